@@ -1,0 +1,75 @@
+import { useEffect, type ReactNode } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { EditorPane } from './editor/EditorPane';
+import { Header } from './header/Header';
+import { LabPanel } from './lab/LabPanel';
+import { useEngineStore } from './state/useEngineStore';
+import { TerminalPane } from './terminal/TerminalPane';
+import { TopologyPane } from './topology/TopologyPane';
+
+export function App() {
+  const connect = useEngineStore((s) => s.connect);
+  const error = useEngineStore((s) => s.error);
+  useEffect(() => {
+    void connect();
+  }, [connect]);
+
+  return (
+    <div className="app">
+      <Header />
+      {error && (
+        <div className="app-error" role="alert">
+          {error}
+        </div>
+      )}
+      <main className="workspace">
+        <Group orientation="horizontal" id="workspace">
+          <Panel id="lab" defaultSize="22" minSize="14">
+            <Pane label="Lab">
+              <LabPanel />
+            </Pane>
+          </Panel>
+          <ResizeHandle label="Resize lab panel" />
+          <Panel id="main" minSize="40">
+            <Group orientation="vertical" id="main-split">
+              <Panel id="upper" defaultSize="58" minSize="20">
+                <Group orientation="horizontal" id="upper-split">
+                  <Panel id="editor" defaultSize="50" minSize="20">
+                    <Pane label="YAML editor">
+                      <EditorPane />
+                    </Pane>
+                  </Panel>
+                  <ResizeHandle label="Resize editor and topology" />
+                  <Panel id="topology" minSize="20">
+                    <Pane label="Topology">
+                      <TopologyPane />
+                    </Pane>
+                  </Panel>
+                </Group>
+              </Panel>
+              <ResizeHandle label="Resize terminal" vertical />
+              <Panel id="terminal" minSize="15">
+                <Pane label="Terminal">
+                  <TerminalPane />
+                </Pane>
+              </Panel>
+            </Group>
+          </Panel>
+        </Group>
+      </main>
+    </div>
+  );
+}
+
+function Pane({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <section className="pane" aria-label={label}>
+      <h2 className="pane-label">{label}</h2>
+      <div className="pane-content">{children}</div>
+    </section>
+  );
+}
+
+function ResizeHandle({ label, vertical = false }: { label: string; vertical?: boolean }) {
+  return <Separator className={`resize-handle ${vertical ? 'is-vertical' : ''}`} aria-label={label} />;
+}

@@ -1,0 +1,51 @@
+import { useEngineStore, selectClock } from '../state/useEngineStore';
+import { formatVirtualTime } from './formatVirtualTime';
+
+const SPEEDS = [0.5, 1, 2, 5, 10] as const;
+
+/** Pause, resume and speed of the simulation's virtual clock, with the time it shows. */
+export function ClockControls() {
+  const clock = useEngineStore(selectClock);
+  const pause = useEngineStore((s) => s.pause);
+  const resume = useEngineStore((s) => s.resume);
+  const setSpeed = useEngineStore((s) => s.setSpeed);
+  const paused = clock?.paused ?? false;
+
+  return (
+    <div className="clock" role="group" aria-label="Simulation clock">
+      <span className={`clock-dot ${paused ? 'is-paused' : ''}`} aria-hidden="true" />
+      <time className="clock-time" aria-label="Virtual time" aria-live="off" dateTime={clock ? new Date(clock.now).toISOString() : undefined}>
+        {clock ? formatVirtualTime(clock.now) : '--:--:--'}
+      </time>
+      <button
+        type="button"
+        className="btn btn-icon"
+        onClick={() => void (paused ? resume() : pause())}
+        disabled={!clock}
+        aria-label={paused ? 'Resume' : 'Pause'}
+        title={paused ? 'Resume the cluster clock' : 'Pause the cluster clock'}
+      >
+        {paused ? (
+          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11l9-5.5z" fill="currentColor" /></svg>
+        ) : (
+          <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5h3v11H4zM9 2.5h3v11H9z" fill="currentColor" /></svg>
+        )}
+      </button>
+      <label className="speed">
+        <span className="visually-hidden">Speed</span>
+        <select
+          aria-label="Speed"
+          value={clock?.speed ?? 1}
+          disabled={!clock}
+          onChange={(e) => void setSpeed(Number(e.target.value))}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

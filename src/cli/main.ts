@@ -1,0 +1,40 @@
+/**
+ * `npx kubelab`: the command-line face of the same engine the browser runs. Its commands and
+ * output are a public interface (lab authors and CI scripts rely on them): keep them stable.
+ */
+import { runBench } from './bench/runBench';
+import { runShell } from './shell';
+
+const USAGE = `Usage: kubelab <command> [options]
+
+Commands:
+  shell     Run shell commands from standard input against a fresh simulated cluster and
+            print the transcript (prompt, command, output), as the browser terminal shows it.
+  bench     Run the benchmarks and print a table of figures against their targets.
+              --json        print the figures as JSON instead
+              --only NAME   run only the benchmarks whose name contains NAME
+
+Options:
+  -h, --help  Show this help.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 1 : 0;
+    case 'shell':
+      return runShell(rest, process.stdin, process.stdout);
+    case 'bench':
+      return runBench(rest);
+    default:
+      process.stderr.write(`kubelab: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { createEngineApi } from './createEngineApi';
+
+Comlink.expose(createEngineApi());
