@@ -1,0 +1,121 @@
+/**
+ * What a simulated container image does when it runs. Everything here is plain data or pure
+ * functions of their inputs, so the kubelet can rebuild a running process after a snapshot is
+ * restored simply by asking the registry again.
+ */
+
+/** Which shell the image ships: decides what `kubectl exec ... -- bash` can do. */
+export type ShellKind = 'bash' | 'sh' | 'zsh' | 'none';
+
+export type PortProtocol = 'TCP' | 'UDP' | 'SCTP';
+
+/** A socket the process listens on inside the pod's network namespace. */
+export interface Listener {
+  port: number;
+  protocol: PortProtocol;
+}
+
+/** What the kubelet tells the image about the container it is starting. */
+export interface ContainerLaunch {
+  image: string;
+  /** `command` of the container spec (replaces the image ENTRYPOINT). */
+  command?: string[];
+  /** `args` of the container spec (replaces the image CMD). */
+  args?: string[];
+  tty: boolean;
+  stdin: boolean;
+  containerPorts: Listener[];
+  env: Record<string, string>;
+  /** Virtual time at which the process starts (ms since the epoch), for log timestamps. */
+  startedAt: number;
+  hostname: string;
+}
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  /** The Host header as the client sent it. */
+  host: string;
+  userAgent: string;
+  /** Client address as the server sees it (after any SNAT). */
+  remoteAddr: string;
+  remotePort: number;
+  headers: Record<string, string>;
+  /** Virtual time of the request (ms since the epoch). */
+  at: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Reason phrase as the server prints it (`OK`, `Not Found`). */
+  reason: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** One thing a process does at a point of its life, relative to its start. */
+export type ProcessStep =
+  | { atMs: number; kind: 'log'; line: string }
+  | { atMs: number; kind: 'touch'; path: string }
+  | { atMs: number; kind: 'rm'; path: string }
+  | { atMs: number; kind: 'exit'; code: number };
+
+/** A repeating tail (`while true; do ...; done`): its steps are offsets inside one round. */
+export interface ProcessLoop {
+  periodMs: number;
+  steps: ProcessStep[];
+}
+
+/**
+ * The life of one container process. Steps run on the virtual clock; without an `exit` step the
+ * process runs until it is killed.
+ */
+export interface ProcessPlan {
+  listens: Listener[];
+  steps: ProcessStep[];
+  loop?: ProcessLoop;
+  /** Time after start before the listeners accept connections (servers need a moment). */
+  listenAfterMs: number;
+  /**
+   * How the process reacts to SIGTERM: exits after a short while with a code, or ignores it
+   * (a shell as PID 1 has no handler, so only SIGKILL after the grace period ends it).
+   */
+  onSigterm: { exitAfterMs: number; code: number } | 'ignore';
+  /** Answers HTTP requests on a listening TCP port; undefined when the port does not speak HTTP. */
+  http?: (port: number, req: HttpRequest) => HttpResponse | undefined;
+  /**
+   * Set when the runtime cannot start the process at all (binary missing from the image):
+   * the text runc reports, which becomes the container's `StartError` message.
+   */
+  startError?: string;
+  /** The access-log line the server writes for a request, if it logs requests. */
+  accessLog?: (req: HttpRequest, res: HttpResponse) => string | undefined;
+}
+
+/** A known image: what is inside it and how it runs. */
+export interface ImageProfile {
+  /** Human name for docs and errors (`nginx`, `busybox`). */
+  name: string;
+  /** True when this profile describes the given parsed reference. */
+  matches(ref: ImageRef): boolean;
+  shell: ShellKind;
+  /** Executables on $PATH (besides the shell), e.g. `curl`, `nslookup`, `apt-get`. */
+  tools: readonly string[];
+  /** Uncompressed size as the `Pulled` event reports it. */
+  sizeBytes(ref: ImageRef): number;
+  /** Builds the process plan for a container started from this image. */
+  start(launch: ContainerLaunch, ref: ImageRef): ProcessPlan;
+}
+
+/** A parsed image reference (`gcr.io/kuar-demo/kuard-amd64:blue`). */
+export interface ImageRef {
+  /** Registry host; `docker.io` when none was given. */
+  registry: string;
+  /** Path inside the registry; Docker Hub official images get `library/`. */
+  repository: string;
+  /** Tag; `latest` when neither tag nor digest was given. */
+  tag: string;
+  digest?: string;
+  /** The reference exactly as written in the pod spec. */
+  original: string;
+}
