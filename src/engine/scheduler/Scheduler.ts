@@ -1,0 +1,158 @@
+import type { Node, Pod, PodCondition } from 'kubernetes-types/core/v1';
+import type { ApiClient, Unsubscribe, WatchEvent } from '../api/types';
+import { EventRecorder, rfc3339 } from '../sim/events';
+import type { NodeObject, PodObject } from '../sim/kinds';
+import type { Rng } from '../sim/Rng';
+import type { VirtualClock } from '../sim/VirtualClock';
+import { schedulePod } from './schedulePod';
+
+export interface SchedulerConfig {
+  api: ApiClient;
+  clock: VirtualClock;
+  rng: Rng;
+  /** Pods with another `spec.schedulerName` are left alone. */
+  schedulerName?: string;
+}
+
+/** Unschedulable pods are retried on cluster changes, and at least this often (5 min upstream). */
+const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+
+const key = (p: Pod) => `${p.metadata?.namespace}/${p.metadata?.name}`;
+const isTerminal = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+
+/**
+ * kube-scheduler: watches pods without a node, places each one (filter, score, pick) and binds
+ * it, or records why it cannot. Watch handlers only enqueue; {@link runOnce} does the work, so
+ * the Simulation decides when scheduling happens.
+ */
+export class Scheduler {
+  private readonly api: ApiClient;
+  private readonly rng: Rng;
+  private readonly clock: VirtualClock;
+  private readonly name: string;
+  private readonly events: EventRecorder;
+  private queue: string[] = [];
+  private unschedulable = new Set<string>();
+  private unsubscribe: Unsubscribe[] = [];
+  private flushTimer: number | undefined;
+
+  constructor(cfg: SchedulerConfig) {
+    this.api = cfg.api;
+    this.rng = cfg.rng;
+    this.clock = cfg.clock;
+    this.name = cfg.schedulerName ?? 'default-scheduler';
+    this.events = new EventRecorder(cfg.api, cfg.clock, this.name);
+  }
+
+  start(): void {
+    this.unsubscribe.push(this.api.watch('pods', undefined, (ev) => this.onPod(ev)));
+    this.unsubscribe.push(this.api.watch('nodes', undefined, (ev) => this.onNode(ev)));
+    for (const p of this.api.list<PodObject>('pods', undefined).items) if (this.wants(p)) this.enqueue(key(p));
+    this.armFlush();
+  }
+
+  stop(): void {
+    for (const u of this.unsubscribe) u();
+    this.unsubscribe = [];
+    if (this.flushTimer !== undefined) this.clock.cancel(this.flushTimer);
+  }
+
+  hasWork(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /** Schedules the next queued pod; returns false when the queue was empty. */
+  runOnce(): boolean {
+    const k = this.queue.shift();
+    if (k === undefined) return false;
+    const [ns, name] = k.split('/') as [string, string];
+    const pod = this.api.tryGet<PodObject>('pods', ns, name);
+    if (!pod || !this.wants(pod)) return true;
+    const nodes = this.api.list<NodeObject>('nodes', undefined).items;
+    const podsByNode = new Map<string, Pod[]>();
+    for (const p of this.api.list<PodObject>('pods', undefined).items) {
+      const n = p.spec?.nodeName;
+      if (!n || isTerminal(p)) continue;
+      podsByNode.set(n, [...(podsByNode.get(n) ?? []), p]);
+    }
+    const result = schedulePod(pod, nodes, podsByNode, this.rng);
+    const target = { kind: 'Pod', namespace: ns, name, uid: pod.metadata.uid, resourceVersion: pod.metadata.resourceVersion };
+    if ('node' in result) {
+      this.unschedulable.delete(k);
+      const bound = this.api.update('pods', ns, { ...pod, spec: { ...pod.spec!, nodeName: result.node } });
+      this.setScheduledCondition(bound, { type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(this.clock.now()) });
+      this.events.record(target, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${result.node}`);
+    } else {
+      this.unschedulable.add(k);
+      this.setScheduledCondition(pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: result.message, lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(this.clock.now()) });
+      this.events.record(target, 'Warning', 'FailedScheduling', result.message);
+    }
+    return true;
+  }
+
+  private setScheduledCondition(pod: PodObject, cond: PodCondition): void {
+    const current = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (current && current.status === cond.status && current.message === cond.message) return;
+    const conditions = [...(pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), current && current.status === cond.status ? { ...cond, lastTransitionTime: current.lastTransitionTime } : cond];
+    const fresh = this.api.tryGet<PodObject>('pods', pod.metadata.namespace, pod.metadata.name!) ?? pod;
+    this.api.updateStatus('pods', pod.metadata.namespace, { ...fresh, status: { phase: 'Pending', ...fresh.status, conditions } });
+  }
+
+  private wants(p: Pod): boolean {
+    return !p.spec?.nodeName && !p.metadata?.deletionTimestamp && (p.spec?.schedulerName ?? 'default-scheduler') === this.name && !isTerminal(p);
+  }
+
+  private enqueue(k: string): void {
+    if (!this.queue.includes(k)) this.queue.push(k);
+  }
+
+  private onPod(ev: WatchEvent): void {
+    const pod = ev.object as Pod;
+    if (ev.type === 'DELETED' || pod.spec?.nodeName) {
+      // A pod leaving a node frees room: give the unschedulable ones another chance.
+      if (ev.type === 'DELETED' || (ev.oldObject && !(ev.oldObject as Pod).metadata?.deletionTimestamp && pod.metadata?.deletionTimestamp)) this.retryUnschedulable();
+      this.unschedulable.delete(key(pod));
+      return;
+    }
+    // Our own status writes on unschedulable pods must not loop them straight back in.
+    if (ev.type === 'MODIFIED' && this.unschedulable.has(key(pod))) {
+      const before = ev.oldObject as Pod | undefined;
+      if (before && JSON.stringify(before.spec) === JSON.stringify(pod.spec) && JSON.stringify(before.metadata?.labels) === JSON.stringify(pod.metadata?.labels)) return;
+    }
+    if (this.wants(pod)) this.enqueue(key(pod));
+  }
+
+  private onNode(ev: WatchEvent): void {
+    if (ev.type === 'MODIFIED' && ev.oldObject) {
+      const a = ev.oldObject as Node;
+      const b = ev.object as Node;
+      const ready = (n: Node) => n.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+      // Heartbeats change nothing the filters read; only react to real changes.
+      if (JSON.stringify(a.spec) === JSON.stringify(b.spec) && JSON.stringify(a.metadata?.labels) === JSON.stringify(b.metadata?.labels) && ready(a) === ready(b) && JSON.stringify(a.status?.allocatable) === JSON.stringify(b.status?.allocatable)) return;
+    }
+    this.retryUnschedulable();
+  }
+
+  private retryUnschedulable(): void {
+    for (const k of this.unschedulable) this.enqueue(k);
+    this.unschedulable.clear();
+  }
+
+  private armFlush(): void {
+    this.flushTimer = this.clock.schedule(UNSCHEDULABLE_FLUSH_MS, 'scheduler: flush unschedulable pods', () => {
+      this.retryUnschedulable();
+      this.armFlush();
+    }, true);
+  }
+
+  /** Queue state for snapshots. */
+  save(): { queue: string[]; unschedulable: string[]; events: [string, string][] } {
+    return { queue: [...this.queue], unschedulable: [...this.unschedulable], events: this.events.save() };
+  }
+
+  restore(s: { queue: string[]; unschedulable: string[]; events: [string, string][] }): void {
+    this.queue = [...s.queue];
+    this.unschedulable = new Set(s.unschedulable);
+    this.events.restore(s.events);
+  }
+}

@@ -1,0 +1,74 @@
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { tolerates, type NodeUsage } from './filter';
+import { milliCPU, parseQuantity } from './quantity';
+
+/** kube-scheduler scores pods without requests as if they asked for 100m CPU and 200Mi memory. */
+const DEFAULT_MILLI_CPU = 100;
+const DEFAULT_MEMORY = 200 * 1024 * 1024;
+
+function nonZeroRequests(pod: Pod): { cpu: number; mem: number } {
+  let cpu = 0;
+  let mem = 0;
+  for (const c of pod.spec?.containers ?? []) {
+    const r = c.resources?.requests ?? {};
+    cpu += r['cpu'] !== undefined ? milliCPU(r['cpu']) : DEFAULT_MILLI_CPU;
+    mem += r['memory'] !== undefined ? parseQuantity(r['memory']) : DEFAULT_MEMORY;
+  }
+  return { cpu, mem };
+}
+
+/** NodeResourcesFit LeastAllocated: the emptier the node (CPU and memory averaged), the better. */
+export function leastAllocatedScore(pod: Pod, node: Node, placed: Pod[]): number {
+  const alloc = node.status?.allocatable ?? {};
+  const capCPU = milliCPU(alloc['cpu'] ?? '0');
+  const capMem = parseQuantity(alloc['memory'] ?? '0');
+  let cpu = 0;
+  let mem = 0;
+  for (const p of [...placed, pod]) {
+    const r = nonZeroRequests(p);
+    cpu += r.cpu;
+    mem += r.mem;
+  }
+  const part = (used: number, cap: number) => (cap <= 0 || used > cap ? 0 : ((cap - used) * 100) / cap);
+  return Math.floor((part(cpu, capCPU) + part(mem, capMem)) / 2);
+}
+
+/** The owner a pod is spread by: its controller reference, else nothing to spread. */
+export function ownerKey(pod: Pod): string | undefined {
+  const ref = pod.metadata?.ownerReferences?.find((r) => r.controller);
+  return ref ? `${pod.metadata?.namespace}/${ref.kind}/${ref.name}` : undefined;
+}
+
+/**
+ * Default topology spreading (hostname, soft): fewer pods of the same owner on a node scores
+ * higher, normalised to 0..100 over the candidate nodes.
+ */
+export function spreadScores(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>): Map<string, number> {
+  const owner = ownerKey(pod);
+  const counts = new Map(nodes.map((n) => [n.metadata!.name!, owner ? (podsByNode.get(n.metadata!.name!) ?? []).filter((p) => ownerKey(p) === owner).length : 0]));
+  const max = Math.max(0, ...counts.values());
+  const min = Math.min(...counts.values());
+  const out = new Map<string, number>();
+  for (const [name, c] of counts) out.set(name, max === min ? 100 : Math.round(((max - c) * 100) / (max - min)));
+  return out;
+}
+
+/** TaintToleration score: each untolerated PreferNoSchedule taint costs, normalised to 0..100. */
+export function preferNoScheduleScores(pod: Pod, nodes: Node[]): Map<string, number> {
+  const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+  const counts = new Map(nodes.map((n) => [n.metadata!.name!, (n.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerations.some((tol) => tolerates(tol, t))).length]));
+  const max = Math.max(0, ...counts.values());
+  return new Map([...counts].map(([n, c]) => [n, max === 0 ? 100 : Math.round(((max - c) * 100) / max)]));
+}
+
+/** Plugin weights of the default profile (TaintToleration 3, PodTopologySpread 2, Fit 1). */
+export function totalScores(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>, _usage: Map<string, NodeUsage>): Map<string, number> {
+  const spread = spreadScores(pod, nodes, podsByNode);
+  const taints = preferNoScheduleScores(pod, nodes);
+  const out = new Map<string, number>();
+  for (const n of nodes) {
+    const name = n.metadata!.name!;
+    out.set(name, leastAllocatedScore(pod, n, podsByNode.get(name) ?? []) + 2 * (spread.get(name) ?? 0) + 3 * (taints.get(name) ?? 0));
+  }
+  return out;
+}
