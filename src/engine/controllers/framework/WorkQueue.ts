@@ -1,0 +1,41 @@
+/**
+ * client-go's workqueue semantics: a key is queued at most once; a key added while it is being
+ * processed is queued again when processing finishes (so no change is ever lost, and no key is
+ * synced by two workers at once).
+ */
+export class WorkQueue {
+  private queue: string[] = [];
+  private dirty = new Set<string>();
+  private processing = new Set<string>();
+
+  add(key: string): void {
+    if (this.dirty.has(key)) return;
+    this.dirty.add(key);
+    if (this.processing.has(key)) return;
+    this.queue.push(key);
+  }
+
+  /** The next key to process, or undefined when the queue is empty. */
+  get(): string | undefined {
+    const key = this.queue.shift();
+    if (key === undefined) return undefined;
+    this.processing.add(key);
+    this.dirty.delete(key);
+    return key;
+  }
+
+  /** Marks `key` processed; if it was added meanwhile it goes back on the queue. */
+  done(key: string): void {
+    this.processing.delete(key);
+    if (this.dirty.has(key)) this.queue.push(key);
+  }
+
+  get length(): number {
+    return this.queue.length;
+  }
+
+  /** Keys waiting, in order (for tests and the UI). */
+  pending(): readonly string[] {
+    return [...this.queue];
+  }
+}
