@@ -1,0 +1,54 @@
+/**
+ * kube-proxy's chain names: `KUBE-SVC-` + the first 16 characters of the RFC 4648 base32
+ * encoding of sha256(servicePortName + protocol) (pkg/proxy/iptables/proxier.go, portProtoHash).
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+
+const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 4648 base32 with the standard alphabet and `=` padding, as Go's base32.StdEncoding. */
+export function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32_ALPHABET[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += BASE32_ALPHABET[(buffer << (5 - bits)) & 31];
+  while (out.length % 8 !== 0) out += '=';
+  return out;
+}
+
+function hash16(text: string): string {
+  return base32(sha256(utf8ToBytes(text))).slice(0, 16);
+}
+
+/** The 16-character suffix shared by KUBE-SVC/SVL/EXT/FW chains; `protocol` must be lower case. */
+export function portProtoHash(servicePortName: string, protocol: string): string {
+  return hash16(servicePortName + protocol);
+}
+
+/** The per-service-port chain names kube-proxy derives from one hash. */
+export interface ServicePortChains {
+  svc: string;
+  svl: string;
+  ext: string;
+  fw: string;
+}
+
+export function servicePortChains(servicePortName: string, protocol: string): ServicePortChains {
+  const h = portProtoHash(servicePortName, protocol);
+  return { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` };
+}
+
+/** `KUBE-SEP-` chain for one endpoint; `endpoint` is `ip:port` (IPv6 in brackets). */
+export function endpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
+  return `KUBE-SEP-${hash16(servicePortName + protocol + endpoint)}`;
+}

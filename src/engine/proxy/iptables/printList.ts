@@ -1,0 +1,68 @@
+/**
+ * `iptables -t <table> -L [CHAIN] -n [-v] [--line-numbers]`, following iptables' xshared.c
+ * print_header / print_rule_details / print_fragment / print_ipv4_addresses (nft backend,
+ * v1.8.9: protocol names even with -n; `--` in the opt column). Counters are zero.
+ */
+import type { Chain, Rule, Ruleset, Table, TableName } from '../model';
+import { findTable, orderedChains } from '../model';
+import { matchList, targetList, targetName } from './matchText';
+
+export interface ListOptions {
+  verbose?: boolean;
+  lineNumbers?: boolean;
+}
+
+const pad = (s: string, n: number) => s.padEnd(n, ' ');
+const rpad = (s: string, n: number) => s.padStart(n, ' ');
+
+/** Address as `-L -n` shows it: `0.0.0.0/0` for any, no suffix for /32. */
+function listAddress(cidr: string | undefined): string {
+  if (!cidr) return '0.0.0.0/0';
+  return cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr;
+}
+
+function header(chain: Chain, refs: number, opts: ListOptions): string[] {
+  const counts = opts.verbose ? ' 0 packets, 0 bytes' : '';
+  const title = chain.policy ? `Chain ${chain.name} (policy ${chain.policy}${counts})` : `Chain ${chain.name} (${refs} references)`;
+  let cols = '';
+  if (opts.lineNumbers) cols += `${pad('num', 4)} `;
+  if (opts.verbose) cols += `${rpad('pkts', 5)} ${rpad('bytes', 5)} `;
+  cols += `${pad('target', 9)} `;
+  cols += ' prot opt';
+  if (opts.verbose) cols += ` ${pad('in', 6)} ${pad('out', 6)} `;
+  cols += ` ${pad('source', 19)} `;
+  cols += ` ${pad('destination', 19)} `;
+  return [title, cols];
+}
+
+function row(rule: Rule, num: number, opts: ListOptions): string {
+  let s = '';
+  if (opts.lineNumbers) s += `${pad(String(num), 4)} `;
+  if (opts.verbose) s += `${rpad('0', 5)} ${rpad('0', 5)} `;
+  s += `${pad(targetName(rule.target), 9)} `;
+  s += ` ${pad(rule.protocol ?? 'all', 5)}`;
+  s += '-- ';
+  if (opts.verbose) s += ` ${pad('*', 6)} ${pad('*', 6)} `;
+  s += `${rule.src?.negate ? '!' : ' '}${pad(listAddress(rule.src?.cidr), 19)} `;
+  s += `${rule.dst?.negate ? '!' : ' '}${pad(listAddress(rule.dst?.cidr), 19)} `;
+  for (const m of rule.matches) s += matchList(m);
+  s += targetList(rule.target);
+  return s;
+}
+
+/** How many rules in the table jump to `chain`. */
+export function referenceCount(table: Table, chain: string): number {
+  let n = 0;
+  for (const c of table.chains) for (const r of c.rules) if (r.target?.kind === 'jump' && r.target.chain === chain) n++;
+  return n;
+}
+
+/** The listing text (trailing newline included), or undefined if the chain does not exist. */
+export function iptablesList(ruleset: Ruleset, table: TableName, chain: string | undefined, opts: ListOptions = {}): string | undefined {
+  const t = findTable(ruleset, table);
+  if (!t) return undefined;
+  const chains = orderedChains(t).filter((c) => !chain || c.name === chain);
+  if (chain && chains.length === 0) return undefined;
+  const blocks = chains.map((c) => [...header(c, referenceCount(t, c.name), opts), ...c.rules.map((r, i) => row(r, i + 1, opts))].join('\n'));
+  return blocks.join('\n\n') + '\n';
+}

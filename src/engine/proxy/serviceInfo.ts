@@ -1,0 +1,206 @@
+/**
+ * What kube-proxy extracts from Services and EndpointSlices before writing any rule
+ * (pkg/proxy/serviceport.go, endpointslicecache.go, topology.go), as plain data.
+ */
+import type { Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { EndpointRef, L4Protocol, ServicePortRef } from './model';
+
+/** Default `sessionAffinityConfig.clientIP.timeoutSeconds` (API defaulting). */
+export const DEFAULT_AFFINITY_SECONDS = 10800;
+
+/** One Service port as kube-proxy sees it. */
+export interface ServicePortInfo {
+  ref: ServicePortRef;
+  /** `ns/name:port` (or `ns/name` for an unnamed port): used in comments and hashes. */
+  nameString: string;
+  clusterIP: string;
+  port: number;
+  nodePort: number;
+  externalIPs: string[];
+  loadBalancerVIPs: string[];
+  loadBalancerSourceRanges: string[];
+  healthCheckNodePort: number;
+  /** ClientIP affinity timeout in seconds, or 0 without affinity. */
+  affinitySeconds: number;
+  internalPolicyLocal: boolean;
+  externalPolicyLocal: boolean;
+}
+
+/** One endpoint of a Service port, with the conditions kube-proxy uses. */
+export interface EndpointInfo extends EndpointRef {
+  /** `ip:port`, the sort key and the hash input. */
+  key: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  isLocal: boolean;
+}
+
+const isIPv4 = (ip: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(ip);
+
+/** `ServicePortName.String()`: the port name is appended only when it is set. */
+export function servicePortNameString(namespace: string, name: string, port: string): string {
+  return port ? `${namespace}/${name}:${port}` : `${namespace}/${name}`;
+}
+
+/** Normalises a CIDR the way Go's net.ParseCIDR prints it (host bits cleared; bare IP → /32). */
+export function normalizeCidr(cidr: string): string {
+  const [ip, bitsText] = cidr.trim().split('/');
+  const bits = bitsText === undefined ? 32 : Number(bitsText);
+  const value = ipToInt(ip ?? '');
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return `${intToIp((value & mask) >>> 0)}/${bits}`;
+}
+
+export function ipToInt(ip: string): number {
+  return ip.split('.').reduce((acc, part) => ((acc << 8) | Number(part)) >>> 0, 0);
+}
+
+export function intToIp(value: number): string {
+  return [24, 16, 8, 0].map((s) => (value >>> s) & 255).join('.');
+}
+
+/** True if `ip` lies inside `cidr` (`a.b.c.d/n`). */
+export function cidrContains(cidr: string, ip: string): boolean {
+  const [base, bitsText] = cidr.split('/');
+  const bits = bitsText === undefined ? 32 : Number(bitsText);
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return ((ipToInt(base ?? '') & mask) >>> 0) === ((ipToInt(ip) & mask) >>> 0);
+}
+
+/**
+ * The ports kube-proxy programs for a Service. Headless and ExternalName Services and
+ * non-IPv4 cluster IPs are skipped, as the IPv4 proxier does.
+ */
+export function servicePorts(service: Service): ServicePortInfo[] {
+  const spec = service.spec ?? {};
+  const clusterIP = spec.clusterIP ?? '';
+  if (spec.type === 'ExternalName' || !clusterIP || clusterIP === 'None' || !isIPv4(clusterIP)) return [];
+  const namespace = service.metadata?.namespace ?? 'default';
+  const name = service.metadata?.name ?? '';
+  const lbVIPs = (service.status?.loadBalancer?.ingress ?? [])
+    .filter((i) => i.ip && isIPv4(i.ip) && i.ipMode !== 'Proxy')
+    .map((i) => i.ip!);
+  const externalIPs = (spec.externalIPs ?? []).filter(isIPv4);
+  const ranges = spec.type === 'LoadBalancer' ? (spec.loadBalancerSourceRanges ?? []).map(normalizeCidr) : [];
+  const affinitySeconds =
+    spec.sessionAffinity === 'ClientIP' ? (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS) : 0;
+  return (spec.ports ?? []).map((p) => {
+    const protocol = (p.protocol ?? 'TCP').toLowerCase() as L4Protocol;
+    const ref: ServicePortRef = { namespace, name, port: p.name ?? '', protocol };
+    const nodePort = spec.type === 'NodePort' || spec.type === 'LoadBalancer' ? (p.nodePort ?? 0) : 0;
+    const vips = spec.type === 'LoadBalancer' ? lbVIPs : [];
+    const externallyAccessible = nodePort !== 0 || vips.length > 0 || externalIPs.length > 0;
+    const externalPolicyLocal = externallyAccessible && spec.externalTrafficPolicy === 'Local';
+    return {
+      ref,
+      nameString: servicePortNameString(namespace, name, ref.port),
+      clusterIP,
+      port: p.port,
+      nodePort,
+      externalIPs,
+      loadBalancerVIPs: vips,
+      loadBalancerSourceRanges: ranges,
+      healthCheckNodePort: externalPolicyLocal && spec.type === 'LoadBalancer' ? (spec.healthCheckNodePort ?? 0) : 0,
+      affinitySeconds,
+      internalPolicyLocal: spec.internalTrafficPolicy === 'Local',
+      externalPolicyLocal,
+    };
+  });
+}
+
+export function externallyAccessible(info: ServicePortInfo): boolean {
+  return info.nodePort !== 0 || info.loadBalancerVIPs.length > 0 || info.externalIPs.length > 0;
+}
+
+/** "Cluster" endpoints are needed unless traffic is internal-Local only. */
+export function usesClusterEndpoints(info: ServicePortInfo): boolean {
+  return !info.internalPolicyLocal || externallyAccessible(info);
+}
+
+export function usesLocalEndpoints(info: ServicePortInfo): boolean {
+  return info.internalPolicyLocal || info.externalPolicyLocal;
+}
+
+/** The EndpointSlices that belong to a Service (label `kubernetes.io/service-name`). */
+export function slicesForService(service: Service, slices: readonly EndpointSlice[]): EndpointSlice[] {
+  const ns = service.metadata?.namespace ?? 'default';
+  const name = service.metadata?.name;
+  return slices.filter(
+    (s) => (s.metadata?.namespace ?? 'default') === ns && s.metadata?.labels?.['kubernetes.io/service-name'] === name,
+  );
+}
+
+/**
+ * Endpoints of one Service port gathered from its slices: deduplicated by `ip:port` and sorted
+ * lexicographically by that string (endpointslicecache.go `byEndpoint`).
+ */
+export function endpointsForPort(info: ServicePortInfo, slices: readonly EndpointSlice[], nodeName: string): EndpointInfo[] {
+  const seen = new Map<string, EndpointInfo>();
+  for (const slice of slices) {
+    if (slice.addressType !== 'IPv4') continue;
+    for (const port of slice.ports ?? []) {
+      if ((port.name ?? '') !== info.ref.port || (port.protocol ?? 'TCP').toLowerCase() !== info.ref.protocol) continue;
+      if (port.port === undefined || port.port === null) continue;
+      for (const ep of slice.endpoints ?? []) {
+        const ip = ep.addresses[0];
+        if (!ip) continue;
+        const key = `${ip}:${port.port}`;
+        if (seen.has(key)) continue;
+        const ready = ep.conditions?.ready ?? true;
+        seen.set(key, {
+          key,
+          ip,
+          port: port.port,
+          slice: slice.metadata?.name,
+          nodeName: ep.nodeName,
+          ready,
+          serving: ep.conditions?.serving ?? ready,
+          terminating: ep.conditions?.terminating ?? false,
+          isLocal: ep.nodeName === nodeName,
+        });
+      }
+    }
+  }
+  return [...seen.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export interface CategorizedEndpoints {
+  cluster: EndpointInfo[];
+  local: EndpointInfo[];
+  allReachable: EndpointInfo[];
+  hasAny: boolean;
+}
+
+/** topology.go `CategorizeEndpoints`, without topology hints. */
+export function categorizeEndpoints(info: ServicePortInfo, endpoints: readonly EndpointInfo[]): CategorizedEndpoints {
+  let cluster: EndpointInfo[] = [];
+  let hasAny = false;
+  if (usesClusterEndpoints(info)) {
+    cluster = endpoints.filter((e) => e.ready);
+    // No ready endpoint anywhere: fall back to terminating ones that still pass readiness.
+    if (cluster.length === 0) cluster = endpoints.filter((e) => e.serving && e.terminating);
+    if (cluster.length > 0) hasAny = true;
+  }
+  if (!usesLocalEndpoints(info)) return { cluster, local: [], allReachable: cluster, hasAny };
+  let localReady = false;
+  let localServingTerminating = false;
+  for (const e of endpoints) {
+    if (e.ready) {
+      hasAny = true;
+      if (e.isLocal) localReady = true;
+    } else if (e.serving && e.terminating) {
+      hasAny = true;
+      if (e.isLocal) localServingTerminating = true;
+    }
+  }
+  let local: EndpointInfo[] = [];
+  if (localReady) local = endpoints.filter((e) => e.isLocal && e.ready);
+  else if (localServingTerminating) local = endpoints.filter((e) => e.isLocal && e.serving && e.terminating);
+  if (!usesClusterEndpoints(info)) return { cluster, local, allReachable: local, hasAny };
+  const union = new Map<string, EndpointInfo>();
+  for (const e of [...cluster, ...local]) union.set(e.key, e);
+  const allReachable = [...union.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { cluster, local, allReachable, hasAny };
+}
