@@ -1,12 +1,139 @@
+import type { CommandRegistry } from './CommandRegistry';
+import type { Vfs } from './vfs/Vfs';
+
 /** What one command line produced, in the order a terminal shows it. */
 export interface ShellResult {
   /** stdout and stderr interleaved as written, `\n` line endings, no prompt. */
   output: string;
   exitCode: number;
-  /** The prompt to show for the next line (it changes inside `kubectl exec` or `ssh`). */
+  /** The prompt to show for the next line (it changes inside `kubectl exec` or `ssh`, and is PS2 `> ` while input is unfinished). */
   prompt: string;
   /** Set when the command asks the terminal to clear the screen (`clear`, Ctrl+L). */
   clear?: boolean;
   /** Set when the command asks the UI to open a file in the YAML editor (`vim FILE`). */
   openInEditor?: { path: string; machine: string };
+  /** The line is not finished (open quote, heredoc, trailing `|` or `\`): show `prompt` (PS2) and send the next line. */
+  needsMoreInput?: boolean;
+  /**
+   * A foreground command is still running (`sleep`, `kubectl get -w`, `kubectl proxy`): call
+   * `session.poll()` as time passes for more output, `session.interrupt()` for Ctrl+C.
+   */
+  running?: boolean;
+  /** The learner left the login shell with `exit` (the terminal may close or start a new session). */
+  ended?: boolean;
 }
+
+/**
+ * A long-running command. The shell polls it whenever virtual time may have moved; it writes its
+ * output through the writers it was started with.
+ */
+export interface Job {
+  /** Called after time moved; returns the exit code once finished, otherwise undefined. */
+  poll(now: number): number | undefined;
+  /**
+   * When the job next needs time to pass (virtual ms since the epoch). On the command line the
+   * shell advances the clock there; undefined means it waits for outside events (a watch) and
+   * only finishes when interrupted.
+   */
+  wakeAt(): number | undefined;
+  /** Ctrl+C: release whatever the job holds (watches, listeners). The shell prints `^C` and sets 130. */
+  interrupt(): void;
+}
+
+/** A command's outcome beyond its exit code. */
+export interface CommandEffects {
+  exitCode: number;
+  /** The command keeps running; the shell waits for it (foreground) or lists it (`&`). */
+  job?: Job;
+  clear?: boolean;
+  /** Absolute path to open in the editor UI. */
+  openInEditor?: string;
+}
+
+export type CommandOutcome = number | CommandEffects;
+
+/** The environment of one shell: variables and which of them are exported. */
+export interface ShellEnv {
+  get(name: string): string | undefined;
+  set(name: string, value: string, exported?: boolean): void;
+  unset(name: string): void;
+  /** Exported variables, as `env` prints them (insertion order). */
+  exported(): [string, string][];
+}
+
+/** Everything a command sees when it runs: its process view of the machine. */
+export interface CommandContext {
+  /** argv[0] is the command name as typed. */
+  argv: string[];
+  stdin: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is the terminal (not a pipe or a file): `ls` prints columns only then. */
+  isTTY: boolean;
+  env: ShellEnv;
+  /** Absolute working directory. */
+  cwd: string;
+  fs: Vfs;
+  machine: Machine;
+  /** Virtual time now (ms since the epoch). */
+  now(): number;
+  /** Absolute path for `path` relative to the working directory (`~` is already expanded by the shell). */
+  resolve(path: string): string;
+  /**
+   * Runs another command to completion with the given stdin and this command's writers (what
+   * xargs and `kubectl exec` without `-it` need). Returns its exit code.
+   */
+  exec(argv: string[], stdin: string): number;
+  /** Shell-level services: changing directory, entering another machine, history. */
+  shell: ShellHooks;
+}
+
+/** What builtins and machine-changing commands (`kubectl exec -it`, `ssh`) may ask of the shell. */
+export interface ShellHooks {
+  /** Opens an interactive shell on another machine (pushed on the session's stack; `exit` pops it). */
+  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string> }): void;
+  /** Runs a command line on another machine without entering it; output goes to this command's writers. */
+  runOn(machine: Machine, argv: string[], stdin: string): number;
+  setCwd(path: string): void;
+  /** `$?`: the status of the previous command (what `exit` without an argument returns). */
+  status(): number;
+  /** The previous directory for `cd -`. */
+  oldCwd(): string | undefined;
+  history(): readonly string[];
+  clearHistory(): void;
+  /** Leaves the current shell (`exit`): pops the machine stack; on the last shell ends the session. */
+  exit(code: number): void;
+  /** Moves virtual time forward if this session controls time (command line), else undefined. */
+  advance?: (ms: number) => void;
+  /** Whether `name` is a shell builtin (for `type`). */
+  isBuiltin(name: string): boolean;
+  /** Background jobs (for `jobs`). */
+  jobs(): { id: number; pid: number; text: string; done: boolean }[];
+}
+
+/** How a shell names itself in errors: bash (`bash: x: command not found`) or busybox ash (`sh: x: not found`). */
+export type ShellFlavor = 'bash' | 'ash';
+
+/** A place a shell can run: the learner's node, another node, or a container. */
+export interface Machine {
+  hostname: string;
+  user: string;
+  home: string;
+  fs: Vfs;
+  commands: CommandRegistry;
+  flavor: ShellFlavor;
+  /** PS1 with bash escapes `\u`, `\h`, `\w`, `\W`, `\$`: `\h:\w$ ` for the node, `\u@\h:\w\$ ` for debian, `\w \$ ` for busybox. */
+  ps1: string;
+  /** Initial environment of a new shell on this machine. */
+  env: Record<string, string>;
+  /** The machine's addresses (`hostname -i`). */
+  addresses?: string[];
+  /** Where a new shell starts (defaults to home). */
+  cwd?: string;
+}
+
+/** A command: reads its context, writes through it, returns an exit code or effects. */
+export type Command = (ctx: CommandContext) => CommandOutcome;
+
+/** Completion candidates for the argument at `index` of `words` (words[0] is the command). */
+export type Completer = (words: string[], index: number, machine: Machine) => string[];

@@ -1,0 +1,292 @@
+import { expandString, expandWord, ExpansionError, type Exec, type ExpandHost } from './expand';
+import type { AndOr, CommandNode, Pipeline, Redirect, Script, SimpleCommand } from './parser/ast';
+import type { ShellFrame } from './ShellFrame';
+import type { Command, CommandContext, CommandOutcome, ShellHooks } from './types';
+import { resolvePath, VfsError, STRERROR } from './vfs/Vfs';
+
+/** Where a command's standard streams go. */
+export interface Io {
+  stdin: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** stdout is the terminal itself. */
+  tty?: boolean;
+}
+
+/** What the interpreter needs from its session. */
+export interface InterpreterHost {
+  now(): number;
+  nextPid(): number;
+  hooks(frame: ShellFrame, io: Io): ShellHooks;
+  builtin(name: string): Command | undefined;
+  /** `clear` and `vim FILE` ask things of the terminal, not of the shell. */
+  recordEffects(effects: { clear?: boolean; openInEditor?: string }, frame: ShellFrame): void;
+  /** Starts a `&` list item: returns the job number and pid to announce. */
+  startBackground(run: Exec<number>, text: string, frame: ShellFrame): void;
+  /** Drives a computation to its end without yielding (for `ctx.exec`, as xargs needs). */
+  runToEnd(run: Exec<number>): number;
+  /** Set once `exit` ran in `frame`: the rest of the line is skipped. */
+  hasExited(frame: ShellFrame): boolean;
+}
+
+/** Executes parsed scripts in one shell frame. */
+export class Interpreter {
+  constructor(
+    readonly frame: ShellFrame,
+    private readonly host: InterpreterHost,
+  ) {}
+
+  private get label(): string {
+    return this.frame.machine.flavor === 'ash' ? 'sh' : 'bash';
+  }
+
+  *runScript(script: Script, io: Io): Exec<number> {
+    let code = this.frame.lastExit;
+    for (const item of script) {
+      if (this.host.hasExited(this.frame)) break;
+      if (item.background) {
+        this.host.startBackground(this.runAndOr(item.andOr, { ...io, stdin: '' }), item.text, this.frame);
+        code = 0;
+      } else code = yield* this.runAndOr(item.andOr, io);
+      this.frame.lastExit = code;
+    }
+    return code;
+  }
+
+  private *runAndOr(andOr: AndOr, io: Io): Exec<number> {
+    let code = yield* this.runPipeline(andOr.first, io);
+    this.frame.lastExit = code;
+    for (const { op, pipeline } of andOr.rest) {
+      if (this.host.hasExited(this.frame)) break;
+      if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
+      code = yield* this.runPipeline(pipeline, io);
+      this.frame.lastExit = code;
+    }
+    return code;
+  }
+
+  private *runPipeline(p: Pipeline, io: Io): Exec<number> {
+    let stdin = io.stdin;
+    let code = 0;
+    for (const [i, cmd] of p.commands.entries()) {
+      const last = i === p.commands.length - 1;
+      let captured = '';
+      const stageIo: Io = last ? { ...io, stdin } : { stdin, stdout: (t) => (captured += t), stderr: io.stderr, tty: false };
+      code = yield* this.runCommand(cmd, stageIo);
+      stdin = captured;
+    }
+    return p.negate ? (code === 0 ? 1 : 0) : code;
+  }
+
+  private *runCommand(cmd: CommandNode, io: Io): Exec<number> {
+    try {
+      if (cmd.type === 'subshell') {
+        const child = new Interpreter(this.frame.fork(this.host.nextPid()), this.host);
+        const redirected = yield* this.applyRedirects(cmd.redirects, io);
+        if (typeof redirected === 'number') return redirected;
+        return yield* child.runScript(cmd.script, redirected);
+      }
+      return yield* this.runSimple(cmd, io);
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        io.stderr(`${this.label}: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+  }
+
+  private expandHost(): ExpandHost {
+    const frame = this.frame;
+    return {
+      getVar: (name) => this.special(name) ?? frame.get(name),
+      setVar: (name, value) => frame.set(name, value),
+      home: (user) => (user === '' ? (frame.get('HOME') ?? frame.machine.home) : user === frame.machine.user ? frame.machine.home : user === 'root' ? '/root' : undefined),
+      substitute: (script) => this.substitute(script),
+      fs: frame.machine.fs,
+      cwd: frame.cwd,
+    };
+  }
+
+  /** `$(...)`: runs in a forked shell; its status becomes `$?`, trailing newlines are dropped. */
+  private *substitute(script: Script): Exec<string> {
+    let out = '';
+    const child = new Interpreter(this.frame.fork(this.host.nextPid()), this.host);
+    const code = yield* child.runScript(script, { stdin: '', stdout: (t) => (out += t), stderr: this.currentStderr });
+    this.frame.lastExit = code;
+    return out.replace(/\n+$/, '');
+  }
+
+  /** Command substitutions write their errors where the enclosing command's errors go. */
+  private currentStderr: (t: string) => void = () => {};
+
+  private special(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.frame.lastExit);
+      case '$':
+        return String(this.frame.pid);
+      case '!':
+        return this.frame.lastBackgroundPid === undefined ? '' : String(this.frame.lastBackgroundPid);
+      case '#':
+        return '0';
+      case '0':
+        return this.label;
+      case '-':
+        return 'himBHs';
+      case '@':
+      case '*':
+        return '';
+      default:
+        return /^[1-9]$/.test(name) ? '' : undefined;
+    }
+  }
+
+  private *runSimple(cmd: SimpleCommand, io: Io): Exec<number> {
+    this.currentStderr = io.stderr;
+    const host = this.expandHost();
+    let sawSubstitution = false;
+    const argv: string[] = [];
+    for (const w of cmd.words) {
+      if (w.some((p) => p.type === 'cmdsub')) sawSubstitution = true;
+      argv.push(...(yield* expandWord(w, host)));
+    }
+    const assigns: [string, string][] = [];
+    for (const a of cmd.assigns) {
+      if (a.value.some((p) => p.type === 'cmdsub')) sawSubstitution = true;
+      assigns.push([a.name, yield* expandString(a.value, host)]);
+    }
+    const redirected = yield* this.applyRedirects(cmd.redirects, io);
+    if (typeof redirected === 'number') return redirected;
+    if (argv.length === 0) {
+      for (const [k, v] of assigns) this.frame.set(k, v);
+      return sawSubstitution ? this.frame.lastExit : 0;
+    }
+    const name = argv[0]!;
+    const builtin = this.host.builtin(name);
+    const command = builtin ?? this.frame.machine.commands.get(name);
+    if (!command) {
+      if (name.includes('/')) {
+        const path = resolvePath(this.frame.cwd, name);
+        const isDir = this.frame.machine.fs.isDir(path);
+        redirected.stderr(`${this.label}: ${name}: ${isDir ? 'Is a directory' : STRERROR.ENOENT}\n`);
+        return isDir ? 126 : 127;
+      }
+      redirected.stderr(this.frame.machine.flavor === 'ash' ? `sh: ${name}: not found\n` : `bash: ${name}: command not found\n`);
+      return 127;
+    }
+    const outcome = this.invoke(command, argv, redirected, assigns, !!builtin);
+    if (typeof outcome === 'number') return outcome;
+    this.host.recordEffects(outcome, this.frame);
+    if (outcome.job) return yield outcome.job;
+    return outcome.exitCode;
+  }
+
+  /** Runs one command with a context; `VAR=x cmd` assignments apply to that command only. */
+  private invoke(command: Command, argv: string[], io: Io, assigns: [string, string][], builtin: boolean): CommandOutcome {
+    const frame = this.frame;
+    const overlay = new Map(assigns);
+    const env: CommandContext['env'] = {
+      get: (n) => (overlay.has(n) ? overlay.get(n) : frame.get(n)),
+      set: (n, v, exported) => {
+        overlay.delete(n);
+        frame.set(n, v, exported);
+      },
+      unset: (n) => {
+        overlay.delete(n);
+        frame.unset(n);
+      },
+      exported: () => {
+        const base = frame.exported().filter(([k]) => !overlay.has(k));
+        return [...base, ...overlay];
+      },
+    };
+    const ctx: CommandContext = {
+      argv,
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      isTTY: io.tty === true,
+      env,
+      cwd: frame.cwd,
+      fs: frame.machine.fs,
+      machine: frame.machine,
+      now: () => this.host.now(),
+      resolve: (p) => resolvePath(frame.cwd, p),
+      exec: (args, stdin) => this.host.runToEnd(this.execArgv(args, { ...io, stdin })),
+      shell: this.host.hooks(frame, io),
+    };
+    try {
+      return command(ctx);
+    } catch (e) {
+      // A bug in a command must not take the terminal down with it.
+      io.stderr(`${builtin ? `${this.label}: ` : ''}${argv[0]}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
+
+  /** Runs an argv as if typed (no expansion): what `xargs` and `kubectl exec` need. */
+  *execArgv(argv: string[], io: Io): Exec<number> {
+    const cmd: SimpleCommand = { type: 'simple', assigns: [], redirects: [], words: argv.map((a) => [{ type: 'lit', text: a, quoted: true }]) };
+    return yield* this.runSimple(cmd, io);
+  }
+
+  /** Applies redirections in order; returns the new streams or an exit status on failure. */
+  private *applyRedirects(redirects: Redirect[], io: Io): Exec<Io | number> {
+    const out: Io = { ...io };
+    const fs = this.frame.machine.fs;
+    const host = this.expandHost();
+    for (const r of redirects) {
+      if (r.heredoc) {
+        out.stdin = yield* expandString(r.heredoc.body, host);
+        continue;
+      }
+      const target = yield* expandString(r.target, host);
+      if (r.op === '<<<') {
+        out.stdin = `${target}\n`;
+        continue;
+      }
+      if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {
+        const source = target === '1' ? out.stdout : target === '2' ? out.stderr : () => {};
+        if (r.fd === 1) {
+          out.stdout = source;
+          out.tty = false;
+        }
+        else if (r.fd === 2) out.stderr = source;
+        continue;
+      }
+      const path = resolvePath(this.frame.cwd, target);
+      try {
+        if (r.op === '<' || r.op === '<&') {
+          out.stdin = path === '/dev/null' ? '' : fs.readFile(path);
+          continue;
+        }
+        const writer = this.openForWrite(path, r.op === '>>' || r.op === '&>>', io);
+        if (r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === 1)) {
+          out.stdout = writer;
+          out.stderr = writer;
+          out.tty = false;
+        } else if (r.fd === 1) {
+          out.stdout = writer;
+          out.tty = false;
+        }
+        else if (r.fd === 2) out.stderr = writer;
+      } catch (e) {
+        if (!(e instanceof VfsError)) throw e;
+        io.stderr(`${this.label}: ${target}: ${STRERROR[e.code]}\n`);
+        return 1;
+      }
+    }
+    return out;
+  }
+
+  private openForWrite(path: string, append: boolean, io: Io): (t: string) => void {
+    const fs = this.frame.machine.fs;
+    if (path === '/dev/null') return () => {};
+    if (path === '/dev/stdout') return io.stdout;
+    if (path === '/dev/stderr') return io.stderr;
+    if (fs.isDir(path)) throw new VfsError('EISDIR', path);
+    if (!append || !fs.exists(path)) fs.writeFile(path, '');
+    return (t) => fs.appendFile(path, t);
+  }
+}

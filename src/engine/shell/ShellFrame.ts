@@ -1,0 +1,78 @@
+import type { Machine, ShellEnv } from './types';
+
+/**
+ * One shell process on one machine: its variables, working directory, last exit status and
+ * history. The session keeps a stack of them (`kubectl exec -it ... -- bash` pushes, `exit` pops).
+ */
+export class ShellFrame implements ShellEnv {
+  private readonly vars = new Map<string, { value: string; exported: boolean }>();
+  cwd: string;
+  oldCwd: string | undefined;
+  lastExit = 0;
+  lastBackgroundPid: number | undefined;
+  readonly history: string[] = [];
+
+  constructor(
+    readonly machine: Machine,
+    readonly pid: number,
+    options: { cwd?: string; env?: Record<string, string> } = {},
+  ) {
+    const env = { ...machine.env, ...options.env };
+    for (const [k, v] of Object.entries(env)) this.vars.set(k, { value: v, exported: true });
+    this.cwd = options.cwd ?? machine.cwd ?? machine.home;
+    if (!machine.fs.isDir(this.cwd)) this.cwd = '/';
+    this.set('PWD', this.cwd, true);
+  }
+
+  get(name: string): string | undefined {
+    return this.vars.get(name)?.value;
+  }
+
+  set(name: string, value: string, exported?: boolean): void {
+    const cur = this.vars.get(name);
+    this.vars.set(name, { value, exported: exported ?? cur?.exported ?? false });
+  }
+
+  /** Marks `name` exported without giving it a value (`export FOO` on an unset name). */
+  markExported(name: string): void {
+    const cur = this.vars.get(name);
+    if (cur) cur.exported = true;
+    else this.vars.set(name, { value: '', exported: true });
+  }
+
+  unset(name: string): void {
+    this.vars.delete(name);
+  }
+
+  isSet(name: string): boolean {
+    return this.vars.has(name);
+  }
+
+  exported(): [string, string][] {
+    return [...this.vars].filter(([, v]) => v.exported).map(([k, v]) => [k, v.value]);
+  }
+
+  /** Every variable, sorted, for `set`-style listings. */
+  all(): [string, string][] {
+    return [...this.vars].map(([k, v]) => [k, v.value] as [string, string]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** A copy for a subshell `( ... )`: changes inside do not leak out. */
+  fork(pid: number): ShellFrame {
+    const child = new ShellFrame(this.machine, pid, { cwd: this.cwd });
+    child.vars.clear();
+    for (const [k, v] of this.vars) child.vars.set(k, { ...v });
+    child.oldCwd = this.oldCwd;
+    child.lastExit = this.lastExit;
+    return child;
+  }
+
+  /** PS1 with bash's `\u \h \w \W \$` escapes expanded. */
+  prompt(): string {
+    const home = this.get('HOME') ?? this.machine.home;
+    const w = this.cwd === home ? '~' : home !== '/' && this.cwd.startsWith(`${home}/`) ? `~${this.cwd.slice(home.length)}` : this.cwd;
+    const W = w === '~' || this.cwd === '/' ? w : this.cwd.slice(this.cwd.lastIndexOf('/') + 1);
+    const map: Record<string, string> = { u: this.machine.user, h: this.machine.hostname.split('.')[0]!, H: this.machine.hostname, w, W, $: this.machine.user === 'root' ? '#' : '$' };
+    return this.machine.ps1.replace(/\\([uhHwW$])/g, (_, c: string) => map[c]!);
+  }
+}

@@ -1,0 +1,171 @@
+import type { Command, CommandContext } from '../types';
+import { echo, printf } from './echoPrintf';
+import { test } from './test';
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** How the running shell prefixes its own errors: `bash: cd: ...` or `sh: cd: ...`. */
+export function shellLabel(ctx: CommandContext): string {
+  return ctx.machine.flavor === 'ash' ? 'sh' : 'bash';
+}
+
+function cd(ctx: CommandContext): number {
+  const label = shellLabel(ctx);
+  const args = ctx.argv.slice(1).filter((a, i) => !(i === 0 && (a === '-L' || a === '-P')));
+  if (args.length > 1) {
+    ctx.stderr(`${label}: cd: too many arguments\n`);
+    return 1;
+  }
+  let target = args[0];
+  let print = false;
+  if (target === undefined || target === '') {
+    target = ctx.env.get('HOME');
+    if (target === undefined) {
+      ctx.stderr(`${label}: cd: HOME not set\n`);
+      return 1;
+    }
+  } else if (target === '-') {
+    target = ctx.env.get('OLDPWD') ?? ctx.shell.oldCwd();
+    if (target === undefined) {
+      ctx.stderr(`${label}: cd: OLDPWD not set\n`);
+      return 1;
+    }
+    print = true;
+  }
+  const path = ctx.resolve(target);
+  const stat = ctx.fs.stat(path);
+  if (!stat || stat.kind !== 'dir') {
+    const reason = stat ? 'Not a directory' : 'No such file or directory';
+    ctx.stderr(ctx.machine.flavor === 'ash' ? `sh: cd: can't cd to ${target}: ${reason}\n` : `${label}: cd: ${target}: ${reason}\n`);
+    return 1;
+  }
+  ctx.shell.setCwd(path);
+  if (print) ctx.stdout(`${path}\n`);
+  return 0;
+}
+
+function exportBuiltin(ctx: CommandContext): number {
+  const args = ctx.argv.slice(1).filter((a) => a !== '-p' && a !== '--');
+  if (args.length === 0) {
+    const sorted = ctx.env.exported().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [k, v] of sorted) ctx.stdout(`declare -x ${k}="${v.replace(/(["\\$`])/g, '\\$1')}"\n`);
+    return 0;
+  }
+  let code = 0;
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (!NAME_RE.test(name)) {
+      ctx.stderr(`${shellLabel(ctx)}: export: \`${arg}': not a valid identifier\n`);
+      code = 1;
+      continue;
+    }
+    if (eq >= 0) ctx.env.set(name, arg.slice(eq + 1), true);
+    else ctx.env.set(name, ctx.env.get(name) ?? '', true);
+  }
+  return code;
+}
+
+function unset(ctx: CommandContext): number {
+  for (const name of ctx.argv.slice(1)) if (!name.startsWith('-')) ctx.env.unset(name);
+  return 0;
+}
+
+function exit(ctx: CommandContext): number {
+  const arg = ctx.argv[1];
+  if (ctx.machine.flavor === 'bash') ctx.stderr('exit\n');
+  let code = ctx.shell.status();
+  if (arg !== undefined) {
+    if (!/^[+-]?\d+$/.test(arg)) {
+      ctx.stderr(`${shellLabel(ctx)}: exit: ${arg}: numeric argument required\n`);
+      code = 2;
+    } else code = ((Number(arg) % 256) + 256) % 256;
+  }
+  ctx.shell.exit(code);
+  return code;
+}
+
+function history(ctx: CommandContext): number {
+  const args = ctx.argv.slice(1);
+  if (args[0] === '-c') {
+    ctx.shell.clearHistory();
+    return 0;
+  }
+  if (args.length > 1) {
+    ctx.stderr(`${shellLabel(ctx)}: history: too many arguments\n`);
+    return 1;
+  }
+  const all = ctx.shell.history();
+  let start = 0;
+  if (args[0] !== undefined) {
+    if (!/^\d+$/.test(args[0])) {
+      ctx.stderr(`${shellLabel(ctx)}: history: ${args[0]}: numeric argument required\n`);
+      return 1;
+    }
+    start = Math.max(0, all.length - Number(args[0]));
+  }
+  for (let i = start; i < all.length; i++) ctx.stdout(`${String(i + 1).padStart(5)}  ${all[i]}\n`);
+  return 0;
+}
+
+function type(ctx: CommandContext): number {
+  let code = 0;
+  for (const name of ctx.argv.slice(1)) {
+    if (ctx.shell.isBuiltin(name)) ctx.stdout(`${name} is a shell builtin\n`);
+    else if (ctx.machine.commands.has(name)) ctx.stdout(`${name} is ${ctx.machine.commands.pathOf(name)}\n`);
+    else {
+      ctx.stderr(`${shellLabel(ctx)}: type: ${name}: not found\n`);
+      code = 1;
+    }
+  }
+  return code;
+}
+
+function jobs(ctx: CommandContext): number {
+  const list = ctx.shell.jobs();
+  list.forEach((j, i) => {
+    const mark = i === list.length - 1 ? '+' : i === list.length - 2 ? '-' : ' ';
+    ctx.stdout(`[${j.id}]${mark}  ${(j.done ? 'Done' : 'Running').padEnd(24)}${j.text}${j.done ? '' : ' &'}\n`);
+  });
+  return 0;
+}
+
+function pwd(ctx: CommandContext): number {
+  ctx.stdout(`${ctx.cwd}\n`);
+  return 0;
+}
+
+const HELP = `kubelab shell: a simulated kubeadm cluster (Kubernetes 1.34).
+You are on the control-plane node as the cluster admin. Type commands as on a real node:
+  kubectl ...            talk to the cluster
+  ls, cat, cd, vim FILE  look around and edit files (vim opens the editor pane)
+  grep, awk, sed, jq ... filter output in pipelines
+  clear                  clear the screen (also Ctrl+L)
+  help                   this text
+`;
+
+/**
+ * Commands the shell runs itself because they change or read the shell's own state. `echo`,
+ * `printf`, `test` and `pwd` are builtins in bash too (and also exist in /usr/bin).
+ */
+export const SHELL_BUILTINS: Record<string, Command> = {
+  cd,
+  export: exportBuiltin,
+  unset,
+  exit,
+  history,
+  type,
+  jobs,
+  pwd,
+  echo,
+  printf: (ctx) => printf(ctx, shellLabel(ctx)),
+  test: (ctx) => test(ctx, shellLabel(ctx)),
+  '[': (ctx) => test(ctx, shellLabel(ctx)),
+  true: () => 0,
+  false: () => 1,
+  ':': () => 0,
+  help: (ctx) => {
+    ctx.stdout(HELP);
+    return 0;
+  },
+};

@@ -1,0 +1,101 @@
+import type { CommandContext } from '../types';
+import { resolvePath } from '../vfs/Vfs';
+import { getopt } from './getopt';
+import { splitLines } from './lines';
+import { escapeRegExp, posixToJs } from './regex';
+
+const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+
+/**
+ * GNU grep: -i -v -E -F -c -o -n -w -x -l -L -q -h -H -r, `-e PATTERN`; file-name prefixes
+ * when several files are searched; exit 0 on a match, 1 on none, 2 on trouble.
+ */
+export function grep(ctx: CommandContext): number {
+  const o = getopt(ctx.argv.slice(1), {
+    flags: 'ivEFGcodnwxlLqhHrRsz',
+    values: 'emABC',
+    long: { 'ignore-case': 'i', 'invert-match': 'v', 'extended-regexp': 'E', 'fixed-strings': 'F', count: 'c', 'only-matching': 'o', 'line-number': 'n', 'word-regexp': 'w', 'line-regexp': 'x', 'files-with-matches': 'l', quiet: 'q', silent: 'q', recursive: 'r', 'no-filename': 'h', 'with-filename': 'H', 'regexp=': 'e', 'color=': 'color', colour: 'color', color: 'color', 'max-count=': 'm' },
+  });
+  if (!o.ok) {
+    ctx.stderr(`grep: ${o.message}\n${USAGE}`);
+    return 2;
+  }
+  const has = (f: string) => o.opts.has(f);
+  const operands = [...o.operands];
+  const patterns = o.opts.get('e') ?? (operands.length > 0 ? [operands.shift()!] : undefined);
+  if (!patterns) {
+    ctx.stderr(USAGE);
+    return 2;
+  }
+  let regex: RegExp;
+  try {
+    const sources = patterns.flatMap((p) => p.split('\n')).map((p) => (has('F') ? escapeRegExp(p) : posixToJs(p, has('E'))));
+    let source = sources.map((s) => `(?:${s})`).join('|');
+    if (has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+    if (has('x')) source = `^(?:${source})$`;
+    regex = new RegExp(source, `g${has('i') ? 'i' : ''}`);
+  } catch {
+    ctx.stderr(`grep: Unmatched ( or \\(\n`);
+    return 2;
+  }
+  const recursive = has('r') || has('R');
+  if (operands.length === 0 && recursive) operands.push('.');
+  const files = expandOperands(ctx, operands, recursive);
+  const showNames = has('H') || (!has('h') && (files.length > 1 || recursive));
+  const maxCount = o.opts.has('m') ? Number(o.opts.get('m')!.at(-1)) : Infinity;
+  let matched = false;
+  let trouble = false;
+  for (const f of files.length === 0 ? [{ name: '(standard input)', path: '-' }] : files) {
+    let text: string;
+    if (f.path === '-') text = ctx.stdin;
+    else {
+      const stat = ctx.fs.stat(f.path);
+      if (!stat || stat.kind === 'dir') {
+        if (!has('s')) ctx.stderr(`grep: ${f.name}: ${stat ? 'Is a directory' : 'No such file or directory'}\n`);
+        trouble = true;
+        continue;
+      }
+      text = ctx.fs.readFile(f.path);
+    }
+    const prefix = showNames ? `${f.name}:` : '';
+    let count = 0;
+    for (const [i, line] of splitLines(text).entries()) {
+      if (count >= maxCount) break;
+      regex.lastIndex = 0;
+      const hit = regex.test(line);
+      if (hit === has('v')) continue;
+      count++;
+      matched = true;
+      if (has('q')) return 0;
+      if (has('c') || has('l') || has('L')) continue;
+      const lead = `${prefix}${has('n') ? `${i + 1}:` : ''}`;
+      if (has('o') && !has('v')) {
+        regex.lastIndex = 0;
+        for (const m of line.matchAll(regex)) if (m[0] !== '') ctx.stdout(`${lead}${m[0]}\n`);
+      } else ctx.stdout(`${lead}${line}\n`);
+    }
+    if (has('c')) ctx.stdout(`${prefix}${count}\n`);
+    if (has('l') && count > 0) ctx.stdout(`${f.name}\n`);
+    if (has('L') && count === 0) ctx.stdout(`${f.name}\n`);
+  }
+  if (trouble && !(has('q') && matched)) return 2;
+  return matched ? 0 : 1;
+}
+
+function expandOperands(ctx: CommandContext, operands: string[], recursive: boolean): { name: string; path: string }[] {
+  const out: { name: string; path: string }[] = [];
+  for (const name of operands) {
+    if (name === '-') {
+      out.push({ name: '(standard input)', path: '-' });
+      continue;
+    }
+    const path = ctx.resolve(name);
+    if (recursive && ctx.fs.isDir(path)) {
+      for (const file of ctx.fs.listFiles(path)) {
+        const rel = file.slice(path === '/' ? 1 : path.length + 1);
+        out.push({ name: name === '.' && operands.length === 1 && ctx.argv.every((a) => a !== '.') ? rel : `${name.replace(/\/$/, '')}/${rel}`, path: resolvePath('/', file) });
+      }
+    } else out.push({ name, path });
+  }
+  return out;
+}

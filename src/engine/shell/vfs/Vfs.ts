@@ -1,0 +1,233 @@
+/**
+ * A machine's filesystem: directories and text files in memory, no permissions. Errors carry
+ * POSIX codes so each tool can word them the way GNU coreutils does.
+ */
+
+export type VfsErrorCode = 'ENOENT' | 'EEXIST' | 'EISDIR' | 'ENOTDIR' | 'ENOTEMPTY' | 'EINVAL';
+
+/** The strerror() text of each code, as glibc prints it. */
+export const STRERROR: Record<VfsErrorCode, string> = {
+  ENOENT: 'No such file or directory',
+  EEXIST: 'File exists',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  ENOTEMPTY: 'Directory not empty',
+  EINVAL: 'Invalid argument',
+};
+
+export class VfsError extends Error {
+  constructor(
+    readonly code: VfsErrorCode,
+    readonly path: string,
+  ) {
+    super(`${path}: ${STRERROR[code]}`);
+    this.name = 'VfsError';
+  }
+}
+
+interface FileNode {
+  kind: 'file';
+  content: string;
+  mtime: number;
+}
+interface DirNode {
+  kind: 'dir';
+  children: Map<string, Node>;
+  mtime: number;
+}
+type Node = FileNode | DirNode;
+
+export interface Stat {
+  kind: 'file' | 'dir';
+  size: number;
+  mtime: number;
+}
+
+/** A change to the filesystem, for editor tabs and the UI's file list. */
+export interface VfsChange {
+  type: 'write' | 'mkdir' | 'remove';
+  path: string;
+}
+
+/** Joins and normalises `path` against `cwd` (handles `.`, `..`, repeated slashes). */
+export function resolvePath(cwd: string, path: string): string {
+  const parts = (path.startsWith('/') ? path : `${cwd}/${path}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') out.pop();
+    else out.push(p);
+  }
+  return `/${out.join('/')}`;
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || '/';
+}
+
+export class Vfs {
+  private root: DirNode;
+  private listeners = new Set<(c: VfsChange) => void>();
+
+  /** `now` stamps modification times; pass the virtual clock's `now`. */
+  constructor(private readonly now: () => number = () => 0) {
+    this.root = { kind: 'dir', children: new Map(), mtime: now() };
+  }
+
+  /** Calls `fn` after every change; returns the unsubscribe function. */
+  onChange(fn: (c: VfsChange) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(change: VfsChange): void {
+    for (const fn of this.listeners) fn(change);
+  }
+
+  private lookup(path: string): Node | undefined {
+    let node: Node = this.root;
+    for (const part of path.split('/').filter(Boolean)) {
+      if (node.kind !== 'dir') return undefined;
+      const next = node.children.get(part);
+      if (!next) return undefined;
+      node = next;
+    }
+    return node;
+  }
+
+  /** The directory that would hold `path`, or the error a syscall would give. */
+  private parentOf(path: string): DirNode {
+    const parentPath = dirname(path);
+    const parent = this.lookup(parentPath);
+    if (!parent) throw new VfsError('ENOENT', path);
+    if (parent.kind !== 'dir') throw new VfsError('ENOTDIR', path);
+    return parent;
+  }
+
+  stat(path: string): Stat | undefined {
+    const n = this.lookup(path);
+    if (!n) return undefined;
+    return { kind: n.kind, size: n.kind === 'file' ? utf8Length(n.content) : 4096, mtime: n.mtime };
+  }
+
+  exists(path: string): boolean {
+    return this.lookup(path) !== undefined;
+  }
+
+  isDir(path: string): boolean {
+    return this.lookup(path)?.kind === 'dir';
+  }
+
+  readFile(path: string): string {
+    const n = this.lookup(path);
+    if (!n) throw new VfsError('ENOENT', path);
+    if (n.kind === 'dir') throw new VfsError('EISDIR', path);
+    return n.content;
+  }
+
+  writeFile(path: string, content: string): void {
+    const existing = this.lookup(path);
+    if (existing?.kind === 'dir') throw new VfsError('EISDIR', path);
+    if (existing) {
+      existing.content = content;
+      existing.mtime = this.now();
+    } else {
+      const parent = this.parentOf(path);
+      parent.children.set(basename(path), { kind: 'file', content, mtime: this.now() });
+      parent.mtime = this.now();
+    }
+    this.emit({ type: 'write', path });
+  }
+
+  appendFile(path: string, content: string): void {
+    const existing = this.lookup(path);
+    this.writeFile(path, (existing?.kind === 'file' ? existing.content : '') + content);
+  }
+
+  /** Updates the modification time, creating an empty file when missing (what `touch` does). */
+  touch(path: string): void {
+    const n = this.lookup(path);
+    if (n) n.mtime = this.now();
+    else this.writeFile(path, '');
+  }
+
+  mkdir(path: string, parents = false): void {
+    if (parents) {
+      let cur = '';
+      for (const part of path.split('/').filter(Boolean)) {
+        cur += `/${part}`;
+        const n = this.lookup(cur);
+        if (n?.kind === 'file') throw new VfsError(cur === path ? 'EEXIST' : 'ENOTDIR', path);
+        if (!n) this.mkdir(cur);
+      }
+      return;
+    }
+    if (this.lookup(path)) throw new VfsError('EEXIST', path);
+    const parent = this.parentOf(path);
+    parent.children.set(basename(path), { kind: 'dir', children: new Map(), mtime: this.now() });
+    this.emit({ type: 'mkdir', path });
+  }
+
+  /** Names in a directory, sorted by code point. */
+  readdir(path: string): string[] {
+    const n = this.lookup(path);
+    if (!n) throw new VfsError('ENOENT', path);
+    if (n.kind !== 'dir') throw new VfsError('ENOTDIR', path);
+    return [...n.children.keys()].sort();
+  }
+
+  remove(path: string, recursive = false): void {
+    const n = this.lookup(path);
+    if (!n || path === '/') throw new VfsError(n ? 'EINVAL' : 'ENOENT', path);
+    if (n.kind === 'dir' && !recursive && n.children.size > 0) throw new VfsError('ENOTEMPTY', path);
+    this.parentOf(path).children.delete(basename(path));
+    this.emit({ type: 'remove', path });
+  }
+
+  /** Moves a file or directory; `to` must not exist or be a file (replaced). */
+  rename(from: string, to: string): void {
+    const n = this.lookup(from);
+    if (!n) throw new VfsError('ENOENT', from);
+    if (to === from || to.startsWith(`${from}/`)) throw new VfsError('EINVAL', to);
+    const parent = this.parentOf(to);
+    this.parentOf(from).children.delete(basename(from));
+    parent.children.set(basename(to), n);
+    this.emit({ type: 'remove', path: from });
+    this.emit({ type: 'write', path: to });
+  }
+
+  /** Every file under `dir` (absolute paths, depth first, sorted), for `grep -r` and the editor. */
+  listFiles(dir = '/'): string[] {
+    const out: string[] = [];
+    const walk = (path: string, node: Node) => {
+      if (node.kind === 'file') {
+        out.push(path);
+        return;
+      }
+      for (const name of [...node.children.keys()].sort()) walk(path === '/' ? `/${name}` : `${path}/${name}`, node.children.get(name)!);
+    };
+    const start = this.lookup(dir);
+    if (start) walk(dir, start);
+    return out;
+  }
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
