@@ -1,0 +1,137 @@
+/**
+ * The DNS message model shared by CoreDNS, the stub resolver and the tools: plain JSON data,
+ * so a message can be recorded in a packet trace or sent to the UI as is.
+ */
+
+/** Record types we simulate, with their wire codes (RFC 1035, 2782, 3596). */
+export const RRTypeCode = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, TXT: 16, AAAA: 28, SRV: 33, ANY: 255 } as const;
+export type RRType = keyof typeof RRTypeCode;
+
+/** Response codes, named as dig and CoreDNS's log print them. */
+export const Rcode = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
+export type Rcode = keyof typeof Rcode;
+
+export interface Question {
+  /** Fully qualified, as sent (case preserved: DNS compares case-insensitively but echoes). */
+  name: string;
+  type: RRType;
+  class: 'IN';
+}
+
+/** Record data, discriminated by `type`. Names inside rdata are fully qualified. */
+export type RData =
+  | { type: 'A'; address: string }
+  | { type: 'AAAA'; address: string }
+  | { type: 'CNAME'; target: string }
+  | { type: 'PTR'; target: string }
+  | { type: 'NS'; target: string }
+  | { type: 'TXT'; text: string[] }
+  | { type: 'SRV'; priority: number; weight: number; port: number; target: string }
+  | { type: 'SOA'; mname: string; rname: string; serial: number; refresh: number; retry: number; expire: number; minimum: number };
+
+export type ResourceRecord = { name: string; ttl: number; class: 'IN' } & RData;
+
+export interface MessageFlags {
+  qr: boolean;
+  aa: boolean;
+  tc: boolean;
+  rd: boolean;
+  ra: boolean;
+  ad: boolean;
+  cd: boolean;
+}
+
+/** EDNS0 (OPT pseudo-record) as far as the tools show it. */
+export interface Edns {
+  udpSize: number;
+  do: boolean;
+}
+
+export interface DnsMessage {
+  id: number;
+  opcode: 'QUERY';
+  rcode: Rcode;
+  flags: MessageFlags;
+  question: Question[];
+  answer: ResourceRecord[];
+  authority: ResourceRecord[];
+  additional: ResourceRecord[];
+  edns?: Edns;
+}
+
+/** Adds the trailing dot if missing; DNS names inside the engine are always fully qualified. */
+export function fqdn(name: string): string {
+  return name.endsWith('.') ? name : `${name}.`;
+}
+
+/** Builds a query as a stub resolver or dig would send it (rd set). */
+export function makeQuery(id: number, name: string, type: RRType, edns?: Edns): DnsMessage {
+  return {
+    id,
+    opcode: 'QUERY',
+    rcode: 'NOERROR',
+    flags: { qr: false, aa: false, tc: false, rd: true, ra: false, ad: false, cd: false },
+    question: [{ name: fqdn(name), type, class: 'IN' }],
+    answer: [],
+    authority: [],
+    additional: [],
+    ...(edns ? { edns } : {}),
+  };
+}
+
+/** The reply skeleton for `query`: same id, question and rd; EDNS echoed when the client used it. */
+export function makeReply(query: DnsMessage, rcode: Rcode = 'NOERROR'): DnsMessage {
+  return {
+    id: query.id,
+    opcode: 'QUERY',
+    rcode,
+    flags: { qr: true, aa: false, tc: false, rd: query.flags.rd, ra: false, ad: false, cd: query.flags.cd },
+    question: query.question.map((q) => ({ ...q })),
+    answer: [],
+    authority: [],
+    additional: [],
+    ...(query.edns ? { edns: { udpSize: query.edns.udpSize, do: query.edns.do } } : {}),
+  };
+}
+
+/** Flag names in the order dig and CoreDNS's `{>rflags}` print them. */
+export function flagList(flags: MessageFlags): string[] {
+  const order: (keyof MessageFlags)[] = ['qr', 'aa', 'tc', 'rd', 'ra', 'ad', 'cd'];
+  return order.filter((f) => flags[f]);
+}
+
+/** The rdata in presentation format, as miekg/dns and dig print it. */
+export function rdataText(rr: RData): string {
+  switch (rr.type) {
+    case 'A':
+    case 'AAAA':
+      return rr.address;
+    case 'CNAME':
+    case 'PTR':
+    case 'NS':
+      return rr.target;
+    case 'TXT':
+      return rr.text.map((t) => `"${t.replace(/(["\\])/g, '\\$1')}"`).join(' ');
+    case 'SRV':
+      return `${rr.priority} ${rr.weight} ${rr.port} ${rr.target}`;
+    case 'SOA':
+      return `${rr.mname} ${rr.rname} ${rr.serial} ${rr.refresh} ${rr.retry} ${rr.expire} ${rr.minimum}`;
+  }
+}
+
+/** A deep copy, so cached or shuffled answers never share arrays with the caller's copy. */
+export function cloneMessage(m: DnsMessage): DnsMessage {
+  return {
+    ...m,
+    flags: { ...m.flags },
+    question: m.question.map((q) => ({ ...q })),
+    answer: m.answer.map((r) => cloneRR(r)),
+    authority: m.authority.map((r) => cloneRR(r)),
+    additional: m.additional.map((r) => cloneRR(r)),
+    ...(m.edns ? { edns: { ...m.edns } } : {}),
+  };
+}
+
+function cloneRR(r: ResourceRecord): ResourceRecord {
+  return r.type === 'TXT' ? { ...r, text: [...r.text] } : { ...r };
+}

@@ -1,0 +1,180 @@
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { Namespace, Pod, Service } from 'kubernetes-types/core/v1';
+
+/**
+ * What CoreDNS's informers see: read-only lists of the objects the `kubernetes` plugin watches.
+ * `version()` changes whenever any of them changes (e.g. the store's resourceVersion), so the
+ * index below is rebuilt only when needed; between changes every lookup is a map access.
+ */
+export interface ClusterView {
+  version(): number;
+  namespaces(): readonly Namespace[];
+  services(): readonly Service[];
+  endpointSlices(): readonly EndpointSlice[];
+  pods(): readonly Pod[];
+  /** Unix seconds of the last change; CoreDNS uses it as the SOA serial. */
+  lastModified(): number;
+}
+
+/** One ready endpoint address as CoreDNS's EndpointSlice → Endpoints conversion keeps it. */
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  podName?: string;
+  /** The slice's ports; a `-1` sentinel when the slice declares none (as CoreDNS does). */
+  ports: { name: string; port: number; protocol: string }[];
+}
+
+/** A Service with everything the DNS answers need, precomputed. */
+export interface ServiceEntry {
+  name: string;
+  namespace: string;
+  headless: boolean;
+  externalName?: string;
+  clusterIPs: string[];
+  ports: { name: string; port: number; protocol: string }[];
+  endpoints: EndpointAddress[];
+}
+
+/**
+ * Index over a {@link ClusterView}, keyed the way CoreDNS's informer indexes are: services by
+ * `name.namespace`, reverse lookups by IP, pods by IP. All keys are lower case because every DNS
+ * comparison is case-insensitive.
+ */
+export class DnsIndex {
+  private builtAt = Number.NaN;
+  private nsSet = new Set<string>();
+  private svc = new Map<string, ServiceEntry>();
+  private svcByIP = new Map<string, ServiceEntry>();
+  private epByIP = new Map<string, { entry: ServiceEntry; addr: EndpointAddress }[]>();
+  private podIPs = new Map<string, string[]>();
+  private modified = 0;
+
+  constructor(private readonly view: ClusterView) {}
+
+  private ensure(): void {
+    const v = this.view.version();
+    if (v === this.builtAt) return;
+    this.builtAt = v;
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    this.modified = this.view.lastModified();
+    this.nsSet = new Set(this.view.namespaces().map((n) => (n.metadata?.name ?? '').toLowerCase()));
+    this.svc = new Map();
+    this.svcByIP = new Map();
+    this.epByIP = new Map();
+    this.podIPs = new Map();
+    for (const s of this.view.services()) {
+      const spec = s.spec ?? {};
+      const clusterIPs = (spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : [])).filter((ip) => ip !== 'None' && ip !== '');
+      const entry: ServiceEntry = {
+        name: s.metadata?.name ?? '',
+        namespace: s.metadata?.namespace ?? 'default',
+        headless: spec.type !== 'ExternalName' && (spec.clusterIP === 'None' || clusterIPs.length === 0),
+        ...(spec.type === 'ExternalName' && spec.externalName ? { externalName: spec.externalName } : {}),
+        clusterIPs: spec.type === 'ExternalName' ? [] : clusterIPs,
+        ports: (spec.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' })),
+        endpoints: [],
+      };
+      this.svc.set(key(entry.name, entry.namespace), entry);
+      for (const ip of entry.clusterIPs) if (!this.svcByIP.has(ip)) this.svcByIP.set(ip, entry);
+    }
+    for (const slice of this.view.endpointSlices()) this.addSlice(slice);
+    for (const p of this.view.pods()) {
+      const ns = p.metadata?.namespace ?? 'default';
+      for (const ip of p.status?.podIPs?.flatMap((x) => (x.ip ? [x.ip] : [])) ?? (p.status?.podIP ? [p.status.podIP] : [])) {
+        const list = this.podIPs.get(ip) ?? [];
+        list.push(ns.toLowerCase());
+        this.podIPs.set(ip, list);
+      }
+    }
+  }
+
+  private addSlice(slice: EndpointSlice): void {
+    const svcName = slice.metadata?.labels?.['kubernetes.io/service-name'];
+    const entry = svcName ? this.svc.get(key(svcName, slice.metadata?.namespace ?? 'default')) : undefined;
+    if (!entry) return;
+    const ports = (slice.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port ?? -1, protocol: p.protocol ?? 'TCP' }));
+    if (ports.length === 0) ports.push({ name: '', port: -1, protocol: '' });
+    for (const ep of slice.endpoints) {
+      // Readiness as CoreDNS reads it: a nil `ready` counts as ready.
+      if (ep.conditions?.ready === false) continue;
+      for (const ip of ep.addresses) {
+        const addr: EndpointAddress = {
+          ip,
+          ports,
+          ...(ep.hostname ? { hostname: ep.hostname } : {}),
+          ...(ep.targetRef?.kind === 'Pod' && ep.targetRef.name ? { podName: ep.targetRef.name } : {}),
+        };
+        entry.endpoints.push(addr);
+        const list = this.epByIP.get(ip) ?? [];
+        list.push({ entry, addr });
+        this.epByIP.set(ip, list);
+      }
+    }
+  }
+
+  hasNamespace(ns: string): boolean {
+    this.ensure();
+    return this.nsSet.has(ns.toLowerCase());
+  }
+
+  service(name: string, ns: string): ServiceEntry | undefined {
+    this.ensure();
+    return this.svc.get(key(name, ns));
+  }
+
+  /** All services of a namespace, or of every namespace when `ns` is undefined (wildcards). */
+  servicesMatching(name: string | undefined, ns: string | undefined): ServiceEntry[] {
+    this.ensure();
+    if (name !== undefined && ns !== undefined) {
+      const e = this.svc.get(key(name, ns));
+      return e ? [e] : [];
+    }
+    const out: ServiceEntry[] = [];
+    for (const e of this.svc.values()) {
+      if (name !== undefined && e.name.toLowerCase() !== name.toLowerCase()) continue;
+      if (ns !== undefined && e.namespace.toLowerCase() !== ns.toLowerCase()) continue;
+      out.push(e);
+    }
+    return out;
+  }
+
+  serviceByClusterIP(ip: string): ServiceEntry | undefined {
+    this.ensure();
+    return this.svcByIP.get(ip);
+  }
+
+  endpointsByIP(ip: string): readonly { entry: ServiceEntry; addr: EndpointAddress }[] {
+    this.ensure();
+    return this.epByIP.get(ip) ?? [];
+  }
+
+  podNamespacesByIP(ip: string): readonly string[] {
+    this.ensure();
+    return this.podIPs.get(ip) ?? [];
+  }
+
+  lastModified(): number {
+    this.ensure();
+    return this.modified;
+  }
+}
+
+function key(name: string, ns: string): string {
+  return `${name.toLowerCase()}.${ns.toLowerCase()}`;
+}
+
+/** A view over fixed arrays, for tests and for callers that rebuild on their own schedule. */
+export function staticClusterView(objs: { namespaces?: Namespace[]; services?: Service[]; endpointSlices?: EndpointSlice[]; pods?: Pod[]; lastModified?: number; version?: number }): ClusterView {
+  return {
+    version: () => objs.version ?? 1,
+    namespaces: () => objs.namespaces ?? [],
+    services: () => objs.services ?? [],
+    endpointSlices: () => objs.endpointSlices ?? [],
+    pods: () => objs.pods ?? [],
+    lastModified: () => objs.lastModified ?? 0,
+  };
+}

@@ -1,0 +1,192 @@
+import { sha512 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { kubeadmCorefile } from '../corefile/kubeadmCorefile';
+import { loadCorefile } from '../corefile/serverConfig';
+import type { ServerConfig } from '../corefile/serverConfig';
+import { flagList, makeQuery, makeReply } from '../message';
+import type { DnsMessage, RRType, ResourceRecord } from '../message';
+import { wireSize } from '../wireSize';
+import { DnsIndex } from './ClusterView';
+import type { ClusterView } from './ClusterView';
+import { DnsCache } from './DnsCache';
+import { KubernetesPlugin, isSubdomain, matchZone } from './kubernetesPlugin';
+import { DnsMetrics } from './metrics';
+import { applyRewrite, answerFromHosts, loadBalance } from './simplePlugins';
+
+/** Sends a query to an upstream resolver (the node's, for `forward . /etc/resolv.conf`). */
+export type UpstreamTransport = (server: string, query: DnsMessage) => DnsMessage | 'timeout';
+
+/** Where a query came from, for the log line and metrics. */
+export interface DnsClient {
+  ip: string;
+  port: number;
+  proto: 'udp' | 'tcp';
+}
+
+export interface CoreDnsServerConfig {
+  /** Corefile text; kubeadm's by default. Broken text makes the constructor throw CorefileError. */
+  corefile?: string;
+  cluster: ClusterView;
+  /** Virtual time in ms (VirtualClock.now), for the cache. */
+  now: () => number;
+  /** Seeded randomness in [0, 1) (Rng.next), for loadbalance and log durations. */
+  random: () => number;
+  upstream: UpstreamTransport;
+  /** The node's resolvers, what `/etc/resolv.conf` in the coredns pod (dnsPolicy Default) lists. */
+  nodeNameservers?: string[];
+  /** This pod's IP: the source address of forwarded queries in error logs. */
+  podIP?: string;
+  version?: { coredns: string; go: string; commit: string };
+}
+
+/** CoreDNS as kubeadm ships it for Kubernetes 1.34. */
+export const DEFAULT_COREDNS_VERSION = { coredns: '1.12.1', go: 'go1.24.1', commit: '707c7c1' } as const;
+
+/**
+ * One CoreDNS process: a parsed Corefile turned into a plugin chain over a cluster view.
+ * `handle` answers one query synchronously; the packet engine supplies the transport.
+ */
+export class CoreDnsServer {
+  readonly servers: ServerConfig[];
+  readonly metrics = new DnsMetrics();
+  private readonly log: string[] = [];
+  private readonly index: DnsIndex;
+  private readonly kube = new Map<ServerConfig, KubernetesPlugin>();
+  private readonly caches = new Map<ServerConfig, DnsCache>();
+  private readonly cfg: CoreDnsServerConfig;
+
+  constructor(cfg: CoreDnsServerConfig) {
+    this.cfg = cfg;
+    const text = cfg.corefile ?? kubeadmCorefile();
+    this.servers = loadCorefile(text);
+    this.index = new DnsIndex(cfg.cluster);
+    for (const s of this.servers) {
+      if (s.kubernetes) this.kube.set(s, new KubernetesPlugin(s.kubernetes, this.index));
+      if (s.cache) this.caches.set(s, new DnsCache(s.cache, cfg.now));
+    }
+    const v = cfg.version ?? DEFAULT_COREDNS_VERSION;
+    this.log.push(...this.servers.flatMap((s) => s.zones.map((z) => `${z}:${s.port}`)));
+    if (this.servers.some((s) => s.reload)) this.log.push(`[INFO] plugin/reload: Running configuration SHA512 = ${bytesToHex(sha512(utf8ToBytes(text)))}`);
+    this.log.push(`CoreDNS-${v.coredns}`, `linux/amd64, ${v.go}, ${v.commit}`);
+  }
+
+  /** Everything this process has printed, one line per entry (what `kubectl logs` shows). */
+  logLines(): readonly string[] {
+    return this.log;
+  }
+
+  /** Answers `query` from `client`; never throws for bad input, as a DNS server must not. */
+  handle(query: DnsMessage, client: DnsClient): DnsMessage {
+    const q = query.question[0];
+    const server = q ? this.pickServer(q.name.toLowerCase()) : undefined;
+    if (!q || !server) return this.finish(query, { ...makeReply(query, 'REFUSED') }, client, undefined, '');
+    const zone = matchZone(server.zones, q.name.toLowerCase()) ?? '.';
+    this.metrics.add('coredns_dns_requests_total', { family: client.ip.includes(':') ? '2' : '1', proto: client.proto, server: `dns://:${server.port}`, type: q.type, view: '', zone });
+    const { reply, plugin } = this.chain(server, query);
+    if (server.loadbalance) loadBalance(reply, this.cfg.random);
+    this.metrics.add('coredns_dns_responses_total', { plugin, rcode: reply.rcode, server: `dns://:${server.port}`, view: '', zone });
+    return this.finish(query, reply, client, server, zone);
+  }
+
+  /** Convenience for tools and tests: one question, rd set, EDNS like dig sends. */
+  ask(name: string, type: RRType, client: DnsClient = { ip: '10.244.1.2', port: 40000, proto: 'udp' }): DnsMessage {
+    return this.handle(makeQuery(1, name, type), client);
+  }
+
+  /** The Prometheus page served on :9153/metrics. */
+  renderMetrics(): string {
+    for (const [s, c] of this.caches) this.metrics.set('coredns_cache_entries', { server: `dns://:${s.port}`, type: 'success', view: '', zones: s.zones.join(' ') }, c.size);
+    return this.metrics.render();
+  }
+
+  private pickServer(name: string): ServerConfig | undefined {
+    let best: ServerConfig | undefined;
+    let bestLen = -1;
+    for (const s of this.servers) {
+      const z = matchZone(s.zones, name);
+      if (z !== undefined && z.length > bestLen) {
+        best = s;
+        bestLen = z.length;
+      }
+    }
+    return best;
+  }
+
+  /** cache → rewrite → hosts → kubernetes → forward, in CoreDNS's plugin.cfg order. */
+  private chain(server: ServerConfig, query: DnsMessage): { reply: DnsMessage; plugin: string } {
+    const cache = this.caches.get(server);
+    if (cache) {
+      const hit = cache.get(query);
+      this.metrics.add('coredns_cache_requests_total', { server: `dns://:${server.port}`, view: '', zones: server.zones.join(' ') });
+      if (hit) {
+        this.metrics.add('coredns_cache_hits_total', { server: `dns://:${server.port}`, type: hit.answer.length > 0 ? 'success' : 'denial', view: '', zones: server.zones.join(' ') });
+        return { reply: hit, plugin: 'cache' };
+      }
+      this.metrics.add('coredns_cache_misses_total', { server: `dns://:${server.port}`, view: '', zones: server.zones.join(' ') });
+    }
+    const rewritten = applyRewrite(server.rewrite, query);
+    const result = this.resolve(server, rewritten.query);
+    const reply = rewritten.restore(result.reply);
+    return { reply: cache ? cache.put(query, reply) : reply, plugin: result.plugin };
+  }
+
+  private resolve(server: ServerConfig, query: DnsMessage): { reply: DnsMessage; plugin: string } {
+    const q = query.question[0]!;
+    if (server.hosts) {
+      const h = answerFromHosts(server.hosts, query);
+      if (h) return { reply: h, plugin: '' };
+    }
+    const kube = this.kube.get(server);
+    if (kube) {
+      const out = kube.serve(q.name, q.type, (name, type) => this.upstreamLookup(name, type));
+      if (out.kind === 'answer') {
+        const reply = makeReply(query, out.rcode);
+        reply.flags.aa = out.authoritative;
+        reply.answer = out.answer;
+        reply.authority = out.authority;
+        reply.additional = out.additional;
+        return { reply, plugin: '' };
+      }
+    }
+    if (server.forward && isSubdomain(q.name.toLowerCase(), server.forward.from)) return { reply: this.forward(server, query), plugin: '' };
+    return { reply: makeReply(query, 'SERVFAIL'), plugin: '' };
+  }
+
+  /** `forward`: the upstream's reply as is (ra set, aa clear), or SERVFAIL plus an errors line. */
+  private forward(server: ServerConfig, query: DnsMessage): DnsMessage {
+    const targets = server.forward!.to.flatMap((t) => (t === '/etc/resolv.conf' ? (this.cfg.nodeNameservers ?? ['172.18.0.1']) : [t.replace(/^dns:\/\//, '').replace(/:53$/, '')]));
+    for (const to of targets) {
+      this.metrics.add('coredns_forward_requests_total', { to: `${to}:53` });
+      const r = this.cfg.upstream(to, query);
+      if (r !== 'timeout') return { ...r, id: query.id };
+      if (server.errors) {
+        const q = query.question[0]!;
+        const port = 30000 + Math.floor(this.cfg.random() * 30000);
+        this.log.push(`[ERROR] plugin/errors: 2 ${q.name} ${q.type}: read udp ${this.cfg.podIP ?? '10.244.0.2'}:${port}->${to}:53: i/o timeout`);
+      }
+    }
+    return makeReply(query, 'SERVFAIL');
+  }
+
+  /** CoreDNS's upstream.Lookup: a fresh query through this server's own chain. */
+  private upstreamLookup(name: string, type: RRType): ResourceRecord[] | undefined {
+    const q = makeQuery(0, name, type);
+    const server = this.pickServer(name.toLowerCase());
+    if (!server) return undefined;
+    const r = this.chain(server, q).reply;
+    return r.rcode === 'SERVFAIL' ? undefined : r.answer;
+  }
+
+  private finish(query: DnsMessage, reply: DnsMessage, client: DnsClient, server: ServerConfig | undefined, _zone: string): DnsMessage {
+    const q = query.question[0];
+    if (server?.log && q && server.log.names.some((n) => isSubdomain(q.name.toLowerCase(), n))) {
+      const duration = (0.00005 + this.cfg.random() * 0.0005).toFixed(9).replace(/0+$/, '');
+      const bufsize = query.edns?.udpSize ?? 512;
+      const rcode = reply.rcode;
+      this.log.push(
+        `[INFO] ${client.ip.includes(':') ? `[${client.ip}]` : client.ip}:${client.port} - ${query.id} "${q.type} IN ${q.name} ${client.proto} ${wireSize(query)} ${query.edns?.do ? 'true' : 'false'} ${bufsize}" ${rcode} ${flagList(reply.flags).join(',')} ${wireSize(reply)} ${duration}s`,
+      );
+    }
+    return reply;
+  }
+}

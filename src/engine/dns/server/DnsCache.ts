@@ -1,0 +1,90 @@
+import type { CachePluginConfig } from '../corefile/serverConfig';
+import { cloneMessage } from '../message';
+import type { DnsMessage, ResourceRecord } from '../message';
+import { isSubdomain } from './kubernetesPlugin';
+
+interface Entry {
+  msg: DnsMessage;
+  storedAt: number;
+  ttl: number;
+}
+
+const MIN_TTL = 5; // dnsutil.MinimalDefaultTTL
+
+/**
+ * CoreDNS's `cache` plugin: positive and negative answers kept for min(record TTL, cap)
+ * seconds of virtual time. Every record of a served answer carries the same remaining TTL,
+ * which is why `dig` shows TTLs counting down (30, 29, ...) on cached answers.
+ */
+export class DnsCache {
+  private readonly entries = new Map<string, Entry>();
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly cfg: CachePluginConfig,
+    private readonly now: () => number,
+  ) {}
+
+  /** The cached reply for `query`, re-stamped with its id and remaining TTL, if still fresh. */
+  get(query: DnsMessage): DnsMessage | undefined {
+    const k = cacheKey(query);
+    const e = this.entries.get(k);
+    if (!e) {
+      this.misses++;
+      return undefined;
+    }
+    const left = e.ttl - Math.floor((this.now() - e.storedAt) / 1000);
+    if (left <= 0) {
+      this.entries.delete(k);
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    const msg = cloneMessage(e.msg);
+    msg.id = query.id;
+    msg.question = query.question.map((q) => ({ ...q }));
+    setTtl(msg, left);
+    for (const r of msg.answer) if (r.name.toLowerCase() === query.question[0]?.name.toLowerCase()) r.name = query.question[0]!.name;
+    return msg;
+  }
+
+  /** Stores `reply` when the plugin config allows and caps the TTLs of the reply it returns. */
+  put(query: DnsMessage, reply: DnsMessage): DnsMessage {
+    const q = query.question[0];
+    if (!q || !this.cfg.zones.some((z) => isSubdomain(q.name.toLowerCase(), z))) return reply;
+    const denial = reply.rcode === 'NXDOMAIN' || (reply.rcode === 'NOERROR' && reply.answer.length === 0);
+    if (reply.rcode !== 'NOERROR' && reply.rcode !== 'NXDOMAIN') return reply;
+    const disabled = (denial ? this.cfg.disableDenial : this.cfg.disableSuccess).some((z) => isSubdomain(q.name.toLowerCase(), z));
+    if (disabled) return reply;
+    const cap = denial ? this.cfg.denialTtl : this.cfg.successTtl;
+    const ttl = Math.max(MIN_TTL, Math.min(minimalTtl(reply, denial), cap));
+    const out = cloneMessage(reply);
+    setTtl(out, ttl);
+    this.entries.set(cacheKey(query), { msg: cloneMessage(out), storedAt: this.now(), ttl });
+    return out;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function cacheKey(q: DnsMessage): string {
+  const question = q.question[0];
+  return `${question?.name.toLowerCase()}|${question?.type}|${q.edns?.do ? 1 : 0}`;
+}
+
+/** dnsutil.MinimalTTL: the smallest TTL in the reply; for denials the SOA's min(ttl, minimum). */
+function minimalTtl(m: DnsMessage, denial: boolean): number {
+  if (denial) {
+    const soa = m.authority.find((r) => r.type === 'SOA');
+    return soa && soa.type === 'SOA' ? Math.min(soa.ttl, soa.minimum) : MIN_TTL;
+  }
+  const all: ResourceRecord[] = [...m.answer, ...m.authority, ...m.additional];
+  return all.reduce((min, r) => Math.min(min, r.ttl), Number.POSITIVE_INFINITY);
+}
+
+function setTtl(m: DnsMessage, ttl: number): void {
+  for (const r of [...m.answer, ...m.authority, ...m.additional]) r.ttl = ttl;
+}

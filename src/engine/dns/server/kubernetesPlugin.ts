@@ -1,0 +1,200 @@
+import type { KubernetesPluginConfig } from '../corefile/serverConfig';
+import type { Rcode, RRType, ResourceRecord } from '../message';
+import type { DnsIndex } from './ClusterView';
+import { addressFromReverse, isIP, labelsBelow, lookupRecords, reverseRecords } from './kubernetesRecords';
+import type { BackendResult, BackendService } from './kubernetesRecords';
+
+/** What the plugin decided: an authoritative answer, or pass the query to the next plugin. */
+export type PluginOutcome =
+  | { kind: 'answer'; rcode: Rcode; answer: ResourceRecord[]; authority: ResourceRecord[]; additional: ResourceRecord[]; authoritative: boolean }
+  | { kind: 'next' };
+
+/** Resolves a name outside the zone through the server's own chain (CoreDNS's upstream). */
+export type UpstreamLookup = (name: string, type: RRType) => ResourceRecord[] | undefined;
+
+/** The schema version of the Kubernetes DNS specification CoreDNS implements. */
+export const DNS_SCHEMA_VERSION = '1.1.0';
+
+/**
+ * CoreDNS's `kubernetes` plugin (handler.go + plugin/backend_lookup.go): answers names in its
+ * zones from the cluster index, authoritatively, with NXDOMAIN vs NODATA decided by a fake A
+ * lookup as upstream does.
+ */
+export class KubernetesPlugin {
+  private readonly primaryZone: string;
+
+  constructor(
+    private readonly cfg: KubernetesPluginConfig,
+    private readonly idx: DnsIndex,
+  ) {
+    this.primaryZone = cfg.zones.find((z) => !isReverseZone(z)) ?? cfg.zones[0]!;
+  }
+
+  serve(qname: string, qtype: RRType, upstream: UpstreamLookup): PluginOutcome {
+    const lower = qname.toLowerCase();
+    const zone = matchZone(this.cfg.zones, lower);
+    if (zone === undefined) return { kind: 'next' };
+    let records: ResourceRecord[] = [];
+    let extra: ResourceRecord[] = [];
+    let nameError = false;
+    const fakeA = () => {
+      nameError = !this.a(qname, zone, 'A', upstream, []).ok;
+    };
+    switch (qtype) {
+      case 'A':
+      case 'AAAA': {
+        const r = this.a(qname, zone, qtype, upstream, []);
+        nameError = !r.ok;
+        records = r.records;
+        break;
+      }
+      case 'TXT': {
+        const labels = labelsBelow(lower, zone);
+        if (labels.length === 1 && labels[0] === 'dns-version') {
+          records = [{ name: qname, ttl: 28800, class: 'IN', type: 'TXT', text: [DNS_SCHEMA_VERSION] }];
+        } else {
+          const r = this.services(lower, zone);
+          nameError = !r.ok || r.services.length === 0;
+        }
+        break;
+      }
+      case 'CNAME': {
+        const r = this.services(lower, zone);
+        nameError = !r.ok;
+        const first = r.ok ? r.services[0] : undefined;
+        if (first && !isIP(first.host)) records = [{ name: qname, ttl: first.ttl, class: 'IN', type: 'CNAME', target: fq(first.host) }];
+        break;
+      }
+      case 'PTR': {
+        const ip = addressFromReverse(lower);
+        if (ip !== '' && isReverseZone(zone)) {
+          const found = reverseRecords(ip, this.cfg, this.idx, this.primaryZone);
+          nameError = found.length === 0;
+          records = found.map((s) => ({ name: qname, ttl: s.ttl, class: 'IN', type: 'PTR', target: s.host }));
+        } else {
+          const r = isReverseZone(zone) ? ({ ok: false } as const) : this.services(lower, zone);
+          nameError = !r.ok;
+          if (r.ok) for (const s of r.services) if (!isIP(s.host)) records.push({ name: qname, ttl: s.ttl, class: 'IN', type: 'PTR', target: fq(s.host) });
+        }
+        break;
+      }
+      case 'SRV': {
+        const r = this.services(lower, zone);
+        nameError = !r.ok;
+        if (r.ok) [records, extra] = this.srv(qname, zone, r.services.filter((s) => isIP(s.host)), upstream);
+        break;
+      }
+      case 'SOA':
+        if (lower === zone) records = [this.soa(zone)];
+        else fakeA();
+        break;
+      default:
+        fakeA();
+    }
+    if (nameError) {
+      if (this.cfg.fallthrough.some((f) => isSubdomain(lower, f))) return { kind: 'next' };
+      return { kind: 'answer', rcode: 'NXDOMAIN', answer: [], authority: [this.soa(zone)], additional: [], authoritative: true };
+    }
+    if (records.length === 0) return { kind: 'answer', rcode: 'NOERROR', answer: [], authority: [this.soa(zone)], additional: [], authoritative: true };
+    return { kind: 'answer', rcode: 'NOERROR', answer: records, authority: [], additional: extra, authoritative: true };
+  }
+
+  private services(lowerName: string, zone: string): BackendResult {
+    if (isReverseZone(zone)) return { ok: false };
+    return lookupRecords(labelsBelow(lowerName, zone), zone, this.cfg, this.idx, this.primaryZone);
+  }
+
+  /** plugin.A / plugin.AAAA, including ExternalName CNAME chasing (in-zone or via upstream). */
+  private a(qname: string, zone: string, qtype: 'A' | 'AAAA', upstream: UpstreamLookup, previous: ResourceRecord[]): { ok: boolean; records: ResourceRecord[] } {
+    const r = this.services(qname.toLowerCase(), zone);
+    if (!r.ok) return { ok: false, records: [] };
+    const records: ResourceRecord[] = [];
+    const seen = new Set<string>();
+    for (const s of r.services) {
+      const v4 = isIP(s.host) && s.host.includes('.');
+      const v6 = isIP(s.host) && s.host.includes(':');
+      if (!v4 && !v6) {
+        const target = fq(s.host);
+        if (target.toLowerCase() === qname.toLowerCase()) continue;
+        if (previous.length > 7 || previous.some((p) => p.type === 'CNAME' && p.target === target)) continue;
+        const cname: ResourceRecord = { name: qname, ttl: s.ttl, class: 'IN', type: 'CNAME', target };
+        if (isSubdomain(target.toLowerCase(), zone)) {
+          const next = this.a(target, zone, qtype, upstream, [...previous, cname]);
+          if (next.ok && next.records.length > 0) records.push(cname, ...next.records);
+          continue;
+        }
+        const ext = upstream(target, qtype);
+        if (ext === undefined) continue;
+        records.push(cname, ...ext);
+        continue;
+      }
+      if ((qtype === 'A' && v4) || (qtype === 'AAAA' && v6)) {
+        if (seen.has(s.host)) continue;
+        seen.add(s.host);
+        records.push(qtype === 'A' ? { name: qname, ttl: s.ttl, class: 'IN', type: 'A', address: s.host } : { name: qname, ttl: s.ttl, class: 'IN', type: 'AAAA', address: s.host });
+      }
+    }
+    return { ok: true, records };
+  }
+
+  /** plugin.SRV: weight = floor(100 / candidates) per priority, targets from the record keys. */
+  private srv(qname: string, _zone: string, services: BackendService[], _upstream: UpstreamLookup): [ResourceRecord[], ResourceRecord[]] {
+    const records: ResourceRecord[] = [];
+    const extra: ResourceRecord[] = [];
+    const dup = new Set<string>();
+    const total = services.length * 100;
+    for (const s of services) {
+      if (s.port === -1) continue;
+      const weight = Math.max(1, Math.floor((100 / total) * 100));
+      const target = s.domain;
+      const srvKey = `${target} ${s.port}`;
+      if (!dup.has(srvKey)) {
+        dup.add(srvKey);
+        records.push({ name: qname, ttl: s.ttl, class: 'IN', type: 'SRV', priority: 0, weight, port: s.port, target });
+      }
+      const addrKey = `${target} ${s.host}`;
+      if (!dup.has(addrKey)) {
+        dup.add(addrKey);
+        extra.push(s.host.includes(':') ? { name: target, ttl: s.ttl, class: 'IN', type: 'AAAA', address: s.host } : { name: target, ttl: s.ttl, class: 'IN', type: 'A', address: s.host });
+      }
+    }
+    return [records, extra];
+  }
+
+  /** plugin.SOA: TTL min(ttl, 300), serial = last change of the cluster (unix seconds). */
+  soa(zone: string): ResourceRecord {
+    return {
+      name: zone,
+      ttl: Math.min(this.cfg.ttl, 300),
+      class: 'IN',
+      type: 'SOA',
+      mname: `ns.dns.${zone}`,
+      rname: `hostmaster.${zone}`,
+      serial: this.idx.lastModified(),
+      refresh: 7200,
+      retry: 1800,
+      expire: 86400,
+      minimum: this.cfg.ttl,
+    };
+  }
+}
+
+/** The longest zone that `name` (lower case FQDN) falls in, as plugin.Zones.Matches does. */
+export function matchZone(zones: readonly string[], name: string): string | undefined {
+  let best: string | undefined;
+  for (const z of zones) if (isSubdomain(name, z) && (best === undefined || z.length > best.length)) best = z;
+  return best;
+}
+
+/** True when `name` equals `zone` or lies below it (both lower case FQDNs; `.` contains all). */
+export function isSubdomain(name: string, zone: string): boolean {
+  return zone === '.' || name === zone || name.endsWith(`.${zone}`);
+}
+
+function isReverseZone(z: string): boolean {
+  return z.endsWith('in-addr.arpa.') || z.endsWith('ip6.arpa.');
+}
+
+function fq(n: string): string {
+  return n.endsWith('.') ? n : `${n}.`;
+}
