@@ -1,0 +1,62 @@
+/**
+ * How Go prints the unstructured (JSON-decoded) values jsonpath works on: `fmt.Sprint` (%v),
+ * `encoding/json.Marshal` (sorted keys, HTML-safe escapes) and reflect type names for errors.
+ */
+
+/** Go's reflect type name of a JSON-decoded value, as it appears in jsonpath errors. */
+export function goTypeName(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}';
+  if (Array.isArray(v)) return '[]interface {}';
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return Number.isInteger(v) ? 'int64' : 'float64';
+    default:
+      return 'map[string]interface {}';
+  }
+}
+
+/** `fmt.Sprint` of a JSON value: maps as `map[k:v]` with sorted keys, slices as `[a b]`. */
+export function goSprint(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `map[${Object.keys(o)
+      .sort()
+      .map((k) => `${k}:${goSprint(o[k])}`)
+      .join(' ')}]`;
+  }
+  return String(v);
+}
+
+/** Go's encoding/json string escaping: HTML-significant characters and U+2028/9 as \u00xx. */
+export function goJsonString(s: string): string {
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * `json.Marshal` (indent undefined) or `json.MarshalIndent(v, "", indent)` of a JSON value,
+ * with map keys sorted as Go sorts map[string]interface{} keys.
+ */
+export function goJsonMarshal(v: unknown, indent?: string, level = 0): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return goJsonString(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
+  const nl = indent === undefined ? '' : `\n${indent.repeat(level + 1)}`;
+  const close = indent === undefined ? '' : `\n${indent.repeat(level)}`;
+  const colon = indent === undefined ? ':' : ': ';
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return `[${v.map((x) => nl + goJsonMarshal(x, indent, level + 1)).join(',')}${close}]`;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  if (keys.length === 0) return '{}';
+  return `{${keys.map((k) => `${nl}${goJsonString(k)}${colon}${goJsonMarshal(o[k], indent, level + 1)}`).join(',')}${close}}`;
+}
