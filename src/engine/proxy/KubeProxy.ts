@@ -1,0 +1,111 @@
+/**
+ * kube-proxy for one node, iptables mode: keeps the current Services and EndpointSlices and a
+ * rule fragment per Service, so a change to one Service or EndpointSlice regenerates only that
+ * Service's chains (as kube-proxy's partial syncs do). The assembled ruleset is cached.
+ */
+import type { Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { ProxyConfig, ProxyNode, ResolvedProxyConfig } from './config';
+import { resolveProxyConfig } from './config';
+import { LARGE_CLUSTER_ENDPOINTS_THRESHOLD } from './iptables/chainNames';
+import { assembleRuleset } from './iptables/generateRules';
+import type { ServiceFragment } from './iptables/serviceRules';
+import { serviceFragment } from './iptables/serviceRules';
+import type { Ruleset } from './model';
+import { endpointsForPort, servicePorts } from './serviceInfo';
+
+const keyOf = (ns: string | undefined, name: string | undefined) => `${ns ?? 'default'}/${name ?? ''}`;
+
+export class KubeProxy {
+  readonly config: ResolvedProxyConfig;
+  private readonly services = new Map<string, Service>();
+  /** Service key → slice name → slice. */
+  private readonly slices = new Map<string, Map<string, EndpointSlice>>();
+  private readonly fragments = new Map<string, { fragments: ServiceFragment[]; endpoints: number }>();
+  private totalEndpoints = 0;
+  private largeCluster = false;
+  private cached: Ruleset | undefined;
+  /** How many Service fragments were regenerated since construction (for tests and benches). */
+  regenerations = 0;
+
+  constructor(readonly node: ProxyNode, config: ProxyConfig = {}) {
+    this.config = resolveProxyConfig(config);
+  }
+
+  /** Replaces the whole state (a full sync). */
+  update(services: readonly Service[], slices: readonly EndpointSlice[]): void {
+    this.services.clear();
+    this.slices.clear();
+    for (const s of services) this.services.set(keyOf(s.metadata?.namespace, s.metadata?.name), s);
+    for (const sl of slices) this.storeSlice(sl);
+    this.fragments.clear();
+    this.totalEndpoints = 0;
+    for (const key of this.services.keys()) this.regenerate(key);
+    this.checkLargeCluster();
+    this.cached = undefined;
+  }
+
+  /** A Service was added or changed (`service`), or deleted (`undefined` with its key parts). */
+  onServiceChanged(namespace: string, name: string, service: Service | undefined): void {
+    const key = keyOf(namespace, name);
+    if (service) this.services.set(key, service);
+    else this.services.delete(key);
+    this.regenerate(key);
+    this.checkLargeCluster();
+    this.cached = undefined;
+  }
+
+  /** An EndpointSlice was added or changed (`slice`), or deleted (`undefined`). */
+  onSliceChanged(namespace: string, name: string, slice: EndpointSlice | undefined, previous?: EndpointSlice): void {
+    const affected = new Set<string>();
+    for (const [svcKey, bySlice] of this.slices) {
+      if (bySlice.delete(`${namespace}/${name}`)) affected.add(svcKey);
+    }
+    if (previous) affected.add(keyOf(namespace, previous.metadata?.labels?.['kubernetes.io/service-name']));
+    if (slice) affected.add(this.storeSlice(slice));
+    for (const key of affected) this.regenerate(key);
+    this.checkLargeCluster();
+    this.cached = undefined;
+  }
+
+  /** The node's current iptables state. */
+  ruleset(): Ruleset {
+    this.cached ??= assembleRuleset([...this.fragments.values()].flatMap((f) => f.fragments), this.config, this.node.ips);
+    return this.cached;
+  }
+
+  private storeSlice(slice: EndpointSlice): string {
+    const ns = slice.metadata?.namespace;
+    const svcKey = keyOf(ns, slice.metadata?.labels?.['kubernetes.io/service-name']);
+    let bySlice = this.slices.get(svcKey);
+    if (!bySlice) this.slices.set(svcKey, (bySlice = new Map()));
+    bySlice.set(`${ns ?? 'default'}/${slice.metadata?.name ?? ''}`, slice);
+    return svcKey;
+  }
+
+  private regenerate(key: string): void {
+    const old = this.fragments.get(key);
+    if (old) this.totalEndpoints -= old.endpoints;
+    this.fragments.delete(key);
+    const svc = this.services.get(key);
+    if (!svc) return;
+    const slices = [...(this.slices.get(key)?.values() ?? [])];
+    let endpoints = 0;
+    const fragments = servicePorts(svc).map((info) => {
+      const eps = endpointsForPort(info, slices, this.node.name);
+      endpoints += eps.length;
+      return serviceFragment(info, eps, { config: this.config, nodeIPs: this.node.ips, largeCluster: this.largeCluster });
+    });
+    this.regenerations++;
+    this.fragments.set(key, { fragments, endpoints });
+    this.totalEndpoints += endpoints;
+  }
+
+  /** Crossing the large-cluster threshold changes every SEP rule (comments), so resync all. */
+  private checkLargeCluster(): void {
+    const large = this.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
+    if (large === this.largeCluster) return;
+    this.largeCluster = large;
+    for (const key of [...this.fragments.keys()]) this.regenerate(key);
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Walks a ruleset as netfilter does: from the built-in chain of a hook, first match wins,
+ * jumps descend, RETURN (or falling off a user chain) resumes the caller, terminal targets stop
+ * the table, and the chain policy applies at the end. `statistic` draws from the seeded Rng,
+ * `recent` lists keep caller-supplied timestamps, MARK updates the packet's mark.
+ */
+import type { Rng } from '../../sim/Rng';
+import type { CtState, L4Protocol, Match, Provenance, Rule, Ruleset, TableName } from '../model';
+import { findChain } from '../model';
+import { cidrContains } from '../serviceInfo';
+import { ruleToSave } from './printSave';
+
+export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+
+export interface Packet {
+  src: string;
+  dst: string;
+  protocol: L4Protocol;
+  dport: number;
+  /** The skb mark (fwmark); 0 when absent. */
+  mark?: number;
+  /** Conntrack states of the packet's connection; NEW when absent. */
+  ctStates?: CtState[];
+}
+
+/** `recent` lists: list name → source IP → last time seen (virtual ms). Plain JSON. */
+export type RecentLists = Record<string, Record<string, number>>;
+
+export interface NetfilterState {
+  /** Virtual time now, for `recent`. */
+  nowMs: number;
+  /** Addresses that are LOCAL for `-m addrtype` (the node's IPs); 127.0.0.0/8 always is. */
+  localAddresses: readonly string[];
+  recent: RecentLists;
+}
+
+export type Verdict =
+  | { kind: 'ACCEPT' }
+  | { kind: 'DROP' }
+  | { kind: 'REJECT'; rejectWith: string }
+  | { kind: 'DNAT'; ip: string; port: number }
+  | { kind: 'MASQUERADE' };
+
+export interface MatchedRule {
+  table: TableName;
+  chain: string;
+  /** 1-based position in its chain, as `--line-numbers` shows it. */
+  index: number;
+  /** The rule as `iptables-save` prints it. */
+  text: string;
+  provenance: Provenance;
+  explanation: string;
+}
+
+export interface EvalResult {
+  verdict: Verdict;
+  /** Rules whose matches all held, in the order they were hit. */
+  matched: MatchedRule[];
+  /** How many rules were looked at. */
+  traversed: number;
+  /** The packet's mark after the traversal. */
+  mark: number;
+}
+
+const isLocal = (ip: string, state: NetfilterState) => ip.startsWith('127.') || state.localAddresses.includes(ip);
+
+function matchHolds(m: Match, p: Packet, rng: Rng, state: NetfilterState, mark: number): boolean {
+  switch (m.kind) {
+    case 'comment':
+      return true;
+    case 'proto':
+      return p.protocol === m.protocol && (m.dport === undefined || m.dport === p.dport);
+    case 'addrtype': {
+      if (m.srcType && !isLocal(p.src, state)) return false;
+      if (m.dstType && isLocal(p.dst, state) === Boolean(m.negateDst)) return false;
+      return true;
+    }
+    case 'mark':
+      return ((mark & m.mask) === m.mark) !== Boolean(m.negate);
+    case 'statistic':
+      // xt_statistic: (random u32 & 0x7fffffff) < probability.
+      return Math.floor(rng.next() * 0x80000000) < m.probabilityFixed;
+    case 'conntrack': {
+      const states = p.ctStates ?? ['NEW'];
+      return m.states.some((s) => states.includes(s)) !== Boolean(m.negate);
+    }
+    case 'recent': {
+      const list = (state.recent[m.name] ??= {});
+      if (m.mode === 'set') {
+        list[p.src] = state.nowMs;
+        return true;
+      }
+      const last = list[p.src];
+      const fresh = last !== undefined && (!m.seconds || state.nowMs - last <= m.seconds * 1000);
+      if (m.reap && m.seconds) {
+        for (const [ip, at] of Object.entries(list)) if (state.nowMs - at > m.seconds * 1000) delete list[ip];
+      }
+      return fresh;
+    }
+  }
+}
+
+function ruleMatches(r: Rule, p: Packet, rng: Rng, state: NetfilterState, mark: number): boolean {
+  if (r.src && cidrContains(r.src.cidr, p.src) === Boolean(r.src.negate)) return false;
+  if (r.dst && cidrContains(r.dst.cidr, p.dst) === Boolean(r.dst.negate)) return false;
+  if (r.protocol && r.protocol !== p.protocol) return false;
+  // The kernel evaluates matches in order and stops at the first miss, so a failed match
+  // before `statistic` or `recent` must not consume randomness or touch the lists.
+  for (const m of r.matches) if (!matchHolds(m, p, rng, state, mark)) return false;
+  return true;
+}
+
+const MAX_DEPTH = 64;
+
+/** Traverses `table` from the built-in chain `hook`. Unknown chains behave as empty. */
+export function evaluateTable(ruleset: Ruleset, table: TableName, hook: Hook, packet: Packet, rng: Rng, state: NetfilterState): EvalResult {
+  const matched: MatchedRule[] = [];
+  let traversed = 0;
+  let mark = packet.mark ?? 0;
+
+  const walk = (chainName: string, depth: number): Verdict | undefined => {
+    const chain = findChain(ruleset, table, chainName);
+    if (!chain || depth > MAX_DEPTH) return undefined;
+    for (let i = 0; i < chain.rules.length; i++) {
+      const r = chain.rules[i]!;
+      traversed++;
+      if (!ruleMatches(r, packet, rng, state, mark)) continue;
+      matched.push({ table, chain: chainName, index: i + 1, text: ruleToSave(chainName, r), provenance: r.provenance, explanation: r.explanation });
+      const t = r.target;
+      if (!t) continue;
+      switch (t.kind) {
+        case 'jump': {
+          const v = walk(t.chain, depth + 1);
+          if (v === RETURNED) continue;
+          if (v) return v;
+          continue;
+        }
+        case 'RETURN':
+          return RETURNED;
+        case 'MARK':
+          mark = ((mark & ~t.mask) ^ t.mark) >>> 0;
+          continue;
+        case 'DNAT': {
+          const at = t.toDestination.lastIndexOf(':');
+          return { kind: 'DNAT', ip: t.toDestination.slice(0, at), port: Number(t.toDestination.slice(at + 1)) };
+        }
+        case 'MASQUERADE':
+          return { kind: 'MASQUERADE' };
+        case 'REJECT':
+          return { kind: 'REJECT', rejectWith: t.rejectWith };
+        case 'DROP':
+          return { kind: 'DROP' };
+        case 'ACCEPT':
+          return { kind: 'ACCEPT' };
+      }
+    }
+    return RETURNED;
+  };
+
+  const v = walk(hook, 0);
+  const policy = findChain(ruleset, table, hook)?.policy ?? 'ACCEPT';
+  const verdict: Verdict = v && v !== RETURNED ? v : policy === 'DROP' ? { kind: 'DROP' } : { kind: 'ACCEPT' };
+  return { verdict, matched, traversed, mark };
+}
+
+/** Sentinel for "this chain returned to its caller". */
+const RETURNED: Verdict = Object.freeze({ kind: 'ACCEPT' }) as Verdict;
+
+/** The nat table at PREROUTING/OUTPUT (DNAT) or POSTROUTING (MASQUERADE). */
+export function evaluateNat(ruleset: Ruleset, packet: Packet, hook: 'PREROUTING' | 'OUTPUT' | 'POSTROUTING', rng: Rng, state: NetfilterState): EvalResult {
+  return evaluateTable(ruleset, 'nat', hook, packet, rng, state);
+}
+
+/** The filter table at INPUT/FORWARD/OUTPUT (REJECT/DROP/ACCEPT). */
+export function evaluateFilter(ruleset: Ruleset, packet: Packet, hook: 'INPUT' | 'FORWARD' | 'OUTPUT', rng: Rng, state: NetfilterState): EvalResult {
+  return evaluateTable(ruleset, 'filter', hook, packet, rng, state);
+}

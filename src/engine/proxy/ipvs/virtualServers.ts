@@ -1,0 +1,91 @@
+/**
+ * IPVS mode: one virtual server per (service IP, port, protocol) with one Masq real server per
+ * endpoint (pkg/proxy/ipvs/proxier.go syncProxyRules/syncEndpoint). ClusterIPs, externalIPs
+ * and load-balancer IPs are bound to the dummy interface kube-ipvs0; NodePorts get a virtual
+ * server per node address.
+ */
+import type { IpvsScheduler, ProxyInput } from '../config';
+import { resolveProxyConfig } from '../config';
+import type { L4Protocol, ServicePortRef } from '../model';
+import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
+import { categorizeEndpoints, endpointsForPort, servicePorts, slicesForService } from '../serviceInfo';
+
+export interface RealServer {
+  ip: string;
+  port: number;
+  weight: number;
+  /** The EndpointSlice the endpoint came from, for explanations. */
+  slice?: string;
+}
+
+export interface VirtualServer {
+  protocol: L4Protocol;
+  ip: string;
+  port: number;
+  scheduler: IpvsScheduler;
+  /** Persistence timeout in seconds (ClientIP affinity), or undefined. */
+  persistentSeconds?: number;
+  realServers: RealServer[];
+  service: ServicePortRef;
+  /** What kind of service address this is. */
+  role: 'clusterIP' | 'externalIP' | 'loadBalancer' | 'nodePort';
+}
+
+export interface IpvsState {
+  virtualServers: VirtualServer[];
+  /** Addresses bound to kube-ipvs0 (ClusterIPs, externalIPs, LB IPs), sorted, unique. */
+  boundAddresses: string[];
+}
+
+const PROTO_RANK: Record<L4Protocol, number> = { tcp: 6, udp: 17, sctp: 132 };
+const ipNum = (ip: string) => ip.split('.').reduce((a, x) => a * 256 + Number(x), 0);
+
+/** ipvsadm's default sort: protocol number, then address, then port. */
+export function compareVirtualServers(a: VirtualServer, b: VirtualServer): number {
+  return PROTO_RANK[a.protocol] - PROTO_RANK[b.protocol] || ipNum(a.ip) - ipNum(b.ip) || a.port - b.port;
+}
+
+function realServers(endpoints: readonly EndpointInfo[]): RealServer[] {
+  return endpoints
+    .map((e) => ({ ip: e.ip, port: e.port, weight: 1, ...(e.slice ? { slice: e.slice } : {}) }))
+    .sort((a, b) => ipNum(a.ip) - ipNum(b.ip) || a.port - b.port);
+}
+
+/** The virtual servers for one Service port. */
+export function virtualServersForPort(info: ServicePortInfo, endpoints: readonly EndpointInfo[], nodeIPs: readonly string[], scheduler: IpvsScheduler): VirtualServer[] {
+  const cat = categorizeEndpoints(info, endpoints);
+  // syncEndpoint: with a Local policy, use local endpoints if any, else the cluster ones.
+  const pick = (onlyLocal: boolean) => realServers(onlyLocal && cat.local.length > 0 ? cat.local : cat.cluster);
+  const base = (ip: string, port: number, role: VirtualServer['role'], onlyLocal: boolean): VirtualServer => ({
+    protocol: info.ref.protocol,
+    ip,
+    port,
+    scheduler,
+    ...(info.affinitySeconds ? { persistentSeconds: info.affinitySeconds } : {}),
+    realServers: pick(onlyLocal),
+    service: info.ref,
+    role,
+  });
+  const out = [base(info.clusterIP, info.port, 'clusterIP', info.internalPolicyLocal)];
+  for (const ip of info.externalIPs) out.push(base(ip, info.port, 'externalIP', info.externalPolicyLocal));
+  for (const ip of info.loadBalancerVIPs) out.push(base(ip, info.port, 'loadBalancer', info.externalPolicyLocal));
+  if (info.nodePort) for (const ip of nodeIPs) out.push(base(ip, info.nodePort, 'nodePort', info.externalPolicyLocal));
+  return out;
+}
+
+/** All virtual servers of a node, sorted as `ipvsadm -Ln` lists them. */
+export function generateIpvs(input: ProxyInput): IpvsState {
+  const config = resolveProxyConfig(input.config);
+  const virtualServers: VirtualServer[] = [];
+  const bound = new Set<string>();
+  for (const svc of input.services) {
+    const slices = slicesForService(svc, input.endpointSlices);
+    for (const info of servicePorts(svc)) {
+      const eps = endpointsForPort(info, slices, input.node.name);
+      virtualServers.push(...virtualServersForPort(info, eps, input.node.ips, config.ipvsScheduler));
+      for (const ip of [info.clusterIP, ...info.externalIPs, ...info.loadBalancerVIPs]) bound.add(ip);
+    }
+  }
+  virtualServers.sort(compareVirtualServers);
+  return { virtualServers, boundAddresses: [...bound].sort((a, b) => ipNum(a) - ipNum(b)) };
+}
