@@ -1,0 +1,85 @@
+import { startProcess } from '../apps';
+import type { ProcessPlan } from '../apps';
+import type { Rng } from '../sim/Rng';
+import type { VirtualClock } from '../sim/VirtualClock';
+import type { ContainerRuntime, KubeletAction, PodRuntime, ScheduledAction } from './runtimeTypes';
+
+/**
+ * The kubelet's bookkeeping: pods it runs, the node's image cache, and timed work. Timers are
+ * stored as data ({@link ScheduledAction}) next to the clock timer that fires them, so that a
+ * snapshot can carry them and {@link restoreRuntime} can re-arm them on a fresh clock.
+ */
+export abstract class ContainerRuntimeSim {
+  protected pods = new Map<string, PodRuntime>();
+  protected images = new Set<string>();
+  /** Image pulls are serialised per node (kubelet's serializeImagePulls default). */
+  protected pullBusyUntil = 0;
+  private actions = new Map<number, ScheduledAction>();
+  private plans = new Map<string, ProcessPlan>();
+
+  constructor(
+    protected readonly clock: VirtualClock,
+    protected readonly rng: Rng,
+  ) {}
+
+  protected abstract run(a: KubeletAction): void;
+
+  /** Runs `action` after `delayMs` of virtual time. */
+  protected after(delayMs: number, action: KubeletAction, background = false): void {
+    this.arm({ at: this.clock.now() + Math.max(0, delayMs), action, background });
+  }
+
+  private arm(s: ScheduledAction): void {
+    let id = 0;
+    id = this.clock.schedule(s.at - this.clock.now(), `kubelet: ${s.action.kind}`, () => {
+      this.actions.delete(id);
+      this.run(s.action);
+    }, s.background);
+    this.actions.set(id, s);
+  }
+
+  /** The process plan of a running container (rebuilt from its launch data when needed). */
+  protected planOf(rt: PodRuntime, c: ContainerRuntime): ProcessPlan | undefined {
+    if (!c.launch) return undefined;
+    const key = `${rt.uid}/${c.name}/${c.launch.startedAt}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      plan = startProcess(c.launch);
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  protected dropPlans(uid: string): void {
+    for (const k of [...this.plans.keys()]) if (k.startsWith(`${uid}/`)) this.plans.delete(k);
+  }
+
+  protected podByName(namespace: string, name: string): PodRuntime | undefined {
+    for (const p of this.pods.values()) if (p.namespace === namespace && p.name === name) return p;
+    return undefined;
+  }
+
+  protected ipsInUse(): Set<string> {
+    return new Set([...this.pods.values()].filter((p) => !p.hostNetwork && p.ip).map((p) => p.ip!));
+  }
+
+  /** All pods this kubelet runs (copies), for the UI and the network engine. */
+  runningPods(): PodRuntime[] {
+    return [...this.pods.values()].map((p) => JSON.parse(JSON.stringify(p)) as PodRuntime);
+  }
+
+  protected saveRuntime(): { pods: PodRuntime[]; actions: ScheduledAction[]; images: string[]; pullBusyUntil: number } {
+    const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+    return { pods: clone([...this.pods.values()]), actions: clone([...this.actions.values()]), images: [...this.images].sort(), pullBusyUntil: this.pullBusyUntil };
+  }
+
+  protected restoreRuntime(s: { pods: PodRuntime[]; actions: ScheduledAction[]; images: string[]; pullBusyUntil: number }): void {
+    for (const id of this.actions.keys()) this.clock.cancel(id);
+    this.actions.clear();
+    this.plans.clear();
+    this.pods = new Map(s.pods.map((p) => [p.uid, JSON.parse(JSON.stringify(p)) as PodRuntime]));
+    this.images = new Set(s.images);
+    this.pullBusyUntil = s.pullBusyUntil;
+    for (const a of [...s.actions].sort((x, y) => x.at - y.at)) this.arm(a);
+  }
+}

@@ -1,0 +1,271 @@
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { HttpRequest, HttpResponse } from '../apps';
+import type { Unsubscribe, WatchEvent } from '../api/types';
+import type { PodObject } from '../sim/kinds';
+import { goDuration } from './durations';
+import { NodeHeartbeat } from './NodeHeartbeat';
+import { PodWorkers, type KubeletConfig } from './PodWorkers';
+import { listening } from './probes';
+import { podHostname, podHostsFile, podResolvConf } from './resolvConf';
+import type { ContainerRuntime, KubeletAction, LogLine, PodRuntime, ScheduledAction } from './runtimeTypes';
+
+export type { KubeletConfig } from './PodWorkers';
+
+/** Snapshot of one kubelet (plain JSON). */
+export interface KubeletState {
+  pods: PodRuntime[];
+  actions: ScheduledAction[];
+  images: string[];
+  pullBusyUntil: number;
+  lastIP: number;
+  generation: number;
+  queue: string[];
+  stopped: boolean;
+  events: [string, string][];
+}
+
+/**
+ * One node's kubelet: runs the pods bound to its node through their lifecycle on the virtual
+ * clock (sandbox, image pull, create, start, probes, restarts with back-off, graceful stop) and
+ * reports their status, plus the node's own heartbeats. Watch handlers only enqueue; timers
+ * carry {@link KubeletAction} data so a snapshot can re-arm them.
+ */
+export class Kubelet extends PodWorkers {
+  readonly name: string;
+  private readonly heartbeat: NodeHeartbeat;
+  private queue: string[] = [];
+  private unsubscribe: Unsubscribe | undefined;
+  stopped = true;
+  private generation = 0;
+
+  constructor(cfg: KubeletConfig) {
+    super(cfg);
+    this.name = `kubelet:${cfg.nodeName}`;
+    this.heartbeat = new NodeHeartbeat(cfg.api, cfg.clock, cfg.nodeName);
+  }
+
+  /** Starts watching this node's pods and heartbeating. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = this.cfg.api.watch('pods', undefined, (ev) => this.onPod(ev), { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` });
+    for (const p of this.cfg.api.list<PodObject>('pods', undefined, { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` }).items) this.enqueue(p);
+    for (const rt of this.pods.values()) this.queue.push(`${rt.namespace}/${rt.name}`);
+    this.heartbeat.beat(true);
+    this.generation++;
+    this.after(this.heartbeat.leaseRenewMs, { kind: 'heartbeat', generation: this.generation }, true);
+  }
+
+  /** Stops the kubelet (the node goes silent; the node controller will mark it NotReady). */
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  processPending(): boolean {
+    if (this.stopped) return false;
+    let worked = false;
+    for (let i = 0; i < 1000; i++) {
+      const key = this.queue.shift();
+      if (key === undefined) break;
+      worked = true;
+      this.sync(key);
+    }
+    return worked;
+  }
+
+  pendingKeys(): readonly string[] {
+    return [...this.queue];
+  }
+
+  /** Container logs (`kubectl logs`), current or `--previous`. */
+  logs(namespace: string, pod: string, container?: string, previous = false): LogLine[] | undefined {
+    const rt = this.podByName(namespace, pod);
+    const c = container ? rt?.containers.find((x) => x.name === container) : rt?.containers[0];
+    return c && (previous ? c.previousLogs : c.logs);
+  }
+
+  /** The pod's `/etc/resolv.conf`, `/etc/hosts` and hostname as its containers see them. */
+  podFiles(namespace: string, pod: string): { resolvConf: string; hosts: string; hostname: string } | undefined {
+    const rt = this.podByName(namespace, pod);
+    return rt && { resolvConf: rt.resolvConf, hosts: rt.hosts, hostname: rt.hostname };
+  }
+
+  /** Which pod owns `ip` on this node, and what its containers run. */
+  podByIP(ip: string): PodRuntime | undefined {
+    return [...this.pods.values()].find((p) => p.ip === ip && !p.hostNetwork);
+  }
+
+  /**
+   * A TCP connection to `ip:port`: which container accepts it, or `refused`. The network
+   * engine calls this for the last hop of a trace.
+   */
+  accepts(ip: string, port: number, protocol = 'TCP'): { pod: PodRuntime; container: string } | 'refused' {
+    const rt = this.podByIP(ip) ?? [...this.pods.values()].find((p) => p.ip === ip);
+    if (!rt) return 'refused';
+    for (const c of rt.containers) {
+      const plan = this.planOf(rt, c);
+      if (plan && listening({ container: {} as Container, runtime: c, plan, podIP: ip, sourceIP: '', now: this.clock.now(), kubeletVersion: '' }, port, protocol)) return { pod: rt, container: c.name };
+    }
+    return 'refused';
+  }
+
+  /** Serves an HTTP request on `ip:port` (and writes the server's access log), or `refused`. */
+  http(ip: string, port: number, req: HttpRequest): HttpResponse | 'refused' {
+    const target = this.accepts(ip, port);
+    if (target === 'refused') return 'refused';
+    const c = target.pod.containers.find((x) => x.name === target.container)!;
+    const plan = this.planOf(target.pod, c)!;
+    const res = plan.http?.(port, req);
+    if (!res) return 'refused';
+    const line = plan.accessLog?.(req, res);
+    if (line) c.logs.push({ at: this.clock.now(), line });
+    return res;
+  }
+
+  // ---- sync: what the API says should run here ----
+
+  private onPod(ev: WatchEvent): void {
+    const p = ev.object as Pod;
+    if (p.spec?.nodeName !== this.cfg.nodeName && !this.pods.has(p.metadata?.uid ?? '')) return;
+    this.enqueue(p);
+  }
+
+  private enqueue(p: Pod): void {
+    const k = `${p.metadata?.namespace}/${p.metadata?.name}`;
+    if (!this.queue.includes(k)) this.queue.push(k);
+  }
+
+  private sync(key: string): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const pod = this.cfg.api.tryGet<PodObject>('pods', ns, name);
+    const rt = this.podByName(ns, name);
+    if (rt && (!pod || pod.metadata.uid !== rt.uid)) {
+      // Force-deleted (or replaced by a new pod of the same name): tear down at once.
+      this.forget(rt);
+      if (!pod) return;
+    }
+    if (!pod || pod.spec?.nodeName !== this.cfg.nodeName) return;
+    const current = this.pods.get(pod.metadata.uid!);
+    if (!current) {
+      if (pod.metadata.deletionTimestamp) {
+        this.cfg.api.delete('pods', ns, name, { gracePeriodSeconds: 0 });
+        return;
+      }
+      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+      this.admit(pod);
+      return;
+    }
+    if (pod.metadata.deletionTimestamp && current.terminatingSince === undefined) this.beginTermination(pod, current);
+  }
+
+  private admit(pod: PodObject): void {
+    const hostNetwork = !!pod.spec?.hostNetwork;
+    const rt: PodRuntime = {
+      uid: pod.metadata.uid!,
+      namespace: pod.metadata.namespace!,
+      name: pod.metadata.name!,
+      hostNetwork,
+      startTime: this.clock.now(),
+      sandboxReady: false,
+      containers: (pod.spec?.containers ?? []).map((c) => this.newContainer(c)),
+      resolvConf: podResolvConf(pod, this.cfg.dns),
+      hosts: '',
+      hostname: podHostname(pod),
+    };
+    this.pods.set(rt.uid, rt);
+    this.postStatus(rt, pod);
+    // Sandbox creation and CNI setup take a fraction of a second.
+    this.after(300 + this.rng.int(500), { kind: 'sandboxReady', uid: rt.uid });
+  }
+
+  private newContainer(c: Container): ContainerRuntime {
+    return { name: c.name, image: c.image ?? '', state: 'waiting', reason: 'ContainerCreating', restartCount: 0, ready: false, started: false, backoffMs: 0, files: [], logs: [], previousLogs: [], probes: {}, loopRound: 0 };
+  }
+
+  // ---- timed actions ----
+
+  protected override run(a: KubeletAction): void {
+    if (a.kind === 'heartbeat') {
+      // A stop() and start() in between begins a new chain; the old one ends here.
+      if (this.stopped || a.generation !== this.generation) return;
+      this.heartbeat.beat(false);
+      this.after(this.heartbeat.leaseRenewMs, { kind: 'heartbeat', generation: this.generation }, true);
+      return;
+    }
+    if (a.kind === 'statusReport') return;
+    if (this.stopped && a.kind !== 'processStep' && a.kind !== 'processLoop') return;
+    const rt = this.pods.get(a.uid);
+    if (!rt) return;
+    const pod = this.cfg.api.tryGet<PodObject>('pods', rt.namespace, rt.name);
+    if (!pod || pod.metadata.uid !== rt.uid) return;
+    if (a.kind === 'sandboxReady') {
+      rt.sandboxReady = true;
+      rt.ip = rt.hostNetwork ? this.cfg.nodeIP : this.network.allocate(rt.uid, this.ipsInUse());
+      rt.hosts = podHostsFile(pod, [rt.ip], this.cfg.dns.clusterDomain);
+      this.postStatus(rt, pod);
+      if (rt.terminatingSince === undefined) this.startNext(rt, pod, 0);
+      return;
+    }
+    const spec = pod.spec!.containers.find((c) => c.name === ('container' in a ? a.container : ''));
+    const c = rt.containers.find((x) => x.name === ('container' in a ? a.container : ''));
+    if (!spec || !c) return;
+    switch (a.kind) {
+      case 'pullDone':
+        this.pullDone(rt, pod, spec, c, a.ms, a.cached, this.clock.now() - a.requestedAt);
+        break;
+      case 'containerStarted':
+        this.containerStarted(rt, pod, spec, c);
+        break;
+      case 'processStep':
+        this.processStep(rt, pod, c, a.index, a.startedAt);
+        break;
+      case 'processLoop':
+        this.processLoop(rt, pod, c, a.startedAt);
+        break;
+      case 'probe':
+        this.probe(rt, pod, spec, c, a.probe, a.startedAt);
+        break;
+      case 'killDeadline':
+        if (c.state === 'running' && c.startedAt === a.startedAt) this.exited(rt, pod, c, a.code);
+        break;
+      case 'backoff':
+        if (c.state === 'terminated' && c.finishedAt === a.finishedAt && rt.terminatingSince === undefined) {
+          this.archive(c);
+          c.state = 'waiting';
+          c.reason = 'CrashLoopBackOff';
+          c.message = `back-off ${goDuration(a.delayMs)} restarting failed container=${c.name} pod=${rt.name}_${rt.namespace}(${rt.uid})`;
+          this.events.record(this.target(rt, c), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${rt.name}_${rt.namespace}(${rt.uid})`);
+          this.postStatus(rt, pod);
+        }
+        break;
+      case 'restart':
+        if (rt.terminatingSince === undefined && (c.state === 'terminated' || c.reason === 'CrashLoopBackOff') && (c.finishedAt === a.finishedAt || c.lastTerminated?.finishedAt === a.finishedAt)) {
+          if (c.state === 'terminated') this.archive(c);
+          c.restartCount++;
+          this.pull(rt, pod, spec, c);
+        }
+        break;
+    }
+  }
+
+  /** The kubelet's whole state, as plain JSON. */
+  save(): KubeletState {
+    return { ...this.saveRuntime(), lastIP: this.network.last, generation: this.generation, queue: [...this.queue], stopped: this.stopped, events: this.events.save() };
+  }
+
+  /** Replaces the state with a snapshot's; timers are re-armed on the (restored) clock. */
+  restore(s: KubeletState): void {
+    this.stop();
+    this.restoreRuntime(s);
+    this.network.last = s.lastIP;
+    this.generation = s.generation;
+    this.events.restore(s.events);
+    if (!s.stopped) {
+      this.stopped = false;
+      this.unsubscribe = this.cfg.api.watch('pods', undefined, (ev) => this.onPod(ev), { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` });
+    }
+    this.queue = [...s.queue];
+  }
+}

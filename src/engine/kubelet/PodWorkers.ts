@@ -1,0 +1,320 @@
+import type { Container } from 'kubernetes-types/core/v1';
+import { defaultPullPolicy, parseImageRef, resolveImage } from '../apps';
+import type { ApiClient } from '../api/types';
+import { EventRecorder, type EventTarget } from '../sim/events';
+import type { PodObject } from '../sim/kinds';
+import type { Rng } from '../sim/Rng';
+import type { VirtualClock } from '../sim/VirtualClock';
+import { ContainerRuntimeSim } from './ContainerRuntimeSim';
+import { BACKOFF_RESET_MS, goDuration, nextBackoff } from './durations';
+import { KUBELET_VERSION } from './nodeObject';
+import { PodNetwork } from './PodNetwork';
+import { buildPodStatus, hex } from './podStatus';
+import { probeTiming, runProbe } from './probes';
+import type { ClusterDnsSettings } from './resolvConf';
+import type { ContainerRuntime, PodRuntime, ProbeKind } from './runtimeTypes';
+
+export interface KubeletConfig {
+  api: ApiClient;
+  clock: VirtualClock;
+  rng: Rng;
+  nodeName: string;
+  nodeIP: string;
+  podCIDR: string;
+  dns: ClusterDnsSettings;
+}
+
+/** Time from exit to the kubelet noticing and acting (its sync loop period is ~1 s). */
+const RESTART_SYNC_MS = 1000;
+/** Effective image download speed on the simulated network (bytes per ms ≈ 40 MB/s). */
+const PULL_BYTES_PER_MS = 40_000;
+
+/**
+ * The per-container lifecycle that kubelet's pod workers drive: pull, create, start, run the
+ * process plan, probe, restart with back-off, stop gracefully, and post the pod's status.
+ */
+export abstract class PodWorkers extends ContainerRuntimeSim {
+  protected readonly events: EventRecorder;
+  protected readonly network: PodNetwork;
+
+  constructor(readonly cfg: KubeletConfig) {
+    super(cfg.clock, cfg.rng);
+    this.events = new EventRecorder(cfg.api, cfg.clock, 'kubelet', cfg.nodeName);
+    this.network = new PodNetwork(cfg.podCIDR);
+  }
+
+  protected target(rt: PodRuntime, c?: ContainerRuntime): EventTarget {
+    return { kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, ...(c ? { fieldPath: `spec.containers{${c.name}}` } : {}) };
+  }
+
+  protected postStatus(rt: PodRuntime, pod: PodObject): void {
+    // A pod the kubelet has already let go of (deleted, replaced) gets no more status writes.
+    if (!this.pods.has(rt.uid)) return;
+    const fresh = this.cfg.api.tryGet<PodObject>('pods', rt.namespace, rt.name);
+    void pod;
+    if (!fresh || fresh.metadata.uid !== rt.uid) return;
+    const status = buildPodStatus(fresh, rt, this.cfg.nodeIP, this.clock.now());
+    if (JSON.stringify(status) === JSON.stringify(fresh.status)) return;
+    this.cfg.api.updateStatus('pods', rt.namespace, { ...fresh, status });
+  }
+
+  /** Starts container `index` and, once it is running, the next one (kubelet starts them in order). */
+  protected startNext(rt: PodRuntime, pod: PodObject, index: number): void {
+    const spec = pod.spec!.containers[index];
+    const c = rt.containers[index];
+    if (!spec || !c) return;
+    this.pull(rt, pod, spec, c);
+  }
+
+  protected pull(rt: PodRuntime, pod: PodObject, spec: Container, c: ContainerRuntime): void {
+    const ref = parseImageRef(c.image);
+    const policy = spec.imagePullPolicy ?? defaultPullPolicy(ref);
+    const present = this.images.has(c.image);
+    if (policy === 'Never' && !present) {
+      c.state = 'waiting';
+      c.reason = 'ErrImageNeverPull';
+      c.message = `Container image "${c.image}" is not present with pull policy of Never`;
+      this.events.record(this.target(rt, c), 'Warning', 'ErrImageNeverPull', c.message);
+      this.postStatus(rt, pod);
+      return;
+    }
+    if (present && policy !== 'Always') {
+      this.events.record(this.target(rt, c), 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      this.after(50 + this.rng.int(100), { kind: 'containerStarted', uid: rt.uid, container: c.name });
+      return;
+    }
+    this.events.record(this.target(rt, c), 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    const size = resolveImage(c.image).profile.sizeBytes(ref);
+    // A cached image only needs its manifest checked; a new one is downloaded and unpacked.
+    const work = present ? 300 + this.rng.int(500) : Math.round((size / PULL_BYTES_PER_MS) * (0.8 + this.rng.next() * 0.4)) + 200 + this.rng.int(300);
+    const begin = Math.max(this.clock.now(), this.pullBusyUntil);
+    this.pullBusyUntil = begin + work;
+    this.after(this.pullBusyUntil - this.clock.now(), { kind: 'pullDone', uid: rt.uid, container: c.name, ms: work, cached: present, requestedAt: this.clock.now() });
+  }
+
+  protected pullDone(rt: PodRuntime, pod: PodObject, _spec: Container, c: ContainerRuntime, workMs: number, _cached: boolean, waitedMs: number): void {
+    this.images.add(c.image);
+    const size = resolveImage(c.image).profile.sizeBytes(parseImageRef(c.image));
+    this.events.record(this.target(rt, c), 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${goDuration(workMs)} (${goDuration(waitedMs)} including waiting). Image size: ${size} bytes.`);
+    void pod;
+    this.after(80 + this.rng.int(120), { kind: 'containerStarted', uid: rt.uid, container: c.name });
+  }
+
+  protected containerStarted(rt: PodRuntime, pod: PodObject, spec: Container, c: ContainerRuntime): void {
+    const now = this.clock.now();
+    const env: Record<string, string> = {};
+    for (const e of spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    c.launch = {
+      image: c.image,
+      ...(spec.command ? { command: spec.command } : {}),
+      ...(spec.args ? { args: spec.args } : {}),
+      tty: !!spec.tty,
+      stdin: !!spec.stdin,
+      containerPorts: (spec.ports ?? []).map((p) => ({ port: p.containerPort, protocol: (p.protocol ?? 'TCP') as 'TCP' })),
+      env,
+      startedAt: now,
+      hostname: rt.hostname,
+    };
+    const plan = this.planOf(rt, c)!;
+    c.containerID = `containerd://${hex(`${rt.uid}/${c.name}/${c.restartCount}`)}`;
+    this.events.record(this.target(rt, c), 'Normal', 'Created', `Created container: ${c.name}`);
+    if (plan.startError) {
+      c.state = 'terminated';
+      c.reason = 'StartError';
+      c.message = plan.startError;
+      c.exitCode = 128;
+      c.startedAt = undefined;
+      c.finishedAt = now;
+      this.events.record(this.target(rt, c), 'Warning', 'Failed', `Error: ${plan.startError}`);
+      this.afterExit(rt, pod, c, 128);
+      this.postStatus(rt, pod);
+      return;
+    }
+    c.state = 'running';
+    c.reason = undefined;
+    c.message = undefined;
+    c.exitCode = undefined;
+    c.startedAt = now;
+    c.finishedAt = undefined;
+    c.files = [];
+    c.loopRound = 0;
+    c.probes = {};
+    c.started = !spec.startupProbe;
+    c.ready = c.started && !spec.readinessProbe;
+    this.events.record(this.target(rt, c), 'Normal', 'Started', `Started container ${c.name}`);
+    if (plan.steps.length) this.after(plan.steps[0]!.atMs, { kind: 'processStep', uid: rt.uid, container: c.name, index: 0, startedAt: now });
+    else if (plan.loop) this.after(0, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt: now });
+    for (const kind of ['startup', 'readiness', 'liveness'] as const) {
+      const probe = spec[`${kind}Probe`];
+      if (probe) this.after(probeTiming(probe).initialDelayMs, { kind: 'probe', uid: rt.uid, container: c.name, probe: kind, startedAt: now }, true);
+    }
+    this.postStatus(rt, pod);
+    const index = rt.containers.indexOf(c);
+    if (c.restartCount === 0 && index + 1 < rt.containers.length && rt.containers[index + 1]!.containerID === undefined) this.startNext(rt, pod, index + 1);
+  }
+
+  /** Applies every step due at this offset, then schedules the next one. */
+  protected processStep(rt: PodRuntime, pod: PodObject, c: ContainerRuntime, index: number, startedAt: number): void {
+    if (c.state !== 'running' || c.startedAt !== startedAt) return;
+    const plan = this.planOf(rt, c)!;
+    const at = plan.steps[index]?.atMs;
+    let i = index;
+    for (; i < plan.steps.length && plan.steps[i]!.atMs === at; i++) {
+      const s = plan.steps[i]!;
+      if (s.kind === 'log') c.logs.push({ at: this.clock.now(), line: s.line });
+      else if (s.kind === 'touch') c.files = [...new Set([...c.files, s.path])];
+      else if (s.kind === 'rm') c.files = c.files.filter((f) => f !== s.path);
+      else if (s.kind === 'exit') {
+        this.exited(rt, pod, c, s.code);
+        return;
+      }
+    }
+    if (i < plan.steps.length) this.after(startedAt + plan.steps[i]!.atMs - this.clock.now(), { kind: 'processStep', uid: rt.uid, container: c.name, index: i, startedAt });
+    else if (plan.loop) this.after(0, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt });
+  }
+
+  /** One round of an endless loop: its output and file changes, then the next round. */
+  protected processLoop(rt: PodRuntime, _pod: PodObject, c: ContainerRuntime, startedAt: number): void {
+    if (c.state !== 'running' || c.startedAt !== startedAt) return;
+    const loop = this.planOf(rt, c)!.loop!;
+    for (const s of loop.steps) {
+      if (s.kind === 'log') c.logs.push({ at: this.clock.now() + s.atMs, line: s.line });
+      else if (s.kind === 'touch') c.files = [...new Set([...c.files, s.path])];
+      else if (s.kind === 'rm') c.files = c.files.filter((f) => f !== s.path);
+    }
+    // Keep only the recent output of chatty loops (the runtime rotates logs too).
+    if (c.logs.length > 5000) c.logs = c.logs.slice(-5000);
+    c.loopRound++;
+    this.after(loop.periodMs, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt }, true);
+  }
+
+  protected probe(rt: PodRuntime, pod: PodObject, spec: Container, c: ContainerRuntime, kind: ProbeKind, startedAt: number): void {
+    if (c.state !== 'running' || c.startedAt !== startedAt) return;
+    const probe = spec[`${kind}Probe`]!;
+    const t = probeTiming(probe);
+    const again = () => this.after(t.periodMs, { kind: 'probe', uid: rt.uid, container: c.name, probe: kind, startedAt }, true);
+    // Liveness and readiness wait until the startup probe has succeeded.
+    if (kind !== 'startup' && !c.started) return again();
+    if (kind === 'startup' && c.started) return;
+    const plan = this.planOf(rt, c)!;
+    const r = runProbe(probe, { container: spec, runtime: c, plan, podIP: rt.ip ?? '', sourceIP: rt.hostNetwork ? this.cfg.nodeIP : this.network.gateway(), now: this.clock.now(), kubeletVersion: KUBELET_VERSION.replace(/^v(\d+\.\d+).*/, '$1') });
+    if (r.logLine) c.logs.push({ at: this.clock.now(), line: r.logLine });
+    const st = (c.probes[kind] ??= { successes: 0, failures: 0 });
+    const label = kind[0]!.toUpperCase() + kind.slice(1);
+    if (r.ok) {
+      st.successes++;
+      st.failures = 0;
+      if (st.successes >= t.successThreshold) st.ok = true;
+    } else {
+      st.failures++;
+      st.successes = 0;
+      this.events.record(this.target(rt, c), 'Warning', 'Unhealthy', `${label} probe failed: ${r.message}`);
+      if (st.failures >= t.failureThreshold) st.ok = false;
+    }
+    if (kind === 'readiness') {
+      const ready = st.ok === true;
+      if (ready !== c.ready) {
+        c.ready = ready;
+        this.postStatus(rt, pod);
+      }
+    } else if (kind === 'startup' && st.ok) {
+      c.started = true;
+      c.ready = !spec.readinessProbe;
+      this.postStatus(rt, pod);
+      return;
+    }
+    if ((kind === 'liveness' || kind === 'startup') && st.ok === false) {
+      this.events.record(this.target(rt, c), 'Normal', 'Killing', `Container ${c.name} failed ${kind} probe, will be restarted`);
+      this.stopContainer(rt, pod, c, probe.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30);
+      return;
+    }
+    again();
+  }
+
+  /** Sends SIGTERM; the process exits as its plan says, or SIGKILL ends it at the deadline. */
+  protected stopContainer(rt: PodRuntime, _pod: PodObject, c: ContainerRuntime, graceSeconds: number): void {
+    if (c.state !== 'running' || c.stopping) return;
+    c.stopping = true;
+    c.ready = false;
+    const plan = this.planOf(rt, c)!;
+    const graceMs = graceSeconds * 1000;
+    const term = plan.onSigterm;
+    const [delay, code] = term !== 'ignore' && term.exitAfterMs < graceMs ? [term.exitAfterMs, term.code] : [graceMs, 137];
+    this.after(delay, { kind: 'killDeadline', uid: rt.uid, container: c.name, code, startedAt: c.startedAt! });
+  }
+
+  protected exited(rt: PodRuntime, pod: PodObject, c: ContainerRuntime, code: number): void {
+    c.state = 'terminated';
+    c.exitCode = code;
+    c.reason = code === 0 ? 'Completed' : 'Error';
+    c.message = undefined;
+    c.finishedAt = this.clock.now();
+    c.ready = false;
+    c.started = false;
+    c.stopping = false;
+    this.afterExit(rt, pod, c, code);
+    this.postStatus(rt, pod);
+  }
+
+  /** Restart (with back-off), finish the pod, or complete a termination. */
+  protected afterExit(rt: PodRuntime, pod: PodObject, c: ContainerRuntime, code: number): void {
+    if (rt.terminatingSince !== undefined) return this.maybeFinishTermination(rt, pod);
+    const policy = pod.spec?.restartPolicy ?? 'Always';
+    if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
+      const ran = (c.finishedAt ?? 0) - (c.startedAt ?? c.finishedAt ?? 0);
+      if (ran >= BACKOFF_RESET_MS) c.backoffMs = 0;
+      const delay = c.backoffMs;
+      c.backoffMs = nextBackoff(c.backoffMs);
+      if (delay > 0) this.after(RESTART_SYNC_MS, { kind: 'backoff', uid: rt.uid, container: c.name, finishedAt: c.finishedAt!, delayMs: delay });
+      this.after(RESTART_SYNC_MS + delay, { kind: 'restart', uid: rt.uid, container: c.name, finishedAt: c.finishedAt! });
+      return;
+    }
+    if (rt.containers.every((x) => x.state === 'terminated')) {
+      rt.finished = rt.containers.every((x) => x.exitCode === 0) ? 'Succeeded' : 'Failed';
+      rt.sandboxReady = false;
+    }
+  }
+
+  /** Moves the terminated state into lastState and clears logs for the next instance. */
+  protected archive(c: ContainerRuntime): void {
+    c.lastTerminated = { exitCode: c.exitCode ?? 0, reason: c.reason ?? 'Completed', ...(c.message ? { message: c.message } : {}), ...(c.startedAt !== undefined ? { startedAt: c.startedAt } : {}), finishedAt: c.finishedAt!, ...(c.containerID ? { containerID: c.containerID } : {}) };
+    c.previousLogs = c.logs;
+    c.logs = [];
+  }
+
+  protected beginTermination(pod: PodObject, rt: PodRuntime): void {
+    rt.terminatingSince = this.clock.now();
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    for (const c of rt.containers) {
+      if (c.state === 'running') {
+        this.events.record(this.target(rt, c), 'Normal', 'Killing', `Stopping container ${c.name}`);
+        this.stopContainer(rt, pod, c, grace);
+      } else if (c.state === 'waiting') {
+        c.state = 'terminated';
+        c.reason = c.containerID ? 'Error' : 'ContainerStatusUnknown';
+        c.exitCode = c.containerID ? 137 : 137;
+        c.finishedAt = this.clock.now();
+      }
+    }
+    this.postStatus(rt, pod);
+    this.maybeFinishTermination(rt, pod);
+  }
+
+  protected maybeFinishTermination(rt: PodRuntime, pod: PodObject): void {
+    if (rt.containers.some((c) => c.state === 'running')) return;
+    rt.finished ??= rt.containers.every((c) => c.exitCode === 0) ? 'Succeeded' : 'Failed';
+    rt.sandboxReady = false;
+    this.postStatus(rt, pod);
+    this.forget(rt);
+    try {
+      this.cfg.api.delete('pods', rt.namespace, rt.name, { gracePeriodSeconds: 0 });
+    } catch {
+      // Already gone.
+    }
+  }
+
+  protected forget(rt: PodRuntime): void {
+    this.pods.delete(rt.uid);
+    this.dropPlans(rt.uid);
+  }
+}

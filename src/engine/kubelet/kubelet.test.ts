@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { kubeletHarness } from './testing/harness';
+
+const cs = (h: ReturnType<typeof kubeletHarness>, name: string) => h.get(name).status!.containerStatuses![0]!;
+
+describe('pod lifecycle', () => {
+  it('shows ContainerCreating right after create and Running after the pull', () => {
+    const h = kubeletHarness();
+    h.pod('web', [{ name: 'nginx', image: 'nginx', ports: [{ containerPort: 80 }] }]);
+    let p = h.get('web');
+    expect(p.spec!.nodeName).toMatch(/^node0[12]$/);
+    expect(p.status!.phase).toBe('Pending');
+    expect(cs(h, 'web').state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    expect(p.status!.podIP).toBeUndefined();
+    h.advance(10_000);
+    p = h.get('web');
+    expect(p.status!.phase).toBe('Running');
+    expect(p.status!.podIP).toMatch(/^10\.244\.[12]\.2$/);
+    expect(p.status!.hostIP).toBe(p.spec!.nodeName === 'node01' ? '172.18.0.3' : '172.18.0.4');
+    expect(p.status!.qosClass).toBe('BestEffort');
+    expect(p.status!.conditions!.map((c) => `${c.type}=${c.status}`)).toEqual(['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
+    expect(cs(h, 'web')).toMatchObject({ ready: true, started: true, restartCount: 0, image: 'docker.io/library/nginx:latest' });
+    const ev = h.events('web');
+    expect(ev[0]).toBe(`Normal Scheduled Successfully assigned default/web to ${p.spec!.nodeName}`);
+    expect(ev[1]).toBe('Normal Pulling Pulling image "nginx"');
+    expect(ev[2]).toMatch(/^Normal Pulled Successfully pulled image "nginx" in \d+(\.\d+)?s \(\d+(\.\d+)?s including waiting\)\. Image size: 72195292 bytes\.$/);
+    expect(ev.slice(3)).toEqual(['Normal Created Created container: nginx', 'Normal Started Started container nginx']);
+    expect(h.kubeletOf('web').logs('default', 'web')!.map((l) => l.line)[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+  });
+
+  it('writes resolv.conf and hosts for the pod', () => {
+    const h = kubeletHarness();
+    h.pod('web', [{ image: 'nginx' }]);
+    h.advance(5000);
+    const files = h.kubeletOf('web').podFiles('default', 'web')!;
+    expect(files.resolvConf).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+    expect(files.hosts.split('\n').at(-2)).toBe(`${h.get('web').status!.podIP}\tweb`);
+  });
+
+  it('serves HTTP from the app and refuses unknown ports', () => {
+    const h = kubeletHarness();
+    h.pod('web', [{ image: 'nginx' }]);
+    h.advance(10_000);
+    const k = h.kubeletOf('web');
+    const ip = h.get('web').status!.podIP!;
+    const req = { method: 'GET', path: '/', host: ip, userAgent: 'curl/8.5.0', remoteAddr: '10.244.2.9', remotePort: 5555, headers: {}, at: h.clock.now() };
+    const res = k.http(ip, 80, req);
+    expect(res !== 'refused' && res.status).toBe(200);
+    expect(k.http(ip, 8080, req)).toBe('refused');
+    expect(k.logs('default', 'web')!.at(-1)!.line).toContain('"GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"');
+  });
+});
+
+describe('restarts', () => {
+  it('backs off 10s, 20s, 40s between restarts of a crashing container', () => {
+    const h = kubeletHarness();
+    h.pod('bb', [{ name: 'bb', image: 'busybox' }]);
+    h.advance(5000);
+    // busybox's sh exits at once without a terminal: the first restart is immediate (after the 1s sync).
+    expect(cs(h, 'bb').restartCount).toBe(1);
+    h.advance(1500);
+    expect(cs(h, 'bb').state!.waiting).toEqual({ reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=bb pod=bb_default(${h.get('bb').metadata.uid})` });
+    expect(cs(h, 'bb').lastState!.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    const restartsAt: number[] = [];
+    let last = cs(h, 'bb').restartCount;
+    for (let t = 0; t < 120; t++) {
+      h.advance(1000);
+      const n = cs(h, 'bb').restartCount;
+      if (n !== last) restartsAt.push(t);
+      last = n;
+    }
+    const gaps = restartsAt.slice(1).map((t, i) => t - restartsAt[i]!);
+    // Each gap is the back-off plus the 1s sync and the manifest check of the `latest` image.
+    expect(gaps[0]).toBeGreaterThanOrEqual(21);
+    expect(gaps[0]).toBeLessThanOrEqual(23);
+    expect(gaps[1]).toBeGreaterThanOrEqual(41);
+    expect(gaps[1]).toBeLessThanOrEqual(43);
+    expect(h.events('bb')).toContain(`Warning BackOff Back-off restarting failed container bb in pod bb_default(${h.get('bb').metadata.uid}) (x4)`);
+  });
+
+  it('keeps a tty+stdin ubuntu running and completes a Never pod', () => {
+    const h = kubeletHarness();
+    h.pod('jump', [{ image: 'ubuntu', tty: true, stdin: true }]);
+    h.pod('once', [{ image: 'busybox', command: ['sh', '-c', 'echo hi; sleep 2'] }], { restartPolicy: 'Never' });
+    h.advance(20_000);
+    expect(h.get('jump').status!.phase).toBe('Running');
+    expect(h.get('once').status!.phase).toBe('Succeeded');
+    expect(cs(h, 'once').state!.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(h.kubeletOf('once').logs('default', 'once')!.map((l) => l.line)).toEqual(['hi']);
+  });
+});
+
+describe('probes', () => {
+  it('readiness keeps a pod unready until the app listens on the probed port', () => {
+    const h = kubeletHarness();
+    h.pod('web', [{ image: 'nginx', readinessProbe: { httpGet: { path: '/', port: 8080 }, periodSeconds: 5 } }]);
+    h.advance(30_000);
+    expect(h.get('web').status!.conditions!.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [c0]' });
+    const ip = h.get('web').status!.podIP;
+    expect(h.events('web').find((e) => e.includes('Unhealthy'))).toMatch(new RegExp(`^Warning Unhealthy Readiness probe failed: Get "http://${ip!.replace(/\./g, '\\.')}:8080/": dial tcp ${ip!.replace(/\./g, '\\.')}:8080: connect: connection refused`));
+  });
+
+  it('liveness exec probe restarts the container after the file disappears', () => {
+    const h = kubeletHarness();
+    h.pod('live', [{ name: 'liveness', image: 'busybox', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'], livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 } }]);
+    h.advance(35_000);
+    expect(cs(h, 'live').restartCount).toBe(0);
+    h.advance(60_000);
+    expect(cs(h, 'live').restartCount).toBe(1);
+    const ev = h.events('live');
+    expect(ev).toContain("Warning Unhealthy Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory (x3)");
+    expect(ev).toContain('Normal Killing Container liveness failed liveness probe, will be restarted');
+  });
+});
+
+describe('termination', () => {
+  it('stops gracefully and deletes the pod', () => {
+    const h = kubeletHarness();
+    h.pod('web', [{ image: 'nginx' }]);
+    h.pod('jump', [{ name: 'jump', image: 'ubuntu', tty: true, stdin: true }], { terminationGracePeriodSeconds: 5 });
+    h.advance(10_000);
+    h.admin.delete('pods', 'default', 'web');
+    h.admin.delete('pods', 'default', 'jump');
+    h.drain();
+    expect(h.admin.tryGet('pods', 'default', 'web')).toBeDefined();
+    h.advance(1000);
+    // nginx exits on SIGTERM quickly; bash ignores it and is killed when the 5s grace ends.
+    expect(h.admin.tryGet('pods', 'default', 'web')).toBeUndefined();
+    expect(h.admin.tryGet('pods', 'default', 'jump')).toBeDefined();
+    expect(h.events('jump')).toContain('Normal Killing Stopping container jump');
+    h.advance(5000);
+    expect(h.admin.tryGet('pods', 'default', 'jump')).toBeUndefined();
+  });
+});
