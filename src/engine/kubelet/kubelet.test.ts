@@ -132,3 +132,24 @@ describe('termination', () => {
     expect(h.admin.tryGet('pods', 'default', 'jump')).toBeUndefined();
   });
 });
+
+describe('pod files', () => {
+  it('resolv.conf follows dnsPolicy and dnsConfig', async () => {
+    const { podResolvConf } = await import('./resolvConf');
+    const dns = { clusterDNS: ['10.96.0.10'], clusterDomain: 'cluster.local', node: { nameservers: ['172.18.0.1'], search: [], options: { other: [] } } };
+    const pod = (spec: Record<string, unknown>) => ({ metadata: { name: 'p', namespace: 'prod' }, spec: { containers: [], ...spec } });
+    expect(podResolvConf(pod({}), dns)).toBe('search prod.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+    expect(podResolvConf(pod({ dnsPolicy: 'Default' }), dns)).toBe('nameserver 172.18.0.1\n');
+    expect(podResolvConf(pod({ dnsPolicy: 'None', dnsConfig: { nameservers: ['1.2.3.4'], searches: ['ns1.svc.cluster-domain.example', 'my.dns.search.suffix'], options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] } }), dns)).toBe(
+      'search ns1.svc.cluster-domain.example my.dns.search.suffix\nnameserver 1.2.3.4\noptions ndots:2 edns0\n',
+    );
+  });
+
+  it('hosts file carries the FQDN with hostname and subdomain', async () => {
+    const { podHostsFile } = await import('./resolvConf');
+    const text = podHostsFile({ metadata: { name: 'db-0', namespace: 'default' }, spec: { containers: [], hostname: 'db-0', subdomain: 'db' } }, ['10.244.1.8'], 'cluster.local');
+    expect(text).toBe(
+      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n10.244.1.8\tdb-0.db.default.svc.cluster.local\tdb-0\n',
+    );
+  });
+});

@@ -21,7 +21,7 @@ export function kubeletHarness(seed = 'k') {
   ];
   for (const n of nodes) admin.create('nodes', undefined, nodeObject(n, clock.now()));
   const scheduler = new Scheduler({ api: mem.client('system:kube-scheduler'), clock, rng });
-  const dns = { clusterDNS: ['10.96.0.10'], clusterDomain: 'cluster.local', node: { nameservers: ['172.18.0.1'], searches: [], options: [] } };
+  const dns = { clusterDNS: ['10.96.0.10'], clusterDomain: 'cluster.local', node: { nameservers: ['172.18.0.1'], search: [], options: { other: [] } } };
   const kubelets = nodes.map((n) => new Kubelet({ api: mem.client(`system:node:${n.name}`), clock, rng, nodeName: n.name, nodeIP: n.internalIP, podCIDR: n.podCIDR, dns }));
   scheduler.start();
   for (const k of kubelets) k.start();
