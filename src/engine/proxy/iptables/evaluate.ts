@@ -85,11 +85,12 @@ function matchHolds(m: Match, p: Packet, rng: Rng, state: NetfilterState, mark: 
       return m.states.some((s) => states.includes(s)) !== Boolean(m.negate);
     }
     case 'recent': {
-      const list = (state.recent[m.name] ??= {});
       if (m.mode === 'set') {
-        list[p.src] = state.nowMs;
+        (state.recent[m.name] ??= {})[p.src] = state.nowMs;
         return true;
       }
+      const list = state.recent[m.name];
+      if (!list) return false;
       const last = list[p.src];
       const fresh = last !== undefined && (!m.seconds || state.nowMs - last <= m.seconds * 1000);
       if (m.reap && m.seconds) {

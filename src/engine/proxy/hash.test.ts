@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { base32, endpointChainName, portProtoHash, servicePortChains } from './hash';
+
+describe('chain-name hashing (REFERENCE §1.2)', () => {
+  it.each([
+    ['ns1/svc1:p80', 'tcp', 'KUBE-SVC-XPGD46QRK7WJZT7O'],
+    ['ns5/svc5:p80', 'tcp', 'KUBE-SVC-NUKIZ6OKUXPJNT4C'],
+    ['default/kubernetes:https', 'tcp', 'KUBE-SVC-NPX46M4PTMTKRN6Y'],
+    ['kube-system/kube-dns:dns', 'udp', 'KUBE-SVC-TCOU7JCQXEZGVUNU'],
+    ['kube-system/kube-dns:dns-tcp', 'tcp', 'KUBE-SVC-ERIFXISQEP7F7OF4'],
+    ['kube-system/kube-dns:metrics', 'tcp', 'KUBE-SVC-JD5MR3NA4I4DYORP'],
+    ['default/web:http', 'tcp', 'KUBE-SVC-CDGGSHYLG3RE2FKL'],
+    ['default/web', 'tcp', 'KUBE-SVC-LOLE4ISW44XBNF3G'],
+    ['ns1/svc1:p80', 'TCP', 'KUBE-SVC-3UP2Z6VMNQ3MME3P'],
+  ])('%s + %s → %s', (name, proto, chain) => {
+    expect(servicePortChains(name, proto).svc).toBe(chain);
+  });
+
+  it('shares one suffix between SVC, SVL, EXT and FW', () => {
+    expect(servicePortChains('ns5/svc5:p80', 'tcp')).toEqual({
+      svc: 'KUBE-SVC-NUKIZ6OKUXPJNT4C',
+      svl: 'KUBE-SVL-NUKIZ6OKUXPJNT4C',
+      ext: 'KUBE-EXT-NUKIZ6OKUXPJNT4C',
+      fw: 'KUBE-FW-NUKIZ6OKUXPJNT4C',
+    });
+  });
+
+  it.each([
+    ['ns1/svc1:p80', '10.180.0.1:80', 'KUBE-SEP-SXIVWICOYRO3J4NJ'],
+    ['default/web:http', '10.244.1.5:8080', 'KUBE-SEP-AFGSLHOD2HFNCBX4'],
+    ['default/web:http', '10.244.2.7:8080', 'KUBE-SEP-2RIJ5GIYXEFH6G4D'],
+    ['default/web:http', '10.244.3.9:8080', 'KUBE-SEP-RBX5X5TOEG5GD3RO'],
+    ['default/web:http', '10.244.1.9:8080', 'KUBE-SEP-2Z4PPZBSTLK4A5ZT'],
+    ['default/web:http', '10.244.1.10:8080', 'KUBE-SEP-GWQABTP5GBYXHJY5'],
+    ['default/web', '10.244.1.5:8080', 'KUBE-SEP-XQWD6PXGZUTOOIVQ'],
+  ])('%s + tcp + %s → %s', (name, ep, chain) => {
+    expect(endpointChainName(name, 'tcp', ep)).toBe(chain);
+  });
+
+  it('encodes RFC 4648 test vectors', () => {
+    const enc = (s: string) => base32(new Uint8Array([...s].map((c) => c.charCodeAt(0))));
+    expect(['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map(enc)).toEqual([
+      '', 'MY======', 'MZXQ====', 'MZXW6===', 'MZXW6YQ=', 'MZXW6YTB', 'MZXW6YTBOI======',
+    ]);
+    expect(portProtoHash('x', 'tcp')).toHaveLength(16);
+  });
+});
