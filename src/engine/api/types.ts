@@ -6,11 +6,14 @@
  */
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 
+/** `T` with its `readonly` modifiers removed (kubernetes-types marks every field readonly). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Any API object as stored: plain JSON data, safe to snapshot and to send to the UI. */
 export interface KubeObject {
   apiVersion: string;
   kind: string;
-  metadata: ObjectMeta;
+  metadata: Mutable<ObjectMeta>;
   [field: string]: unknown;
 }
 
@@ -31,6 +34,8 @@ export interface ResourceInfo {
   shortNames: string[];
   namespaced: boolean;
   verbs: string[];
+  /** Category memberships, e.g. `all` for `kubectl get all`. */
+  categories?: string[];
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';

@@ -1,0 +1,67 @@
+/**
+ * The {@link ApiClient} handed to users and components: binds a user to the server, collects
+ * API warnings of the last request (kubectl prints them as `Warning: ...` on stderr), and
+ * supports impersonation (`kubectl --as/--as-group`).
+ */
+import type { ApiServer } from './ApiServer';
+import type { ApiClient, DeleteOptions, KubeObject, ListOptions, PatchType, Unsubscribe, UserInfo, WatchEvent, WriteOptions } from './types';
+
+export class ApiServerClient implements ApiClient {
+  private warnings: string[] = [];
+
+  constructor(
+    private readonly server: ApiServer,
+    readonly user: UserInfo,
+    /** Stamped on watch events: `user:<name>` or `controller:<name>`. */
+    readonly source: string,
+    /** The authenticated user when {@link user} is an impersonation. */
+    readonly impersonator?: UserInfo,
+  ) {}
+
+  /** Warnings from the most recent request, cleared on read. */
+  takeWarnings(): string[] {
+    const w = this.warnings;
+    this.warnings = [];
+    return w;
+  }
+
+  /** A client acting as `as` (kubectl `--as`/`--as-group`); each request checks the impersonate permission. */
+  impersonate(as: { name: string; groups?: string[] }): ApiServerClient {
+    const groups = [...(as.groups ?? [])];
+    if (!groups.includes('system:authenticated') && as.name !== 'system:anonymous') groups.push('system:authenticated');
+    return new ApiServerClient(this.server, { name: as.name, groups }, `user:${as.name}`, this.impersonator ?? this.user);
+  }
+
+  private call<T>(fn: () => T): T {
+    this.warnings = [];
+    return this.server.withWarnings((w) => this.warnings.push(w), fn);
+  }
+
+  create<T extends KubeObject>(resource: string, namespace: string | undefined, obj: T, opts?: WriteOptions): T {
+    return this.call(() => this.server.create(this, resource, namespace, obj, opts) as T);
+  }
+  get<T extends KubeObject>(resource: string, namespace: string | undefined, name: string): T {
+    return this.call(() => this.server.get(this, resource, namespace, name) as T);
+  }
+  tryGet<T extends KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
+    return this.call(() => this.server.tryGet(this, resource, namespace, name) as T | undefined);
+  }
+  list<T extends KubeObject>(resource: string, namespace: string | undefined, opts?: ListOptions): { items: T[]; resourceVersion: number } {
+    return this.call(() => this.server.list(this, resource, namespace, opts) as { items: T[]; resourceVersion: number });
+  }
+  update<T extends KubeObject>(resource: string, namespace: string | undefined, obj: T, opts?: WriteOptions): T {
+    return this.call(() => this.server.update(this, resource, namespace, obj, opts) as T);
+  }
+  updateStatus<T extends KubeObject>(resource: string, namespace: string | undefined, obj: T): T {
+    return this.call(() => this.server.update(this, `${resource}/status`, namespace, obj) as T);
+  }
+  patch<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): T {
+    return this.call(() => this.server.patch(this, resource, namespace, name, type, patch, opts) as T);
+  }
+  delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): KubeObject {
+    return this.call(() => this.server.delete(this, resource, namespace, name, opts));
+  }
+  watch(resource: string, namespace: string | undefined, handler: (ev: WatchEvent) => void, opts?: ListOptions & { fromResourceVersion?: number }): Unsubscribe {
+    return this.call(() => this.server.watch(this, resource, namespace, handler, opts));
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The verbs of the API server. Each runs the request path and records it: authentication,
+ * authorization, admission (incl. defaulting), validation, storage, watch.
+ */
+import { deepClone } from '../store/json';
+import { compileFieldSelector, FieldSelectorError, parseFieldSelector } from '../store/fieldSelector';
+import { matchesSelector, parseSelector, SelectorParseError } from '../store/labelSelector';
+import { TooOldResourceVersionError } from '../store/ObjectStore';
+import type { ApiServer } from './ApiServer';
+import type { ApiServerClient } from './ApiServerClient';
+import { badRequestError, goneError, methodNotAllowedError, notFoundError } from './errors';
+import { authorize, forbiddenMessage, type Attributes } from './rbac/authorizer';
+import { forbiddenError } from './errors';
+import { RequestContext } from './RequestContext';
+import { infoForKey } from './resources';
+import type { DeleteOptions, KubeObject, ListOptions, PatchType, ResourceInfo, Unsubscribe, WatchEvent, WriteOptions } from './types';
+import { Writes } from './Writes';
+
+/** Served deprecation warnings, keyed by resource (apiserver adds them to every request). */
+const DEPRECATION_WARNINGS: Record<string, string> = {
+  endpoints: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+};
+
+export interface Target {
+  key: string;
+  info: ResourceInfo;
+  subresource: string | undefined;
+  /** Namespace for namespaced resources; undefined for cluster-scoped ones (or all namespaces). */
+  namespace: string | undefined;
+}
+
+export class RequestHandler {
+  private readonly writes: Writes;
+
+  constructor(private readonly server: ApiServer) {
+    this.writes = new Writes(server);
+  }
+
+  /** Resolves `services/status` into resource info and subresource; namespaces cluster-scoped requests away. */
+  target(resource: string, namespace: string | undefined, defaultNamespace: string | undefined): Target {
+    const [key, subresource] = resource.split('/', 2) as [string, string | undefined];
+    const info = infoForKey(key);
+    return { key, info, subresource, namespace: info.namespaced ? (namespace ?? defaultNamespace) : undefined };
+  }
+
+  /** Wraps a verb: context, authentication, authorization, warnings, logging. */
+  private request<T>(
+    client: ApiServerClient,
+    verb: string,
+    t: Target,
+    name: string | undefined,
+    fn: (ctx: RequestContext) => T,
+  ): T {
+    const ctx = new RequestContext(client, verb, t.subresource ? `${t.key}/${t.subresource}` : t.key, t.namespace, name);
+    try {
+      ctx.stage('authentication', true, `user "${client.user.name}" groups ${JSON.stringify(client.user.groups)}`);
+      ctx.run('authorization', '', () => this.authorize(client, verb, t, name));
+      const warning = DEPRECATION_WARNINGS[t.key];
+      if (warning) {
+        ctx.record.warnings.push(warning);
+        this.server.warn(warning);
+      }
+      return fn(ctx);
+    } catch (e) {
+      ctx.fail(e);
+      throw e;
+    } finally {
+      this.server.emitRequest(ctx.record);
+    }
+  }
+
+  private authorize(client: ApiServerClient, verb: string, t: Target, name: string | undefined): void {
+    const src = { list: (r: string, ns: string | undefined) => this.server.store.list(r, ns), get: (r: string, ns: string, n: string) => this.server.store.get(r, ns, n) };
+    if (client.impersonator) {
+      const checks: Attributes[] = [
+        { user: client.impersonator, verb: 'impersonate', group: '', resource: 'users', name: client.user.name },
+        ...client.user.groups
+          .filter((g) => g !== 'system:authenticated')
+          .map((g) => ({ user: client.impersonator!, verb: 'impersonate', group: '', resource: 'groups', name: g })),
+      ];
+      for (const a of checks)
+        if (!authorize(a, src).allowed) throw forbiddenError({ group: '', resource: a.resource }, a.name ?? '', forbiddenMessage(a));
+    }
+    const attrs: Attributes = {
+      user: client.user,
+      verb,
+      group: t.info.group,
+      resource: t.info.resource,
+      ...(t.subresource ? { subresource: t.subresource } : {}),
+      ...(t.namespace ? { namespace: t.namespace } : {}),
+      ...(name ? { name } : {}),
+    };
+    const decision = authorize(attrs, src);
+    if (!decision.allowed) throw forbiddenError({ group: t.info.group, resource: t.info.resource }, name ?? '', forbiddenMessage(attrs));
+  }
+
+  create(client: ApiServerClient, resource: string, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): KubeObject {
+    const t = this.target(resource, ns, obj?.metadata?.namespace ?? 'default');
+    return this.request(client, 'create', t, undefined, (ctx) => {
+      if (t.subresource) throw methodNotAllowedError(`the server does not allow this method on the requested resource`);
+      return deepClone(this.writes.create(ctx, client, t, obj, opts));
+    });
+  }
+
+  get(client: ApiServerClient, resource: string, ns: string | undefined, name: string, orUndefined = false): KubeObject | undefined {
+    const t = this.target(resource, ns, 'default');
+    return this.request(client, 'get', t, name, (ctx) => {
+      const obj = this.server.store.get(t.key, t.namespace ?? '', name);
+      ctx.stage('storage', !!obj, obj ? `read resourceVersion ${obj.metadata.resourceVersion}` : 'not found');
+      if (!obj) {
+        if (orUndefined) return undefined;
+        throw notFoundError(t.info, name);
+      }
+      return deepClone(obj);
+    });
+  }
+
+  list(client: ApiServerClient, resource: string, ns: string | undefined, opts?: ListOptions): { items: KubeObject[]; resourceVersion: number } {
+    const t = this.target(resource, ns, undefined);
+    return this.request(client, 'list', t, undefined, (ctx) => {
+      const matches = this.selectorFilter(t, opts);
+      const items = this.server.store.list(t.key, t.namespace).filter(matches).map((o) => deepClone(o));
+      ctx.stage('storage', true, `listed ${items.length} ${t.info.resource}`);
+      return { items, resourceVersion: this.server.store.resourceVersion };
+    });
+  }
+
+  watch(
+    client: ApiServerClient,
+    resource: string,
+    ns: string | undefined,
+    handler: (ev: WatchEvent) => void,
+    opts?: ListOptions & { fromResourceVersion?: number },
+  ): Unsubscribe {
+    const t = this.target(resource, ns, undefined);
+    return this.request(client, 'watch', t, undefined, (ctx) => {
+      const matches = this.selectorFilter(t, opts);
+      try {
+        const unsubscribe = this.server.store.watch({ resource: t.key, namespace: t.namespace, matches, handler }, opts?.fromResourceVersion);
+        ctx.stage('watch', true, `watching from resourceVersion ${opts?.fromResourceVersion ?? this.server.store.resourceVersion}`);
+        return unsubscribe;
+      } catch (e) {
+        if (e instanceof TooOldResourceVersionError) throw goneError(e.message);
+        throw e;
+      }
+    });
+  }
+
+  update(client: ApiServerClient, resource: string, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): KubeObject {
+    const t = this.target(resource, ns, obj?.metadata?.namespace ?? 'default');
+    const name = obj?.metadata?.name ?? '';
+    return this.request(client, 'update', t, name, (ctx) => deepClone(this.writes.update(ctx, client, t, obj, opts)));
+  }
+
+  patch(client: ApiServerClient, resource: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): KubeObject {
+    const t = this.target(resource, ns, 'default');
+    return this.request(client, 'patch', t, name, (ctx) => deepClone(this.writes.patch(ctx, client, t, name, type, patch, opts)));
+  }
+
+  delete(client: ApiServerClient, resource: string, ns: string | undefined, name: string, opts?: DeleteOptions): KubeObject {
+    const t = this.target(resource, ns, 'default');
+    return this.request(client, 'delete', t, name, (ctx) => {
+      if (t.subresource) throw methodNotAllowedError('the server does not allow this method on the requested resource');
+      return deepClone(this.writes.delete(ctx, client, t, name, opts));
+    });
+  }
+
+  /** Label and field selectors compiled into one predicate; parse errors are BadRequest. */
+  private selectorFilter(t: Target, opts: ListOptions | undefined): (o: KubeObject) => boolean {
+    try {
+      const labelSel = opts?.labelSelector ? parseSelector(opts.labelSelector) : [];
+      const fieldMatch = compileFieldSelector(t.key, t.info.namespaced, parseFieldSelector(opts?.fieldSelector ?? ''));
+      return (o) => matchesSelector(labelSel, o.metadata.labels) && fieldMatch(o);
+    } catch (e) {
+      if (e instanceof SelectorParseError || e instanceof FieldSelectorError) throw badRequestError(e.message);
+      throw e;
+    }
+  }
+}
+

@@ -1,0 +1,242 @@
+/**
+ * The write verbs (create, update, patch, delete) after authorization: admission and
+ * defaulting, validation, allocation, storage, watch; plus graceful deletion, finalizers and
+ * namespace termination.
+ */
+import { deepClone, deepEqual, isPlainObject } from '../store/json';
+import type { ApiServer } from './ApiServer';
+import type { ApiServerClient } from './ApiServerClient';
+import { alreadyExistsError, badRequestError, conflictError, forbiddenError, invalidError, MODIFIED_CONFLICT, notFoundError } from './errors';
+import { generateName, newUid, rfc3339 } from './metadata';
+import { applyJsonPatch, JsonPatchError } from './patch/jsonPatch';
+import { applyMergePatch } from './patch/mergePatch';
+import { applyStrategicMergePatch } from './patch/strategicMergePatch';
+import type { RequestContext } from './RequestContext';
+import type { Target } from './RequestHandler';
+import { apiVersionOf } from './resources';
+import type { DeleteOptions, KubeObject, PatchType, WriteOptions } from './types';
+import { ApiError, StatusReason } from './types';
+import { validateObjectMetaUpdate } from './validation/objectMeta';
+
+const NAMESPACES = 'namespaces';
+
+export class Writes {
+  constructor(private readonly server: ApiServer) {}
+
+  private get store() {
+    return this.server.store;
+  }
+
+  create(ctx: RequestContext, client: ApiServerClient, t: Target, input: KubeObject, opts?: WriteOptions): KubeObject {
+    const strategy = this.server.strategyFor(t.key);
+    const sctx = this.server.strategyContext();
+    const obj = deepClone(input);
+    obj.apiVersion = apiVersionOf(t.info);
+    obj.kind = t.info.kind;
+    obj.metadata = obj.metadata ?? {};
+    if (t.info.namespaced) {
+      if (obj.metadata.namespace && obj.metadata.namespace !== t.namespace)
+        throw badRequestError('the namespace of the provided object does not match the namespace sent on the request');
+      obj.metadata.namespace = t.namespace;
+    } else delete obj.metadata.namespace;
+    if (obj.metadata.resourceVersion) throw badRequestError('resourceVersion should not be set on objects to be created');
+
+    ctx.run('admission', 'NamespaceLifecycle, ServiceAccount, DefaultTolerationSeconds, defaulting', () => {
+      if (t.info.namespaced) this.admitNamespace(t, obj.metadata.name ?? '');
+      for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink'] as const)
+        delete obj.metadata[f];
+      if (strategy.initialStatus) obj.status = strategy.initialStatus(obj);
+      strategy.prepareForCreate?.(obj, sctx);
+      if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(obj.metadata.generateName, sctx.rng);
+    });
+    const name = obj.metadata.name ?? '';
+    ctx.record.name = name;
+    ctx.run('validation', 'valid', () => {
+      const errs = strategy.validate?.(obj) ?? [];
+      if (errs.length) throw invalidError(t.info.kind, t.info.group, name, errs);
+    });
+    return ctx.run('storage', `created ${t.info.resource}/${name}`, () => {
+      if (this.store.get(t.key, t.namespace ?? '', name)) throw alreadyExistsError(t.info, name);
+      const undo = strategy.allocate?.(obj, undefined, sctx);
+      if (opts?.dryRun) {
+        undo?.();
+        return obj;
+      }
+      obj.metadata.uid = newUid(sctx.rng);
+      obj.metadata.creationTimestamp = rfc3339(sctx.now);
+      if (strategy.tracksGeneration) obj.metadata.generation = 1;
+      obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
+      const stored = this.store.put(t.key, obj, 'ADDED', client.source);
+      ctx.stage('watch', true, `ADDED at resourceVersion ${stored.metadata.resourceVersion}`);
+      return stored;
+    });
+  }
+
+  /** NamespaceLifecycle admission: the namespace must exist and not be terminating. */
+  private admitNamespace(t: Target, name: string): void {
+    const ns = this.store.get(NAMESPACES, '', t.namespace!);
+    if (!ns) throw notFoundError({ group: '', resource: 'namespaces' }, t.namespace!);
+    if ((ns.status as { phase?: string } | undefined)?.phase === 'Terminating' || ns.metadata.deletionTimestamp)
+      throw forbiddenError(t.info, name, `unable to create new content in namespace ${t.namespace} because it is being terminated`);
+  }
+
+  update(ctx: RequestContext, client: ApiServerClient, t: Target, input: KubeObject, opts?: WriteOptions): KubeObject {
+    const name = input?.metadata?.name ?? '';
+    const existing = this.store.get(t.key, t.namespace ?? '', name);
+    if (!existing) throw notFoundError(t.info, name);
+    if (input.metadata.resourceVersion && input.metadata.resourceVersion !== existing.metadata.resourceVersion) {
+      const err = conflictError(t.info, name, MODIFIED_CONFLICT);
+      ctx.stage('storage', false, err.message);
+      throw err;
+    }
+    return this.applyUpdate(ctx, client, t, existing, input, opts);
+  }
+
+  patch(ctx: RequestContext, client: ApiServerClient, t: Target, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): KubeObject {
+    const existing = this.store.get(t.key, t.namespace ?? '', name);
+    if (!existing) throw notFoundError(t.info, name);
+    let patched: unknown;
+    try {
+      if (type === 'json') patched = applyJsonPatch(existing, patch);
+      else if (!isPlainObject(patch)) throw badRequestError('json: cannot unmarshal array into Go value of type map[string]interface {}');
+      else if (type === 'merge') patched = applyMergePatch(existing, patch);
+      else patched = applyStrategicMergePatch(existing, patch, t.info.kind);
+    } catch (e) {
+      if (e instanceof JsonPatchError)
+        throw new ApiError(422, StatusReason.Invalid, 'the server rejected our request due to an error in our request', {
+          causes: [{ reason: 'UnexpectedServerResponse', message: e.message, field: '' }],
+        });
+      throw e;
+    }
+    const obj = patched as KubeObject;
+    if (!isPlainObject(obj) || !isPlainObject(obj.metadata)) throw badRequestError('Object \'metadata\' is missing');
+    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== existing.metadata.resourceVersion)
+      throw conflictError(t.info, name, MODIFIED_CONFLICT);
+    obj.metadata.name = name;
+    return this.applyUpdate(ctx, client, t, existing, obj, opts);
+  }
+
+  /** The shared tail of update and patch: subresource semantics, defaulting, validation, storage. */
+  private applyUpdate(ctx: RequestContext, client: ApiServerClient, t: Target, existing: KubeObject, input: KubeObject, opts?: WriteOptions): KubeObject {
+    const strategy = this.server.strategyFor(t.key);
+    const sctx = this.server.strategyContext();
+    const name = existing.metadata.name!;
+    let obj: KubeObject;
+    ctx.run('admission', t.subresource ? `${t.subresource} subresource` : 'defaulting', () => {
+      if (t.subresource === 'status') {
+        if (!strategy.hasStatus) throw notFoundError(t.info, name);
+        obj = deepClone(existing);
+        obj.status = deepClone(input.status);
+      } else if (t.subresource === 'finalize') {
+        if (t.key !== NAMESPACES) throw notFoundError(t.info, name);
+        obj = deepClone(existing);
+        obj.spec = { ...(obj.spec as object), finalizers: [...(((input.spec as { finalizers?: string[] }) ?? {}).finalizers ?? [])] };
+      } else if (t.subresource) {
+        throw notFoundError(t.info, name);
+      } else {
+        obj = deepClone(input);
+        obj.apiVersion = existing.apiVersion;
+        obj.kind = existing.kind;
+        obj.metadata.namespace = existing.metadata.namespace;
+        for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+          if (f === 'uid' || f === 'creationTimestamp') obj.metadata[f] ??= existing.metadata[f] as never;
+          else if (existing.metadata[f] !== undefined) obj.metadata[f] = existing.metadata[f] as never;
+          else delete obj.metadata[f];
+        }
+        if (strategy.hasStatus) obj.status = deepClone(existing.status);
+        strategy.prepareForUpdate?.(obj, existing, sctx);
+      }
+      obj.metadata.resourceVersion = existing.metadata.resourceVersion;
+    });
+    ctx.run('validation', 'valid', () => {
+      const errs = validateObjectMetaUpdate(obj.metadata, existing.metadata);
+      if (!t.subresource) errs.push(...(strategy.validateUpdate ?? strategy.validate ?? (() => []))(obj, existing));
+      if (errs.length) throw invalidError(t.info.kind, t.info.group, name, errs);
+    });
+    return ctx.run('storage', `updated ${t.info.resource}/${name}`, () => {
+      if (this.readyToRemove(t, obj)) return opts?.dryRun ? obj : this.remove(ctx, client, t, obj);
+      if (deepEqual(obj, existing)) return existing;
+      if (strategy.tracksGeneration && !t.subresource && specChanged(obj, existing)) obj.metadata.generation = (existing.metadata.generation ?? 0) + 1;
+      const undo = t.subresource ? undefined : strategy.allocate?.(obj, existing, sctx);
+      if (opts?.dryRun) {
+        undo?.();
+        return obj;
+      }
+      obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
+      const stored = this.store.put(t.key, obj, 'MODIFIED', client.source);
+      ctx.stage('watch', true, `MODIFIED at resourceVersion ${stored.metadata.resourceVersion}`);
+      return stored;
+    });
+  }
+
+  /** An object being deleted goes away once its finalizers (and a namespace's spec finalizers) are gone. */
+  private readyToRemove(t: Target, obj: KubeObject): boolean {
+    if (!obj.metadata.deletionTimestamp || obj.metadata.finalizers?.length) return false;
+    if (t.key === NAMESPACES) return !((obj.spec as { finalizers?: string[] } | undefined)?.finalizers?.length);
+    // Pods wait for the kubelet's grace-0 delete, unless they never reached a node.
+    if (t.key === 'pods') return obj.metadata.deletionGracePeriodSeconds === 0;
+    return true;
+  }
+
+  delete(ctx: RequestContext, client: ApiServerClient, t: Target, name: string, opts?: DeleteOptions): KubeObject {
+    const existing = this.store.get(t.key, t.namespace ?? '', name);
+    if (!existing) throw notFoundError(t.info, name);
+    const now = this.server.config.clock.now();
+    const obj = deepClone(existing);
+    let markOnly = false;
+    ctx.run('admission', 'deletion', () => {
+      if (t.key === NAMESPACES) {
+        obj.metadata.deletionTimestamp ??= rfc3339(now);
+        obj.status = { ...(obj.status as object), phase: 'Terminating' };
+        markOnly = !this.readyToRemove(t, obj);
+        return;
+      }
+      if (t.key === 'pods') {
+        const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+        const phase = (obj.status as { phase?: string } | undefined)?.phase;
+        let grace = opts?.gracePeriodSeconds ?? spec?.terminationGracePeriodSeconds ?? 30;
+        if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+        if (existing.metadata.deletionGracePeriodSeconds !== undefined) grace = Math.min(grace, existing.metadata.deletionGracePeriodSeconds);
+        // A positive grace period only marks the pod; the kubelet finishes with grace 0.
+        if (grace > 0 || obj.metadata.finalizers?.length) {
+          const sameGrace = existing.metadata.deletionGracePeriodSeconds === grace;
+          if (!sameGrace) obj.metadata.deletionTimestamp = rfc3339(now + grace * 1000);
+          obj.metadata.deletionGracePeriodSeconds = grace;
+          markOnly = true;
+        }
+        return;
+      }
+      if (obj.metadata.finalizers?.length) {
+        obj.metadata.deletionTimestamp ??= rfc3339(now);
+        obj.metadata.deletionGracePeriodSeconds ??= 0;
+        markOnly = true;
+      }
+    });
+    return ctx.run('storage', markOnly ? `marked ${t.info.resource}/${name} for deletion` : `deleted ${t.info.resource}/${name}`, () => {
+      if (!markOnly) return opts?.dryRun ? obj : this.remove(ctx, client, t, obj);
+      if (opts?.dryRun || deepEqual(obj, existing)) return existing;
+      obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
+      const stored = this.store.put(t.key, obj, 'MODIFIED', client.source);
+      ctx.stage('watch', true, `MODIFIED at resourceVersion ${stored.metadata.resourceVersion}`);
+      return stored;
+    });
+  }
+
+  private remove(ctx: RequestContext, client: ApiServerClient, t: Target, obj: KubeObject): KubeObject {
+    const final = deepClone(obj);
+    final.metadata.resourceVersion = String(this.store.nextResourceVersion());
+    this.server.strategyFor(t.key).release?.(final, this.server.strategyContext());
+    this.store.remove(t.key, final, client.source);
+    ctx.stage('watch', true, `DELETED at resourceVersion ${final.metadata.resourceVersion}`);
+    return final;
+  }
+}
+
+/** Anything outside metadata and status changed (what bumps metadata.generation). */
+function specChanged(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject): Record<string, unknown> => {
+    const { metadata: _m, status: _s, ...rest } = o;
+    return rest;
+  };
+  return !deepEqual(strip(a), strip(b));
+}

@@ -1,0 +1,28 @@
+/**
+ * System-populated metadata (apiserver `rest.FillObjectMetaSystemFields` and name generation),
+ * drawn from the virtual clock and the seeded Rng so runs are reproducible.
+ */
+import type { Rng } from '../sim/Rng';
+
+/** apimachinery `util/rand`: no vowels (no accidental words), no 0/1/3 (look like o/l/e). */
+export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const RANDOM_LENGTH = 5;
+const MAX_GENERATED_NAME_LENGTH = 63 - RANDOM_LENGTH;
+
+/** `SimpleNameGenerator.GenerateName`: truncates long bases so the result fits 63 characters. */
+export function generateName(base: string, rng: Rng): string {
+  const b = base.length > MAX_GENERATED_NAME_LENGTH ? base.slice(0, MAX_GENERATED_NAME_LENGTH) : base;
+  return b + rng.string(RANDOM_LENGTH, NAME_SUFFIX_ALPHABET);
+}
+
+/** A random (version 4) UUID, as the apiserver assigns to `metadata.uid`. */
+export function newUid(rng: Rng): string {
+  const hex = (n: number): string => rng.string(n, '0123456789abcdef');
+  const variant = '89ab'[rng.int(4)]!;
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+}
+
+/** RFC 3339 with whole seconds, as `metav1.Time` serialises: `2026-01-15T09:00:00Z`. */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
