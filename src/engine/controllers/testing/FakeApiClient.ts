@@ -96,7 +96,8 @@ export class FakeApiServer {
     meta(next).generation = (cur.metadata.generation ?? 1) + (!status && JSON.stringify(cur.spec) !== JSON.stringify(next.spec) ? 1 : 0);
     meta(next).resourceVersion = String(++this.rv);
     this.log.push(`${status ? 'updateStatus' : 'update'} ${resource} ${k}`);
-    if (next.metadata.deletionTimestamp && !(next.metadata.finalizers ?? []).length) {
+    const specFinalizers = resource === 'namespaces' ? ((next.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) : [];
+    if (next.metadata.deletionTimestamp && !(next.metadata.finalizers ?? []).length && !specFinalizers.length) {
       this.table(resource).delete(k);
       this.emit(resource, 'DELETED', next, source);
       return clone(next);
@@ -112,6 +113,15 @@ export class FakeApiServer {
     if (!cur) throw this.notFound(resource, name);
     const policy = opts.propagationPolicy ?? (resource === 'replicasets.apps' || resource === 'deployments.apps' ? 'Background' : 'Background');
     const finalizers = [...(cur.metadata.finalizers ?? [])];
+    if (resource === 'namespaces' && ((cur.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length) {
+      const next = clone(cur);
+      meta(next).deletionTimestamp ??= rfc3339(this.clock.now());
+      next.status = { ...((next.status as object) ?? {}), phase: 'Terminating' };
+      meta(next).resourceVersion = String(++this.rv);
+      this.table(resource).set(k, next);
+      this.emit(resource, 'MODIFIED', next, source, cur);
+      return clone(next);
+    }
     if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
     if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
     this.log.push(`delete ${resource} ${k}`);

@@ -1,0 +1,95 @@
+import type { ApiClient, KubeObject } from '../../api/types';
+import type { VirtualClock } from '../../sim/VirtualClock';
+import type { InformerFactory } from '../framework/Informer';
+import { isConflict, isNotFound, QueueController } from '../framework/QueueController';
+import { R } from '../framework/resources';
+import { planGarbageCollection, type GcAction, type GraphObject } from './planGarbageCollection';
+
+/** Resources the collector watches by default: every kind our controllers create or own. */
+export const GC_RESOURCES = [R.pods, R.services, R.endpoints, R.endpointSlices, R.replicaSets, R.deployments, R.daemonSets] as const;
+
+/**
+ * pkg/controller/garbagecollector: keeps an ownership graph (uid → object, uid → dependents) from
+ * watches over every resource and processes one object per key (its uid).
+ */
+export class GarbageCollector extends QueueController {
+  private readonly byUid = new Map<string, GraphObject>();
+  private readonly dependents = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly client: ApiClient,
+    clock: VirtualClock,
+    informers: InformerFactory,
+    resources: readonly string[] = GC_RESOURCES,
+  ) {
+    super('garbagecollector', clock);
+    for (const resource of resources) {
+      informers.for(resource).addHandlers({
+        onAdd: (o) => this.observe(resource, o),
+        onUpdate: (_old, o) => this.observe(resource, o),
+        onDelete: (o) => this.forget(o),
+      });
+    }
+  }
+
+  protected sync(key: string): void {
+    const item = this.byUid.get(key);
+    if (!item) return;
+    for (const action of planGarbageCollection(item, { byUid: (u) => this.byUid.get(u), dependentsOf: (u) => this.dependentsOf(u) })) this.apply(action);
+  }
+
+  private apply(a: GcAction): void {
+    const { resource, obj } = a.target;
+    const ns = obj.metadata.namespace;
+    const name = obj.metadata.name ?? '';
+    try {
+      if (a.kind === 'delete') {
+        this.client.delete(resource, ns, name, { propagationPolicy: a.propagationPolicy });
+      } else if (a.kind === 'removeOwnerRefs') {
+        const cur = this.client.get<KubeObject>(resource, ns, name);
+        const refs = (cur.metadata.ownerReferences ?? []).filter((r) => !a.uids.includes(r.uid));
+        this.client.update(resource, ns, { ...cur, metadata: { ...cur.metadata, ownerReferences: refs.length ? refs : undefined } });
+      } else {
+        const cur = this.client.get<KubeObject>(resource, ns, name);
+        const finalizers = (cur.metadata.finalizers ?? []).filter((f) => f !== a.finalizer);
+        this.client.update(resource, ns, { ...cur, metadata: { ...cur.metadata, finalizers: finalizers.length ? finalizers : undefined } });
+      }
+    } catch (err) {
+      if (isNotFound(err)) return;
+      if (isConflict(err)) this.enqueue(obj.metadata.uid ?? '');
+      throw err;
+    }
+  }
+
+  private dependentsOf(uid: string): GraphObject[] {
+    return [...(this.dependents.get(uid) ?? [])].map((u) => this.byUid.get(u)).filter((x): x is GraphObject => !!x);
+  }
+
+  private observe(resource: string, obj: KubeObject): void {
+    const uid = obj.metadata.uid;
+    if (!uid) return;
+    const prev = this.byUid.get(uid);
+    for (const r of prev?.obj.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(uid);
+    this.byUid.set(uid, { resource, obj });
+    for (const r of obj.metadata.ownerReferences ?? []) {
+      let set = this.dependents.get(r.uid);
+      if (!set) this.dependents.set(r.uid, (set = new Set()));
+      set.add(uid);
+    }
+    if ((obj.metadata.ownerReferences ?? []).length > 0 || obj.metadata.deletionTimestamp) this.enqueue(uid);
+    // An owner on its way out in the foreground must re-check once its dependents change.
+    for (const r of obj.metadata.ownerReferences ?? []) if (this.byUid.get(r.uid)?.obj.metadata.deletionTimestamp) this.enqueue(r.uid);
+  }
+
+  private forget(obj: KubeObject): void {
+    const uid = obj.metadata.uid;
+    if (!uid) return;
+    this.byUid.delete(uid);
+    for (const r of obj.metadata.ownerReferences ?? []) {
+      this.dependents.get(r.uid)?.delete(uid);
+      this.enqueue(r.uid); // a foreground owner may now be free to go
+    }
+    // Its dependents are orphans now: each decides whether to follow it.
+    for (const d of this.dependents.get(uid) ?? []) this.enqueue(d);
+  }
+}

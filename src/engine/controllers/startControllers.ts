@@ -1,0 +1,93 @@
+import type { ApiClient } from '../api/types';
+import type { Rng } from '../sim/Rng';
+import type { VirtualClock } from '../sim/VirtualClock';
+import { DeploymentController } from './deployment/DeploymentController';
+import { EndpointsController } from './endpoints/EndpointsController';
+import { EndpointSliceController } from './endpointslice/EndpointSliceController';
+import { InformerFactory } from './framework/Informer';
+import type { Controller } from './framework/QueueController';
+import { GarbageCollector } from './garbagecollector/GarbageCollector';
+import { NamespaceController } from './namespace/NamespaceController';
+import { NodeLifecycleController } from './nodelifecycle/NodeLifecycleController';
+import { ReplicaSetController } from './replicaset/ReplicaSetController';
+import { ServiceLoadBalancerController } from './servicelb/ServiceLoadBalancerController';
+
+/** Anything that can hand out a client per system component (the ApiServer's `.system(name)`). */
+export interface ClientSource {
+  system(name: string): ApiClient;
+}
+
+/** kube-controller-manager flags we model; every field has the real default. */
+export interface ControllerConfig {
+  /** --max-endpoints-per-slice (default 100). */
+  maxEndpointsPerSlice?: number;
+  /** --node-monitor-grace-period in ms (default 40 s). */
+  nodeMonitorGracePeriodMs?: number;
+  /** The simulated cloud's load-balancer address range. */
+  loadBalancerPool?: string;
+  /** Controllers to leave out (by {@link Controller.name}), e.g. for a lab that breaks one. */
+  disabled?: string[];
+}
+
+export interface ControllerDeps {
+  api: ClientSource;
+  clock: VirtualClock;
+  rng: Rng;
+  config?: ControllerConfig;
+}
+
+/** What the Simulation holds: every controller, and one call to drain them all. */
+export interface ControllerManager {
+  readonly controllers: readonly Controller[];
+  /** Runs every controller's queue until all are empty; true if anything ran. */
+  processPending(): boolean;
+  /** Keys waiting, per controller (for the UI and tests). */
+  pending(): Record<string, readonly string[]>;
+  stop(): void;
+}
+
+/** Upper bound on drain rounds, so two controllers fighting cannot hang the simulation. */
+const MAX_ROUNDS = 1000;
+
+/**
+ * Builds kube-controller-manager (and the cloud service controller): shared informers, one
+ * client per controller (so watch events name their source, `controller:<name>`), and starts
+ * the informers so every existing object is queued once.
+ */
+export function startControllers(deps: ControllerDeps): ControllerManager {
+  const { api, clock, rng } = deps;
+  const cfg = deps.config ?? {};
+  const informers = new InformerFactory(api.system('kube-controller-manager'));
+  const disabled = new Set(cfg.disabled ?? []);
+  const all: Controller[] = [
+    new NamespaceController(api.system('namespace-controller'), clock, informers),
+    new DeploymentController(api.system('deployment-controller'), clock, informers),
+    new ReplicaSetController(api.system('replicaset-controller'), clock, informers),
+    new EndpointSliceController(api.system('endpointslice-controller'), clock, informers, { maxEndpointsPerSlice: cfg.maxEndpointsPerSlice ?? 100 }),
+    new EndpointsController(api.system('endpoint-controller'), clock, informers),
+    new NodeLifecycleController(api.system('node-controller'), clock, informers, { gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 40_000 }),
+    new ServiceLoadBalancerController(api.system('service-controller'), clock, rng, informers, cfg.loadBalancerPool ? { pool: cfg.loadBalancerPool } : {}),
+    new GarbageCollector(api.system('generic-garbage-collector'), clock, informers),
+  ];
+  const controllers = all.filter((c) => !disabled.has(c.name));
+  informers.startAll();
+  return {
+    controllers,
+    processPending(): boolean {
+      let any = false;
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        let worked = false;
+        for (const c of controllers) worked = c.processPending() || worked;
+        if (!worked) break;
+        any = true;
+      }
+      return any;
+    },
+    pending() {
+      return Object.fromEntries(controllers.map((c) => [c.name, c.pendingKeys()]));
+    },
+    stop() {
+      informers.stopAll();
+    },
+  };
+}
