@@ -45,6 +45,8 @@ export interface MessageFlags {
 export interface Edns {
   udpSize: number;
   do: boolean;
+  /** RFC 7873 cookie as hex (client part, plus server part when a server adds one). */
+  cookie?: string;
 }
 
 export interface DnsMessage {
@@ -90,7 +92,8 @@ export function makeReply(query: DnsMessage, rcode: Rcode = 'NOERROR'): DnsMessa
     answer: [],
     authority: [],
     additional: [],
-    ...(query.edns ? { edns: { udpSize: query.edns.udpSize, do: query.edns.do } } : {}),
+    // CoreDNS reuses the client's OPT record, keeping supported options such as the cookie.
+    ...(query.edns ? { edns: { ...query.edns } } : {}),
   };
 }
 

@@ -10,7 +10,8 @@ export function wireSize(msg: DnsMessage, compress = true): number {
   let size = 12;
   for (const q of msg.question) size += nameSize(q.name, seen, compress) + 4;
   for (const rr of [...msg.answer, ...msg.authority, ...msg.additional]) size += rrSize(rr, seen, compress);
-  if (msg.edns) size += 11; // root name, type, class(udp size), ttl(flags), rdlength 0
+  // OPT: root name, type, class (udp size), ttl (flags), rdlength; plus the cookie option.
+  if (msg.edns) size += 11 + (msg.edns.cookie ? 4 + msg.edns.cookie.length / 2 : 0);
   return size;
 }
 

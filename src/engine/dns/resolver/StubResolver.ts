@@ -64,7 +64,8 @@ export class StubResolver {
         if (reply === 'timeout') anyTimeout = true;
         else replies.push(reply);
       }
-      const withData = replies.filter((r) => r.rcode === 'NOERROR' && r.answer.length > 0);
+      // Data means records of the asked type: a CNAME alone (e.g. ExternalName for AAAA) is NODATA to glibc.
+      const withData = replies.filter((r) => r.rcode === 'NOERROR' && r.answer.some((a) => a.type === r.question[0]?.type));
       if (withData.length > 0) {
         const addresses = replies.flatMap((r) => r.answer.flatMap((a) => (a.type === 'A' || a.type === 'AAAA' ? [a.address] : [])));
         return { name: candidate, replies, addresses, status: 'NOERROR', steps };

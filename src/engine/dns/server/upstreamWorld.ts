@@ -54,6 +54,8 @@ export class UpstreamWorld {
   resolve(query: DnsMessage): DnsMessage {
     const reply = makeReply(query);
     reply.flags.ra = true;
+    // A BIND-like recursor answers a client cookie with its own 16-byte server cookie.
+    if (reply.edns?.cookie) reply.edns.cookie = reply.edns.cookie.slice(0, 16) + serverCookie(query.question[0]?.name ?? '');
     const q = query.question[0];
     if (!q) return { ...reply, rcode: 'FORMERR' };
     let name = q.name;
@@ -85,4 +87,15 @@ export class UpstreamWorld {
     const n = name.toLowerCase();
     return { ...NEGATIVE_SOAS.find((s) => s.name === '.' || n === s.name || n.endsWith(`.${s.name}`))! };
   }
+}
+
+/** A deterministic stand-in for the server cookie (a real one is an HMAC of the client's). */
+function serverCookie(seed: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let i = 0; i < 4; i++) {
+    for (const ch of `${seed}#${i}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
 }

@@ -1,0 +1,105 @@
+import { fqdn, rdataText, RRTypeCode } from '../message';
+import type { DnsMessage, RRType, ResourceRecord } from '../message';
+import { reverseName } from '../server/kubernetesRecords';
+import { ask, bare, bindCandidates, literalIP, serversFor } from './toolContext';
+import type { DnsToolContext, ToolResult } from './toolContext';
+
+/** One record as bind's nslookup prints it (bin/dig/nslookup.c printsection). */
+function nslookupRecord(rr: ResourceRecord): string {
+  const owner = bare(rr.name);
+  switch (rr.type) {
+    case 'A':
+    case 'AAAA':
+      return `Name:\t${owner}\nAddress: ${rr.address}\n`;
+    case 'CNAME':
+      return `${owner}\tcanonical name = ${rr.target}\n`;
+    case 'PTR':
+      return `${owner}\tname = ${rr.target}\n`;
+    case 'NS':
+      return `${owner}\tnameserver = ${rr.target}\n`;
+    case 'SRV':
+      return `${owner}\tservice = ${rdataText(rr)}\n`;
+    case 'TXT':
+      return `${owner}\ttext = ${rdataText(rr)}\n`;
+    case 'SOA':
+      return `${owner}\n\torigin = ${rr.mname}\n\tmail addr = ${rr.rname}\n\tserial = ${rr.serial}\n\trefresh = ${rr.refresh}\n\tretry = ${rr.retry}\n\texpire = ${rr.expire}\n\tminimum = ${rr.minimum}\n`;
+  }
+}
+
+type Lookup = { kind: 'reply'; reply: DnsMessage; server: string } | { kind: 'timeout' };
+
+/** One lookup with bind's search behaviour: only NXDOMAIN moves on to the next candidate. */
+function lookup(ctx: DnsToolContext, servers: string[], name: string, type: RRType, search: boolean): Lookup {
+  let last: Lookup = { kind: 'timeout' };
+  for (const candidate of bindCandidates(name, ctx.resolvConf, search)) {
+    const r = ask(ctx, servers, candidate, type);
+    if ('timeouts' in r) return { kind: 'timeout' };
+    last = { kind: 'reply', ...r };
+    if (r.reply.rcode !== 'NXDOMAIN') return last;
+  }
+  return last;
+}
+
+/**
+ * bind9 `nslookup` as shipped in dnsutils images: `nslookup [-type=T] NAME [SERVER]`. Searches the
+ * resolv.conf list, does A then AAAA by default, prints the tab-separated format and exits 1 when
+ * the name cannot be resolved.
+ */
+export function nslookupBind(argv: string[], ctx: DnsToolContext): ToolResult {
+  let type: RRType | undefined;
+  const positional: string[] = [];
+  for (const a of argv) {
+    const m = /^-(?:type|querytype|query|q|ty)=(.+)$/i.exec(a);
+    if (m) {
+      const t = m[1]!.toUpperCase();
+      if (!(t in RRTypeCode)) return { stdout: '', stderr: `unknown query type: ${m[1]}\n`, exitCode: 1 };
+      type = t as RRType;
+    } else if (!a.startsWith('-')) positional.push(a);
+  }
+  const [target, server] = positional;
+  if (!target) return { stdout: '', stderr: '', exitCode: 1 };
+  const servers = serversFor(ctx, server);
+  const ip = literalIP(target);
+  const plan: { name: string; type: RRType; search: boolean }[] = ip
+    ? [{ name: reverseName(ip), type: type ?? 'PTR', search: false }]
+    : type
+      ? [{ name: target, type, search: true }]
+      : [
+          { name: target, type: 'A', search: true },
+          { name: target, type: 'AAAA', search: true },
+        ];
+  const defaultLookups = !ip && !type;
+  let out = '';
+  let header = false;
+  let failed = false;
+  let aNoAnswer = false;
+  for (const step of plan) {
+    const r = lookup(ctx, servers, step.name, step.type, step.search);
+    if (r.kind === 'timeout') {
+      return { stdout: `${out};; connection timed out; no servers could be reached\n\n`, stderr: '', exitCode: 1 };
+    }
+    if (!header) {
+      out += `Server:\t\t${r.server}\nAddress:\t${r.server}#53\n\n`;
+      header = true;
+    }
+    const msg = r.reply;
+    if (msg.rcode !== 'NOERROR') {
+      failed = true;
+      const shown = msg.rcode === 'NXDOMAIN' ? (ip ? bare(fqdn(step.name)) : target) : bare(msg.question[0]!.name);
+      out += `** server can't find ${shown}: ${msg.rcode}\n`;
+      break;
+    }
+    if ((!defaultLookups || step.type === 'A') && !msg.flags.aa) out += 'Non-authoritative answer:\n';
+    if (msg.answer.length > 0) out += msg.answer.map(nslookupRecord).join('');
+    else if (defaultLookups && step.type === 'A') aNoAnswer = true;
+    else if (!defaultLookups || aNoAnswer) {
+      out += `*** Can't find ${target}: No answer\n`;
+      failed = true;
+    }
+    if (!defaultLookups && !msg.flags.aa && step.type !== 'A') {
+      out += '\nAuthoritative answers can be found from:\n';
+      out += [...msg.authority, ...msg.additional].map(nslookupRecord).join('');
+    }
+  }
+  return { stdout: `${out}\n`, stderr: '', exitCode: failed ? 1 : 0 };
+}

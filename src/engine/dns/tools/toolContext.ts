@@ -1,0 +1,77 @@
+import { fqdn, makeQuery } from '../message';
+import type { DnsMessage, Edns, RRType, ResourceRecord } from '../message';
+import type { ResolvConf } from '../resolver/resolvConf';
+import { resolverOptions } from '../resolver/resolvConf';
+import type { DnsTransport } from '../resolver/StubResolver';
+
+/** What a DNS tool running inside a pod (or on a node) needs from its surroundings. */
+export interface DnsToolContext {
+  /** The parsed `/etc/resolv.conf` of the machine the tool runs on. */
+  resolvConf: ResolvConf;
+  transport: DnsTransport;
+  /** Virtual wall-clock time in ms, for dig's `;; WHEN:`. */
+  now: number;
+  /** Seeded randomness in [0, 1): query ids, cookies, query times. */
+  random: () => number;
+}
+
+/** What a tool printed and how it exited, as the shell shows it. */
+export interface ToolResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** A fresh 16-bit query id from the seeded Rng, as the tools' own random ids. */
+export function queryId(ctx: DnsToolContext): number {
+  return Math.floor(ctx.random() * 65536);
+}
+
+/** Sends one question; a `timeout` after every server and try. */
+export function ask(ctx: DnsToolContext, servers: string[], name: string, type: RRType, edns?: Edns, tries?: number): { reply: DnsMessage; server: string } | { timeouts: string[] } {
+  const attempts = tries ?? resolverOptions(ctx.resolvConf).attempts;
+  const timeouts: string[] = [];
+  for (let round = 0; round < attempts; round++) {
+    for (const server of servers) {
+      const reply = ctx.transport(server, makeQuery(queryId(ctx), name, type, edns));
+      if (reply !== 'timeout') return { reply, server };
+      timeouts.push(server);
+    }
+  }
+  return { timeouts };
+}
+
+/** The nameservers to use: an explicit one, else resolv.conf's, else 127.0.0.1 as libc does. */
+export function serversFor(ctx: DnsToolContext, explicit?: string): string[] {
+  if (explicit) return [explicit];
+  return ctx.resolvConf.nameservers.length > 0 ? ctx.resolvConf.nameservers : ['127.0.0.1'];
+}
+
+/**
+ * The names bind's tools try with searching on (dighost.c): absolute names as-is; otherwise the
+ * search domains first when the name has fewer than ndots dots, the bare name first when it has more.
+ */
+export function bindCandidates(name: string, conf: ResolvConf, search: boolean): string[] {
+  if (name.endsWith('.') || !search) return [fqdn(name)];
+  const { ndots } = resolverOptions(conf);
+  const dots = name.split('.').length - 1;
+  const expanded = conf.search.map((d) => fqdn(`${name}.${d}`));
+  return dots >= ndots ? [fqdn(name), ...expanded] : [...expanded, fqdn(name)];
+}
+
+/** A name without its trailing dot, as nslookup and host print owner names. */
+export function bare(name: string): string {
+  return name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name;
+}
+
+/** Parses an IPv4/IPv6 literal for reverse lookups; undefined when `s` is a name. */
+export function literalIP(s: string): string | undefined {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s) && s.split('.').every((o) => Number(o) <= 255)) return s;
+  if (s.includes(':') && /^[0-9a-fA-F:]+$/.test(s)) return s.toLowerCase();
+  return undefined;
+}
+
+/** Answer records of one type. */
+export function ofType<T extends ResourceRecord['type']>(rrs: ResourceRecord[], type: T): Extract<ResourceRecord, { type: T }>[] {
+  return rrs.filter((r): r is Extract<ResourceRecord, { type: T }> => r.type === type);
+}
