@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { node, pod, service } from '../testing/fixtures';
+import type { PodObj } from '../framework/objects';
+import { isPodReady } from '../framework/pods';
+import { reconcileEndpointSlices, type Slice } from './reconcileEndpointSlices';
+
+const podArb = fc.record({
+  matches: fc.boolean(),
+  hasIP: fc.boolean(),
+  ready: fc.boolean(),
+  deleting: fc.boolean(),
+  terminal: fc.boolean(),
+  port: fc.constantFrom(8080, 9090),
+});
+type PodSpec = fc.RandomType<typeof podArb>;
+
+function toPods(specs: PodSpec[]): PodObj[] {
+  return specs.map((s, i) =>
+    pod(`p${i}`, {
+      labels: { app: s.matches ? 'web' : 'other' },
+      ...(s.hasIP ? { ip: `10.244.${Math.floor(i / 250)}.${(i % 250) + 1}` } : {}),
+      ready: s.ready,
+      deleting: s.deleting,
+      phase: s.terminal ? 'Succeeded' : 'Running',
+      containers: [{ name: 'c', ports: [{ name: 'web', containerPort: s.port }] }],
+    }),
+  );
+}
+
+/** Applies a reconcile result the way the API server would (names for generateName). */
+function apply(existing: Slice[], r: ReturnType<typeof reconcileEndpointSlices>, counter: { n: number }): Slice[] {
+  const byName = new Map(existing.map((s) => [s.metadata.name!, s]));
+  for (const s of r.delete) byName.delete(s.metadata.name!);
+  for (const s of r.update) byName.set(s.metadata.name!, s);
+  for (const s of r.create) {
+    const name = `${s.metadata.generateName}${counter.n++}`;
+    byName.set(name, { ...s, metadata: { ...s.metadata, name } });
+  }
+  return [...byName.values()];
+}
+
+describe('EndpointSlice reconciler invariants', () => {
+  it('every ready pod matching the selector is in exactly one slice, and no slice exceeds the maximum', () => {
+    const svc = service('web', { ports: [{ name: 'http', port: 80, targetPort: 'web' }] });
+    const nodes = (n: string) => (n === 'node01' ? node('node01') : undefined);
+    fc.assert(
+      fc.property(fc.array(fc.array(podArb, { maxLength: 30 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 7 }), (states, max) => {
+        let slices: Slice[] = [];
+        const counter = { n: 0 };
+        for (const state of states) {
+          const pods = toPods(state).filter((p) => p.metadata.labels!.app === 'web');
+          slices = apply(slices, reconcileEndpointSlices({ service: svc, pods, nodes, existing: slices, maxEndpointsPerSlice: max }), counter);
+          for (const p of pods) {
+            const eligible = isPodReady(p) && !!p.status?.podIP && !p.metadata.deletionTimestamp && p.status?.phase === 'Running';
+            const count = slices.reduce((n, s) => n + s.endpoints.filter((e) => e.targetRef?.name === p.metadata.name).length, 0);
+            if (eligible) expect(count).toBe(1);
+          }
+          for (const s of slices) expect(s.endpoints.length).toBeLessThanOrEqual(max);
+          // Pods that should not be listed at all (no IP, terminal) never are.
+          const listed = new Set(slices.flatMap((s) => s.endpoints.map((e) => e.targetRef!.name)));
+          for (const p of toPods(state)) if (!p.status?.podIP || p.status.phase !== 'Running' || p.metadata.labels!.app !== 'web') expect(listed.has(p.metadata.name!)).toBe(false);
+          // Either real slices or exactly one placeholder.
+          if (slices.some((s) => s.endpoints.length === 0)) expect(slices).toHaveLength(1);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
