@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './types';
+import { ApiError, type KubeObject } from './types';
 import { errorOf, newTestServer, svc } from './testing/newTestServer';
 
 describe('ApiServer CRUD', () => {
@@ -21,7 +21,7 @@ describe('ApiServer CRUD', () => {
 
   it('generates names from generateName with the no-vowel alphabet', () => {
     const { server } = newTestServer();
-    const pod = server.admin().create('pods', 'default', {
+    const pod = server.admin().create<KubeObject>('pods', 'default', {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { generateName: 'web-' },

@@ -108,7 +108,8 @@ export class Writes {
         });
       throw e;
     }
-    const obj = patched as KubeObject;
+    // Patches share untouched (frozen) subtrees with the stored object; take a private copy.
+    const obj = deepClone(patched) as KubeObject;
     if (!isPlainObject(obj) || !isPlainObject(obj.metadata)) throw badRequestError('Object \'metadata\' is missing');
     if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== existing.metadata.resourceVersion)
       throw conflictError(t.info, name, MODIFIED_CONFLICT);
