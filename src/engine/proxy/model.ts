@@ -32,6 +32,7 @@ export type AddrType = 'LOCAL';
 export interface AddrTypeMatch {
   kind: 'addrtype';
   srcType?: AddrType;
+  negateSrc?: boolean;
   dstType?: AddrType;
   negateDst?: boolean;
 }
@@ -71,7 +72,35 @@ export interface ConntrackMatch {
   negate?: boolean;
 }
 
-export type Match = ProtoMatch | CommentMatch | AddrTypeMatch | MarkMatch | StatisticMatch | RecentMatch | ConntrackMatch;
+/** `-m set [!] --match-set NAME flags` (IPVS mode), e.g. flags `dst,dst` for an ip,port set. */
+export interface SetMatch {
+  kind: 'set';
+  name: string;
+  flags: string;
+  negate?: boolean;
+}
+
+/** `-m physdev ! --physdev-is-in`: the packet did not enter through a bridge port. */
+export interface PhysdevMatch {
+  kind: 'physdev';
+  isIn: boolean;
+  negate?: boolean;
+}
+
+export type Match = ProtoMatch | CommentMatch | AddrTypeMatch | MarkMatch | StatisticMatch | RecentMatch | ConntrackMatch | SetMatch | PhysdevMatch;
+
+export type IpsetType = 'hash:ip' | 'hash:ip,port' | 'hash:ip,port,ip' | 'hash:ip,port,net' | 'bitmap:port';
+
+/**
+ * An ipset as `ipset list` shows its members: `10.96.0.1,tcp:443`, `10.244.1.5,tcp:8080,10.244.1.5`,
+ * `203.0.113.7,tcp:80,198.51.100.0/24`, `30080` or `10.96.0.1`.
+ */
+export interface Ipset {
+  name: string;
+  type: IpsetType;
+  comment: string;
+  entries: string[];
+}
 
 export type Target =
   | { kind: 'jump'; chain: string }
@@ -136,6 +165,8 @@ export interface Table {
 /** A node's whole iptables state: the tables in `iptables-save` order. */
 export interface Ruleset {
   tables: Table[];
+  /** ipsets referenced by `-m set` (IPVS mode); absent in iptables mode. */
+  ipsets?: Record<string, Ipset>;
 }
 
 /** Built-in chains per table, in the order the kernel (and iptables-save) lists them. */

@@ -5,7 +5,7 @@
  * `recent` lists keep caller-supplied timestamps, MARK updates the packet's mark.
  */
 import type { Rng } from '../../sim/Rng';
-import type { CtState, L4Protocol, Match, Provenance, Rule, Ruleset, TableName } from '../model';
+import type { CtState, Ipset, L4Protocol, Match, Provenance, Rule, Ruleset, TableName } from '../model';
 import { findChain } from '../model';
 import { cidrContains } from '../serviceInfo';
 import { ruleToSave } from './printSave';
@@ -21,6 +21,8 @@ export interface Packet {
   mark?: number;
   /** Conntrack states of the packet's connection; NEW when absent. */
   ctStates?: CtState[];
+  /** The packet entered through a bridge port (`-m physdev --physdev-is-in`), e.g. from a pod. */
+  bridged?: boolean;
 }
 
 /** `recent` lists: list name → source IP → last time seen (virtual ms). Plain JSON. */
@@ -64,14 +66,14 @@ export interface EvalResult {
 
 const isLocal = (ip: string, state: NetfilterState) => ip.startsWith('127.') || state.localAddresses.includes(ip);
 
-function matchHolds(m: Match, p: Packet, rng: Rng, state: NetfilterState, mark: number): boolean {
+function matchHolds(m: Match, p: Packet, rng: Rng, state: NetfilterState, mark: number, ipsets: Record<string, Ipset> | undefined): boolean {
   switch (m.kind) {
     case 'comment':
       return true;
     case 'proto':
       return p.protocol === m.protocol && (m.dport === undefined || m.dport === p.dport);
     case 'addrtype': {
-      if (m.srcType && !isLocal(p.src, state)) return false;
+      if (m.srcType && isLocal(p.src, state) === Boolean(m.negateSrc)) return false;
       if (m.dstType && isLocal(p.dst, state) === Boolean(m.negateDst)) return false;
       return true;
     }
@@ -84,6 +86,12 @@ function matchHolds(m: Match, p: Packet, rng: Rng, state: NetfilterState, mark: 
       const states = p.ctStates ?? ['NEW'];
       return m.states.some((s) => states.includes(s)) !== Boolean(m.negate);
     }
+    case 'set': {
+      const set = ipsets?.[m.name];
+      return (set !== undefined && ipsetContains(set, m.flags, p)) !== Boolean(m.negate);
+    }
+    case 'physdev':
+      return Boolean(p.bridged) === m.isIn !== Boolean(m.negate);
     case 'recent': {
       if (m.mode === 'set') {
         (state.recent[m.name] ??= {})[p.src] = state.nowMs;
@@ -101,13 +109,35 @@ function matchHolds(m: Match, p: Packet, rng: Rng, state: NetfilterState, mark: 
   }
 }
 
-function ruleMatches(r: Rule, p: Packet, rng: Rng, state: NetfilterState, mark: number): boolean {
+/**
+ * ipset membership for `--match-set NAME flags`: each flag picks the packet's source or
+ * destination for the set's next dimension (ip, port as `proto:port`, or net).
+ */
+export function ipsetContains(set: Ipset, flags: string, p: Packet): boolean {
+  const dims = set.type.split(':')[1]!.split(',');
+  const sides = flags.split(',');
+  const pick = (i: number) => (sides[i] === 'src' ? 'src' : 'dst');
+  if (set.type === 'bitmap:port') return pick(0) === 'dst' && set.entries.includes(String(p.dport));
+  return set.entries.some((entry) => {
+    const parts = entry.split(',');
+    return dims.every((dim, i) => {
+      const want = parts[i] ?? '';
+      const side = pick(i);
+      if (dim === 'ip') return want === (side === 'src' ? p.src : p.dst);
+      if (dim === 'net') return cidrContains(want, side === 'src' ? p.src : p.dst);
+      // Only destination ports are tracked on our packets.
+      return side === 'dst' && want === `${p.protocol}:${p.dport}`;
+    });
+  });
+}
+
+function ruleMatches(r: Rule, p: Packet, rng: Rng, state: NetfilterState, mark: number, ipsets: Record<string, Ipset> | undefined): boolean {
   if (r.src && cidrContains(r.src.cidr, p.src) === Boolean(r.src.negate)) return false;
   if (r.dst && cidrContains(r.dst.cidr, p.dst) === Boolean(r.dst.negate)) return false;
   if (r.protocol && r.protocol !== p.protocol) return false;
   // The kernel evaluates matches in order and stops at the first miss, so a failed match
   // before `statistic` or `recent` must not consume randomness or touch the lists.
-  for (const m of r.matches) if (!matchHolds(m, p, rng, state, mark)) return false;
+  for (const m of r.matches) if (!matchHolds(m, p, rng, state, mark, ipsets)) return false;
   return true;
 }
 
@@ -125,7 +155,7 @@ export function evaluateTable(ruleset: Ruleset, table: TableName, hook: Hook, pa
     for (let i = 0; i < chain.rules.length; i++) {
       const r = chain.rules[i]!;
       traversed++;
-      if (!ruleMatches(r, packet, rng, state, mark)) continue;
+      if (!ruleMatches(r, packet, rng, state, mark, ruleset.ipsets)) continue;
       matched.push({ table, chain: chainName, index: i + 1, text: ruleToSave(chainName, r), provenance: r.provenance, explanation: r.explanation });
       const t = r.target;
       if (!t) continue;

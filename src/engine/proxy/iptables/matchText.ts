@@ -28,7 +28,7 @@ export function matchSave(m: Match): string {
       return `-m comment --comment ${saveString(m.comment)}`;
     case 'addrtype': {
       let s = '-m addrtype';
-      if (m.srcType) s += ` --src-type ${m.srcType}`;
+      if (m.srcType) s += `${m.negateSrc ? ' !' : ''} --src-type ${m.srcType}`;
       if (m.dstType) s += `${m.negateDst ? ' !' : ''} --dst-type ${m.dstType}`;
       return s;
     }
@@ -44,6 +44,10 @@ export function matchSave(m: Match): string {
     }
     case 'conntrack':
       return `-m conntrack${m.negate ? ' !' : ''} --ctstate ${states(m.states)}`;
+    case 'set':
+      return `-m set${m.negate ? ' !' : ''} --match-set ${m.name} ${m.flags}`;
+    case 'physdev':
+      return `-m physdev${m.negate ? ' !' : ''} --physdev-is-in`;
   }
 }
 
@@ -56,7 +60,7 @@ export function matchList(m: Match): string {
       return ` /* ${m.comment} */`;
     case 'addrtype': {
       let s = ' ADDRTYPE match';
-      if (m.srcType) s += ` src-type ${m.srcType}`;
+      if (m.srcType) s += ` src-type ${m.negateSrc ? '!' : ''}${m.srcType}`;
       if (m.dstType) s += ` dst-type ${m.negateDst ? '!' : ''}${m.dstType}`;
       return s;
     }
@@ -72,6 +76,10 @@ export function matchList(m: Match): string {
     }
     case 'conntrack':
       return `${m.negate ? ' !' : ''} ctstate ${states(m.states)}`;
+    case 'set':
+      return `${m.negate ? ' !' : ''} match-set ${m.name} ${m.flags}`;
+    case 'physdev':
+      return ` PHYSDEV match${m.negate ? ' !' : ''} --physdev-is-in`;
   }
 }
 

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import type { Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { describe, expect, it } from 'vitest';
+import { generateRules } from './iptables/generateRules';
+import { iptablesSave } from './iptables/printSave';
+import { KubeProxy } from './KubeProxy';
+import { baseConfig, node01, service, slice } from './testing/fixtures';
+
+const svc = (i: number) => service(`s${i}`, { clusterIP: `10.96.1.${i}`, selector: { app: `s${i}` }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+const sl = (i: number, hosts: number[]) => slice(`s${i}`, [{ name: 'http', port: 8080 }], hosts.map((h) => ({ ip: `10.244.2.${h}`, node: h % 2 ? 'node01' : 'node02' })), 'default', `s${i}-x`);
+const full = (services: Service[], slices: EndpointSlice[]) => generateRules({ node: node01, services, endpointSlices: slices, config: baseConfig });
+
+describe('KubeProxy', () => {
+  it('produces the same ruleset as a full generation', () => {
+    const services = [svc(1), svc(2)];
+    const slices = [sl(1, [3, 4]), sl(2, [5])];
+    const kp = new KubeProxy(node01, baseConfig);
+    kp.update(services, slices);
+    expect(kp.ruleset()).toEqual(full(services, slices));
+  });
+
+  it('regenerates only the Service whose EndpointSlice changed', () => {
+    const services = Array.from({ length: 200 }, (_, i) => svc(i + 1));
+    const slices = services.map((_, i) => sl(i + 1, [3]));
+    const kp = new KubeProxy(node01, baseConfig);
+    kp.update(services, slices);
+    const before = kp.regenerations;
+    const changed = sl(17, [3, 4]);
+    kp.onSliceChanged('default', 's17-x', changed);
+    expect(kp.regenerations - before).toBe(1);
+    slices[16] = changed;
+    expect(kp.ruleset()).toEqual(full(services, slices));
+  });
+
+  it('removes a deleted Service and its chains', () => {
+    const kp = new KubeProxy(node01, baseConfig);
+    kp.update([svc(1), svc(2)], [sl(1, [3]), sl(2, [5])]);
+    kp.onServiceChanged('default', 's2', undefined);
+    const text = iptablesSave(kp.ruleset(), 0, 'nat');
+    expect(text).not.toContain('default/s2');
+    expect(text).toContain('default/s1:http cluster IP');
+  });
+
+  it('drops per-endpoint comments past 1000 endpoints and restores them below', () => {
+    const big = Array.from({ length: 1001 }, (_, i) => ({ ip: `10.245.${Math.floor(i / 250)}.${(i % 250) + 1}`, node: 'node02' }));
+    const kp = new KubeProxy(node01, baseConfig);
+    kp.update([svc(1), svc(2)], [sl(1, [3]), slice('s2', [{ name: 'http', port: 8080 }], big, 'default', 's2-x')]);
+    const sep = (t: string) => t.split('\n').filter((l) => l.startsWith('-A KUBE-SEP-'));
+    expect(sep(iptablesSave(kp.ruleset(), 0, 'nat')).every((l) => !l.includes('--comment'))).toBe(true);
+    kp.onSliceChanged('default', 's2-x', undefined);
+    expect(sep(iptablesSave(kp.ruleset(), 0, 'nat')).every((l) => l.includes('--comment "default/s1:http"'))).toBe(true);
+  });
+
+  it('matches a full generation after any sequence of changes (fast-check)', () => {
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('svc' as const), i: fc.integer({ min: 1, max: 5 }), del: fc.boolean() }),
+      fc.record({ kind: fc.constant('slice' as const), i: fc.integer({ min: 1, max: 5 }), hosts: fc.uniqueArray(fc.integer({ min: 2, max: 9 }), { maxLength: 4 }), del: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 25 }), (changes) => {
+        const kp = new KubeProxy(node01, baseConfig);
+        kp.update([], []);
+        const services = new Map<number, Service>();
+        const slices = new Map<number, EndpointSlice>();
+        for (const c of changes) {
+          if (c.kind === 'svc') {
+            if (c.del) services.delete(c.i);
+            else services.set(c.i, svc(c.i));
+            kp.onServiceChanged('default', `s${c.i}`, services.get(c.i));
+          } else {
+            if (c.del) slices.delete(c.i);
+            else slices.set(c.i, sl(c.i, c.hosts));
+            kp.onSliceChanged('default', `s${c.i}-x`, slices.get(c.i));
+          }
+        }
+        expect(kp.ruleset()).toEqual(full([...services.values()], [...slices.values()]));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
