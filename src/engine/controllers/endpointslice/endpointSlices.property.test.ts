@@ -13,7 +13,7 @@ const podArb = fc.record({
   terminal: fc.boolean(),
   port: fc.constantFrom(8080, 9090),
 });
-type PodSpec = fc.RandomType<typeof podArb>;
+type PodSpec = typeof podArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toPods(specs: PodSpec[]): PodObj[] {
   return specs.map((s, i) =>

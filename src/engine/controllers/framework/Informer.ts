@@ -26,7 +26,15 @@ export class Informer<T extends KubeObject = KubeObject> {
   /** Lists, then watches from the listed resourceVersion. Idempotent. */
   start(): void {
     if (this.unsubscribe) return;
-    const { items, resourceVersion } = this.client.list<T>(this.resource, undefined);
+    let listed: { items: T[]; resourceVersion: number };
+    try {
+      listed = this.client.list<T>(this.resource, undefined);
+    } catch {
+      // A resource this API server does not serve: nothing to cache, nothing to watch.
+      this.unsubscribe = () => {};
+      return;
+    }
+    const { items, resourceVersion } = listed;
     for (const obj of items) this.cache.set(keyOf(obj), obj);
     this.unsubscribe = this.client.watch(this.resource, undefined, (ev) => this.onEvent(ev as WatchEvent<T>), {
       fromResourceVersion: resourceVersion,

@@ -3,10 +3,11 @@ import type { VirtualClock } from '../../sim/VirtualClock';
 import type { InformerFactory } from '../framework/Informer';
 import { isConflict, isNotFound, QueueController } from '../framework/QueueController';
 import { R } from '../framework/resources';
+import { deleteWithPolicy } from '../framework/deleteWithPolicy';
 import { planGarbageCollection, type GcAction, type GraphObject } from './planGarbageCollection';
 
 /** Resources the collector watches by default: every kind our controllers create or own. */
-export const GC_RESOURCES = [R.pods, R.services, R.endpoints, R.endpointSlices, R.replicaSets, R.deployments, R.daemonSets] as const;
+export const GC_RESOURCES = [R.pods, R.services, R.endpoints, R.endpointSlices, R.replicaSets, R.deployments, R.daemonSets, 'configmaps', 'secrets', 'serviceaccounts'] as const;
 
 /**
  * pkg/controller/garbagecollector: keeps an ownership graph (uid → object, uid → dependents) from
@@ -44,7 +45,7 @@ export class GarbageCollector extends QueueController {
     const name = obj.metadata.name ?? '';
     try {
       if (a.kind === 'delete') {
-        this.client.delete(resource, ns, name, { propagationPolicy: a.propagationPolicy });
+        deleteWithPolicy(this.client, resource, ns, name, a.propagationPolicy);
       } else if (a.kind === 'removeOwnerRefs') {
         const cur = this.client.get<KubeObject>(resource, ns, name);
         const refs = (cur.metadata.ownerReferences ?? []).filter((r) => !a.uids.includes(r.uid));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/types';
-import { harness } from '../testing/harness';
+import { deleteWithPropagation, harness } from '../testing/harness';
 
 const ONLY_GC = { disabled: ['namespace', 'deployment', 'replicaset', 'endpointslice', 'endpoint', 'nodelifecycle', 'service'] };
 
@@ -15,23 +15,23 @@ describe('garbage collector invariants', () => {
         const created: KubeObject[] = [];
         nodes.forEach((n, i) => {
           const owner = i > 0 && n.hasParent ? created[n.parent % i] : undefined;
-          const obj: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: `o${i}`, namespace: 'default' }, spec: {} };
-          if (owner) obj.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'Service', name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: n.block }];
-          created.push(h.admin.create('services', 'default', obj));
+          const obj: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `o${i}`, namespace: 'default' }, data: {} };
+          if (owner) obj.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'ConfigMap', name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: n.block }];
+          created.push(h.admin.create('configmaps', 'default', obj));
         });
         h.settle();
         const cascaded = new Set<string>();
         for (const d of dels) {
           const target = created[d.index % created.length]!;
           try {
-            h.admin.delete('services', 'default', target.metadata.name!, { propagationPolicy: d.policy });
+            deleteWithPropagation(h.admin, 'configmaps', 'default', target.metadata.name!, { propagationPolicy: d.policy });
           } catch {
             continue; // already gone
           }
           if (d.policy !== 'Orphan') cascaded.add(target.metadata.name!);
           h.settle();
         }
-        const left = h.all<KubeObject>('services');
+        const left = h.all<KubeObject>('configmaps');
         const uids = new Set(left.map((o) => o.metadata.uid));
         for (const o of left) {
           expect(o.metadata.deletionTimestamp).toBeUndefined();

@@ -80,8 +80,7 @@ export class NamespaceController extends QueueController {
     }
     const withConditions = JSON.stringify(current.status?.conditions ?? []) === JSON.stringify(conditions) ? current : this.client.updateStatus<NamespaceObj>(R.namespaces, undefined, { ...current, status: { ...(current.status ?? {}), conditions } });
     const finalizers = (withConditions.spec?.finalizers ?? []).filter((f) => f !== 'kubernetes');
-    // The real controller calls the namespaces/finalize subresource; our ApiClient has none, so
-    // the ApiServer accepts this spec.finalizers change from the namespace controller on update.
-    this.client.update(R.namespaces, undefined, { ...withConditions, spec: { ...(withConditions.spec ?? {}), finalizers } });
+    // The finalize subresource is the only way to change spec.finalizers.
+    this.client.update(`${R.namespaces}/finalize`, undefined, { ...withConditions, spec: { ...(withConditions.spec ?? {}), finalizers } });
   }
 }
