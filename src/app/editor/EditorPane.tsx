@@ -1,23 +1,59 @@
 import { lazy, Suspense, useState } from 'react';
-import { STARTER_MANIFEST } from './starterManifest';
+import './editor.css';
+import { FileTabs } from './FileTabs';
+import { FileToolbar } from './FileToolbar';
+import type { EditorFile } from './fileStore';
+import { RenameFileForm } from './RenameFileForm';
+import { selectActiveFile, selectStatus, selectStorageError } from './editorSelectors';
+import { EDITOR_PANEL_ID, tabId } from './tabIds';
+import { useEditorStore } from './useEditorStore';
+import { useLoadEditorFiles } from './useLoadEditorFiles';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
 
-/** The YAML editor pane: a file tab and Monaco, which loads after the rest of the page. */
-export function EditorPane() {
-  const [text, setText] = useState(STARTER_MANIFEST);
-  const path = 'web.yaml';
+interface Props {
+  /**
+   * Applies a file to the cluster (`kubectl apply -f`). When given, the pane shows an Apply button
+   * and Ctrl/Cmd+Enter applies; without it there is nothing to apply with, so neither appears.
+   */
+  onApply?: (file: EditorFile) => void;
+}
+
+/** The YAML editor pane: file tabs and actions, and Monaco, which loads after the rest of the page. */
+export function EditorPane({ onApply }: Props) {
+  useLoadEditorFiles();
+  const status = useEditorStore(selectStatus);
+  const file = useEditorStore(selectActiveFile);
+  const storageError = useEditorStore(selectStorageError);
+  const [renaming, setRenaming] = useState<string | null>(null);
+
   return (
     <div className="editor-pane">
-      <div className="pane-toolbar">
-        <span className="file-tab" aria-current="page">
-          {path}
-        </span>
+      <div className="pane-toolbar editor-toolbar">
+        <FileTabs onRename={setRenaming} />
+        <FileToolbar onRename={setRenaming} />
+        {onApply && file && (
+          <button type="button" className="btn btn-small primary" title="Apply (Ctrl+Enter)" onClick={() => onApply(file)}>
+            Apply
+          </button>
+        )}
       </div>
-      <div className="editor-body">
-        <Suspense fallback={<div className="pane-loading">Loading the editor…</div>}>
-          <MonacoEditor path={path} value={text} onChange={setText} />
-        </Suspense>
+      {renaming && <RenameFileForm key={renaming} path={renaming} onDone={() => setRenaming(null)} />}
+      {storageError && (
+        <div className="editor-storage-error" role="alert">
+          {storageError}
+        </div>
+      )}
+      <div className="editor-body" id={EDITOR_PANEL_ID} role="tabpanel" aria-labelledby={file ? tabId(file.path) : undefined}>
+        {status === 'loading' ? (
+          <div className="pane-loading">Loading your files…</div>
+        ) : file ? (
+          <Suspense fallback={<div className="pane-loading">Loading the editor…</div>}>
+            <MonacoEditor file={file} onApply={onApply} />
+          </Suspense>
+        ) : (
+          <div className="pane-loading">No open files. Create one with New file or an example.</div>
+        )}
       </div>
     </div>
   );

@@ -1,32 +1,50 @@
-import Editor from '@monaco-editor/react';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
 import { selectTheme, useUiStore } from '../state/useUiStore';
-import './monacoSetup';
+import { editorOptions } from './editorOptions';
+import type { EditorFile } from './fileStore';
+import { monaco } from './monacoSetup';
+import { MONACO_THEME } from './monacoThemes';
+import { editorStore } from './useEditorStore';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
 interface Props {
-  path: string;
-  value: string;
-  onChange: (value: string) => void;
+  file: EditorFile;
+  onApply?: (file: EditorFile) => void;
 }
 
-/** The Monaco instance itself; lives in its own lazily loaded chunk. */
-export default function MonacoEditor({ path, value, onChange }: Props) {
+/** The Monaco instance itself; lives in its own lazily loaded chunk. One model per file keeps undo history per tab. */
+export default function MonacoEditor({ file, onApply }: Props) {
   const theme = useUiStore(selectTheme);
+  const reducedMotion = usePrefersReducedMotion();
+  // The keybinding is registered once; it reads the latest file and callback through refs.
+  const latest = useRef({ file, onApply });
+  useEffect(() => {
+    latest.current = { file, onApply };
+  });
+
+  const onMount: OnMount = (editor) => {
+    editor.addAction({
+      id: 'kubelab.apply',
+      label: 'Apply file to the cluster (kubectl apply -f)',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      precondition: undefined,
+      run: () => {
+        const { file: current, onApply: apply } = latest.current;
+        apply?.(current);
+      },
+    });
+  };
+
   return (
     <Editor
-      path={path}
+      path={file.path}
       language="yaml"
-      value={value}
-      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-      onChange={(v) => onChange(v ?? '')}
-      options={{
-        minimap: { enabled: false },
-        fontSize: 14,
-        tabSize: 2,
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        renderWhitespace: 'none',
-        ariaLabel: `YAML editor: ${path}`,
-      }}
+      value={file.text}
+      theme={MONACO_THEME[theme]}
+      onMount={onMount}
+      onChange={(v) => editorStore.getState().setText(file.path, v ?? '')}
+      options={editorOptions({ path: file.path, reducedMotion })}
     />
   );
 }

@@ -1,17 +1,52 @@
 /**
- * Monaco from our own bundle, never a CDN: only the editor API, its features and the YAML
- * language, with the editor worker created by Vite. Imported only by the lazy editor chunk.
+ * Monaco from our own bundle, never a CDN: the editor API, only the features YAML editing needs
+ * (register.all would pull every contribution and double the chunk), the YAML grammar, and
+ * monaco-yaml, whose worker carries the Kubernetes schema. Imported only by the lazy editor chunk.
  */
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/format/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/snippet/register';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/yaml/register';
+import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import YamlWorker from './k8sYaml.worker?worker';
+import { K8S_SCHEMA_URI } from './k8sSchemaUri';
+import { defineKubelabThemes } from './monacoThemes';
+import { withYamlWorkerAdapter } from './yamlWorkerAdapter';
+
+const createWorker = (label: string): Worker => (label === 'yaml' ? new YamlWorker() : new EditorWorker());
 
 self.MonacoEnvironment = {
-  getWorker: () => new EditorWorker(),
+  getWorker: (_moduleId: string, label: string) => createWorker(label),
 };
 
 loader.config({ monaco });
+defineKubelabThemes(monaco);
+
+configureMonacoYaml(withYamlWorkerAdapter(monaco, createWorker) as unknown as Parameters<typeof configureMonacoYaml>[0], {
+  // The worker serves this one schema from its own bundle (see k8sYaml.worker.ts); nothing is fetched.
+  enableSchemaRequest: true,
+  validate: true,
+  hover: true,
+  completion: true,
+  format: { enable: true },
+  schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['**/*'] }],
+});
 
 export { monaco };

@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LabPage } from './support/labPage';
+
+/** The YAML editor region and the pieces of it a learner sees. */
+function editorPane(page: Page) {
+  const region = page.getByRole('region', { name: 'YAML editor', exact: true });
+  return {
+    region,
+    tab: (name: string) => region.getByRole('tab', { name, exact: true }),
+    tabs: () => region.getByRole('tab'),
+    text: region.locator('.monaco-editor .view-lines'),
+    /** Squiggles monaco-yaml draws for schema problems (warnings) and YAML errors. */
+    markers: region.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error'),
+    input: region.locator('.monaco-editor textarea'),
+  };
+}
+
+/**
+ * Replaces the whole buffer by typing it key by key, as a learner would. After each Enter, Monaco
+ * indents the new line by itself; Shift+Home selects that indentation so the typed line replaces it.
+ */
+async function typeBuffer(page: Page, text: string) {
+  const pane = editorPane(page);
+  await pane.region.locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i > 0) {
+      await page.keyboard.press('Escape'); // close the completion list, or Enter would accept it
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Shift+Home');
+    }
+    await page.keyboard.type(line);
+  }
+  await page.keyboard.press('Escape');
+}
+
+const SERVICE_WITH_TYPO = ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: x', 'spec:', '  selector:', '    app: x', '  prots:', '    - port: 80'].join('\n');
+
+test('a typo in a Service field is marked on its line, and fixing it clears the mark', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const pane = editorPane(page);
+  await expect(pane.region.locator('.monaco-editor')).toBeVisible();
+
+  await typeBuffer(page, SERVICE_WITH_TYPO);
+  await expect(pane.text).toContainText('prots:');
+
+  // Exactly one marker, and it sits on the `prots:` line.
+  await expect(pane.markers).toHaveCount(1, { timeout: 15_000 });
+  const lineOf = async () => {
+    const marker = await pane.markers.first().boundingBox();
+    const line = await pane.region.locator('.monaco-editor .view-line').filter({ hasText: 'prots:' }).boundingBox();
+    return marker && line ? Math.abs(marker.y + marker.height / 2 - (line.y + line.height / 2)) < line.height : false;
+  };
+  await expect.poll(lineOf).toBe(true);
+
+  // Hovering the marked word explains it (the squiggle itself lies under the text layer).
+  await pane.region.locator('.view-line span span', { hasText: /^prots$/ }).hover();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'Property prots is not allowed.' })).toBeVisible();
+
+  // Fix the typo: `prots` → `ports`.
+  await pane.region.locator('.monaco-editor .view-line').filter({ hasText: 'prots:' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home'); // first non-blank: just before `prots`
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type('ports:');
+  await page.keyboard.press('Escape');
+  await expect(pane.text).toContainText('ports:');
+  await expect(pane.markers).toHaveCount(0, { timeout: 15_000 });
+
+  // The text survives a reload.
+  await page.waitForTimeout(600); // let the write-behind reach IndexedDB (250 ms pause)
+  await page.reload();
+  await expect(pane.text).toContainText('ports:', { timeout: 15_000 });
+  await expect(pane.text).toContainText('name: x');
+  await expect(pane.text).not.toContainText('prots');
+
+  expect(lab.consoleErrors).toEqual([]);
+  expect(lab.foreignRequests).toEqual([]);
+});
+
+test('files: new tab, examples, rename, close and reopen, all by keyboard-reachable controls', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const pane = editorPane(page);
+  await expect(pane.tab('web.yaml')).toHaveAttribute('aria-selected', 'true');
+
+  await pane.region.getByRole('button', { name: 'New file' }).click();
+  await expect(pane.tab('untitled.yaml')).toHaveAttribute('aria-selected', 'true');
+  await expect(pane.tabs()).toHaveCount(2);
+
+  // Rename with the keyboard: F2 on the focused tab, type, Enter.
+  await pane.tab('untitled.yaml').focus();
+  await page.keyboard.press('F2');
+  const nameBox = pane.region.getByRole('textbox', { name: 'New name for untitled.yaml' });
+  await expect(nameBox).toBeFocused();
+  await nameBox.fill('web.yaml');
+  await page.keyboard.press('Enter');
+  await expect(pane.region.getByRole('alert')).toHaveText('A file named web.yaml already exists.');
+  await nameBox.fill('svc.yaml');
+  await page.keyboard.press('Enter');
+  await expect(pane.tab('svc.yaml')).toHaveAttribute('aria-selected', 'true');
+  await expect(pane.tab('untitled.yaml')).toHaveCount(0);
+
+  // An example opens as a new file with its manifest.
+  await pane.region.getByRole('combobox', { name: 'New file from example' }).selectOption({ label: 'Service: NodePort' });
+  await expect(pane.tab('service-nodeport.yaml')).toHaveAttribute('aria-selected', 'true');
+  await expect(pane.text).toContainText('type: NodePort');
+
+  // Arrow keys move between tabs; Delete closes the focused one.
+  await pane.tab('service-nodeport.yaml').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(pane.tab('svc.yaml')).toBeFocused();
+  await expect(pane.tab('svc.yaml')).toHaveAttribute('aria-selected', 'true');
+  await pane.region.getByRole('button', { name: 'Close svc.yaml' }).click();
+  await expect(pane.tab('svc.yaml')).toHaveCount(0);
+
+  // Closed, not deleted: it can be reopened, and the tabs survive a reload.
+  await pane.region.getByRole('combobox', { name: 'Reopen a closed file' }).selectOption('svc.yaml');
+  await expect(pane.tab('svc.yaml')).toHaveAttribute('aria-selected', 'true');
+  await page.reload();
+  await expect(pane.tabs()).toHaveText(['web.yaml', 'service-nodeport.yaml', 'svc.yaml'], { timeout: 15_000 });
+  await expect(pane.tab('svc.yaml')).toHaveAttribute('aria-selected', 'true');
+
+  // There is no Apply button until the engine can apply.
+  await expect(pane.region.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+  expect(lab.consoleErrors).toEqual([]);
+  expect(lab.foreignRequests).toEqual([]);
+});

@@ -1,0 +1,83 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { selectActivePath, selectOpenPaths } from './editorSelectors';
+import { EDITOR_PANEL_ID, tabId } from './tabIds';
+import { editorStore, useEditorStore } from './useEditorStore';
+
+interface Props {
+  /** Asks to rename a file (F2 or double-click on its tab). */
+  onRename: (path: string) => void;
+}
+
+/**
+ * The open files as an ARIA tab list: arrow keys, Home and End move between tabs, Delete closes
+ * the focused tab, F2 renames it, as in a desktop editor.
+ */
+export function FileTabs({ onRename }: Props) {
+  const openPaths = useEditorStore(selectOpenPaths);
+  const activePath = useEditorStore(selectActivePath);
+  const list = useRef<HTMLDivElement>(null);
+
+  const focusTab = (path: string | undefined) => {
+    if (!path) return;
+    editorStore.getState().open(path);
+    // Focus after React re-renders the roving tabindex.
+    queueMicrotask(() => list.current?.querySelector<HTMLElement>(`#${tabId(path)}`)?.focus());
+  };
+
+  const onKeyDown = (e: KeyboardEvent, path: string) => {
+    const i = openPaths.indexOf(path);
+    const moves: Record<string, string | undefined> = {
+      ArrowRight: openPaths[(i + 1) % openPaths.length],
+      ArrowLeft: openPaths[(i - 1 + openPaths.length) % openPaths.length],
+      Home: openPaths[0],
+      End: openPaths[openPaths.length - 1],
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      focusTab(moves[e.key]);
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      editorStore.getState().close(path);
+      focusTab(editorStore.getState().activePath ?? undefined);
+    } else if (e.key === 'F2') {
+      e.preventDefault();
+      onRename(path);
+    }
+  };
+
+  return (
+    <div className="file-tabs" role="tablist" aria-label="Open files" ref={list}>
+      {openPaths.map((path) => {
+        const active = path === activePath;
+        return (
+          <div className={`file-tab${active ? ' is-active' : ''}`} key={path}>
+            <button
+              type="button"
+              role="tab"
+              id={tabId(path)}
+              aria-selected={active}
+              aria-controls={EDITOR_PANEL_ID}
+              tabIndex={active ? 0 : -1}
+              className="file-tab-name"
+              onClick={() => editorStore.getState().open(path)}
+              onDoubleClick={() => onRename(path)}
+              onKeyDown={(e) => onKeyDown(e, path)}
+            >
+              {path}
+            </button>
+            <button
+              type="button"
+              className="file-tab-close"
+              aria-label={`Close ${path}`}
+              title={`Close ${path} (Delete)`}
+              tabIndex={active ? 0 : -1}
+              onClick={() => editorStore.getState().close(path)}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
