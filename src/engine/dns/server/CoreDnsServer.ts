@@ -54,6 +54,8 @@ export class CoreDnsServer {
   private readonly kube = new Map<ServerConfig, KubernetesPlugin>();
   private readonly caches = new Map<ServerConfig, DnsCache>();
   private readonly cfg: CoreDnsServerConfig;
+  /** Series handles by their distinguishing label values (nested maps: no key strings built per query). */
+  private readonly seriesCache = new Map<string, Map<string, Map<string, { value: number }>>>();
 
   constructor(cfg: CoreDnsServerConfig) {
     this.cfg = cfg;
@@ -81,10 +83,11 @@ export class CoreDnsServer {
     const server = q ? this.pickServer(q.name.toLowerCase()) : undefined;
     if (!q || !server) return this.finish(query, { ...makeReply(query, 'REFUSED') }, client, undefined, '');
     const zone = matchZone(server.zones, q.name.toLowerCase()) ?? '.';
-    this.metrics.add('coredns_dns_requests_total', { family: client.ip.includes(':') ? '2' : '1', proto: client.proto, server: `dns://:${server.port}`, type: q.type, view: '', zone });
+    const family = client.ip.includes(':') ? '2' : '1';
+    this.count(server, zone, q.type, client.proto === 'udp' ? `req${family}` : `reqtcp${family}`, 'coredns_dns_requests_total', () => ({ family, proto: client.proto, server: `dns://:${server.port}`, type: q.type, view: '', zone }));
     const { reply, plugin } = this.chain(server, query);
     if (server.loadbalance) loadBalance(reply, this.cfg.random);
-    this.metrics.add('coredns_dns_responses_total', { plugin, rcode: reply.rcode, server: `dns://:${server.port}`, view: '', zone });
+    this.count(server, zone, reply.rcode, plugin === '' ? 'resp' : `resp-${plugin}`, 'coredns_dns_responses_total', () => ({ plugin, rcode: reply.rcode, server: `dns://:${server.port}`, view: '', zone }));
     return this.finish(query, reply, client, server, zone);
   }
 
@@ -97,6 +100,17 @@ export class CoreDnsServer {
   renderMetrics(): string {
     for (const [s, c] of this.caches) this.metrics.set('coredns_cache_entries', { server: `dns://:${s.port}`, type: 'success', view: '', zones: s.zones.join(' ') }, c.size);
     return this.metrics.render();
+  }
+
+  private count(server: ServerConfig, a: string, b: string, what: string, metric: string, labels: () => Record<string, string>): void {
+    const first = `${what}:${server.port}`;
+    let l1 = this.seriesCache.get(first);
+    if (!l1) this.seriesCache.set(first, (l1 = new Map()));
+    let l2 = l1.get(a);
+    if (!l2) l1.set(a, (l2 = new Map()));
+    let s = l2.get(b);
+    if (!s) l2.set(b, (s = this.metrics.series(metric, labels())));
+    s.value++;
   }
 
   private pickServer(name: string): ServerConfig | undefined {
@@ -117,12 +131,14 @@ export class CoreDnsServer {
     const cache = this.caches.get(server);
     if (cache) {
       const hit = cache.get(query);
-      this.metrics.add('coredns_cache_requests_total', { server: `dns://:${server.port}`, view: '', zones: server.zones.join(' ') });
+      const zones = server.zones.join(' ');
+      this.count(server, zones, '', 'creq', 'coredns_cache_requests_total', () => ({ server: `dns://:${server.port}`, view: '', zones }));
       if (hit) {
-        this.metrics.add('coredns_cache_hits_total', { server: `dns://:${server.port}`, type: hit.answer.length > 0 ? 'success' : 'denial', view: '', zones: server.zones.join(' ') });
+        const type = hit.answer.length > 0 ? 'success' : 'denial';
+        this.count(server, zones, type, 'chit', 'coredns_cache_hits_total', () => ({ server: `dns://:${server.port}`, type, view: '', zones }));
         return { reply: hit, plugin: 'cache' };
       }
-      this.metrics.add('coredns_cache_misses_total', { server: `dns://:${server.port}`, view: '', zones: server.zones.join(' ') });
+      this.count(server, zones, '', 'cmiss', 'coredns_cache_misses_total', () => ({ server: `dns://:${server.port}`, view: '', zones }));
     }
     const rewritten = applyRewrite(server.rewrite, query);
     const result = this.resolve(server, rewritten.query);

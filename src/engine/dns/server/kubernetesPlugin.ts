@@ -62,7 +62,7 @@ export class KubernetesPlugin {
         const r = this.services(lower, zone);
         nameError = !r.ok;
         const first = r.ok ? r.services[0] : undefined;
-        if (first && !isIP(first.host)) records = [{ name: qname, ttl: first.ttl, class: 'IN', type: 'CNAME', target: fq(first.host) }];
+        if (first && first.kind === 'name') records = [{ name: qname, ttl: first.ttl, class: 'IN', type: 'CNAME', target: fq(first.host) }];
         break;
       }
       case 'PTR': {
@@ -74,14 +74,14 @@ export class KubernetesPlugin {
         } else {
           const r = isReverseZone(zone) ? ({ ok: false } as const) : this.services(lower, zone);
           nameError = !r.ok;
-          if (r.ok) for (const s of r.services) if (!isIP(s.host)) records.push({ name: qname, ttl: s.ttl, class: 'IN', type: 'PTR', target: fq(s.host) });
+          if (r.ok) for (const s of r.services) if (s.kind === 'name') records.push({ name: qname, ttl: s.ttl, class: 'IN', type: 'PTR', target: fq(s.host) });
         }
         break;
       }
       case 'SRV': {
         const r = this.services(lower, zone);
         nameError = !r.ok;
-        if (r.ok) [records, extra] = this.srv(qname, zone, r.services.filter((s) => isIP(s.host)), upstream);
+        if (r.ok) [records, extra] = this.srv(qname, zone, r.services.filter((s) => s.kind !== 'name'), upstream);
         break;
       }
       case 'SOA':
@@ -111,9 +111,9 @@ export class KubernetesPlugin {
     const records: ResourceRecord[] = [];
     const seen = new Set<string>();
     for (const s of r.services) {
-      const v4 = isIP(s.host) && s.host.includes('.');
-      const v6 = isIP(s.host) && s.host.includes(':');
-      if (!v4 && !v6) {
+      const v4 = s.kind === 'v4';
+      const v6 = s.kind === 'v6';
+      if (s.kind === 'name') {
         const target = fq(s.host);
         if (target.toLowerCase() === qname.toLowerCase()) continue;
         if (previous.length > 7 || previous.some((p) => p.type === 'CNAME' && p.target === target)) continue;

@@ -5,6 +5,8 @@ import type { DnsIndex, EndpointAddress, ServiceEntry } from './ClusterView';
 export interface BackendService {
   /** An IP, or a host name for ExternalName services (becomes a CNAME). */
   host: string;
+  /** What `host` is, decided where the record is made so answering needs no parsing. */
+  kind: 'v4' | 'v6' | 'name';
   port: number;
   ttl: number;
   /** The owner name CoreDNS derives from the record's key (SRV target, PTR target). */
@@ -27,8 +29,11 @@ const NX: BackendResult = { ok: false };
 
 /** Strips `zone` from `name` (both lower case FQDNs) and splits the rest into labels. */
 export function labelsBelow(name: string, zone: string): string[] {
-  const base = zone === '.' ? name : name.slice(0, name.length - zone.length);
-  return base.split('.').filter((l) => l.length > 0);
+  const end = zone === '.' ? name.length - 1 : name.length - zone.length - 1;
+  if (end <= 0) return [];
+  const base = name.slice(0, end);
+  // Names come from the wire, so empty labels cannot occur except in malformed input.
+  return base.includes('..') ? base.split('.').filter((l) => l.length > 0) : base.split('.');
 }
 
 /** CoreDNS's parseRequest: `_port._proto.service.ns.svc`, `endpoint.service.ns.svc`, `svc.ns.svc`. */
@@ -87,11 +92,11 @@ function findPods(r: RecordRequest, zone: string, k: KubernetesPluginConfig, idx
   const domain = `${podname}.${r.namespace}.pod.${zone}`;
   if (k.podMode === 'insecure') {
     if (!isIP(ip)) return NX;
-    return { ok: true, services: [{ host: ip, port: 0, ttl: k.ttl, domain }] };
+    return { ok: true, services: [{ host: ip, kind: family(ip), port: 0, ttl: k.ttl, domain }] };
   }
   const found = idx.podNamespacesByIP(ip).filter((ns) => match(r.namespace, ns));
   if (found.length === 0) return NX;
-  return { ok: true, services: found.map(() => ({ host: ip, port: 0, ttl: k.ttl, domain })) };
+  return { ok: true, services: found.map(() => ({ host: ip, kind: family(ip), port: 0, ttl: k.ttl, domain })) };
 }
 
 function findServices(r: RecordRequest, zone: string, k: KubernetesPluginConfig, idx: DnsIndex, _primary: string): BackendResult {
@@ -103,7 +108,7 @@ function findServices(r: RecordRequest, zone: string, k: KubernetesPluginConfig,
     const base = `${svc.name}.${svc.namespace}.svc.${zone}`;
     if (svc.externalName !== undefined) {
       if (r.endpoint !== '' || r.port !== '*' || r.protocol !== '*') continue;
-      services.push({ host: svc.externalName, port: 0, ttl: k.ttl, domain: base });
+      services.push({ host: svc.externalName, kind: 'name', port: 0, ttl: k.ttl, domain: base });
       found = true;
       continue;
     }
@@ -114,7 +119,7 @@ function findServices(r: RecordRequest, zone: string, k: KubernetesPluginConfig,
     for (const p of svc.ports) {
       if (!(match(r.port, p.name) && match(r.protocol, p.protocol))) continue;
       found = true;
-      for (const ip of svc.clusterIPs) services.push({ host: ip, port: p.port, ttl: k.ttl, domain: base });
+      for (const ip of svc.clusterIPs) services.push({ host: ip, kind: family(ip), port: p.port, ttl: k.ttl, domain: base });
     }
   }
   return found ? { ok: true, services } : NX;
@@ -127,7 +132,7 @@ function endpointRecords(svc: ServiceEntry, r: RecordRequest, k: KubernetesPlugi
     if (r.endpoint !== '' && !match(r.endpoint, host)) continue;
     for (const p of addr.ports) {
       if (!(match(r.port, p.name) && match(r.protocol, p.protocol))) continue;
-      out.push({ host: addr.ip, port: p.port, ttl: k.ttl, domain: `${host}.${base}` });
+      out.push({ host: addr.ip, kind: family(addr.ip), port: p.port, ttl: k.ttl, domain: `${host}.${base}` });
       found = true;
     }
   }
@@ -137,13 +142,19 @@ function endpointRecords(svc: ServiceEntry, r: RecordRequest, k: KubernetesPlugi
 /** CoreDNS's serviceRecordForIP: a ClusterIP wins; otherwise one name per selecting endpoint. */
 export function reverseRecords(ip: string, k: KubernetesPluginConfig, idx: DnsIndex, primaryZone: string): BackendService[] {
   const svc = idx.serviceByClusterIP(ip);
-  if (svc) return [{ host: `${svc.name}.${svc.namespace}.svc.${primaryZone}`, port: 0, ttl: k.ttl, domain: '' }];
+  if (svc) return [{ host: `${svc.name}.${svc.namespace}.svc.${primaryZone}`, kind: 'name', port: 0, ttl: k.ttl, domain: '' }];
   return idx.endpointsByIP(ip).map(({ entry, addr }) => ({
     host: `${endpointHostname(addr, k.endpointPodNames)}.${entry.name}.${entry.namespace}.svc.${primaryZone}`,
+    kind: 'name' as const,
     port: 0,
     ttl: k.ttl,
     domain: '',
   }));
+}
+
+/** Addresses stored by the API server are valid IPs; a colon means IPv6. */
+function family(ip: string): 'v4' | 'v6' {
+  return ip.includes(':') ? 'v6' : 'v4';
 }
 
 /** True for dotted-quad IPv4 or a plausible IPv6 literal (what Go's net.ParseIP accepts here). */

@@ -2,7 +2,8 @@
 interface Family {
   help: string;
   type: 'counter' | 'gauge';
-  values: Map<string, number>;
+  /** Keyed by the label values joined in call order (cheap on the hot path); labels kept for rendering. */
+  values: Map<string, { labels: Record<string, string>; value: number }>;
 }
 
 /**
@@ -20,22 +21,39 @@ export class DnsMetrics {
     ['coredns_forward_requests_total', { help: 'Counter of requests made per upstream.', type: 'counter', values: new Map() }],
   ]);
 
-  /** Adds `by` to the series `name{labels}`; labels are sorted by name as the Go client does. */
+  /** Adds `by` to the series `name{labels}`; pass labels in the same key order at every call site. */
   add(name: string, labels: Record<string, string>, by = 1): void {
-    const f = this.families.get(name);
-    if (!f) throw new Error(`unknown metric ${name}`);
-    const key = labelText(labels);
-    f.values.set(key, (f.values.get(key) ?? 0) + by);
+    const f = this.family(name);
+    const key = seriesKey(labels);
+    const s = f.values.get(key);
+    if (s) s.value += by;
+    else f.values.set(key, { labels, value: by });
+  }
+
+  /** A live handle on one series, so hot paths count with a field increment instead of a lookup. */
+  series(name: string, labels: Record<string, string>): { value: number } {
+    const f = this.family(name);
+    const key = seriesKey(labels);
+    let s = f.values.get(key);
+    if (!s) {
+      s = { labels, value: 0 };
+      f.values.set(key, s);
+    }
+    return s;
   }
 
   set(name: string, labels: Record<string, string>, value: number): void {
-    const f = this.families.get(name);
-    if (!f) throw new Error(`unknown metric ${name}`);
-    f.values.set(labelText(labels), value);
+    this.family(name).values.set(seriesKey(labels), { labels, value });
   }
 
   value(name: string, labels: Record<string, string>): number {
-    return this.families.get(name)?.values.get(labelText(labels)) ?? 0;
+    return this.families.get(name)?.values.get(seriesKey(labels))?.value ?? 0;
+  }
+
+  private family(name: string): Family {
+    const f = this.families.get(name);
+    if (!f) throw new Error(`unknown metric ${name}`);
+    return f;
   }
 
   /** The `/metrics` page: families in name order, series in label order, empty families omitted. */
@@ -45,12 +63,20 @@ export class DnsMetrics {
       const f = this.families.get(name)!;
       if (f.values.size === 0) continue;
       out += `# HELP ${name} ${f.help}\n# TYPE ${name} ${f.type}\n`;
-      for (const key of [...f.values.keys()].sort()) out += `${name}${key} ${f.values.get(key)}\n`;
+      const series = [...f.values.values()].map((s) => [labelText(s.labels), s.value] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const [labels, value] of series) out += `${name}${labels} ${value}\n`;
     }
     return out;
   }
 }
 
+function seriesKey(labels: Record<string, string>): string {
+  let k = '';
+  for (const key in labels) k += `${key}\u0000${labels[key]}\u0001`;
+  return k;
+}
+
+/** `{a="x",b="y"}` with label names sorted, as the Go client library renders them. */
 function labelText(labels: Record<string, string>): string {
   const keys = Object.keys(labels).sort();
   if (keys.length === 0) return '';
