@@ -8,17 +8,38 @@ import { findTable, orderedChains } from '../model';
 import { matchList, targetList, targetName } from './matchText';
 
 export interface ListOptions {
+  /** `-n`: addresses and ports as numbers. Without it iptables prints `anywhere` and service names. */
+  numeric?: boolean;
   verbose?: boolean;
   lineNumbers?: boolean;
+  /** What the node's resolver returns for an address without -n (e.g. /etc/hosts entries). */
+  hostNames?: Record<string, string>;
 }
+
+/** Debian netbase /etc/services names for the ports a Services lab meets (getservbyport). */
+const SERVICE_NAMES: Record<number, string> = {
+  21: 'ftp', 22: 'ssh', 25: 'smtp', 53: 'domain', 80: 'http', 110: 'pop3', 123: 'ntp', 143: 'imap2',
+  443: 'https', 3306: 'mysql', 5432: 'postgresql', 8080: 'http-alt',
+};
 
 const pad = (s: string, n: number) => s.padEnd(n, ' ');
 const rpad = (s: string, n: number) => s.padStart(n, ' ');
 
-/** Address as `-L -n` shows it: `0.0.0.0/0` for any, no suffix for /32. */
-function listAddress(cidr: string | undefined): string {
-  if (!cidr) return '0.0.0.0/0';
-  return cidr.endsWith('/32') ? cidr.slice(0, -3) : cidr;
+/** Address as `-L` shows it: `0.0.0.0/0` (or `anywhere`) for any, no suffix for /32. */
+function listAddress(cidr: string | undefined, opts: ListOptions): string {
+  if (!cidr || cidr === '0.0.0.0/0') return opts.numeric ? '0.0.0.0/0' : 'anywhere';
+  const [ip, bits] = cidr.split('/') as [string, string | undefined];
+  const name = opts.numeric ? ip : (opts.hostNames?.[ip] ?? ip);
+  return bits === undefined || bits === '32' ? name : `${name}/${bits}`;
+}
+
+/** Without -n, tcp/udp ports print as service names (libxt_tcp port_to_service). */
+function namedPorts(text: string, opts: ListOptions): string {
+  if (opts.numeric) return text;
+  return text.replace(/^ (tcp|udp) dpt:(\d+)$/, (all, proto: string, port: string) => {
+    const name = SERVICE_NAMES[Number(port)];
+    return name ? ` ${proto} dpt:${name}` : all;
+  });
 }
 
 function header(chain: Chain, refs: number, opts: ListOptions): string[] {
@@ -42,10 +63,11 @@ function row(rule: Rule, num: number, opts: ListOptions): string {
   s += `${pad(targetName(rule.target), 9)} `;
   s += ` ${pad(rule.protocol ?? 'all', 5)}`;
   s += '-- ';
-  if (opts.verbose) s += ` ${pad('*', 6)} ${pad('*', 6)} `;
-  s += `${rule.src?.negate ? '!' : ' '}${pad(listAddress(rule.src?.cidr), 19)} `;
-  s += `${rule.dst?.negate ? '!' : ' '}${pad(listAddress(rule.dst?.cidr), 19)} `;
-  for (const m of rule.matches) s += matchList(m);
+  const anyIface = opts.numeric ? '*' : 'any';
+  if (opts.verbose) s += ` ${pad(anyIface, 6)} ${pad(anyIface, 6)} `;
+  s += `${rule.src?.negate ? '!' : ' '}${pad(listAddress(rule.src?.cidr, opts), 19)} `;
+  s += `${rule.dst?.negate ? '!' : ' '}${pad(listAddress(rule.dst?.cidr, opts), 19)} `;
+  for (const m of rule.matches) s += namedPorts(matchList(m), opts);
   s += targetList(rule.target);
   return s;
 }
