@@ -80,13 +80,13 @@ export class Interpreter {
 
   private *runCommand(cmd: CommandNode, io: Io): Exec<number> {
     try {
-      if (cmd.type === 'subshell') {
-        const child = new Interpreter(this.frame.fork(this.host.nextPid()), this.host);
+      if (cmd.type === 'subshell' || cmd.type === 'group') {
         const redirected = yield* this.applyRedirects(cmd.redirects, io);
         if (typeof redirected === 'number') return redirected;
-        return yield* child.runScript(cmd.script, redirected);
+        const runner = cmd.type === 'group' ? this : new Interpreter(this.frame.fork(this.host.nextPid()), this.host);
+        return yield* runner.runScript(cmd.script, redirected);
       }
-      return yield* this.runSimple(cmd, io);
+      return yield* this.runSimple(cmd as SimpleCommand, io);
     } catch (e) {
       if (e instanceof ExpansionError) {
         io.stderr(`${this.label}: ${e.message}\n`);

@@ -197,13 +197,13 @@ export class ShellSession {
   }
 
   /** Runs `gen` as far as it can go now; on the command line, advances time through jobs. */
-  private step(gen: Exec<number>, resume: number | undefined): Step {
+  private step(gen: Exec<number>, resume: number | undefined, advance = true): Step {
     let value = resume;
     for (let guard = 0; guard < 1_000_000; guard++) {
       const r = value === undefined ? gen.next() : gen.next(value);
       if (r.done) return { done: true, code: r.value };
       const job = r.value;
-      const code = this.settle(job);
+      const code = advance ? this.settle(job) : job.poll(this.nowFn());
       if (code === undefined) return { done: false, job };
       value = code;
     }
@@ -248,11 +248,12 @@ export class ShellSession {
   }
 
   private pollBackground(): void {
+    // Background jobs never move the clock: only the foreground command waits for time.
     for (const bg of this.background) {
-      if (bg.done) continue;
-      const code = bg.job ? bg.job.poll(this.nowFn()) : undefined;
-      if (bg.job && code === undefined) continue;
-      const s = this.step(bg.gen, code);
+      if (bg.done || !bg.job) continue;
+      const code = bg.job.poll(this.nowFn());
+      if (code === undefined) continue;
+      const s = this.step(bg.gen, code, false);
       if (s.done) {
         bg.done = true;
         bg.code = s.code;
@@ -299,7 +300,7 @@ export class ShellSession {
       this.out += `[${id}] ${pid}\n`;
       const bg: BackgroundJob = { id, pid, text, gen, job: undefined, done: false, code: 0, reported: false };
       this.background.push(bg);
-      const s = this.step(gen, undefined);
+      const s = this.step(gen, undefined, false);
       if (s.done) {
         bg.done = true;
         bg.code = s.code;

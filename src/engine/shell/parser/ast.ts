@@ -36,8 +36,9 @@ export interface SimpleCommand {
   redirects: Redirect[];
 }
 
+/** `( list )` runs in a forked shell; `{ list; }` (a group) runs in the current one. */
 export interface Subshell {
-  type: 'subshell';
+  type: 'subshell' | 'group';
   script: Script;
   redirects: Redirect[];
 }

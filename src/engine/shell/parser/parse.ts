@@ -102,7 +102,11 @@ class Parser {
     return c;
   }
 
-  parseScript(terminator: ')' | undefined): Script {
+  private atGroupEnd(): boolean {
+    return this.peek() === '}' && (this.pos + 1 >= this.src.length || META.has(this.peek(1)));
+  }
+
+  parseScript(terminator: ')' | '}' | undefined): Script {
     const items: ListItem[] = [];
     for (;;) {
       this.skipLinebreaks();
@@ -111,7 +115,8 @@ class Parser {
         if (this.pending.length > 0) throw new Incomplete('heredoc');
         return items;
       }
-      if (terminator && this.peek() === terminator) return items;
+      if (terminator === ')' && this.peek() === ')') return items;
+      if (terminator === '}' && this.atGroupEnd()) return items;
       const start = this.pos;
       const andOr = this.parseAndOr();
       const text = this.src.slice(start, this.pos).trim();
@@ -123,7 +128,7 @@ class Parser {
       else if (c === '&' && !this.startsWith('&&') && !this.startsWith('&>')) {
         this.pos++;
         background = true;
-      } else if (c === '\n' || c === '' || (terminator && c === terminator)) {
+      } else if (c === '\n' || c === '' || (terminator === ')' && c === ')') || (terminator === '}' && this.atGroupEnd())) {
         // end of the item; the loop consumes the newline
       } else throw new SyntaxErr(this.tokenHere());
       items.push({ andOr, background, text });
@@ -166,10 +171,12 @@ class Parser {
 
   private parseCommand(): CommandNode {
     this.skipBlanks();
-    if (this.peek() === '(') {
+    const group = this.peek() === '{' && META.has(this.peek(1) || ' ');
+    if (group && this.pos + 1 >= this.src.length) throw new Incomplete('}');
+    if (this.peek() === '(' || group) {
       this.pos++;
-      const script = this.parseScript(')');
-      if (script.length === 0) throw new SyntaxErr(')');
+      const script = this.parseScript(group ? '}' : ')');
+      if (script.length === 0) throw new SyntaxErr(group ? '}' : ')');
       this.pos++;
       const redirects: Redirect[] = [];
       for (;;) {
@@ -178,13 +185,14 @@ class Parser {
         if (!r) break;
         redirects.push(r);
       }
-      return { type: 'subshell', script, redirects };
+      return { type: group ? 'group' : 'subshell', script, redirects };
     }
     const cmd: SimpleCommand = { type: 'simple', assigns: [], words: [], redirects: [] };
     for (;;) {
       this.skipBlanks();
       const c = this.peek();
       if (c === '' || c === '\n' || c === ';' || c === '|' || c === ')' || (c === '&' && !this.startsWith('&>'))) break;
+      if (cmd.words.length === 0 && cmd.assigns.length === 0 && this.atGroupEnd()) throw new SyntaxErr('}');
       if (c === '(') throw new SyntaxErr('(');
       const r = this.tryRedirect();
       if (r) {

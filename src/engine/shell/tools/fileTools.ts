@@ -22,7 +22,7 @@ export function cat(ctx: CommandContext): number {
         continue;
       }
     }
-    if (o.opts.has('n')) text = text.replace(/^(?!$)|(?<=\n)(?!$)/gm, () => `${String(++lineNo).padStart(6)}\t`);
+    if (o.opts.has('n') && text !== '') text = text.split(/(?<=\n)/).map((l) => `${String(++lineNo).padStart(6)}\t${l}`).join('');
     ctx.stdout(text);
   }
   return code;

@@ -176,6 +176,16 @@ export function utf8Decode(bytes: number[]): string {
   return out;
 }
 
+/** UTF-8 text to base64 (jq's `@base64`). */
+export function base64Encode(text: string): string {
+  return encodeBase64(utf8Encode(text));
+}
+
+/** base64 to UTF-8 text (jq's `@base64d`); invalid input decodes as far as it can. */
+export function base64Decode(text: string): string {
+  return utf8Decode(decodeBase64(text.replace(/[^A-Za-z0-9+/=]/g, '')) ?? []);
+}
+
 function encodeBase64(bytes: number[]): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
@@ -201,4 +211,32 @@ function decodeBase64(s: string): number[] | undefined {
     }
   }
   return out;
+}
+
+/** `seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST` with integer or decimal steps. */
+export function seq(ctx: CommandContext): number {
+  const args = [...ctx.argv.slice(1)];
+  let sep = '\n';
+  let equalWidth = false;
+  while (args[0] !== undefined && /^-[sw]/.test(args[0]) && !/^-\d/.test(args[0])) {
+    const a = args.shift()!;
+    if (a === '-w') equalWidth = true;
+    else sep = a.length > 2 ? a.slice(2) : (args.shift() ?? '');
+  }
+  if (args.length === 0) return usageError(ctx.stderr, 'seq', 'missing operand');
+  if (args.length > 3) return usageError(ctx.stderr, 'seq', `extra operand ‘${args[3]}’`);
+  const bad = args.find((a) => !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(a));
+  if (bad !== undefined) return usageError(ctx.stderr, 'seq', `invalid floating point argument: ‘${bad}’`);
+  const nums = args.map(Number);
+  const [first, step, last] = nums.length === 1 ? [1, 1, nums[0]!] : nums.length === 2 ? [nums[0]!, 1, nums[1]!] : [nums[0]!, nums[1]!, nums[2]!];
+  if (step === 0) return usageError(ctx.stderr, 'seq', `invalid Zero increment value: ‘${args[1]}’`);
+  const decimals = Math.max(...args.map((a) => (a.includes('.') ? a.length - a.indexOf('.') - 1 : 0)));
+  const out: string[] = [];
+  for (let i = 0, v = first; step > 0 ? v <= last + 1e-9 : v >= last - 1e-9; i++, v = first + i * step) {
+    if (out.length >= 1_000_000) break;
+    out.push(v.toFixed(decimals));
+  }
+  const width = Math.max(...out.map((s) => s.length));
+  ctx.stdout(out.length === 0 ? '' : `${out.map((s) => (equalWidth ? s.padStart(width, '0') : s)).join(sep)}\n`);
+  return 0;
 }

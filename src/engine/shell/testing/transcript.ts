@@ -1,0 +1,26 @@
+import { ShellSession, type ShellSessionOptions } from '../ShellSession';
+
+/** A session on `controlplane` with `files` written under /root (the learner's home). */
+export function sessionWith(files: Record<string, string> = {}, options: ShellSessionOptions = {}): ShellSession {
+  const s = new ShellSession(options);
+  for (const [name, content] of Object.entries(files)) s.machine.fs.writeFile(name.startsWith('/') ? name : `/root/${name}`, content);
+  return s;
+}
+
+/**
+ * Types each line into the session and returns what a terminal would show: the prompt and
+ * the line, then the output. This is the golden format: compare it whole.
+ */
+export function transcript(s: ShellSession, lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    out += `${s.prompt()}${line}\n`;
+    out += s.execute(line).output;
+  }
+  return out;
+}
+
+/** The output of one line (stdout and stderr interleaved). */
+export function run(s: ShellSession, line: string): string {
+  return s.execute(line).output;
+}
