@@ -37,6 +37,8 @@ export interface CoreDnsServerConfig {
   /** This pod's IP: the source address of forwarded queries in error logs. */
   podIP?: string;
   version?: { coredns: string; go: string; commit: string };
+  /** Whether the `kubernetes` plugin's informers have synced; before that, names it cannot find are SERVFAIL. */
+  synced?: () => boolean;
 }
 
 /** CoreDNS as kubeadm ships it for Kubernetes 1.34. */
@@ -63,7 +65,7 @@ export class CoreDnsServer {
     this.servers = loadCorefile(text);
     this.index = new DnsIndex(cfg.cluster);
     for (const s of this.servers) {
-      if (s.kubernetes) this.kube.set(s, new KubernetesPlugin(s.kubernetes, this.index));
+      if (s.kubernetes) this.kube.set(s, new KubernetesPlugin(s.kubernetes, this.index, cfg.synced));
       if (s.cache) this.caches.set(s, new DnsCache(s.cache, cfg.now));
     }
     const v = cfg.version ?? DEFAULT_COREDNS_VERSION;

@@ -1,7 +1,7 @@
 import type { KubernetesPluginConfig } from '../corefile/serverConfig';
 import type { Rcode, RRType, ResourceRecord } from '../message';
 import type { DnsIndex } from './ClusterView';
-import { addressFromReverse, isIP, labelsBelow, lookupRecords, reverseRecords } from './kubernetesRecords';
+import { addressFromReverse, labelsBelow, lookupRecords, reverseRecords } from './kubernetesRecords';
 import type { BackendResult, BackendService } from './kubernetesRecords';
 
 /** What the plugin decided: an authoritative answer, or pass the query to the next plugin. */
@@ -26,6 +26,8 @@ export class KubernetesPlugin {
   constructor(
     private readonly cfg: KubernetesPluginConfig,
     private readonly idx: DnsIndex,
+    /** False until the informers have synced (CoreDNS's first seconds): name errors become SERVFAIL. */
+    private readonly synced: () => boolean = () => true,
   ) {
     this.primaryZone = cfg.zones.find((z) => !isReverseZone(z)) ?? cfg.zones[0]!;
   }
@@ -93,6 +95,7 @@ export class KubernetesPlugin {
     }
     if (nameError) {
       if (this.cfg.fallthrough.some((f) => isSubdomain(lower, f))) return { kind: 'next' };
+      if (!this.synced()) return { kind: 'answer', rcode: 'SERVFAIL', answer: [], authority: [this.soa(zone)], additional: [], authoritative: true };
       return { kind: 'answer', rcode: 'NXDOMAIN', answer: [], authority: [this.soa(zone)], additional: [], authoritative: true };
     }
     if (records.length === 0) return { kind: 'answer', rcode: 'NOERROR', answer: [], authority: [this.soa(zone)], additional: [], authoritative: true };
