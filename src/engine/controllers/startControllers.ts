@@ -1,9 +1,11 @@
 import type { ApiClient } from '../api/types';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
+import { DaemonSetController } from './daemonset/DaemonSetController';
 import { DeploymentController } from './deployment/DeploymentController';
 import { EndpointsController } from './endpoints/EndpointsController';
 import { EndpointSliceController } from './endpointslice/EndpointSliceController';
+import { EndpointSliceMirroringController } from './endpointslicemirroring/EndpointSliceMirroringController';
 import { InformerFactory } from './framework/Informer';
 import type { Controller } from './framework/QueueController';
 import { GarbageCollector } from './garbagecollector/GarbageCollector';
@@ -63,8 +65,10 @@ export function startControllers(deps: ControllerDeps): ControllerManager {
     new NamespaceController(api.system('namespace-controller'), clock, informers),
     new DeploymentController(api.system('deployment-controller'), clock, informers),
     new ReplicaSetController(api.system('replicaset-controller'), clock, informers),
+    new DaemonSetController(api.system('daemon-set-controller'), clock, informers),
     new EndpointSliceController(api.system('endpointslice-controller'), clock, informers, { maxEndpointsPerSlice: cfg.maxEndpointsPerSlice ?? 100 }),
     new EndpointsController(api.system('endpoint-controller'), clock, informers),
+    new EndpointSliceMirroringController(api.system('endpointslicemirroring-controller'), clock, informers),
     new NodeLifecycleController(api.system('node-controller'), clock, informers, { gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 40_000 }),
     new ServiceLoadBalancerController(api.system('service-controller'), clock, rng, informers, cfg.loadBalancerPool ? { pool: cfg.loadBalancerPool } : {}),
     new GarbageCollector(api.system('generic-garbage-collector'), clock, informers),

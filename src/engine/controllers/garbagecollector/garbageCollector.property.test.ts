@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/types';
 import { deleteWithPropagation, harness } from '../testing/harness';
 
-const ONLY_GC = { disabled: ['namespace', 'deployment', 'replicaset', 'endpointslice', 'endpoint', 'nodelifecycle', 'service'] };
+const ONLY_GC = { disabled: ['namespace', 'daemonset', 'endpointslicemirroring', 'deployment', 'replicaset', 'endpointslice', 'endpoint', 'nodelifecycle', 'service'] };
 
 describe('garbage collector invariants', () => {
   it('leaves no dangling owner references, no stuck finalizers, and no orphans of cascading deletes', () => {
