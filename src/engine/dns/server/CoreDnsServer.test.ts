@@ -59,6 +59,8 @@ describe('kubernetes zone: REFERENCE §3.2 record catalogue', () => {
     ['web.nosuchns.svc.cluster.local.', 'A', `NXDOMAIN qr aa rd\nNS ${SOA}`],
     ['a.b.c.web.default.svc.cluster.local.', 'A', `NXDOMAIN qr aa rd\nNS ${SOA}`],
     ['cluster.local.', 'SOA', `NOERROR qr aa rd\nAN ${SOA}`],
+    ['cluster.local.', 'NS', 'NOERROR qr aa rd\nAN cluster.local. 30 IN NS ns.dns.cluster.local.\nAD ns.dns.cluster.local. 30 IN A 10.96.0.10'],
+    ['ns.dns.cluster.local.', 'A', 'NOERROR qr aa rd\nAN ns.dns.cluster.local. 30 IN A 10.96.0.10'],
   ];
   it.each(cases)('%s %s', (name, type, expected) => {
     expect(show(server.ask(name, type))).toBe(expected);

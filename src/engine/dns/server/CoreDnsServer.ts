@@ -65,7 +65,7 @@ export class CoreDnsServer {
     this.servers = loadCorefile(text);
     this.index = new DnsIndex(cfg.cluster);
     for (const s of this.servers) {
-      if (s.kubernetes) this.kube.set(s, new KubernetesPlugin(s.kubernetes, this.index, cfg.synced));
+      if (s.kubernetes) this.kube.set(s, new KubernetesPlugin(s.kubernetes, this.index, cfg.synced, cfg.podIP ? [cfg.podIP] : []));
       if (s.cache) this.caches.set(s, new DnsCache(s.cache, cfg.now));
     }
     const v = cfg.version ?? DEFAULT_COREDNS_VERSION;

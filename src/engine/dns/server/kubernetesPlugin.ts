@@ -28,6 +28,8 @@ export class KubernetesPlugin {
     private readonly idx: DnsIndex,
     /** False until the informers have synced (CoreDNS's first seconds): name errors become SERVFAIL. */
     private readonly synced: () => boolean = () => true,
+    /** This CoreDNS pod's IPs: `ns.dns.<zone>` resolves to the ClusterIPs of the Services selecting them. */
+    private readonly localIPs: readonly string[] = [],
   ) {
     this.primaryZone = cfg.zones.find((z) => !isReverseZone(z)) ?? cfg.zones[0]!;
   }
@@ -90,6 +92,12 @@ export class KubernetesPlugin {
         if (lower === zone) records = [this.soa(zone)];
         else fakeA();
         break;
+      case 'NS':
+        if (lower === zone && !isReverseZone(zone)) {
+          records = [{ name: qname, ttl: this.cfg.ttl, class: 'IN', type: 'NS', target: `ns.dns.${zone}` }];
+          extra = this.nsAddresses(zone).map((ip) => addressRecord(`ns.dns.${zone}`, this.cfg.ttl, ip));
+        } else fakeA();
+        break;
       default:
         fakeA();
     }
@@ -102,8 +110,18 @@ export class KubernetesPlugin {
     return { kind: 'answer', rcode: 'NOERROR', answer: records, authority: [], additional: extra, authoritative: true };
   }
 
+  /** CoreDNS's nsAddrs: ClusterIPs of the Services whose endpoints are this pod, else the pod IPs. */
+  private nsAddresses(_zone: string): string[] {
+    const ips = new Set<string>();
+    for (const ip of this.localIPs) for (const { entry } of this.idx.endpointsByIP(ip)) for (const c of entry.clusterIPs) ips.add(c);
+    return ips.size > 0 ? [...ips] : [...this.localIPs];
+  }
+
   private services(lowerName: string, zone: string): BackendResult {
     if (isReverseZone(zone)) return { ok: false };
+    if (lowerName === `ns.dns.${zone}`) {
+      return { ok: true, services: this.nsAddresses(zone).map((ip) => ({ host: ip, kind: ip.includes(':') ? 'v6' : 'v4', port: 0, ttl: this.cfg.ttl, domain: lowerName })) };
+    }
     return lookupRecords(labelsBelow(lowerName, zone), zone, this.cfg, this.idx, this.primaryZone);
   }
 
@@ -180,6 +198,10 @@ export class KubernetesPlugin {
       minimum: this.cfg.ttl,
     };
   }
+}
+
+function addressRecord(name: string, ttl: number, ip: string): ResourceRecord {
+  return ip.includes(':') ? { name, ttl, class: 'IN', type: 'AAAA', address: ip } : { name, ttl, class: 'IN', type: 'A', address: ip };
 }
 
 /** The longest zone that `name` (lower case FQDN) falls in, as plugin.Zones.Matches does. */
