@@ -94,7 +94,8 @@ export async function buildSchema() {
   }
 
   function objectSchema(symbol, props) {
-    const schema = { type: 'object' };
+    // The type's own name (Service, ServiceSpec, ...) heads the hover, as in the API reference.
+    const schema = { type: 'object', title: symbol.name.replace(/^I/, '') };
     const description = doc(symbol);
     if (description) schema.description = description;
     schema.properties = {};

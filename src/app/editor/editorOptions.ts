@@ -26,6 +26,7 @@ export function editorOptions({ path, reducedMotion }: EditorOptionInputs): Mona
     bracketPairColorization: { enabled: false },
     quickSuggestions: { other: true, comments: false, strings: true },
     fixedOverflowWidgets: true,
+    overviewRulerBorder: false,
     ariaLabel: `YAML editor: ${path}`,
     // The hidden-textarea input path, not the newer EditContext one: it is what screen readers have
     // been tested against longest, and under automation EditContext dropped typed spaces.

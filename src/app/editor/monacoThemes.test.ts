@@ -41,7 +41,7 @@ describe('Monaco themes follow the page palette', () => {
     expect(data.base).toBe(base);
     expect(data.colors['editor.background']).toBe(background);
     expect(data.colors['editor.foreground']).toBe(PAGE_PALETTES[theme].text);
-    for (const colour of Object.values(data.colors)) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+    for (const colour of Object.values(data.colors)) expect(colour).toMatch(/^#[0-9a-f]{6}([0-9a-f]{2})?$/);
     for (const rule of data.rules) if (rule.foreground) expect(rule.foreground).toMatch(/^[0-9a-f]{6}$/);
   });
 });

@@ -86,6 +86,8 @@ export function buildMonacoTheme(theme: Theme): Monaco.editor.IStandaloneThemeDa
       'editorSuggestWidget.border': p.border,
       'editorSuggestWidget.selectedBackground': p.accentSoft,
       'editorError.foreground': p.danger,
+      'editorOverviewRuler.border': p.surface,
+      'scrollbarSlider.background': theme === 'dark' ? '#263241aa' : '#d5dae1aa',
       focusBorder: p.accent,
     },
   };
