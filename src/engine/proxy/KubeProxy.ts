@@ -1,7 +1,8 @@
 /**
- * kube-proxy for one node, iptables mode: keeps the current Services and EndpointSlices and a
- * rule fragment per Service, so a change to one Service or EndpointSlice regenerates only that
- * Service's chains (as kube-proxy's partial syncs do). The assembled ruleset is cached.
+ * kube-proxy for one node. In iptables mode it keeps a rule fragment per Service, so a change
+ * to one Service or EndpointSlice regenerates only that Service's chains (as kube-proxy's
+ * partial syncs do). In IPVS mode the iptables rules are constant-size and the virtual servers
+ * are recomputed on demand. Results are cached until the next change.
  */
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
@@ -11,6 +12,9 @@ import { LARGE_CLUSTER_ENDPOINTS_THRESHOLD } from './iptables/chainNames';
 import { assembleRuleset } from './iptables/generateRules';
 import type { ServiceFragment } from './iptables/serviceRules';
 import { serviceFragment } from './iptables/serviceRules';
+import type { IpvsState } from './ipvs/virtualServers';
+import { generateIpvs } from './ipvs/virtualServers';
+import { generateIpvsIptables } from './ipvs/ipvsRules';
 import type { Ruleset } from './model';
 import { endpointsForPort, servicePorts } from './serviceInfo';
 
@@ -25,11 +29,15 @@ export class KubeProxy {
   private totalEndpoints = 0;
   private largeCluster = false;
   private cached: Ruleset | undefined;
+  private cachedIpvs: IpvsState | undefined;
   /** How many Service fragments were regenerated since construction (for tests and benches). */
   regenerations = 0;
 
-  constructor(readonly node: ProxyNode, config: ProxyConfig = {}) {
-    this.config = resolveProxyConfig(config);
+  constructor(
+    readonly node: ProxyNode,
+    private readonly rawConfig: ProxyConfig = {},
+  ) {
+    this.config = resolveProxyConfig(rawConfig);
   }
 
   /** Replaces the whole state (a full sync). */
@@ -40,9 +48,11 @@ export class KubeProxy {
     for (const sl of slices) this.storeSlice(sl);
     this.fragments.clear();
     this.totalEndpoints = 0;
+    // Decide large-cluster mode before generating, so a full sync hashes every chain once.
+    this.largeCluster = this.countEndpoints() > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
     for (const key of this.services.keys()) this.regenerate(key);
     this.checkLargeCluster();
-    this.cached = undefined;
+    this.invalidate();
   }
 
   /** A Service was added or changed (`service`), or deleted (`undefined` with its key parts). */
@@ -52,7 +62,7 @@ export class KubeProxy {
     else this.services.delete(key);
     this.regenerate(key);
     this.checkLargeCluster();
-    this.cached = undefined;
+    this.invalidate();
   }
 
   /** An EndpointSlice was added or changed (`slice`), or deleted (`undefined`). */
@@ -65,13 +75,30 @@ export class KubeProxy {
     if (slice) affected.add(this.storeSlice(slice));
     for (const key of affected) this.regenerate(key);
     this.checkLargeCluster();
-    this.cached = undefined;
+    this.invalidate();
   }
 
-  /** The node's current iptables state. */
+  /** The node's current iptables state (in IPVS mode, the IPVS-mode rules and ipsets). */
   ruleset(): Ruleset {
+    if (this.config.mode === 'ipvs') this.cached ??= generateIpvsIptables(this.input());
     this.cached ??= assembleRuleset([...this.fragments.values()].flatMap((f) => f.fragments), this.config, this.node.ips);
     return this.cached;
+  }
+
+  /** IPVS virtual servers and kube-ipvs0 addresses (meaningful in IPVS mode). */
+  ipvs(): IpvsState {
+    this.cachedIpvs ??= generateIpvs(this.input());
+    return this.cachedIpvs;
+  }
+
+  private input() {
+    const slices = [...this.slices.values()].flatMap((m) => [...m.values()]);
+    return { node: this.node, services: [...this.services.values()], endpointSlices: slices, config: this.rawConfig };
+  }
+
+  private invalidate(): void {
+    this.cached = undefined;
+    this.cachedIpvs = undefined;
   }
 
   private storeSlice(slice: EndpointSlice): string {
@@ -84,6 +111,7 @@ export class KubeProxy {
   }
 
   private regenerate(key: string): void {
+    if (this.config.mode === 'ipvs') return;
     const old = this.fragments.get(key);
     if (old) this.totalEndpoints -= old.endpoints;
     this.fragments.delete(key);
@@ -99,6 +127,15 @@ export class KubeProxy {
     this.regenerations++;
     this.fragments.set(key, { fragments, endpoints });
     this.totalEndpoints += endpoints;
+  }
+
+  private countEndpoints(): number {
+    let n = 0;
+    for (const [key, svc] of this.services) {
+      const slices = [...(this.slices.get(key)?.values() ?? [])];
+      for (const info of servicePorts(svc)) n += endpointsForPort(info, slices, this.node.name).length;
+    }
+    return n;
   }
 
   /** Crossing the large-cluster threshold changes every SEP rule (comments), so resync all. */

@@ -7,7 +7,11 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 
 export type IpvsScheduler = 'rr' | 'lc' | 'dh' | 'sh' | 'sed' | 'nq';
 
+export type ProxyMode = 'iptables' | 'ipvs';
+
 export interface ProxyConfig {
+  /** kube-proxy `mode` (default iptables). */
+  mode?: ProxyMode;
   /** kube-proxy `clusterCIDR`: enables the "not from a pod → masquerade" rules. */
   clusterCIDR?: string;
   /** Bit of the fwmark used to request SNAT (default 14, i.e. 0x4000). */
@@ -27,6 +31,7 @@ export interface ProxyConfig {
 }
 
 export interface ResolvedProxyConfig {
+  mode: ProxyMode;
   clusterCIDR?: string;
   masqueradeMark: number;
   masqueradeAll: boolean;
@@ -56,6 +61,7 @@ export function resolveProxyConfig(config: ProxyConfig): ResolvedProxyConfig {
   // kube-proxy turns localhost NodePorts off when --nodeport-addresses excludes 127.0.0.1.
   const allowsLoopback = !nodePortAddresses || nodePortAddresses.some((c) => c.startsWith('127.'));
   const resolved: ResolvedProxyConfig = {
+    mode: config.mode ?? 'iptables',
     masqueradeMark: 1 << (config.masqueradeBit ?? 14),
     masqueradeAll: config.masqueradeAll ?? false,
     randomFully: config.randomFully ?? true,

@@ -26,8 +26,21 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * Memoised: kube-proxy computes each name once per service port / endpoint and keeps it, and
+ * resyncs rehash the same strings. Cleared when large so memory stays bounded.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 100_000;
+
 function hash16(text: string): string {
-  return base32(sha256(utf8ToBytes(text))).slice(0, 16);
+  let h = memo.get(text);
+  if (h === undefined) {
+    h = base32(sha256(utf8ToBytes(text))).slice(0, 16);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, h);
+  }
+  return h;
 }
 
 /** The 16-character suffix shared by KUBE-SVC/SVL/EXT/FW chains; `protocol` must be lower case. */

@@ -1,0 +1,21 @@
+/** kube-proxy's public surface: generation, printing, evaluation, IPVS and the per-node class. */
+export type { ProxyConfig, ProxyInput, ProxyMode, ProxyNode, IpvsScheduler } from './config';
+export type { Chain, Match, Provenance, Rule, Ruleset, Table, TableName, Target } from './model';
+export { findChain, orderedChains } from './model';
+export { endpointChainName, servicePortChains } from './hash';
+export { generateRules } from './iptables/generateRules';
+export { iptablesSave, iptablesListRules, ruleToSave } from './iptables/printSave';
+export { iptablesList } from './iptables/printList';
+export type { ListOptions } from './iptables/printList';
+export { evaluateNat, evaluateFilter, evaluateTable } from './iptables/evaluate';
+export type { EvalResult, Hook, MatchedRule, NetfilterState, Packet, RecentLists, Verdict } from './iptables/evaluate';
+export { traceConnection } from './iptables/packetFlow';
+export type { FlowOutcome, FlowResult, FlowStep } from './iptables/packetFlow';
+export { generateIpvs } from './ipvs/virtualServers';
+export type { IpvsState, RealServer, VirtualServer } from './ipvs/virtualServers';
+export { generateIpvsIptables } from './ipvs/ipvsRules';
+export { ipvsadmList, ipAddrShowKubeIpvs0 } from './ipvs/printIpvs';
+export { evaluateIpvs, newIpvsRuntime } from './ipvs/evaluateIpvs';
+export type { IpvsDecision, IpvsRuntime } from './ipvs/evaluateIpvs';
+export { traceIpvsConnection } from './ipvs/ipvsFlow';
+export { KubeProxy } from './KubeProxy';
