@@ -14,6 +14,7 @@ export { CoreDnsServer, DEFAULT_COREDNS_VERSION } from './server/CoreDnsServer';
 export type { CoreDnsServerConfig, DnsClient, UpstreamTransport } from './server/CoreDnsServer';
 export { DnsIndex, staticClusterView } from './server/ClusterView';
 export type { ClusterView } from './server/ClusterView';
+export { ApiClusterView } from './server/apiClusterView';
 export { UpstreamWorld, DEFAULT_UPSTREAM_RECORDS } from './server/upstreamWorld';
 export { reverseName, addressFromReverse } from './server/kubernetesRecords';
 export { parseResolvConf, formatResolvConf, podResolvConf, resolverOptions } from './resolver/resolvConf';

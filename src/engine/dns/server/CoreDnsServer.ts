@@ -41,6 +41,10 @@ export interface CoreDnsServerConfig {
   synced?: () => boolean;
 }
 
+function sha512Hex(text: string): string {
+  return bytesToHex(sha512(utf8ToBytes(text)));
+}
+
 /** CoreDNS as kubeadm ships it for Kubernetes 1.34. */
 export const DEFAULT_COREDNS_VERSION = { coredns: '1.12.1', go: 'go1.24.1', commit: '707c7c1' } as const;
 
@@ -49,12 +53,13 @@ export const DEFAULT_COREDNS_VERSION = { coredns: '1.12.1', go: 'go1.24.1', comm
  * `handle` answers one query synchronously; the packet engine supplies the transport.
  */
 export class CoreDnsServer {
-  readonly servers: ServerConfig[];
+  servers: ServerConfig[];
   readonly metrics = new DnsMetrics();
   private readonly log: string[] = [];
   private readonly index: DnsIndex;
-  private readonly kube = new Map<ServerConfig, KubernetesPlugin>();
-  private readonly caches = new Map<ServerConfig, DnsCache>();
+  private kube = new Map<ServerConfig, KubernetesPlugin>();
+  private caches = new Map<ServerConfig, DnsCache>();
+  private configHash: string;
   private readonly cfg: CoreDnsServerConfig;
   /** Series handles by their distinguishing label values (nested maps: no key strings built per query). */
   private readonly seriesCache = new Map<string, Map<string, Map<string, { value: number }>>>();
@@ -64,14 +69,47 @@ export class CoreDnsServer {
     const text = cfg.corefile ?? kubeadmCorefile();
     this.servers = loadCorefile(text);
     this.index = new DnsIndex(cfg.cluster);
-    for (const s of this.servers) {
-      if (s.kubernetes) this.kube.set(s, new KubernetesPlugin(s.kubernetes, this.index, cfg.synced, cfg.podIP ? [cfg.podIP] : []));
-      if (s.cache) this.caches.set(s, new DnsCache(s.cache, cfg.now));
-    }
+    this.configHash = sha512Hex(text);
+    this.install(this.servers);
     const v = cfg.version ?? DEFAULT_COREDNS_VERSION;
     this.log.push(...this.servers.flatMap((s) => s.zones.map((z) => `${z}:${s.port}`)));
-    if (this.servers.some((s) => s.reload)) this.log.push(`[INFO] plugin/reload: Running configuration SHA512 = ${bytesToHex(sha512(utf8ToBytes(text)))}`);
+    if (this.servers.some((s) => s.reload)) this.log.push(`[INFO] plugin/reload: Running configuration SHA512 = ${this.configHash}`);
     this.log.push(`CoreDNS-${v.coredns}`, `linux/amd64, ${v.go}, ${v.commit}`);
+  }
+
+  private install(servers: ServerConfig[]): void {
+    this.servers = servers;
+    this.kube = new Map();
+    this.caches = new Map();
+    for (const s of servers) {
+      if (s.kubernetes) this.kube.set(s, new KubernetesPlugin(s.kubernetes, this.index, this.cfg.synced, this.cfg.podIP ? [this.cfg.podIP] : []));
+      if (s.cache) this.caches.set(s, new DnsCache(s.cache, this.cfg.now));
+    }
+  }
+
+  /**
+   * What the `reload` plugin does when it notices the mounted Corefile changed (kubelet syncs the
+   * ConfigMap, reload polls every 30 s): restart with the new text, or log the failure and keep
+   * serving the old configuration. Without `reload` a change needs a pod restart. Returns whether
+   * the new configuration is now active.
+   */
+  reload(text: string): boolean {
+    if (!this.servers.some((s) => s.reload)) return false;
+    const hash = sha512Hex(text);
+    if (hash === this.configHash) return false;
+    this.configHash = hash; // like CoreDNS, never retry the same broken text
+    this.log.push('[INFO] Reloading');
+    let servers: ServerConfig[];
+    try {
+      servers = loadCorefile(text);
+    } catch (e) {
+      this.log.push(`[ERROR] plugin/reload: Corefile changed but reload failed: ${(e as Error).message}`);
+      return false;
+    }
+    this.install(servers);
+    if (servers.some((s) => s.reload)) this.log.push(`[INFO] plugin/reload: Running configuration SHA512 = ${hash}`);
+    this.log.push('[INFO] Reloading complete');
+    return true;
   }
 
   /** Everything this process has printed, one line per entry (what `kubectl logs` shows). */

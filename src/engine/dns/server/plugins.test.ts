@@ -66,6 +66,22 @@ describe('CoreDNS process output', () => {
   });
 });
 
+describe('reload', () => {
+  it('applies an edited Corefile, and keeps the old one when the new text is broken', () => {
+    const s = exampleServer();
+    expect(s.reload(kubeadmCorefile())).toBe(false);
+    expect(s.reload(kubeadmCorefile().replace('    forward', '    forwardd'))).toBe(false);
+    expect(s.logLines().slice(-2)).toEqual([
+      '[INFO] Reloading',
+      "[ERROR] plugin/reload: Corefile changed but reload failed: /etc/coredns/Corefile:13 - Error during parsing: Unknown directive 'forwardd'",
+    ]);
+    expect(s.ask('web.default.svc.cluster.local.', 'A').rcode).toBe('NOERROR');
+    expect(s.reload(kubeadmCorefile().replace('pods insecure', 'pods disabled'))).toBe(true);
+    expect(s.logLines().at(-1)).toBe('[INFO] Reloading complete');
+    expect(s.ask('10-244-1-5.default.pod.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
+  });
+});
+
 describe('cache', () => {
   it('old kubeadm Corefile: cluster answers are cached and their TTL counts down', () => {
     let now = 1_768_467_600_000;
