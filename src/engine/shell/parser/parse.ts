@@ -25,6 +25,7 @@ class TooDeep {}
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PLAIN_RUN = /[^\s;&|()<>'"\\$`]+/y;
 
 /** Parses a complete command line (possibly several lines) into a {@link Script}. */
 export function parse(src: string): ParseResult {
@@ -284,8 +285,12 @@ class Parser {
         if (part.type === 'lit') lit(part.text, false);
         else parts.push(part);
       } else {
-        lit(c, false);
-        this.pos++;
+        // Take the whole run of ordinary characters at once: long words stay linear.
+        PLAIN_RUN.lastIndex = this.pos;
+        const m = PLAIN_RUN.exec(this.src);
+        const end = m && m.index === this.pos ? this.pos + m[0].length : this.pos + 1;
+        lit(this.src.slice(this.pos, end), false);
+        this.pos = end;
       }
     }
     return parts;

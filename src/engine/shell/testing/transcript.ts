@@ -3,7 +3,11 @@ import { ShellSession, type ShellSessionOptions } from '../ShellSession';
 /** A session on `controlplane` with `files` written under /root (the learner's home). */
 export function sessionWith(files: Record<string, string> = {}, options: ShellSessionOptions = {}): ShellSession {
   const s = new ShellSession(options);
-  for (const [name, content] of Object.entries(files)) s.machine.fs.writeFile(name.startsWith('/') ? name : `/root/${name}`, content);
+  for (const [name, content] of Object.entries(files)) {
+    const path = name.startsWith('/') ? name : `/root/${name}`;
+    s.machine.fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', true);
+    s.machine.fs.writeFile(path, content);
+  }
   return s;
 }
 
