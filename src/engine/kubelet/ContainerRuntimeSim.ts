@@ -38,6 +38,12 @@ export abstract class ContainerRuntimeSim {
     this.actions.set(id, s);
   }
 
+  /** True when a pending action matches (e.g. a heartbeat chain restored from a snapshot). */
+  protected hasAction(pred: (a: KubeletAction) => boolean): boolean {
+    for (const s of this.actions.values()) if (pred(s.action)) return true;
+    return false;
+  }
+
   /** The process plan of a running container (rebuilt from its launch data when needed). */
   protected planOf(rt: PodRuntime, c: ContainerRuntime): ProcessPlan | undefined {
     if (!c.launch) return undefined;
@@ -70,16 +76,19 @@ export abstract class ContainerRuntimeSim {
 
   protected saveRuntime(): { pods: PodRuntime[]; actions: ScheduledAction[]; images: string[]; pullBusyUntil: number } {
     const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-    return { pods: clone([...this.pods.values()]), actions: clone([...this.actions.values()]), images: [...this.images].sort(), pullBusyUntil: this.pullBusyUntil };
+    // Ordered by due time (stable over arming order), the order restore re-arms them in.
+    const actions = [...this.actions.values()].sort((a, b) => a.at - b.at);
+    return { pods: clone([...this.pods.values()]), actions: clone(actions), images: [...this.images].sort(), pullBusyUntil: this.pullBusyUntil };
   }
 
-  protected restoreRuntime(s: { pods: PodRuntime[]; actions: ScheduledAction[]; images: string[]; pullBusyUntil: number }): void {
+  /** `shiftMs` moves every pending action (used when a settled cluster is moved forward in time). */
+  protected restoreRuntime(s: { pods: PodRuntime[]; actions: ScheduledAction[]; images: string[]; pullBusyUntil: number }, shiftMs = 0): void {
     for (const id of this.actions.keys()) this.clock.cancel(id);
     this.actions.clear();
     this.plans.clear();
     this.pods = new Map(s.pods.map((p) => [p.uid, JSON.parse(JSON.stringify(p)) as PodRuntime]));
     this.images = new Set(s.images);
-    this.pullBusyUntil = s.pullBusyUntil;
-    for (const a of [...s.actions].sort((x, y) => x.at - y.at)) this.arm(a);
+    this.pullBusyUntil = s.pullBusyUntil + shiftMs;
+    for (const a of [...s.actions].sort((x, y) => x.at - y.at)) this.arm({ ...a, at: a.at + shiftMs });
   }
 }

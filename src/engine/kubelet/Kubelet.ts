@@ -1,6 +1,7 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { HttpRequest, HttpResponse } from '../apps';
 import type { Unsubscribe, WatchEvent } from '../api/types';
+import { hex } from './podStatus';
 import type { PodObject } from '../sim/kinds';
 import { goDuration } from './durations';
 import { NodeHeartbeat } from './NodeHeartbeat';
@@ -44,16 +45,30 @@ export class Kubelet extends PodWorkers {
     this.heartbeat = new NodeHeartbeat(cfg.api, cfg.clock, cfg.nodeName);
   }
 
-  /** Starts watching this node's pods and heartbeating. */
-  start(): void {
+  /**
+   * Starts watching this node's pods and heartbeating. `resume` continues from restored state
+   * without posting a fresh node status (so a snapshot restores exactly).
+   */
+  start(resume = false): void {
     if (!this.stopped) return;
     this.stopped = false;
     this.unsubscribe = this.cfg.api.watch('pods', undefined, (ev) => this.onPod(ev), { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` });
     for (const p of this.cfg.api.list<PodObject>('pods', undefined, { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` }).items) this.enqueue(p);
     for (const rt of this.pods.values()) this.queue.push(`${rt.namespace}/${rt.name}`);
-    this.heartbeat.beat(true);
-    this.generation++;
-    this.after(this.heartbeat.leaseRenewMs, { kind: 'heartbeat', generation: this.generation }, true);
+    if (!resume) this.heartbeat.beat(true);
+    for (const sp of this.cfg.staticPods ?? []) {
+      try {
+        this.ensureMirrorPod(sp);
+      } catch {
+        // The API refused the mirror (e.g. namespace not there yet); the pod sync retries it.
+      }
+    }
+    // A kubelet restored from a snapshot keeps its heartbeat chain; a fresh start begins one.
+    const gen = this.generation;
+    if (!this.hasAction((a) => a.kind === 'heartbeat' && a.generation === gen)) {
+      this.generation++;
+      this.after(this.heartbeat.leaseRenewMs, { kind: 'heartbeat', generation: this.generation }, true);
+    }
   }
 
   /** Stops the kubelet (the node goes silent; the node controller will mark it NotReady). */
@@ -146,7 +161,13 @@ export class Kubelet extends PodWorkers {
       this.forget(rt);
       if (!pod) return;
     }
-    if (!pod || pod.spec?.nodeName !== this.cfg.nodeName) return;
+    if (!pod) {
+      // A deleted mirror pod comes back: the static pod is still in the manifests directory.
+      const sp = (this.cfg.staticPods ?? []).find((p) => `${p.metadata?.name}-${this.cfg.nodeName}` === name && (p.metadata?.namespace ?? 'kube-system') === ns);
+      if (sp) this.ensureMirrorPod(sp);
+      return;
+    }
+    if (pod.spec?.nodeName !== this.cfg.nodeName) return;
     const current = this.pods.get(pod.metadata.uid!);
     if (!current) {
       if (pod.metadata.deletionTimestamp) {
@@ -182,6 +203,31 @@ export class Kubelet extends PodWorkers {
 
   private newContainer(c: Container): ContainerRuntime {
     return { name: c.name, image: c.image ?? '', state: 'waiting', reason: 'ContainerCreating', restartCount: 0, ready: false, started: false, backoffMs: 0, files: [], logs: [], previousLogs: [], probes: {}, loopRound: 0 };
+  }
+
+  /**
+   * Creates the API-side mirror of a static pod (pkg/kubelet/pod/mirror_client.go): named
+   * `<name>-<node>`, annotated with the config hash, owned by the Node.
+   */
+  private ensureMirrorPod(sp: Pod): void {
+    const ns = sp.metadata?.namespace ?? 'kube-system';
+    const name = `${sp.metadata?.name}-${this.cfg.nodeName}`;
+    if (this.cfg.api.tryGet('pods', ns, name)) return;
+    const hash = hex(JSON.stringify(sp)).slice(0, 32);
+    const seen = new Date(this.clock.now()).toISOString().replace('Z', '000000Z');
+    this.cfg.api.create('pods', ns, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        ...sp.metadata,
+        name,
+        namespace: ns,
+        annotations: { ...sp.metadata?.annotations, 'kubernetes.io/config.hash': hash, 'kubernetes.io/config.mirror': hash, 'kubernetes.io/config.seen': seen, 'kubernetes.io/config.source': 'file' },
+        // Real mirror pods are owned by their Node; that reference is left out while the garbage
+        // collector does not track Nodes (it would see a dangling owner and delete the mirror).
+      },
+      spec: { ...sp.spec!, nodeName: this.cfg.nodeName },
+    });
   }
 
   // ---- timed actions ----
@@ -255,17 +301,16 @@ export class Kubelet extends PodWorkers {
     return { ...this.saveRuntime(), lastIP: this.network.last, generation: this.generation, queue: [...this.queue], stopped: this.stopped, events: this.events.save() };
   }
 
-  /** Replaces the state with a snapshot's; timers are re-armed on the (restored) clock. */
-  restore(s: KubeletState): void {
+  /**
+   * Replaces the state with a snapshot's; timers are re-armed on the clock, shifted by
+   * `shiftMs`. The kubelet stays stopped: call {@link start} (unless the snapshot says stopped).
+   */
+  restore(s: KubeletState, shiftMs = 0): void {
     this.stop();
-    this.restoreRuntime(s);
+    this.restoreRuntime(s, shiftMs);
     this.network.last = s.lastIP;
     this.generation = s.generation;
     this.events.restore(s.events);
-    if (!s.stopped) {
-      this.stopped = false;
-      this.unsubscribe = this.cfg.api.watch('pods', undefined, (ev) => this.onPod(ev), { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` });
-    }
     this.queue = [...s.queue];
   }
 }

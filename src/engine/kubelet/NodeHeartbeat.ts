@@ -19,6 +19,8 @@ function microTime(ms: number): string {
 export class NodeHeartbeat {
   readonly leaseRenewMs = LEASE_RENEW_MS;
   private lastStatus = -Infinity;
+  /** Without the coordination API the node status itself is the heartbeat (pre-Lease kubelets). */
+  private leases = true;
 
   constructor(
     private readonly api: ApiClient,
@@ -28,8 +30,8 @@ export class NodeHeartbeat {
 
   beat(forceStatus: boolean): void {
     const now = this.clock.now();
-    this.renewLease(now);
-    if (forceStatus || now - this.lastStatus >= STATUS_REPORT_MS) {
+    if (this.leases) this.renewLease(now);
+    if (forceStatus || !this.leases || now - this.lastStatus >= STATUS_REPORT_MS) {
       this.lastStatus = now;
       const node = this.api.tryGet<NodeObject>('nodes', undefined, this.nodeName);
       if (node) this.api.updateStatus('nodes', undefined, { ...node, status: { ...node.status, conditions: nodeConditions(now, true, node.status?.conditions) } });
@@ -52,7 +54,8 @@ export class NodeHeartbeat {
         spec: { holderIdentity: this.nodeName, leaseDurationSeconds: 40, renewTime: microTime(now) },
       });
     } catch {
-      // A server without the coordination API still gets node status heartbeats.
+      // A server without the coordination API gets node status heartbeats every 10 s instead.
+      this.leases = false;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Container } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { defaultPullPolicy, parseImageRef, resolveImage } from '../apps';
 import type { ApiClient } from '../api/types';
 import { EventRecorder, type EventTarget } from '../sim/events';
@@ -22,6 +22,8 @@ export interface KubeletConfig {
   nodeIP: string;
   podCIDR: string;
   dns: ClusterDnsSettings;
+  /** Manifests in /etc/kubernetes/manifests: run here, and mirrored into the API. */
+  staticPods?: Pod[];
 }
 
 /** Time from exit to the kubelet noticing and acting (its sync loop period is ~1 s). */
@@ -142,8 +144,8 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     c.started = !spec.startupProbe;
     c.ready = c.started && !spec.readinessProbe;
     this.events.record(this.target(rt, c), 'Normal', 'Started', `Started container ${c.name}`);
-    if (plan.steps.length) this.after(plan.steps[0]!.atMs, { kind: 'processStep', uid: rt.uid, container: c.name, index: 0, startedAt: now });
-    else if (plan.loop) this.after(0, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt: now });
+    if (plan.steps.length) this.after(plan.steps[0]!.atMs, { kind: 'processStep', uid: rt.uid, container: c.name, index: 0, startedAt: now }, true);
+    else if (plan.loop) this.after(0, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt: now }, true);
     for (const kind of ['startup', 'readiness', 'liveness'] as const) {
       const probe = spec[`${kind}Probe`];
       if (probe) this.after(probeTiming(probe).initialDelayMs, { kind: 'probe', uid: rt.uid, container: c.name, probe: kind, startedAt: now }, true);
@@ -169,8 +171,8 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
         return;
       }
     }
-    if (i < plan.steps.length) this.after(startedAt + plan.steps[i]!.atMs - this.clock.now(), { kind: 'processStep', uid: rt.uid, container: c.name, index: i, startedAt });
-    else if (plan.loop) this.after(0, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt });
+    if (i < plan.steps.length) this.after(startedAt + plan.steps[i]!.atMs - this.clock.now(), { kind: 'processStep', uid: rt.uid, container: c.name, index: i, startedAt }, true);
+    else if (plan.loop) this.after(0, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt }, true);
   }
 
   /** One round of an endless loop: its output and file changes, then the next round. */

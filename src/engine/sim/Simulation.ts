@@ -1,5 +1,13 @@
+import { ApiServer, type ApiServerSnapshot } from '../api/ApiServer';
+import { startControllers, type ControllerManager } from '../controllers/startControllers';
+import { Kubelet, type KubeletState } from '../kubelet/Kubelet';
+import { nodeObject } from '../kubelet/nodeObject';
+import { Scheduler } from '../scheduler/Scheduler';
+import { bootstrapCluster } from './bootstrap/bootstrapCluster';
+import { controlPlaneStaticPods } from './bootstrap/staticPods';
+import { dnsServiceIP } from './bootstrap/versions';
 import { Rng } from './Rng';
-import { VirtualClock } from './VirtualClock';
+import { VirtualClock, type ClockState } from './VirtualClock';
 
 export interface NodeConfig {
   name: string;
@@ -17,6 +25,8 @@ export interface SimulationConfig {
   podCIDR: string;
   nodePortRange: string;
   clusterDomain: string;
+  /** How long the cluster has existed when the learner arrives (AGE of kube-system objects). */
+  clusterAgeMs: number;
 }
 
 /** kubeadm's defaults with a bridge CNI: the cluster of DESIGN.md. */
@@ -33,24 +43,190 @@ export function defaultConfig(overrides: Partial<SimulationConfig> = {}): Simula
     podCIDR: '10.244.0.0/16',
     nodePortRange: '30000-32767',
     clusterDomain: 'cluster.local',
+    clusterAgeMs: 5 * 24 * 3_600_000,
     ...overrides,
   };
 }
 
-/** The whole simulated cluster: clock, randomness and every component, in one object. */
+/** Everything needed to bring the cluster back exactly: plain JSON. */
+export interface SimulationSnapshot {
+  version: 1;
+  config: SimulationConfig;
+  clock: ClockState;
+  rng: [number, number, number, number];
+  api: ApiServerSnapshot;
+  scheduler: ReturnType<Scheduler['save']>;
+  kubelets: Record<string, KubeletState>;
+}
+
+/** Time the freshly bootstrapped cluster gets to converge before it is moved to `startTime`. */
+const BOOTSTRAP_SETTLE_MS = 3 * 60_000;
+/** Upper bound on drain rounds per call, so components fighting each other cannot hang us. */
+const MAX_DRAIN_ROUNDS = 10_000;
+
+interface Parts {
+  clock: VirtualClock;
+  api: ApiServer;
+  controllers: ControllerManager;
+  scheduler: Scheduler;
+  kubelets: Kubelet[];
+}
+
+/**
+ * The whole simulated cluster: clock, randomness, API server, controllers, scheduler and one
+ * kubelet per node. The cluster is bootstrapped `clusterAgeMs` before `startTime`, left to
+ * converge, then moved forward to `startTime` (as a snapshot restored later), so kube-system
+ * is five days old without simulating five days of heartbeats.
+ */
 export class Simulation {
   readonly config: SimulationConfig;
-  readonly clock: VirtualClock;
   readonly rng: Rng;
+  private parts!: Parts;
 
   constructor(config: Partial<SimulationConfig> = {}) {
     this.config = defaultConfig(config);
-    this.clock = new VirtualClock(this.config.startTime);
     this.rng = new Rng(this.config.seed);
+    const born = this.config.startTime - this.config.clusterAgeMs;
+    this.parts = this.build(new VirtualClock(born));
+    // kubeadm init/join: nodes register, the API server and kubeadm create their objects.
+    const admin = this.parts.api.admin();
+    for (const n of this.config.nodes) this.parts.api.system(`node:${n.name}`).create('nodes', undefined, nodeObject(n, born));
+    bootstrapCluster(admin, this.clusterSettings());
+    this.startComponents(this.parts);
+    this.advance(BOOTSTRAP_SETTLE_MS);
+    this.restore(this.snapshot(), this.config.startTime);
   }
 
-  /** Moves virtual time forward, running everything that falls due. */
+  get clock(): VirtualClock {
+    return this.parts.clock;
+  }
+
+  get api(): ApiServer {
+    return this.parts.api;
+  }
+
+  get controllers(): ControllerManager {
+    return this.parts.controllers;
+  }
+
+  get scheduler(): Scheduler {
+    return this.parts.scheduler;
+  }
+
+  get kubelets(): readonly Kubelet[] {
+    return this.parts.kubelets;
+  }
+
+  /** The kubelet of one node (logs, pod files, serving requests). */
+  kubelet(nodeName: string): Kubelet | undefined {
+    return this.parts.kubelets.find((k) => k.cfg.nodeName === nodeName);
+  }
+
+  /** Runs every queue (controllers, scheduler, kubelets) until nothing is left to do. */
+  drain(): void {
+    const p = this.parts;
+    for (let round = 0; round < MAX_DRAIN_ROUNDS; round++) {
+      let worked = p.controllers.processPending();
+      while (p.scheduler.runOnce()) worked = true;
+      for (const k of p.kubelets) worked = k.processPending() || worked;
+      if (!worked) return;
+    }
+  }
+
+  /** Moves virtual time forward, running everything that falls due and draining after each timer. */
   advance(ms: number): void {
-    this.clock.advance(ms);
+    this.drain();
+    this.parts.clock.advance(ms, () => this.drain());
+  }
+
+  /**
+   * Advances until no foreground timer (pulls, starts, restarts, controller retries) is left, or
+   * `maxMs` of virtual time has passed. Returns the virtual time spent.
+   */
+  runUntilSettled(maxMs = 5 * 60_000): number {
+    const clock = this.parts.clock;
+    const start = clock.now();
+    const limit = start + maxMs;
+    this.drain();
+    for (;;) {
+      const next = clock.nextDue(false);
+      if (next === undefined || next > limit) break;
+      clock.advanceTo(next, () => this.drain());
+    }
+    return clock.now() - start;
+  }
+
+  snapshot(): SimulationSnapshot {
+    const p = this.parts;
+    return JSON.parse(
+      JSON.stringify({
+        version: 1,
+        config: this.config,
+        clock: p.clock.state(),
+        rng: this.rng.save(),
+        api: p.api.snapshot(),
+        scheduler: p.scheduler.save(),
+        kubelets: Object.fromEntries(p.kubelets.map((k) => [k.cfg.nodeName, k.save()])),
+      }),
+    ) as SimulationSnapshot;
+  }
+
+  /**
+   * Rebuilds every component from a snapshot on a fresh clock. With `at`, the cluster is moved
+   * to that time: pending kubelet work is shifted, and controllers re-list what is there.
+   */
+  restore(snap: SimulationSnapshot, at = snap.clock.now): void {
+    const shift = at - snap.clock.now;
+    this.parts.controllers.stop();
+    for (const k of this.parts.kubelets) k.stop();
+    this.parts.scheduler.stop();
+    const clock = new VirtualClock(at);
+    clock.paused = snap.clock.paused;
+    clock.speed = snap.clock.speed;
+    const parts = this.build(clock);
+    this.rng.restore(snap.rng);
+    parts.api.restore(snap.api);
+    parts.scheduler.restore(snap.scheduler);
+    for (const k of parts.kubelets) {
+      const state = snap.kubelets[k.cfg.nodeName];
+      if (state) k.restore(state, shift);
+    }
+    this.parts = parts;
+    // Moved in time, nodes must heartbeat at once or the node controller would find them silent.
+    this.startComponents(parts, new Set(Object.entries(snap.kubelets).filter(([, s]) => s.stopped).map(([n]) => n)), shift === 0);
+    this.drain();
+  }
+
+  private clusterSettings() {
+    const cp = this.config.nodes.find((n) => n.controlPlane) ?? this.config.nodes[0]!;
+    return { serviceCIDR: this.config.serviceCIDR, podCIDR: this.config.podCIDR, clusterDomain: this.config.clusterDomain, apiServerIP: cp.internalIP };
+  }
+
+  private build(clock: VirtualClock): Parts {
+    const c = this.config;
+    const api = new ApiServer({ clock, rng: this.rng, serviceCIDR: c.serviceCIDR, nodePortRange: c.nodePortRange, clusterDomain: c.clusterDomain });
+    const dns = { clusterDNS: [dnsServiceIP(c.serviceCIDR)], clusterDomain: c.clusterDomain, node: { nameservers: ['172.18.0.1'], search: [], options: { other: [] } } };
+    const kubelets = c.nodes.map(
+      (n) =>
+        new Kubelet({
+          api: api.system(`node:${n.name}`),
+          clock,
+          rng: this.rng,
+          nodeName: n.name,
+          nodeIP: n.internalIP,
+          podCIDR: n.podCIDR,
+          dns,
+          ...(n.controlPlane ? { staticPods: controlPlaneStaticPods({ nodeIP: n.internalIP, serviceCIDR: c.serviceCIDR, podCIDR: c.podCIDR, nodePortRange: c.nodePortRange }) } : {}),
+        }),
+    );
+    const scheduler = new Scheduler({ api: api.system('kube-scheduler'), clock, rng: this.rng });
+    return { clock, api, scheduler, kubelets, controllers: { controllers: [], processPending: () => false, pending: () => ({}), stop: () => undefined } };
+  }
+
+  /** Kubelets first (nodes register and heartbeat before the node controller looks), then the rest. */
+  private startComponents(p: Parts, stopped = new Set<string>(), resume = false): void {
+    for (const k of p.kubelets) if (!stopped.has(k.cfg.nodeName)) k.start(resume);
+    p.scheduler.start();
+    p.controllers = startControllers({ api: p.api, clock: p.clock, rng: this.rng });
   }
 }
