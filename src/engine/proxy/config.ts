@@ -28,6 +28,8 @@ export interface ProxyConfig {
   conntrackTCPLiberal?: boolean;
   /** IPVS scheduler (default rr). */
   ipvsScheduler?: IpvsScheduler;
+  /** nfacct counters available on the node (kube-proxy ≥1.29 then adds `-m nfacct` rules). Default true. */
+  nfacct?: boolean;
 }
 
 export interface ResolvedProxyConfig {
@@ -40,6 +42,7 @@ export interface ResolvedProxyConfig {
   localhostNodePorts: boolean;
   conntrackTCPLiberal: boolean;
   ipvsScheduler: IpvsScheduler;
+  nfacct: boolean;
 }
 
 export interface ProxyNode {
@@ -68,6 +71,7 @@ export function resolveProxyConfig(config: ProxyConfig): ResolvedProxyConfig {
     localhostNodePorts: (config.localhostNodePorts ?? true) && allowsLoopback,
     conntrackTCPLiberal: config.conntrackTCPLiberal ?? false,
     ipvsScheduler: config.ipvsScheduler ?? 'rr',
+    nfacct: config.nfacct ?? true,
   };
   if (config.clusterCIDR) resolved.clusterCIDR = config.clusterCIDR;
   if (nodePortAddresses) resolved.nodePortAddresses = nodePortAddresses;

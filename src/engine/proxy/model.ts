@@ -87,7 +87,13 @@ export interface PhysdevMatch {
   negate?: boolean;
 }
 
-export type Match = ProtoMatch | CommentMatch | AddrTypeMatch | MarkMatch | StatisticMatch | RecentMatch | ConntrackMatch | SetMatch | PhysdevMatch;
+/** `-m nfacct --nfacct-name NAME`: counts packets for kube-proxy metrics; always matches. */
+export interface NfacctMatch {
+  kind: 'nfacct';
+  name: string;
+}
+
+export type Match = NfacctMatch | ProtoMatch | CommentMatch | AddrTypeMatch | MarkMatch | StatisticMatch | RecentMatch | ConntrackMatch | SetMatch | PhysdevMatch;
 
 export type IpsetType = 'hash:ip' | 'hash:ip,port' | 'hash:ip,port,ip' | 'hash:ip,port,net' | 'bitmap:port';
 

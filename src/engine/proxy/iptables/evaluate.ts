@@ -69,6 +69,7 @@ const isLocal = (ip: string, state: NetfilterState) => ip.startsWith('127.') || 
 function matchHolds(m: Match, p: Packet, rng: Rng, state: NetfilterState, mark: number, ipsets: Record<string, Ipset> | undefined): boolean {
   switch (m.kind) {
     case 'comment':
+    case 'nfacct':
       return true;
     case 'proto':
       return p.protocol === m.protocol && (m.dport === undefined || m.dport === p.dport);

@@ -128,7 +128,11 @@ describe('NodePort (REFERENCE §1.7)', () => {
   it('adds the KUBE-NODEPORTS entry and the KUBE-EXT chain', () => {
     const lines = nat([nodePortSvc()], [webSlice()]);
     expect(lines).toContain(':KUBE-EXT-CDGGSHYLG3RE2FKL - [0:0]');
-    expect(rulesOf(lines, 'KUBE-NODEPORTS')).toEqual(['-A KUBE-NODEPORTS -p tcp -m comment --comment "default/web:http" -m tcp --dport 30080 -j KUBE-EXT-CDGGSHYLG3RE2FKL']);
+    expect(rulesOf(lines, 'KUBE-NODEPORTS')).toEqual([
+      '-A KUBE-NODEPORTS -d 127.0.0.0/8 -p tcp -m comment --comment "default/web:http" -m tcp --dport 30080 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-CDGGSHYLG3RE2FKL',
+      '-A KUBE-NODEPORTS -p tcp -m comment --comment "default/web:http" -m tcp --dport 30080 -j KUBE-EXT-CDGGSHYLG3RE2FKL',
+    ]);
+    expect(rulesOf(nat([nodePortSvc()], [webSlice()], { ...baseConfig, nfacct: false }), 'KUBE-NODEPORTS')).toHaveLength(1);
     expect(rulesOf(lines, 'KUBE-EXT-CDGGSHYLG3RE2FKL')).toEqual([
       '-A KUBE-EXT-CDGGSHYLG3RE2FKL -m comment --comment "masquerade traffic for default/web:http external destinations" -j KUBE-MARK-MASQ',
       '-A KUBE-EXT-CDGGSHYLG3RE2FKL -j KUBE-SVC-CDGGSHYLG3RE2FKL',
@@ -157,6 +161,35 @@ describe('NodePort (REFERENCE §1.7)', () => {
     expect(n.some((l) => l.includes('KUBE-SVL-'))).toBe(false);
     expect(rulesOf(filter([nodePortSvc({ externalTrafficPolicy: 'Local' })], [remoteOnly]), 'KUBE-EXTERNAL-SERVICES')).toEqual([
       '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/web:http has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j DROP',
+    ]);
+  });
+});
+
+describe('housekeeping rules', () => {
+  it('writes KUBE-FORWARD with the nfacct INVALID counter, or without it', () => {
+    expect(rulesOf(filter([], []), 'KUBE-FORWARD')).toEqual([
+      '-A KUBE-FORWARD -m conntrack --ctstate INVALID -m nfacct --nfacct-name ct_state_invalid_dropped_pkts -j DROP',
+      '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark 0x4000/0x4000 -j ACCEPT',
+      '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+    ]);
+    expect(rulesOf(filter([], [], { nfacct: false }), 'KUBE-FORWARD')[0]).toBe('-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP');
+    expect(rulesOf(filter([], [], { conntrackTCPLiberal: true }), 'KUBE-FORWARD')).toHaveLength(2);
+  });
+  it('writes kubelet\'s KUBE-FIREWALL rule and the jumps in kube-proxy order', () => {
+    const f = filter([], []);
+    expect(rulesOf(f, 'KUBE-FIREWALL')).toEqual([
+      '-A KUBE-FIREWALL ! -s 127.0.0.0/8 -d 127.0.0.0/8 -m comment --comment "block incoming localnet connections" -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP',
+    ]);
+    expect(rulesOf(f, 'INPUT')).toEqual([
+      '-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes load balancer firewall" -j KUBE-PROXY-FIREWALL',
+      '-A INPUT -m comment --comment "kubernetes health check service ports" -j KUBE-NODEPORTS',
+      '-A INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes externally-visible service portals" -j KUBE-EXTERNAL-SERVICES',
+      '-A INPUT -j KUBE-FIREWALL',
+    ]);
+  });
+  it('excludes localhost from NodePorts when localhostNodePorts is off', () => {
+    expect(rulesOf(nat([], [], { localhostNodePorts: false }), 'KUBE-SERVICES')).toEqual([
+      '-A KUBE-SERVICES ! -d 127.0.0.0/8 -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS',
     ]);
   });
 });

@@ -93,7 +93,9 @@ export function filterHousekeepingRules(config: ResolvedProxyConfig): { chain: s
       'Drops new connections to 127.0.0.0/8 that arrive from another host (route_localnet is on for localhost NodePorts).') });
   }
   if (!config.conntrackTCPLiberal) {
-    out.push({ chain: KUBE_FORWARD, rule: rule({ matches: [{ kind: 'conntrack', states: ['INVALID'] }], target: { kind: 'DROP' } }, proxyProv, 'Drops packets conntrack considers INVALID, which would otherwise cause spurious resets.') });
+    const matches: Match[] = [{ kind: 'conntrack', states: ['INVALID'] }];
+    if (config.nfacct) matches.push({ kind: 'nfacct', name: 'ct_state_invalid_dropped_pkts' });
+    out.push({ chain: KUBE_FORWARD, rule: rule({ matches, target: { kind: 'DROP' } }, proxyProv, 'Drops packets conntrack considers INVALID, which would otherwise cause spurious resets.') });
   }
   out.push({ chain: KUBE_FORWARD, rule: rule({ matches: [comment('kubernetes forwarding rules'), { kind: 'mark', mark: m, mask: m }], target: { kind: 'ACCEPT' } }, proxyProv, 'Accepts forwarded packets that kube-proxy marked for SNAT.') });
   out.push({ chain: KUBE_FORWARD, rule: rule({ matches: [comment('kubernetes forwarding conntrack rule'), { kind: 'conntrack', states: ['RELATED', 'ESTABLISHED'] }], target: { kind: 'ACCEPT' } }, proxyProv, 'Accepts the rest of connections already accepted.') });

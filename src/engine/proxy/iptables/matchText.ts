@@ -48,6 +48,8 @@ export function matchSave(m: Match): string {
       return `-m set${m.negate ? ' !' : ''} --match-set ${m.name} ${m.flags}`;
     case 'physdev':
       return `-m physdev${m.negate ? ' !' : ''} --physdev-is-in`;
+    case 'nfacct':
+      return `-m nfacct --nfacct-name ${saveString(m.name)}`;
   }
 }
 
@@ -80,6 +82,9 @@ export function matchList(m: Match): string {
       return `${m.negate ? ' !' : ''} match-set ${m.name} ${m.flags}`;
     case 'physdev':
       return ` PHYSDEV match${m.negate ? ' !' : ''} --physdev-is-in`;
+    case 'nfacct':
+      // libxt_nfacct prints " nfacct-name" then xtables_save_string's own leading space.
+      return ` nfacct-name  ${saveString(m.name)}`;
   }
 }
 

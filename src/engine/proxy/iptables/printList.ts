@@ -16,6 +16,9 @@ export interface ListOptions {
   hostNames?: Record<string, string>;
 }
 
+/** What a node's resolver answers for addresses kube-proxy rules use (seen in real captures). */
+const DEFAULT_HOST_NAMES: Record<string, string> = { '127.0.0.0': 'localhost' };
+
 /** Debian netbase /etc/services names for the ports a Services lab meets (getservbyport). */
 const SERVICE_NAMES: Record<number, string> = {
   21: 'ftp', 22: 'ssh', 25: 'smtp', 53: 'domain', 80: 'http', 110: 'pop3', 123: 'ntp', 143: 'imap2',
@@ -29,7 +32,7 @@ const rpad = (s: string, n: number) => s.padStart(n, ' ');
 function listAddress(cidr: string | undefined, opts: ListOptions): string {
   if (!cidr || cidr === '0.0.0.0/0') return opts.numeric ? '0.0.0.0/0' : 'anywhere';
   const [ip, bits] = cidr.split('/') as [string, string | undefined];
-  const name = opts.numeric ? ip : (opts.hostNames?.[ip] ?? ip);
+  const name = opts.numeric ? ip : (opts.hostNames?.[ip] ?? DEFAULT_HOST_NAMES[ip] ?? ip);
   return bits === undefined || bits === '32' ? name : `${name}/${bits}`;
 }
 

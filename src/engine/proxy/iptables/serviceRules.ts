@@ -120,6 +120,10 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
   }
 
   if (info.nodePort !== 0) {
+    if (cat.hasAny && config.localhostNodePorts && config.nfacct) {
+      add('nat', KUBE_NODEPORTS, rule({ dst: '127.0.0.0/8', protocol: p, matches: [comment(name), proto(p, info.nodePort), { kind: 'nfacct', name: 'localhost_nps_accepted_pkts' }], target: jump(chains.ext) }, svcProv,
+        `Connections to localhost:${info.nodePort} reach ${name} too (counted for kube-proxy's metrics).`));
+    }
     if (cat.hasAny) {
       add('nat', KUBE_NODEPORTS, rule({ protocol: p, matches: [comment(name), proto(p, info.nodePort)], target: jump(chains.ext) }, svcProv,
         `Connections to NodePort ${info.nodePort}/${p.toUpperCase()} on any local address belong to ${name}.`));
