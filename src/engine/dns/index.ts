@@ -25,4 +25,4 @@ export { nslookupBind } from './tools/nslookupBind';
 export { nslookupBusybox128, nslookupBusybox136 } from './tools/nslookupBusybox';
 export { dig, DIG_VERSION } from './tools/dig';
 export { host, getentHosts } from './tools/hostAndGetent';
-export type { DnsToolContext, ToolResult } from './tools/toolContext';
+export type { DnsToolContext, ToolResult, DnsTool } from './tools/toolContext';

@@ -3,7 +3,7 @@ import type { DnsMessage, Edns, RRType } from '../message';
 import { reverseName } from '../server/kubernetesRecords';
 import { wireSize } from '../wireSize';
 import { ctimeUtc, digQuestionLine, digRecordLine } from './presentation';
-import { ask, bindCandidates, serversFor } from './toolContext';
+import { ask, bindCandidates, serversFor, timed } from './toolContext';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
 /** The dig that Debian bookworm's dnsutils ships. */
@@ -83,7 +83,9 @@ function plusOption(o: DigOptions, raw: string): string | undefined {
  * `@server`, `-t TYPE` or a bare type. Exit 0 on any reply (even NXDOMAIN), 9 when no server
  * answered, 1 on a usage error, as dig does.
  */
-export function dig(argv: string[], ctx: DnsToolContext): ToolResult {
+export const dig = timed((argv, ctx) => digImpl(argv, ctx), () => 5000);
+
+function digImpl(argv: string[], ctx: DnsToolContext): ToolResult {
   const o = parseArgs(argv);
   if (typeof o === 'string') return { stdout: '', stderr: `${o}\n`, exitCode: 1 };
   const name = o.name ?? '.';

@@ -2,7 +2,7 @@ import { RRTypeCode, rdataText } from '../message';
 import type { RRType, ResourceRecord } from '../message';
 import { StubResolver } from '../resolver/StubResolver';
 import { reverseName } from '../server/kubernetesRecords';
-import { ask, bare, bindCandidates, literalIP, ofType, serversFor } from './toolContext';
+import { ask, bare, bindCandidates, libcTimeout, literalIP, ofType, serversFor, timed } from './toolContext';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
 /** One record as bind's `host` prints it (bin/dig/host.c). */
@@ -32,7 +32,9 @@ function hostRecord(rr: ResourceRecord): string {
  * bind's `host NAME [SERVER]`, `host -t TYPE NAME`, `host IP`: A, AAAA and MX by default,
  * search list applied, `Host X not found: 3(NXDOMAIN)` and exit 1 on failure.
  */
-export function host(argv: string[], ctx: DnsToolContext): ToolResult {
+export const host = timed((argv, ctx) => hostImpl(argv, ctx), () => 5000);
+
+function hostImpl(argv: string[], ctx: DnsToolContext): ToolResult {
   let type: RRType | undefined;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -82,7 +84,9 @@ function rcodeNumber(r: string): number {
  * `getent hosts NAME|IP` (glibc): gethostbyname2(AF_INET6) then AF_INET through the stub
  * resolver, one `%-15s %s` line per address with aliases; exit 2 when the key is not found.
  */
-export function getentHosts(argv: string[], ctx: DnsToolContext): ToolResult {
+export const getentHosts = timed((argv, ctx) => getentHostsImpl(argv, ctx), libcTimeout);
+
+function getentHostsImpl(argv: string[], ctx: DnsToolContext): ToolResult {
   if (argv.length === 0) return { stdout: '', stderr: '', exitCode: 1 };
   const resolver = new StubResolver(ctx.resolvConf, ctx.transport, Math.floor(ctx.random() * 65535) + 1);
   let out = '';

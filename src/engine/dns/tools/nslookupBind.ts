@@ -1,7 +1,7 @@
 import { fqdn, rdataText, RRTypeCode } from '../message';
 import type { DnsMessage, RRType, ResourceRecord } from '../message';
 import { reverseName } from '../server/kubernetesRecords';
-import { ask, bare, bindCandidates, literalIP, serversFor } from './toolContext';
+import { ask, bare, bindCandidates, literalIP, serversFor, timed } from './toolContext';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
 /** One record as bind's nslookup prints it (bin/dig/nslookup.c printsection). */
@@ -45,7 +45,9 @@ function lookup(ctx: DnsToolContext, servers: string[], name: string, type: RRTy
  * resolv.conf list, does A then AAAA by default, prints the tab-separated format and exits 1 when
  * the name cannot be resolved.
  */
-export function nslookupBind(argv: string[], ctx: DnsToolContext): ToolResult {
+export const nslookupBind = timed((argv, ctx) => nslookupBindImpl(argv, ctx), () => 5000);
+
+function nslookupBindImpl(argv: string[], ctx: DnsToolContext): ToolResult {
   let type: RRType | undefined;
   const positional: string[] = [];
   for (const a of argv) {

@@ -2,14 +2,16 @@ import { RRTypeCode } from '../message';
 import type { DnsMessage, RRType, ResourceRecord } from '../message';
 import { StubResolver } from '../resolver/StubResolver';
 import { reverseName } from '../server/kubernetesRecords';
-import { ask, bare, literalIP, ofType, serversFor } from './toolContext';
+import { ask, bare, literalIP, ofType, serversFor, timed, libcTimeout } from './toolContext';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
 /**
  * busybox 1.28 `nslookup` (the small applet the Kubernetes docs pin): resolves through libc,
  * so the search list and ndots apply, and prints every address with its reverse name.
  */
-export function nslookupBusybox128(argv: string[], ctx: DnsToolContext): ToolResult {
+export const nslookupBusybox128 = timed((argv, ctx) => nslookupBusybox128Impl(argv, ctx), libcTimeout);
+
+function nslookupBusybox128Impl(argv: string[], ctx: DnsToolContext): ToolResult {
   const [host, server] = argv.filter((a) => !a.startsWith('-'));
   if (!host || argv.some((a) => a.startsWith('-'))) return { stdout: '', stderr: BUSYBOX_128_USAGE, exitCode: 1 };
   const conf = server ? { ...ctx.resolvConf, nameservers: [server] } : ctx.resolvConf;
@@ -66,7 +68,9 @@ function busyboxRecord(rr: ResourceRecord): string {
  * search domains appended only to names without a dot (no ndots, no bare-name fallback), one
  * result block per query, and exit code 0 unless no server answered.
  */
-export function nslookupBusybox136(argv: string[], ctx: DnsToolContext): ToolResult {
+export const nslookupBusybox136 = timed((argv, ctx) => nslookupBusybox136Impl(argv, ctx), () => 5000, true);
+
+function nslookupBusybox136Impl(argv: string[], ctx: DnsToolContext): ToolResult {
   const types: RRType[] = [];
   let i = 0;
   for (; i < argv.length && argv[i]!.startsWith('-'); i++) {

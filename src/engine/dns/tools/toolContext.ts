@@ -20,7 +20,39 @@ export interface ToolResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** Virtual time the tool spent waiting on unanswered queries; the shell advances the clock by it. */
+  elapsedMs?: number;
 }
+
+/** A tool entry point: parsed argv in, printed output out. */
+export type DnsTool = (argv: string[], ctx: DnsToolContext) => ToolResult;
+
+/**
+ * Wraps a tool so its result says how long it waited: `perTimeoutMs` for every query that got
+ * no reply, or once per silent server when `perServer` (tools that send all queries at once).
+ */
+export function timed(tool: DnsTool, perTimeoutMs: (ctx: DnsToolContext) => number, perServer = false): DnsTool {
+  return (argv, ctx) => {
+    let elapsed = 0;
+    const silent = new Set<string>();
+    const per = perTimeoutMs(ctx);
+    const r = tool(argv, {
+      ...ctx,
+      transport: (server, q) => {
+        const reply = ctx.transport(server, q);
+        if (reply === 'timeout' && !(perServer && silent.has(server))) {
+          silent.add(server);
+          elapsed += per;
+        }
+        return reply;
+      },
+    });
+    return { ...r, elapsedMs: elapsed };
+  };
+}
+
+/** libc's per-try wait, from resolv.conf `options timeout:` (default 5 s). */
+export const libcTimeout = (ctx: DnsToolContext): number => resolverOptions(ctx.resolvConf).timeout * 1000;
 
 /** A fresh 16-bit query id from the seeded Rng, as the tools' own random ids. */
 export function queryId(ctx: DnsToolContext): number {

@@ -101,6 +101,15 @@ describe('tool behaviour', () => {
     expect(nslookupBusybox136(['nope'], ctx()).exitCode).toBe(0);
   });
 
+  it('reports the virtual time spent waiting on a dead DNS server', () => {
+    const down = () => podToolContext('default', { dnsDown: true });
+    expect(dig(['web.default.svc.cluster.local'], down()).elapsedMs).toBe(15_000); // +tries=3, +time=5
+    expect(dig(['web.default.svc.cluster.local'], podToolContext()).elapsedMs).toBe(0);
+    expect(nslookupBusybox136(['web'], down()).elapsedMs).toBe(5_000);
+    // AAAA then A (gethostbyname2 for each family), each attempts:2 × timeout:5.
+    expect(getentHosts(['web'], down()).elapsedMs).toBe(20_000);
+  });
+
   it('the same seed gives the same output', () => {
     expect(dig(['google.com'], podToolContext('default', { seed: 's' }))).toEqual(dig(['google.com'], podToolContext('default', { seed: 's' })));
   });
