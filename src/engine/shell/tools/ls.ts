@@ -16,7 +16,7 @@ interface Entry {
  * `COLUMNS`, default 80); into a pipe or file, one per line; `-l` gives the long listing.
  */
 export function ls(ctx: CommandContext): number {
-  const o = getopt(ctx.argv.slice(1), { flags: 'laA1dhrtSF', long: { all: 'a', 'almost-all': 'A', directory: 'd', 'color=': 'color', color: 'color' } });
+  const o = getopt(ctx.argv.slice(1), { flags: 'laA1dhrtSFC', long: { all: 'a', 'almost-all': 'A', directory: 'd', 'color=': 'color', color: 'color' } });
   if (!o.ok) return usageError(ctx.stderr, 'ls', o.message, 2);
   const has = (f: string) => o.opts.has(f);
   const operands = o.operands.length === 0 ? ['.'] : o.operands;
@@ -79,31 +79,55 @@ function render(ctx: CommandContext, entries: Entry[], has: (f: string) => boole
   if (has('l')) return longListing(ctx, entries, isDirListing, has('h'), label);
   const names = entries.map(label);
   if (names.length === 0) return '';
-  if (has('1') || !ctx.isTTY) return names.map((n) => `${n}\n`).join('');
+  if (has('1') || (!ctx.isTTY && !has('C'))) return names.map((n) => `${n}\n`).join('');
   return columns(names, Number(ctx.env.get('COLUMNS') ?? 80) || 80);
 }
 
-/** GNU's vertical layout: the most columns that fit, each as wide as its longest name plus two. */
+/**
+ * GNU's vertical layout: the most columns that fit in `lineWidth`, each as wide as its longest
+ * name plus two, filled top to bottom; padding uses tabs to 8-column stops as coreutils does.
+ */
 export function columns(names: string[], lineWidth: number): string {
-  for (let cols = names.length; cols >= 1; cols--) {
+  for (let cols = Math.min(names.length, Math.max(1, Math.floor(lineWidth / 3))); cols >= 1; cols--) {
     const rows = Math.ceil(names.length / cols);
     if (cols > 1 && Math.ceil(names.length / rows) < cols) continue;
     const widths: number[] = [];
-    for (let c = 0; c < cols; c++) widths.push(Math.max(...names.slice(c * rows, (c + 1) * rows).map((n) => n.length)) + 2);
-    const total = widths.reduce((a, b) => a + b, 0) - 2;
-    if (total >= lineWidth && cols > 1) continue;
+    for (let c = 0; c < cols; c++) widths.push(Math.max(...names.slice(c * rows, (c + 1) * rows).map((n) => n.length)) + (c === cols - 1 ? 0 : 2));
+    if (cols > 1 && widths.reduce((a, b) => a + b, 0) >= lineWidth) continue;
     let out = '';
     for (let r = 0; r < rows; r++) {
-      const cells: string[] = [];
+      let line = '';
+      let pos = 0;
+      let target = 0;
       for (let c = 0; c < cols; c++) {
         const n = names[c * rows + r];
-        if (n !== undefined) cells.push(n);
+        if (n === undefined) break;
+        line += indent(pos, target);
+        pos = target;
+        line += n;
+        pos += n.length;
+        target += widths[c]!;
       }
-      out += `${cells.map((n, c) => (c === cells.length - 1 ? n : n.padEnd(widths[c]!))).join('')}\n`;
+      out += `${line}\n`;
     }
     return out;
   }
   return '';
+}
+
+/** Moves from column `from` to `to` with tabs (8-column stops) and spaces, like coreutils' indent(). */
+function indent(from: number, to: number): string {
+  let out = '';
+  while (from < to) {
+    if (Math.floor(to / 8) > Math.floor((from + 1) / 8)) {
+      out += '\t';
+      from += 8 - (from % 8);
+    } else {
+      out += ' ';
+      from++;
+    }
+  }
+  return out;
 }
 
 function longListing(ctx: CommandContext, entries: Entry[], withTotal: boolean, human: boolean, label: (e: Entry) => string): string {
