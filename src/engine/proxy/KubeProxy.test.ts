@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { describe, expect, it } from 'vitest';
+import type { WatchEvent } from '../api/types';
 import { generateRules } from './iptables/generateRules';
 import { iptablesSave } from './iptables/printSave';
 import { KubeProxy } from './KubeProxy';
@@ -82,6 +83,27 @@ describe('KubeProxy', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('KubeProxy watch events', () => {
+  it('follows ADDED, MODIFIED and DELETED events for Services and EndpointSlices', () => {
+    const kp = new KubeProxy(node01, baseConfig);
+    kp.update([], []);
+    const ev = (type: 'ADDED' | 'MODIFIED' | 'DELETED', object: unknown, rv: number) =>
+      ({ type, object, resourceVersion: rv, source: 'test' }) as unknown as WatchEvent;
+    kp.onWatchEvent(ev('ADDED', svc(1), 1));
+    expect(iptablesSave(kp.ruleset(), 0, 'filter')).toContain('"default/s1:http has no endpoints"');
+    kp.onWatchEvent(ev('ADDED', sl(1, [3]), 2));
+    expect(iptablesSave(kp.ruleset(), 0, 'nat')).toContain('-j DNAT --to-destination 10.244.2.3:8080');
+    kp.onWatchEvent(ev('MODIFIED', sl(1, [4]), 3));
+    const nat = iptablesSave(kp.ruleset(), 0, 'nat');
+    expect(nat).toContain('--to-destination 10.244.2.4:8080');
+    expect(nat).not.toContain('10.244.2.3');
+    kp.onWatchEvent(ev('DELETED', sl(1, [4]), 4));
+    expect(iptablesSave(kp.ruleset(), 0, 'filter')).toContain('"default/s1:http has no endpoints"');
+    kp.onWatchEvent(ev('DELETED', svc(1), 5));
+    expect(iptablesSave(kp.ruleset(), 0)).not.toContain('default/s1');
   });
 });
 

@@ -5,6 +5,7 @@
  * are recomputed on demand. Results are cached until the next change.
  */
 import type { Service } from 'kubernetes-types/core/v1';
+import type { WatchEvent } from '../api/types';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ProxyConfig, ProxyNode, ResolvedProxyConfig } from './config';
 import { resolveProxyConfig } from './config';
@@ -76,6 +77,20 @@ export class KubeProxy {
     for (const key of affected) this.regenerate(key);
     this.checkLargeCluster();
     this.invalidate();
+  }
+
+  /**
+   * Feeds one watch event for `services` or `endpointslices.discovery.k8s.io` (what kube-proxy's
+   * informers deliver); other kinds are ignored.
+   */
+  onWatchEvent(ev: WatchEvent): void {
+    const ns = ev.object.metadata.namespace ?? 'default';
+    const name = ev.object.metadata.name ?? '';
+    const gone = ev.type === 'DELETED';
+    if (ev.object.kind === 'Service') this.onServiceChanged(ns, name, gone ? undefined : (ev.object as unknown as Service));
+    else if (ev.object.kind === 'EndpointSlice') {
+      this.onSliceChanged(ns, name, gone ? undefined : (ev.object as unknown as EndpointSlice), ev.oldObject as unknown as EndpointSlice | undefined);
+    }
   }
 
   /** The node's current iptables state (in IPVS mode, the IPVS-mode rules and ipsets). */

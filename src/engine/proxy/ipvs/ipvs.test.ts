@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from 'kubernetes-types/core/v1';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../sim/Rng';
 import type { ProxyConfig } from '../config';
@@ -85,6 +86,19 @@ describe('IPVS scheduling', () => {
       return d.kind === 'forward' ? d.realServer.ip : d.kind;
     });
     expect(picks).toEqual(['10.244.1.5', '10.244.2.7', '10.244.1.5', '10.244.2.7']);
+  });
+  it('round-robin spreads k×N connections exactly k per real server (fast-check)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 5 }), (n, k) => {
+      const eps = Array.from({ length: n }, (_, i) => ({ ip: `10.244.4.${i + 2}`, node: 'node02' }));
+      const st = generateIpvs({ ...input(), endpointSlices: [webSlice(eps)] });
+      const rt = newIpvsRuntime();
+      const counts = new Map<string, number>();
+      for (let i = 0; i < n * k; i++) {
+        const d = evaluateIpvs(st, pkt(`10.244.1.${(i % 200) + 2}`), new Rng(i), rt);
+        if (d.kind === 'forward') counts.set(d.realServer.ip, (counts.get(d.realServer.ip) ?? 0) + 1);
+      }
+      return counts.size === n && [...counts.values()].every((c) => c === k);
+    }));
   });
   it('least-connection picks the idle server', () => {
     const st = generateIpvs(input(undefined, { ...baseConfig, ipvsScheduler: 'lc' }));
