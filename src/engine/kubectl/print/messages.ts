@@ -96,3 +96,16 @@ export function deleteLine(o: DeleteLineOptions): string {
 export function missingLastAppliedWarning(resource: string, name: string): string {
   return `Warning: resource ${resource}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
 }
+
+/** The API server warning kubectl prints (stderr) whenever v1 Endpoints are read or written (≥1.33). */
+export const ENDPOINTS_DEPRECATION_WARNING = 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+
+/** An API warning header as kubectl prints it: `Warning: <text>`. */
+export function apiWarning(text: string): string {
+  return `Warning: ${text}\n`;
+}
+
+/** get/describe for a resource type discovery does not know. */
+export function unknownResourceType(resource: string): string {
+  return `error: the server doesn't have a resource type ${JSON.stringify(resource)}\n`;
+}

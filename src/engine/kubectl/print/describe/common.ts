@@ -112,3 +112,8 @@ export function describeEvents(w: DescribeWriter, events: Event[] | undefined, n
     w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
   }
 }
+
+/** `kubectl describe` of several objects: each description after the first is preceded by two newlines. */
+export function joinDescriptions(descriptions: string[]): string {
+  return descriptions.map((d, i) => (i === 0 ? d : `\n\n${d}`)).join('');
+}

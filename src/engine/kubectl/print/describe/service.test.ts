@@ -116,3 +116,10 @@ Events:
     expect(formatEndpointSlices([quirk], new Set(['http']))).toBe('10.0.0.1:8080,10.0.0.2:8080,10.0.0.3:8080 + 0 more...');
   });
 });
+
+describe('several descriptions', () => {
+  it('are separated by a blank line pair, as in real `kubectl describe svc` captures', async () => {
+    const { joinDescriptions } = await import('./common');
+    expect(joinDescriptions(['Name: a\n', 'Name: b\n'])).toBe('Name: a\n\n\nName: b\n');
+  });
+});
