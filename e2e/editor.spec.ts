@@ -35,9 +35,10 @@ async function typeBuffer(page: Page, text: string) {
   await page.keyboard.press('Escape');
 }
 
-const SERVICE_WITH_TYPO = ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: x', 'spec:', '  selector:', '    app: x', '  prots:', '    - port: 80'].join('\n');
+// Two documents: the schema is chosen per document, by apiVersion and kind.
+const SERVICE_WITH_TYPO = ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: dev', '---', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: x', 'spec:', '  selector:', '    app: x', '  prots:', '    - port: 80'].join('\n');
 
-test('a typo in a Service field is marked on its line, and fixing it clears the mark', async ({ page }) => {
+test('in a multi-document file, a typo in a Service field is marked on its line, and fixing it clears the mark', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();
   const pane = editorPane(page);
@@ -78,6 +79,22 @@ test('a typo in a Service field is marked on its line, and fixing it clears the 
 
   expect(lab.consoleErrors).toEqual([]);
   expect(lab.foreignRequests).toEqual([]);
+});
+
+test('completion offers the fields of the kind the document declares', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await typeBuffer(page, ['apiVersion: v1', 'kind: Service', 'spec:', '  cl'].join('\n'));
+  const suggestions = page.locator('.suggest-widget .monaco-list-row');
+  // The YAML worker may still be starting on the first request: ask again until it answers.
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions.first()).toBeVisible({ timeout: 1500 });
+  }).toPass({ timeout: 15_000 });
+  await expect.poll(() => suggestions.allInnerTexts()).toEqual(expect.arrayContaining(['clusterIP', 'clusterIPs']));
+  await page.keyboard.press('Escape');
+  expect(lab.consoleErrors).toEqual([]);
 });
 
 test('files: new tab, examples, rename, close and reopen, all by keyboard-reachable controls', async ({ page }) => {
