@@ -1,5 +1,6 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import type { HttpRequest, HttpResponse } from '../apps';
+import { resolveImage, runExec } from '../apps';
+import type { ExecResult, HttpRequest, HttpResponse, ImageProfile } from '../apps';
 import type { Unsubscribe, WatchEvent } from '../api/types';
 import { hex } from './podStatus';
 import type { PodObject } from '../sim/kinds';
@@ -105,6 +106,34 @@ export class Kubelet extends PodWorkers {
   podFiles(namespace: string, pod: string): { resolvConf: string; hosts: string; hostname: string } | undefined {
     const rt = this.podByName(namespace, pod);
     return rt && { resolvConf: rt.resolvConf, hosts: rt.hosts, hostname: rt.hostname };
+  }
+
+  /**
+   * What `kubectl exec`/`attach` need about a container: its runtime state, image profile
+   * (shell, tools) and the pod's files. Undefined when the pod or container is not here.
+   */
+  container(namespace: string, pod: string, container?: string): { pod: PodRuntime; container: ContainerRuntime; profile: ImageProfile } | undefined {
+    const rt = this.podByName(namespace, pod);
+    const c = container ? rt?.containers.find((x) => x.name === container) : rt?.containers[0];
+    if (!rt || !c) return undefined;
+    return { pod: JSON.parse(JSON.stringify(rt)) as PodRuntime, container: JSON.parse(JSON.stringify(c)) as ContainerRuntime, profile: resolveImage(c.image).profile };
+  }
+
+  /** Creates or removes a file in a running container (what an exec'd `touch`/`rm` does). */
+  setFile(namespace: string, pod: string, container: string, path: string, exists: boolean): boolean {
+    const c = this.podByName(namespace, pod)?.containers.find((x) => x.name === container);
+    if (!c || c.state !== 'running') return false;
+    c.files = exists ? [...new Set([...c.files, path])] : c.files.filter((f) => f !== path);
+    return true;
+  }
+
+  /** Runs a non-interactive command in a running container, as an exec probe would. */
+  exec(namespace: string, pod: string, container: string | undefined, argv: string[]): ExecResult | undefined {
+    const rt = this.podByName(namespace, pod);
+    const c = container ? rt?.containers.find((x) => x.name === container) : rt?.containers[0];
+    if (!rt || !c || c.state !== 'running') return undefined;
+    const files = new Set(c.files);
+    return runExec(resolveImage(c.image).profile, { exists: (p) => files.has(p) || p.startsWith('/etc/') }, argv);
   }
 
   /** Which pod owns `ip` on this node, and what its containers run. */

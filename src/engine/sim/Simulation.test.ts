@@ -106,3 +106,40 @@ describe('determinism and snapshots', () => {
     expect(s.clock.now()).toBe(later.clock.now);
   });
 });
+
+describe('components and node failure', () => {
+  it('drains components added with use(), and rebuilds them on restore', () => {
+    const s = new Simulation({ seed: 'use' });
+    let built = 0;
+    let runs = 0;
+    s.use('counter', () => {
+      built++;
+      return { processPending: () => (runs++, false) };
+    });
+    s.advance(1000);
+    expect(runs).toBeGreaterThan(0);
+    s.restore(s.snapshot());
+    expect(built).toBe(2);
+  });
+
+  it('a stopped kubelet lets the node controller mark its node NotReady', () => {
+    const s = new Simulation({ seed: 'down' });
+    s.kubelet('node02')!.stop();
+    s.advance(60_000);
+    const ready = s.api.admin().get<NodeObject>('nodes', undefined, 'node02').status!.conditions!.find((c) => c.type === 'Ready')!;
+    expect(ready.status).toBe('Unknown');
+    expect(s.api.admin().get<NodeObject>('nodes', undefined, 'node01').status!.conditions!.find((c) => c.type === 'Ready')!.status).toBe('True');
+  });
+
+  it('records FailedScheduling with the real message through the API server', () => {
+    const s = new Simulation({ seed: 'pending' });
+    const a = s.api.admin();
+    a.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'ssd' }, spec: { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', image: 'nginx' }] } });
+    s.advance(1000);
+    const ev = a.list('events', 'default').items.find((e) => e['reason'] === 'FailedScheduling')!;
+    expect(ev['message']).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+    expect(a.get<PodObject>('pods', 'default', 'ssd').status!.phase).toBe('Pending');
+  });
+});

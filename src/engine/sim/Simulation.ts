@@ -60,9 +60,26 @@ export interface SimulationSnapshot {
 }
 
 /** Time the freshly bootstrapped cluster gets to converge before it is moved to `startTime`. */
-const BOOTSTRAP_SETTLE_MS = 3 * 60_000;
+const BOOTSTRAP_SETTLE_MS = 60_000;
 /** Upper bound on drain rounds per call, so components fighting each other cannot hang us. */
 const MAX_DRAIN_ROUNDS = 10_000;
+
+/** Something the Simulation drains after every command and timer (kube-proxy, CoreDNS, ...). */
+export interface SimComponent {
+  processPending(): boolean;
+  /** Called when the Simulation is rebuilt (restore) and this instance is dropped. */
+  stop?(): void;
+}
+
+/** What a component factory gets: the live parts of the cluster it belongs to. */
+export interface ComponentContext {
+  api: ApiServer;
+  clock: VirtualClock;
+  rng: Rng;
+  sim: Simulation;
+}
+
+export type ComponentFactory = (ctx: ComponentContext) => SimComponent;
 
 interface Parts {
   clock: VirtualClock;
@@ -70,6 +87,7 @@ interface Parts {
   controllers: ControllerManager;
   scheduler: Scheduler;
   kubelets: Kubelet[];
+  extra: Map<string, SimComponent>;
 }
 
 /**
@@ -82,6 +100,7 @@ export class Simulation {
   readonly config: SimulationConfig;
   readonly rng: Rng;
   private parts!: Parts;
+  private readonly factories = new Map<string, ComponentFactory>();
 
   constructor(config: Partial<SimulationConfig> = {}) {
     this.config = defaultConfig(config);
@@ -117,6 +136,24 @@ export class Simulation {
     return this.parts.kubelets;
   }
 
+  /**
+   * Adds a component built from the live cluster (and rebuilt on every restore), drained with
+   * the others. Returns the instance built now.
+   */
+  use<T extends SimComponent>(name: string, factory: (ctx: ComponentContext) => T): T {
+    this.factories.set(name, factory);
+    this.parts.extra.get(name)?.stop?.();
+    const c = factory({ api: this.parts.api, clock: this.parts.clock, rng: this.rng, sim: this });
+    this.parts.extra.set(name, c);
+    this.drain();
+    return c;
+  }
+
+  /** The current instance of a component added with {@link use}. */
+  component<T extends SimComponent>(name: string): T | undefined {
+    return this.parts.extra.get(name) as T | undefined;
+  }
+
   /** The kubelet of one node (logs, pod files, serving requests). */
   kubelet(nodeName: string): Kubelet | undefined {
     return this.parts.kubelets.find((k) => k.cfg.nodeName === nodeName);
@@ -129,6 +166,7 @@ export class Simulation {
       let worked = p.controllers.processPending();
       while (p.scheduler.runOnce()) worked = true;
       for (const k of p.kubelets) worked = k.processPending() || worked;
+      for (const c of p.extra.values()) worked = c.processPending() || worked;
       if (!worked) return;
     }
   }
@@ -180,6 +218,7 @@ export class Simulation {
     this.parts.controllers.stop();
     for (const k of this.parts.kubelets) k.stop();
     this.parts.scheduler.stop();
+    for (const c of this.parts.extra.values()) c.stop?.();
     const clock = new VirtualClock(at);
     clock.paused = snap.clock.paused;
     clock.speed = snap.clock.speed;
@@ -192,6 +231,7 @@ export class Simulation {
       if (state) k.restore(state, shift);
     }
     this.parts = parts;
+    for (const [name, factory] of this.factories) parts.extra.set(name, factory({ api: parts.api, clock, rng: this.rng, sim: this }));
     // Moved in time, nodes must heartbeat at once or the node controller would find them silent.
     this.startComponents(parts, new Set(Object.entries(snap.kubelets).filter(([, s]) => s.stopped).map(([n]) => n)), shift === 0);
     this.drain();
@@ -220,7 +260,7 @@ export class Simulation {
         }),
     );
     const scheduler = new Scheduler({ api: api.system('kube-scheduler'), clock, rng: this.rng });
-    return { clock, api, scheduler, kubelets, controllers: { controllers: [], processPending: () => false, pending: () => ({}), stop: () => undefined } };
+    return { clock, api, scheduler, kubelets, extra: new Map(), controllers: { controllers: [], processPending: () => false, pending: () => ({}), stop: () => undefined } };
   }
 
   /** Kubelets first (nodes register and heartbeat before the node controller looks), then the rest. */
