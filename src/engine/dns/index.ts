@@ -19,7 +19,7 @@ export { UpstreamWorld, DEFAULT_UPSTREAM_RECORDS } from './server/upstreamWorld'
 export { reverseName, addressFromReverse } from './server/kubernetesRecords';
 export { parseResolvConf, formatResolvConf, podResolvConf, resolverOptions } from './resolver/resolvConf';
 export type { ResolvConf, ResolvConfInput, DnsPolicy } from './resolver/resolvConf';
-export { StubResolver, searchCandidates } from './resolver/StubResolver';
+export { StubResolver, searchCandidates, describeStep } from './resolver/StubResolver';
 export type { DnsTransport, WalkStep, ResolveResult } from './resolver/StubResolver';
 export { nslookupBind } from './tools/nslookupBind';
 export { nslookupBusybox128, nslookupBusybox136 } from './tools/nslookupBusybox';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exampleServer } from '../testing/fixtures';
 import { formatResolvConf, parseResolvConf, podResolvConf } from './resolvConf';
-import { searchCandidates, StubResolver } from './StubResolver';
+import { describeStep, searchCandidates, StubResolver } from './StubResolver';
 import type { DnsTransport } from './StubResolver';
 
 const node = parseResolvConf('nameserver 172.18.0.1\n');
@@ -38,6 +38,16 @@ describe('search-list walk (REFERENCE §3.4, from a pod in `default`)', () => {
     const r = new StubResolver(conf(namespace), transport()).resolve(typed, ['A']);
     expect(r.steps.map((s) => s.name)).toEqual(queried);
     expect(r.name).toBe(found);
+  });
+
+  it('describes each step for the UI', () => {
+    const r = new StubResolver(conf('prod'), transport()).resolve('web.default');
+    expect(r.steps.map(describeStep)).toEqual([
+      'web.default.prod.svc.cluster.local A → NXDOMAIN',
+      'web.default.prod.svc.cluster.local AAAA → NXDOMAIN',
+      'web.default.svc.cluster.local A → 10.96.100.10',
+      'web.default.svc.cluster.local AAAA → NODATA',
+    ]);
   });
 
   it('sends A and AAAA per candidate as getaddrinfo does', () => {

@@ -101,3 +101,16 @@ export class StubResolver {
     return id;
   }
 }
+
+/**
+ * One walk step as the UI lists it: `web.prod.svc.cluster.local A → NXDOMAIN`,
+ * `web.default.svc.cluster.local A → 10.96.100.10`, `… → NODATA`, `… → timeout`.
+ */
+export function describeStep(step: WalkStep): string {
+  const head = `${step.name.replace(/\.$/, '')} ${step.type} → `;
+  if (step.reply === 'timeout') return `${head}timeout`;
+  const r = step.reply;
+  if (r.rcode !== 'NOERROR') return head + r.rcode;
+  const data = r.answer.filter((a) => a.type === step.type).map((a) => (a.type === 'A' || a.type === 'AAAA' ? a.address : a.type));
+  return head + (data.length > 0 ? data.join(', ') : 'NODATA');
+}

@@ -136,6 +136,26 @@ export class CoreDnsServer {
     return this.handle(makeQuery(1, name, type), client);
   }
 
+  /**
+   * The pod's HTTP endpoints, as the kubelet's probes and `curl` see them: `health` (:8080/health,
+   * liveness in kubeadm's Deployment), `ready` (:8181/ready, readiness; 503 listing the plugins
+   * still syncing, with the log line CoreDNS prints), `prometheus` (:9153/metrics).
+   */
+  httpGet(port: number, path: string): { status: number; body: string } | undefined {
+    const portOf = (addr: string | undefined) => (addr === undefined ? undefined : Number(addr.slice(addr.lastIndexOf(':') + 1)));
+    const has = (pick: (s: ServerConfig) => string | undefined) => this.servers.some((s) => portOf(pick(s)) === port);
+    if (has((s) => s.health)) return path === '/health' ? { status: 200, body: 'OK' } : { status: 404, body: '404 page not found\n' };
+    if (has((s) => s.ready)) {
+      if (path !== '/ready') return { status: 404, body: '404 page not found\n' };
+      const synced = this.cfg.synced?.() ?? true;
+      if (synced) return { status: 200, body: 'OK' };
+      this.log.push('[INFO] plugin/ready: Still waiting on: "kubernetes"');
+      return { status: 503, body: 'kubernetes' };
+    }
+    if (has((s) => s.prometheus)) return path === '/metrics' ? { status: 200, body: this.renderMetrics() } : { status: 404, body: '404 page not found\n' };
+    return undefined;
+  }
+
   /** The Prometheus page served on :9153/metrics. */
   renderMetrics(): string {
     for (const [s, c] of this.caches) this.metrics.set('coredns_cache_entries', { server: `dns://:${s.port}`, type: 'success', view: '', zones: s.zones.join(' ') }, c.size);

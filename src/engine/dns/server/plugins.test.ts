@@ -66,6 +66,22 @@ describe('CoreDNS process output', () => {
   });
 });
 
+describe('HTTP endpoints', () => {
+  it('serves /health, /ready and /metrics on kubeadm’s ports; /ready is 503 while syncing', () => {
+    let synced = false;
+    const world = new UpstreamWorld();
+    const s = new CoreDnsServer({ cluster: exampleCluster(), now: () => 0, random: () => 0.5, upstream: (_t, q) => world.resolve(q), synced: () => synced });
+    expect(s.httpGet(8080, '/health')).toEqual({ status: 200, body: 'OK' });
+    expect(s.httpGet(8181, '/ready')).toEqual({ status: 503, body: 'kubernetes' });
+    expect(s.logLines().at(-1)).toBe('[INFO] plugin/ready: Still waiting on: "kubernetes"');
+    synced = true;
+    expect(s.httpGet(8181, '/ready')).toEqual({ status: 200, body: 'OK' });
+    expect(s.httpGet(9153, '/metrics')?.status).toBe(200);
+    expect(s.httpGet(9153, '/nope')).toEqual({ status: 404, body: '404 page not found\n' });
+    expect(s.httpGet(1234, '/')).toBeUndefined();
+  });
+});
+
 describe('reload', () => {
   it('applies an edited Corefile, and keeps the old one when the new text is broken', () => {
     const s = exampleServer();
