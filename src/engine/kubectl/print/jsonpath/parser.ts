@@ -4,9 +4,9 @@
  * `invalid array index ...`, `unrecognized character in action: U+0021 '!'`, ...).
  */
 import { newList, type ArrayParam, type ListNode } from './nodes';
+import { EOF, formatRune, isAlphaNumeric, isBool, isDigit, isEndOfLine, isTerminator } from './runes';
 import { unquoteExtended } from './unquote';
 
-const EOF = '';
 
 /** A template error, carrying the parser's message verbatim. */
 export class JsonPathParseError extends Error {
@@ -19,32 +19,6 @@ export class JsonPathParseError extends Error {
 const dictKeyRex = /^'([^']*)'$/;
 const sliceOperatorRex = /^(-?[\d]*)(:-?[\d]*)?(:-?[\d]*)?$/;
 const filterRex = /^([^!<>=]+)([!<>=]+)(.+?)$/s;
-
-function isSpace(r: string): boolean {
-  return r === ' ' || r === '\t';
-}
-function isEndOfLine(r: string): boolean {
-  return r === '\r' || r === '\n';
-}
-function isTerminator(r: string): boolean {
-  if (isSpace(r) || isEndOfLine(r)) return true;
-  return r === EOF || '.,[]$@{}'.includes(r);
-}
-function isAlphaNumeric(r: string): boolean {
-  return r === '_' || /^[\p{L}\p{Nd}]$/u.test(r);
-}
-function isDigit(r: string): boolean {
-  return /^\p{Nd}$/u.test(r);
-}
-function isBool(s: string): boolean {
-  return s === 'true' || s === 'false';
-}
-
-/** Go's `%#U` for a rune: `U+0021 '!'`. */
-function formatRune(r: string): string {
-  const cp = r.codePointAt(0) ?? 0;
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')} '${r}'`;
-}
 
 class Parser {
   readonly root: ListNode = newList();
