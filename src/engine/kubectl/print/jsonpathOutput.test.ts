@@ -42,6 +42,11 @@ describe('-o jsonpath', () => {
     ['{.metadata.missing}', webSvc, ''],
     ["{.metadata.labels['app']}", webSvc, 'web'],
     ['{.items[*].metadata.name}', list([]), ''],
+    ['{range .items[*]}{.metadata.name}:{range .spec.ports[*]}{.port},{end}{"\\n"}{end}', list([kubernetesSvc, webSvc]), 'kubernetes:443,\nweb:80,\n'],
+    ['{range .items[*]}x{end}after', list([]), 'after'],
+    ['{@.metadata.name}', webSvc, 'web'],
+    ['{.spec.ports[*].name}{"/"}{.spec.ports[*].port}', npSvc, '/80'],
+    ['{.items[0:3:2].metadata.name}', list([kubernetesSvc, webSvc, webSvc]), 'kubernetes web'],
   ])('%s', (template, obj, expected) => {
     expect(printJsonPath(template, obj)).toBe(expected);
   });
