@@ -238,7 +238,7 @@ export class CoreDnsServer {
       if (server.errors) {
         const q = query.question[0]!;
         const port = 30000 + Math.floor(this.cfg.random() * 30000);
-        this.log.push(`[ERROR] plugin/errors: 2 ${q.name} ${q.type}: read udp ${this.cfg.podIP ?? '10.244.0.2'}:${port}->${to}:53: i/o timeout`);
+        this.log.push(`[ERROR] plugin/errors: 2 ${q.name.toLowerCase()} ${q.type}: read udp ${this.cfg.podIP ?? '10.244.0.2'}:${port}->${to}:53: i/o timeout`);
       }
     }
     return makeReply(query, 'SERVFAIL');
@@ -260,7 +260,7 @@ export class CoreDnsServer {
       const bufsize = query.edns?.udpSize ?? 512;
       const rcode = reply.rcode;
       this.log.push(
-        `[INFO] ${client.ip.includes(':') ? `[${client.ip}]` : client.ip}:${client.port} - ${query.id} "${q.type} IN ${q.name} ${client.proto} ${wireSize(query)} ${query.edns?.do ? 'true' : 'false'} ${bufsize}" ${rcode} ${flagList(reply.flags).join(',')} ${wireSize(reply)} ${duration}s`,
+        `[INFO] ${client.ip.includes(':') ? `[${client.ip}]` : client.ip}:${client.port} - ${query.id} "${q.type} IN ${q.name.toLowerCase()} ${client.proto} ${wireSize(query)} ${query.edns?.do ? 'true' : 'false'} ${bufsize}" ${rcode} ${flagList(reply.flags).join(',')} ${wireSize(reply)} ${duration}s`,
       );
     }
     return reply;

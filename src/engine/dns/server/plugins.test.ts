@@ -24,7 +24,8 @@ describe('CoreDNS process output', () => {
 
   it('writes one `log` line per query in CoreDNS’s common log format', () => {
     const s = exampleServer({ corefile: kubeadmCorefile().replace('    errors\n', '    errors\n    log\n') });
-    const q = makeQuery(4242, 'kubernetes.default.svc.cluster.local', 'A');
+    // {name} is the lower-cased question (request.Name()), whatever case the client sent.
+    const q = makeQuery(4242, 'Kubernetes.Default.svc.cluster.local', 'A');
     s.handle(q, client);
     expect(s.logLines().at(-1)).toMatch(/^\[INFO\] 10\.244\.1\.5:52345 - 4242 "A IN kubernetes\.default\.svc\.cluster\.local\. udp 54 false 512" NOERROR qr,aa,rd 70 0\.000\d+s$/);
   });
