@@ -5,6 +5,7 @@ import { EventRecorder, type EventTarget } from '../sim/events';
 import type { PodObject } from '../sim/kinds';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
+import { containerEnv } from './containerEnv';
 import { ContainerRuntimeSim } from './ContainerRuntimeSim';
 import { BACKOFF_RESET_MS, goDuration, nextBackoff } from './durations';
 import { KUBELET_VERSION } from './nodeObject';
@@ -104,8 +105,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
 
   protected containerStarted(rt: PodRuntime, pod: PodObject, spec: Container, c: ContainerRuntime): void {
     const now = this.clock.now();
-    const env: Record<string, string> = {};
-    for (const e of spec.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+    const env = containerEnv(this.cfg.api, pod, spec, rt.ip, this.cfg.nodeIP);
     c.launch = {
       image: c.image,
       ...(spec.command ? { command: spec.command } : {}),

@@ -153,3 +153,41 @@ describe('pod files', () => {
     );
   });
 });
+
+describe('container environment', () => {
+  it('resolves downward-API fields and $(VAR) references', async () => {
+    const { containerEnv } = await import('./containerEnv');
+    const h = kubeletHarness();
+    h.admin.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { MODE: 'dev' } });
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', labels: { app: 'web' } }, spec: { nodeName: 'node01', containers: [] } };
+    const env = containerEnv(h.admin, pod, {
+      name: 'c',
+      envFrom: [{ configMapRef: { name: 'cfg' } }],
+      env: [
+        { name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+        { name: 'APP', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } },
+        { name: 'URL', value: 'http://$(APP):$(PORT)' },
+      ],
+    }, '10.244.1.2', '172.18.0.3');
+    expect(env).toEqual({ MODE: 'dev', NODE: 'node01', APP: 'web', URL: 'http://web:$(PORT)' });
+  });
+
+  it('writes service link variables the way kubelet names them', async () => {
+    const { serviceEnv } = await import('./containerEnv');
+    expect(serviceEnv([{ metadata: { name: 'kube-dns' }, spec: { clusterIP: '10.96.0.10', ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, protocol: 'TCP' }] } }, { metadata: { name: 'db' }, spec: { clusterIP: 'None', ports: [{ port: 5432 }] } }])).toEqual({
+      KUBE_DNS_SERVICE_HOST: '10.96.0.10',
+      KUBE_DNS_SERVICE_PORT: '53',
+      KUBE_DNS_SERVICE_PORT_DNS: '53',
+      KUBE_DNS_SERVICE_PORT_DNS_TCP: '53',
+      KUBE_DNS_PORT: 'udp://10.96.0.10:53',
+      KUBE_DNS_PORT_53_UDP: 'udp://10.96.0.10:53',
+      KUBE_DNS_PORT_53_UDP_PROTO: 'udp',
+      KUBE_DNS_PORT_53_UDP_PORT: '53',
+      KUBE_DNS_PORT_53_UDP_ADDR: '10.96.0.10',
+      KUBE_DNS_PORT_53_TCP: 'tcp://10.96.0.10:53',
+      KUBE_DNS_PORT_53_TCP_PROTO: 'tcp',
+      KUBE_DNS_PORT_53_TCP_PORT: '53',
+      KUBE_DNS_PORT_53_TCP_ADDR: '10.96.0.10',
+    });
+  });
+});
