@@ -31,6 +31,8 @@ describe('parseCorefile', () => {
       ttl: 30,
       fallthrough: ['in-addr.arpa.', 'ip6.arpa.'],
       endpointPodNames: false,
+      namespaces: [],
+      ignoreEmptyService: false,
     });
     expect(cfg!.forward).toEqual({ from: '.', to: ['/etc/resolv.conf'] });
     expect(cfg!.cache).toMatchObject({ successTtl: 30, denialTtl: 30, disableSuccess: ['cluster.local.'], disableDenial: ['cluster.local.'] });

@@ -11,6 +11,10 @@ export interface KubernetesPluginConfig {
   /** Zones the plugin passes on instead of answering NXDOMAIN; `['.']` = all. Empty = none. */
   fallthrough: string[];
   endpointPodNames: boolean;
+  /** `namespaces a b`: only these are exposed; empty = all. */
+  namespaces: string[];
+  /** `ignore empty_service`: NXDOMAIN for ClusterIP services without ready endpoints. */
+  ignoreEmptyService: boolean;
 }
 
 export interface CachePluginConfig {
@@ -153,7 +157,7 @@ function setupDirective(cfg: ServerConfig, d: Directive, ctx: SetupContext): voi
 function setupKubernetes(d: Directive, blockZones: string[], ctx: SetupContext): KubernetesPluginConfig {
   const zones = (d.args.length > 0 ? d.args : blockZones).map(normalizeZone);
   if (!zones.some((z) => !z.endsWith('in-addr.arpa.') && !z.endsWith('ip6.arpa.'))) throw ctx.plain('kubernetes', 'non-reverse zone name must be used');
-  const k: KubernetesPluginConfig = { zones, podMode: 'disabled', ttl: 5, fallthrough: [], endpointPodNames: false };
+  const k: KubernetesPluginConfig = { zones, podMode: 'disabled', ttl: 5, fallthrough: [], endpointPodNames: false, namespaces: [], ignoreEmptyService: false };
   for (const l of d.block) {
     switch (l.name) {
       case 'endpoint_pod_names':
@@ -179,13 +183,22 @@ function setupKubernetes(d: Directive, blockZones: string[], ctx: SetupContext):
         k.ttl = n;
         break;
       }
-      case 'namespaces': case 'endpoint': case 'labels': case 'namespace_labels': case 'kubeconfig':
+      case 'namespaces':
+        if (l.args.length === 0) throw ctx.argErr('kubernetes', l);
+        k.namespaces.push(...l.args.map((n) => n.toLowerCase()));
+        break;
+      case 'endpoint': case 'labels': case 'namespace_labels': case 'kubeconfig':
         if (l.args.length === 0) throw ctx.argErr('kubernetes', l);
         break;
       case 'tls':
         if (l.args.length !== 3) throw ctx.argErr('kubernetes', l);
         break;
-      case 'noendpoints': case 'ignore':
+      case 'noendpoints':
+        if (l.args.length !== 0) throw ctx.argErr('kubernetes', l);
+        break;
+      case 'ignore':
+        if (l.args[0] !== undefined && l.args[0] !== 'empty_service') throw ctx.plain('kubernetes', `unable to parse ignore value: '${l.args[0]}'`);
+        if (l.args[0] === 'empty_service') k.ignoreEmptyService = true;
         break;
       default:
         throw ctx.err('kubernetes', l.line, `unknown property '${l.name}'`);

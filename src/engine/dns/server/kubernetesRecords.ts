@@ -58,6 +58,11 @@ function parseRequest(labels: string[]): RecordRequest | 'invalid' {
   return r;
 }
 
+/** CoreDNS's namespaceExposed: the namespace exists and, with `namespaces`, is listed. */
+function namespaceExposed(ns: string, k: KubernetesPluginConfig, idx: DnsIndex): boolean {
+  return idx.hasNamespace(ns) && (k.namespaces.length === 0 || k.namespaces.includes(ns.toLowerCase()));
+}
+
 const wildcard = (s: string) => s === '*' || s === 'any';
 const match = (a: string, b: string) => wildcard(a) || a.toLowerCase() === b.toLowerCase();
 
@@ -78,14 +83,14 @@ export function lookupRecords(labels: string[], zone: string, k: KubernetesPlugi
   const r = parseRequest(labels);
   if (r === 'invalid') return NX;
   if (r.podOrSvc === '') return { ok: true, services: [] };
-  if (!wildcard(r.namespace) && r.namespace !== '' && !idx.hasNamespace(r.namespace)) return NX;
+  if (!wildcard(r.namespace) && r.namespace !== '' && !namespaceExposed(r.namespace, k, idx)) return NX;
   if (r.podOrSvc === 'pod') return findPods(r, zone, k, idx);
   return findServices(r, zone, k, idx, primaryZone);
 }
 
 function findPods(r: RecordRequest, zone: string, k: KubernetesPluginConfig, idx: DnsIndex): BackendResult {
   if (k.podMode === 'disabled') return NX;
-  if (r.namespace !== '' && !wildcard(r.namespace) && !idx.hasNamespace(r.namespace)) return NX;
+  if (r.namespace !== '' && !wildcard(r.namespace) && !namespaceExposed(r.namespace, k, idx)) return NX;
   const podname = r.service;
   if (podname === '') return { ok: true, services: [] };
   const ip = podname.split('-').length === 4 && !podname.includes('--') ? podname.replaceAll('-', '.') : podname.replaceAll('-', ':');
@@ -105,6 +110,8 @@ function findServices(r: RecordRequest, zone: string, k: KubernetesPluginConfig,
   const services: BackendService[] = [];
   let found = false;
   for (const svc of candidates) {
+    if (k.namespaces.length > 0 && !k.namespaces.includes(svc.namespace.toLowerCase())) continue;
+    if (k.ignoreEmptyService && svc.externalName === undefined && !svc.headless && svc.endpoints.length === 0) continue;
     const base = `${svc.name}.${svc.namespace}.svc.${zone}`;
     if (svc.externalName !== undefined) {
       if (r.endpoint !== '' || r.port !== '*' || r.protocol !== '*') continue;
@@ -141,9 +148,10 @@ function endpointRecords(svc: ServiceEntry, r: RecordRequest, k: KubernetesPlugi
 
 /** CoreDNS's serviceRecordForIP: a ClusterIP wins; otherwise one name per selecting endpoint. */
 export function reverseRecords(ip: string, k: KubernetesPluginConfig, idx: DnsIndex, primaryZone: string): BackendService[] {
+  const exposed = (ns: string) => k.namespaces.length === 0 || k.namespaces.includes(ns.toLowerCase());
   const svc = idx.serviceByClusterIP(ip);
-  if (svc) return [{ host: `${svc.name}.${svc.namespace}.svc.${primaryZone}`, kind: 'name', port: 0, ttl: k.ttl, domain: '' }];
-  return idx.endpointsByIP(ip).map(({ entry, addr }) => ({
+  if (svc && exposed(svc.namespace)) return [{ host: `${svc.name}.${svc.namespace}.svc.${primaryZone}`, kind: 'name', port: 0, ttl: k.ttl, domain: '' }];
+  return idx.endpointsByIP(ip).filter(({ entry }) => exposed(entry.namespace)).map(({ entry, addr }) => ({
     host: `${endpointHostname(addr, k.endpointPodNames)}.${entry.name}.${entry.namespace}.svc.${primaryZone}`,
     kind: 'name' as const,
     port: 0,

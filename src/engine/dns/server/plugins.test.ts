@@ -67,6 +67,22 @@ describe('CoreDNS process output', () => {
   });
 });
 
+describe('kubernetes plugin options', () => {
+  it('namespaces limits what is exposed, forward and reverse', () => {
+    const s = exampleServer({ corefile: kubeadmCorefile().replace('pods insecure', 'pods insecure\n       namespaces kube-system') });
+    expect(s.ask('web.default.svc.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
+    expect(s.ask('kube-dns.kube-system.svc.cluster.local.', 'A').rcode).toBe('NOERROR');
+    expect(s.ask('10.100.96.10.in-addr.arpa.', 'PTR').answer).toEqual([]);
+  });
+
+  it('ignore empty_service answers NXDOMAIN for a ClusterIP Service without ready endpoints', () => {
+    const s = exampleServer({ corefile: kubeadmCorefile().replace('pods insecure', 'pods insecure\n       ignore empty_service') });
+    expect(s.ask('multi.default.svc.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
+    expect(s.ask('web.default.svc.cluster.local.', 'A').rcode).toBe('NOERROR');
+    expect(exampleServer().ask('multi.default.svc.cluster.local.', 'A').rcode).toBe('NOERROR');
+  });
+});
+
 describe('HTTP endpoints', () => {
   it('serves /health, /ready and /metrics on kubeadm’s ports; /ready is 503 while syncing', () => {
     let synced = false;
