@@ -98,7 +98,7 @@ export class Kubelet extends PodWorkers {
   /** Container logs (`kubectl logs`), current or `--previous`. */
   logs(namespace: string, pod: string, container?: string, previous = false): LogLine[] | undefined {
     const rt = this.podByName(namespace, pod);
-    const c = container ? rt?.containers.find((x) => x.name === container) : rt?.containers[0];
+    const c = container ? [...(rt?.initContainers ?? []), ...(rt?.containers ?? [])].find((x) => x.name === container) : rt?.containers[0];
     return c && (previous ? c.previousLogs : c.logs);
   }
 
@@ -114,7 +114,7 @@ export class Kubelet extends PodWorkers {
    */
   container(namespace: string, pod: string, container?: string): { pod: PodRuntime; container: ContainerRuntime; profile: ImageProfile } | undefined {
     const rt = this.podByName(namespace, pod);
-    const c = container ? rt?.containers.find((x) => x.name === container) : rt?.containers[0];
+    const c = container ? [...(rt?.initContainers ?? []), ...(rt?.containers ?? [])].find((x) => x.name === container) : rt?.containers[0];
     if (!rt || !c) return undefined;
     return { pod: JSON.parse(JSON.stringify(rt)) as PodRuntime, container: JSON.parse(JSON.stringify(c)) as ContainerRuntime, profile: resolveImage(c.image).profile };
   }
@@ -130,7 +130,7 @@ export class Kubelet extends PodWorkers {
   /** Runs a non-interactive command in a running container, as an exec probe would. */
   exec(namespace: string, pod: string, container: string | undefined, argv: string[]): ExecResult | undefined {
     const rt = this.podByName(namespace, pod);
-    const c = container ? rt?.containers.find((x) => x.name === container) : rt?.containers[0];
+    const c = container ? [...(rt?.initContainers ?? []), ...(rt?.containers ?? [])].find((x) => x.name === container) : rt?.containers[0];
     if (!rt || !c || c.state !== 'running') return undefined;
     const files = new Set(c.files);
     return runExec(resolveImage(c.image).profile, { exists: (p) => files.has(p) || p.startsWith('/etc/') }, argv);
@@ -219,7 +219,8 @@ export class Kubelet extends PodWorkers {
       hostNetwork,
       startTime: this.clock.now(),
       sandboxReady: false,
-      containers: (pod.spec?.containers ?? []).map((c) => this.newContainer(c)),
+      containers: (pod.spec?.containers ?? []).map((c) => this.newContainer(c, !!pod.spec?.initContainers?.length)),
+      initContainers: (pod.spec?.initContainers ?? []).map((c) => ({ ...this.newContainer(c, false), init: true })),
       resolvConf: podResolvConf(pod, this.cfg.dns),
       hosts: '',
       hostname: podHostname(pod),
@@ -230,8 +231,8 @@ export class Kubelet extends PodWorkers {
     this.after(300 + this.rng.int(500), { kind: 'sandboxReady', uid: rt.uid });
   }
 
-  private newContainer(c: Container): ContainerRuntime {
-    return { name: c.name, image: c.image ?? '', state: 'waiting', reason: 'ContainerCreating', restartCount: 0, ready: false, started: false, backoffMs: 0, files: [], logs: [], previousLogs: [], probes: {}, loopRound: 0 };
+  private newContainer(c: Container, afterInit: boolean): ContainerRuntime {
+    return { name: c.name, image: c.image ?? '', state: 'waiting', reason: afterInit ? 'PodInitializing' : 'ContainerCreating', restartCount: 0, ready: false, started: false, backoffMs: 0, files: [], logs: [], previousLogs: [], probes: {}, loopRound: 0 };
   }
 
   /**
@@ -280,11 +281,12 @@ export class Kubelet extends PodWorkers {
       rt.ip = rt.hostNetwork ? this.cfg.nodeIP : this.network.allocate(rt.uid, this.ipsInUse());
       rt.hosts = podHostsFile(pod, [rt.ip], this.cfg.dns.clusterDomain);
       this.postStatus(rt, pod);
-      if (rt.terminatingSince === undefined) this.startNext(rt, pod, 0);
+      if (rt.terminatingSince === undefined) this.startFirst(rt, pod);
       return;
     }
-    const spec = pod.spec!.containers.find((c) => c.name === ('container' in a ? a.container : ''));
-    const c = rt.containers.find((x) => x.name === ('container' in a ? a.container : ''));
+    const name = 'container' in a ? a.container : '';
+    const spec = [...(pod.spec!.initContainers ?? []), ...pod.spec!.containers].find((c) => c.name === name);
+    const c = [...rt.initContainers, ...rt.containers].find((x) => x.name === name);
     if (!spec || !c) return;
     switch (a.kind) {
       case 'pullDone':
@@ -292,6 +294,10 @@ export class Kubelet extends PodWorkers {
         break;
       case 'containerStarted':
         this.containerStarted(rt, pod, spec, c);
+        break;
+      case 'initDone':
+        if (rt.terminatingSince === undefined) this.startFirst(rt, pod);
+        this.postStatus(rt, pod);
         break;
       case 'processStep':
         this.processStep(rt, pod, c, a.index, a.startedAt);

@@ -47,7 +47,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
   }
 
   protected target(rt: PodRuntime, c?: ContainerRuntime): EventTarget {
-    return { kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, ...(c ? { fieldPath: `spec.containers{${c.name}}` } : {}) };
+    return { kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, ...(c ? { fieldPath: `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` } : {}) };
   }
 
   protected postStatus(rt: PodRuntime, pod: PodObject): void {
@@ -59,6 +59,17 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     const status = buildPodStatus(fresh, rt, this.cfg.nodeIP, this.clock.now());
     if (JSON.stringify(status) === JSON.stringify(fresh.status)) return;
     this.cfg.api.updateStatus('pods', rt.namespace, { ...fresh, status });
+  }
+
+  /** After the sandbox: the first init container, or the regular containers when there is none. */
+  protected startFirst(rt: PodRuntime, pod: PodObject): void {
+    const init = rt.initContainers.findIndex((c) => !(c.state === 'terminated' && c.exitCode === 0));
+    if (init >= 0) {
+      this.pull(rt, pod, pod.spec!.initContainers![init]!, rt.initContainers[init]!);
+      return;
+    }
+    for (const c of rt.containers) if (c.reason === 'PodInitializing') c.reason = 'ContainerCreating';
+    this.startNext(rt, pod, 0);
   }
 
   /** Starts container `index` and, once it is running, the next one (kubelet starts them in order). */
@@ -152,7 +163,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     }
     this.postStatus(rt, pod);
     const index = rt.containers.indexOf(c);
-    if (c.restartCount === 0 && index + 1 < rt.containers.length && rt.containers[index + 1]!.containerID === undefined) this.startNext(rt, pod, index + 1);
+    if (index >= 0 && c.restartCount === 0 && index + 1 < rt.containers.length && rt.containers[index + 1]!.containerID === undefined) this.startNext(rt, pod, index + 1);
   }
 
   /** Applies every step due at this offset, then schedules the next one. */
@@ -262,7 +273,18 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
   protected afterExit(rt: PodRuntime, pod: PodObject, c: ContainerRuntime, code: number): void {
     if (rt.terminatingSince !== undefined) return this.maybeFinishTermination(rt, pod);
     const policy = pod.spec?.restartPolicy ?? 'Always';
-    if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
+    if (c.init && code === 0) {
+      // Completed init containers count as ready; the next one (or the app) starts.
+      c.ready = true;
+      this.after(100 + this.rng.int(200), { kind: 'initDone', uid: rt.uid, container: c.name });
+      return;
+    }
+    if (c.init && policy === 'Never') {
+      rt.finished = 'Failed';
+      rt.sandboxReady = false;
+      return;
+    }
+    if (c.init || policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
       const ran = (c.finishedAt ?? 0) - (c.startedAt ?? c.finishedAt ?? 0);
       if (ran >= BACKOFF_RESET_MS) c.backoffMs = 0;
       const delay = c.backoffMs;
@@ -287,7 +309,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
   protected beginTermination(pod: PodObject, rt: PodRuntime): void {
     rt.terminatingSince = this.clock.now();
     const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-    for (const c of rt.containers) {
+    for (const c of [...rt.initContainers, ...rt.containers]) {
       if (c.state === 'running') {
         this.events.record(this.target(rt, c), 'Normal', 'Killing', `Stopping container ${c.name}`);
         this.stopContainer(rt, pod, c, grace);
@@ -303,7 +325,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
   }
 
   protected maybeFinishTermination(rt: PodRuntime, pod: PodObject): void {
-    if (rt.containers.some((c) => c.state === 'running')) return;
+    if ([...rt.initContainers, ...rt.containers].some((c) => c.state === 'running')) return;
     rt.finished ??= rt.containers.every((c) => c.exitCode === 0) ? 'Succeeded' : 'Failed';
     rt.sandboxReady = false;
     this.postStatus(rt, pod);

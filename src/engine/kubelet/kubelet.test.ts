@@ -191,3 +191,26 @@ describe('container environment', () => {
     });
   });
 });
+
+describe('init containers', () => {
+  it('run to completion before the app starts, with Init status in between', () => {
+    const h = kubeletHarness();
+    h.admin.create('pods', 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'app', namespace: 'default' },
+      spec: { initContainers: [{ name: 'wait', image: 'busybox', command: ['sh', '-c', 'echo waiting; sleep 10'] }], containers: [{ name: 'web', image: 'nginx' }] },
+    });
+    h.advance(5000);
+    let p = h.get('app');
+    expect(p.status!.conditions!.find((c) => c.type === 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [wait]' });
+    expect(p.status!.initContainerStatuses![0]!.state!.running).toBeDefined();
+    expect(p.status!.containerStatuses![0]!.state).toEqual({ waiting: { reason: 'PodInitializing' } });
+    h.advance(15_000);
+    p = h.get('app');
+    expect(p.status!.phase).toBe('Running');
+    expect(p.status!.initContainerStatuses![0]).toMatchObject({ ready: true, state: { terminated: { exitCode: 0, reason: 'Completed' } } });
+    expect(p.status!.conditions!.find((c) => c.type === 'Initialized')!.status).toBe('True');
+    expect(h.kubeletOf('app').logs('default', 'app', 'wait')!.map((l) => l.line)).toEqual(['waiting']);
+  });
+});

@@ -82,18 +82,21 @@ function condition(prev: PodCondition[] | undefined, now: number, type: string, 
 export function buildPodStatus(pod: Pod, rt: PodRuntime, nodeIP: string, now: number): PodStatus {
   const prev = pod.status?.conditions;
   const statuses = rt.containers.map(containerStatus);
+  const initStatuses = rt.initContainers.map(containerStatus);
+  const incomplete = rt.initContainers.filter((c) => !(c.state === 'terminated' && c.exitCode === 0)).map((c) => c.name);
   const unready = rt.containers.filter((c) => !c.ready).map((c) => c.name);
   const allReady = unready.length === 0 && rt.containers.length > 0;
   const terminal = rt.finished;
   const anyRunning = rt.containers.some((c) => c.state === 'running');
   const anyStarted = rt.containers.some((c) => c.containerID !== undefined);
+  // A pod whose init container failed with restartPolicy Never has failed as a whole.
   const restarts = (pod.spec?.restartPolicy ?? 'Always') !== 'Never';
   const phase: PodStatus['phase'] = terminal ?? (anyRunning || (anyStarted && restarts) ? 'Running' : 'Pending');
   const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   const conditions: PodCondition[] = [
     condition(prev, now, 'PodReadyToStartContainers', rt.sandboxReady && !terminal),
-    condition(prev, now, 'Initialized', true),
+    condition(prev, now, 'Initialized', incomplete.length === 0, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`),
     condition(prev, now, 'Ready', allReady && !terminal, readyReason, terminal ? undefined : notReadyMsg),
     condition(prev, now, 'ContainersReady', allReady && !terminal, readyReason, terminal ? undefined : notReadyMsg),
     condition(prev, now, 'PodScheduled', true),
@@ -103,6 +106,7 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, nodeIP: string, now: nu
     conditions,
     containerStatuses: statuses,
     hostIP: nodeIP,
+    ...(initStatuses.length ? { initContainerStatuses: initStatuses } : {}),
     hostIPs: [{ ip: nodeIP }],
     phase,
     ...(ips.length ? { podIP: ips[0], podIPs: ips.map((ip) => ({ ip })) } : {}),

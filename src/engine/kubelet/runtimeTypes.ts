@@ -30,6 +30,8 @@ export interface TerminatedInfo {
 
 export interface ContainerRuntime {
   name: string;
+  /** True for an init container (runs to completion, no probes). */
+  init?: boolean;
   image: string;
   /** What the container is doing now. */
   state: 'waiting' | 'running' | 'terminated';
@@ -68,6 +70,8 @@ export interface PodRuntime {
   startTime: number;
   sandboxReady: boolean;
   containers: ContainerRuntime[];
+  /** Init containers, run one after another to completion before `containers` start. */
+  initContainers: ContainerRuntime[];
   /** Terminal phase once every container has finished for good (restartPolicy permitting). */
   finished?: 'Succeeded' | 'Failed';
   /** Set once the kubelet began graceful termination. */
@@ -82,6 +86,7 @@ export type KubeletAction =
   | { kind: 'sandboxReady'; uid: string }
   | { kind: 'pullDone'; uid: string; container: string; ms: number; cached: boolean; requestedAt: number }
   | { kind: 'containerStarted'; uid: string; container: string }
+  | { kind: 'initDone'; uid: string; container: string }
   | { kind: 'processStep'; uid: string; container: string; index: number; startedAt: number }
   | { kind: 'processLoop'; uid: string; container: string; startedAt: number }
   | { kind: 'probe'; uid: string; container: string; probe: ProbeKind; startedAt: number }
