@@ -1,3 +1,4 @@
+import type { PodObject } from '../sim/kinds';
 import { describe, expect, it } from 'vitest';
 import { kubeletHarness } from './testing/harness';
 
@@ -159,7 +160,7 @@ describe('container environment', () => {
     const { containerEnv } = await import('./containerEnv');
     const h = kubeletHarness();
     h.admin.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { MODE: 'dev' } });
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', labels: { app: 'web' } }, spec: { nodeName: 'node01', containers: [] } };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', labels: { app: 'web' } }, spec: { nodeName: 'node01', containers: [] } } as PodObject;
     const env = containerEnv(h.admin, pod, {
       name: 'c',
       envFrom: [{ configMapRef: { name: 'cfg' } }],
