@@ -56,6 +56,19 @@ describe('deletion', () => {
     expect(a.tryGet('namespaces', undefined, 'dev')).toBeUndefined();
   });
 
+  it('propagationPolicy Foreground and Orphan become finalizers for the garbage collector', () => {
+    const { server } = newTestServer();
+    const a = server.admin();
+    const cm = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: {} });
+    a.create('configmaps', 'default', cm('fg'));
+    a.create('configmaps', 'default', cm('or'));
+    a.create('configmaps', 'default', cm('bg'));
+    expect(a.delete('configmaps', 'default', 'fg', { propagationPolicy: 'Foreground' }).metadata.finalizers).toEqual(['foregroundDeletion']);
+    expect(a.delete('configmaps', 'default', 'or', { propagationPolicy: 'Orphan' }).metadata.finalizers).toEqual(['orphan']);
+    a.delete('configmaps', 'default', 'bg', { propagationPolicy: 'Background' });
+    expect(a.list('configmaps', 'default').items.map((c) => c.metadata.name)).toEqual(['fg', 'or']);
+  });
+
   it('deleting a Service releases its ClusterIP and NodePorts', () => {
     const { server } = newTestServer();
     const a = server.admin();

@@ -19,6 +19,7 @@ import { ApiError, StatusReason } from './types';
 import { validateObjectMetaUpdate } from './validation/objectMeta';
 
 const NAMESPACES = 'namespaces';
+const CREATE_ON_UPDATE = new Set(['endpoints', 'events']);
 
 export class Writes {
   constructor(private readonly server: ApiServer) {}
@@ -83,7 +84,14 @@ export class Writes {
   update(ctx: RequestContext, client: ApiServerClient, t: Target, input: KubeObject, opts?: WriteOptions): KubeObject {
     const name = input?.metadata?.name ?? '';
     const existing = this.store.get(t.key, t.namespace ?? '', name);
-    if (!existing) throw notFoundError(t.info, name);
+    if (!existing) {
+      // Like the real registries for Endpoints and Events (AllowCreateOnUpdate), PUT may create.
+      if (!t.subresource && CREATE_ON_UPDATE.has(t.key)) {
+        const { resourceVersion: _rv, ...meta } = input.metadata ?? {};
+        return this.create(ctx, client, t, { ...input, metadata: meta }, opts);
+      }
+      throw notFoundError(t.info, name);
+    }
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== existing.metadata.resourceVersion) {
       const err = conflictError(t.info, name, MODIFIED_CONFLICT);
       ctx.stage('storage', false, err.message);
@@ -186,6 +194,7 @@ export class Writes {
     const obj = deepClone(existing);
     let markOnly = false;
     ctx.run('admission', 'deletion', () => {
+      if (t.key !== NAMESPACES && opts?.propagationPolicy) setGcFinalizers(obj, opts.propagationPolicy);
       if (t.key === NAMESPACES) {
         obj.metadata.deletionTimestamp ??= rfc3339(now);
         obj.status = { ...(obj.status as object), phase: 'Terminating' };
@@ -231,6 +240,18 @@ export class Writes {
     ctx.stage('watch', true, `DELETED at resourceVersion ${final.metadata.resourceVersion}`);
     return final;
   }
+}
+
+/**
+ * `deletionFinalizersForGarbageCollection`: Foreground deletion waits on `foregroundDeletion`,
+ * Orphan on `orphan`; the garbage collector does the rest and removes the finalizer.
+ */
+function setGcFinalizers(obj: KubeObject, policy: 'Foreground' | 'Background' | 'Orphan'): void {
+  const finalizers = (obj.metadata.finalizers ?? []).filter((f) => f !== 'orphan' && f !== 'foregroundDeletion');
+  if (policy === 'Foreground') finalizers.push('foregroundDeletion');
+  if (policy === 'Orphan') finalizers.push('orphan');
+  if (finalizers.length) obj.metadata.finalizers = finalizers;
+  else delete obj.metadata.finalizers;
 }
 
 /** Anything outside metadata and status changed (what bumps metadata.generation). */
