@@ -21,7 +21,7 @@ export { parseResolvConf, formatResolvConf, podResolvConf, resolverOptions } fro
 export type { ResolvConf, ResolvConfInput, DnsPolicy } from './resolver/resolvConf';
 export { StubResolver, searchCandidates, describeStep } from './resolver/StubResolver';
 export type { DnsTransport, WalkStep, ResolveResult } from './resolver/StubResolver';
-export { nslookupBind } from './tools/nslookupBind';
+export { nslookupBind, nslookupBind918 } from './tools/nslookupBind';
 export { nslookupBusybox128, nslookupBusybox136 } from './tools/nslookupBusybox';
 export { dig, DIG_VERSION } from './tools/dig';
 export { host, getentHosts } from './tools/hostAndGetent';

@@ -28,12 +28,23 @@ function nslookupRecord(rr: ResourceRecord): string {
 
 type Lookup = { kind: 'reply'; reply: DnsMessage; server: string } | { kind: 'timeout' };
 
-/** One lookup with bind's search behaviour: only NXDOMAIN moves on to the next candidate. */
-function lookup(ctx: DnsToolContext, servers: string[], name: string, type: RRType, search: boolean): Lookup {
+/** Which nslookup: the dnsutils test image's (seed 002) or BIND 9.18's, which warns about `ra`. */
+interface Flavour {
+  /** BIND ≥9.16 prints `;; Got recursion not available from S` for every reply without `ra`. */
+  raWarnings: boolean;
+}
+
+/**
+ * One lookup with bind's search behaviour: only NXDOMAIN moves on to the next candidate.
+ * `note` receives the lines BIND 9.18 prints as each reply arrives.
+ */
+function lookup(ctx: DnsToolContext, servers: string[], name: string, type: RRType, search: boolean, flavour: Flavour, note: (line: string) => void): Lookup {
   let last: Lookup = { kind: 'timeout' };
   for (const candidate of bindCandidates(name, ctx.resolvConf, search)) {
     const r = ask(ctx, servers, candidate, type);
     if ('timeouts' in r) return { kind: 'timeout' };
+    if (flavour.raWarnings && r.reply.flags.rd && !r.reply.flags.ra) note(`;; Got recursion not available from ${r.server}\n`);
+    if (flavour.raWarnings && r.reply.rcode === 'SERVFAIL') note(`;; Got SERVFAIL reply from ${r.server}\n`);
     last = { kind: 'reply', ...r };
     if (r.reply.rcode !== 'NXDOMAIN') return last;
   }
@@ -45,9 +56,15 @@ function lookup(ctx: DnsToolContext, servers: string[], name: string, type: RRTy
  * resolv.conf list, does A then AAAA by default, prints the tab-separated format and exits 1 when
  * the name cannot be resolved.
  */
-export const nslookupBind = timed((argv, ctx) => nslookupBindImpl(argv, ctx), () => 5000);
+export const nslookupBind = timed((argv, ctx) => nslookupBindImpl(argv, ctx, { raWarnings: false }), () => 5000);
 
-function nslookupBindImpl(argv: string[], ctx: DnsToolContext): ToolResult {
+/**
+ * BIND 9.18's `nslookup` (Debian bookworm `dnsutils`, netshoot): the same output plus a
+ * `;; Got recursion not available from 10.96.0.10` line, on stdout, for every CoreDNS reply.
+ */
+export const nslookupBind918 = timed((argv, ctx) => nslookupBindImpl(argv, ctx, { raWarnings: true }), () => 5000);
+
+function nslookupBindImpl(argv: string[], ctx: DnsToolContext, flavour: Flavour): ToolResult {
   let type: RRType | undefined;
   const positional: string[] = [];
   for (const a of argv) {
@@ -76,7 +93,7 @@ function nslookupBindImpl(argv: string[], ctx: DnsToolContext): ToolResult {
   let failed = false;
   let aNoAnswer = false;
   for (const step of plan) {
-    const r = lookup(ctx, servers, step.name, step.type, step.search);
+    const r = lookup(ctx, servers, step.name, step.type, step.search, flavour, (line) => (out += line));
     if (r.kind === 'timeout') {
       return { stdout: `${out};; connection timed out; no servers could be reached\n\n`, stderr: '', exitCode: 1 };
     }

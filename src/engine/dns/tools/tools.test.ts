@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { podToolContext } from '../testing/toolFixture';
 import { dig } from './dig';
 import { getentHosts, host } from './hostAndGetent';
-import { nslookupBind } from './nslookupBind';
+import { nslookupBind, nslookupBind918 } from './nslookupBind';
 import { nslookupBusybox128, nslookupBusybox136 } from './nslookupBusybox';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
@@ -59,6 +59,8 @@ const runs: [string, Tool, string[], Parameters<typeof podToolContext>?][] = [
   ['nslookup-reverse', nslookupBind, ['10.96.0.1']],
   ['nslookup-timeout', nslookupBind, ['web'], ['default', { dnsDown: true }]],
   ['nslookup-cross-namespace-miss', nslookupBind, ['api'], ['default']],
+  ['nslookup918-service', nslookupBind918, ['web']],
+  ['nslookup918-search-then-forward', nslookupBind918, ['google.com']],
   ['busybox128-service', nslookupBusybox128, ['kubernetes.default']],
   ['busybox128-fail', nslookupBusybox128, ['nope']],
   ['busybox136-short-name', nslookupBusybox136, ['kubernetes']],
