@@ -27,14 +27,19 @@ export class RequestContext {
     this.record.stages.push({ stage, ok, detail });
   }
 
-  /** Runs a stage: records success with `detail`, or failure with the error's message, and rethrows. */
+  /**
+   * Runs a stage: records success with `detail`, or failure with the error's message, and
+   * rethrows. The record is placed before any stage recorded while it runs (e.g. the watch event
+   * a storage write causes), so the log reads in request order.
+   */
   run<T>(stage: RequestStage, detail: string, fn: () => T): T {
+    const rec = { stage, ok: true, detail };
+    this.record.stages.push(rec);
     try {
-      const out = fn();
-      this.stage(stage, true, detail);
-      return out;
+      return fn();
     } catch (e) {
-      this.stage(stage, false, e instanceof Error ? e.message : String(e));
+      rec.ok = false;
+      rec.detail = e instanceof Error ? e.message : String(e);
       throw e;
     }
   }

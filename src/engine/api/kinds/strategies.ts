@@ -7,7 +7,7 @@ import type { KindStrategy } from '../strategy';
 import type { KubeObject } from '../types';
 import { validateDaemonSet, validateDeployment, validateReplicaSet, validateSelectorImmutable } from '../validation/apps';
 import type { FieldError } from '../validation/fieldErrors';
-import { invalid } from '../validation/fieldErrors';
+import { forbidden, invalid } from '../validation/fieldErrors';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isValidPathSegmentName } from '../validation/names';
 import { validateObjectMeta, type NameValidator } from '../validation/objectMeta';
 import { validatePod, validatePodUpdate } from '../validation/pod';
@@ -129,6 +129,19 @@ const namespaceStrategy: KindStrategy = {
   validate: (o) => validateObjectMeta(o.metadata, false, isDNS1123Label),
 };
 
+/** `immutable: true` ConfigMaps refuse data changes and cannot be made mutable again. */
+function validateConfigMapUpdate(o: KubeObject, old: KubeObject): FieldError[] {
+  const errs = [...validateObjectMeta(o.metadata, true, isDNS1123Subdomain), ...validateConfigMap(o)];
+  const prev = old as unknown as ConfigMap;
+  const cur = o as unknown as ConfigMap;
+  if (prev.immutable) {
+    if (JSON.stringify(cur.data ?? {}) !== JSON.stringify(prev.data ?? {})) errs.push(forbidden('data', 'field is immutable when `immutable` is set'));
+    if (JSON.stringify(cur.binaryData ?? {}) !== JSON.stringify(prev.binaryData ?? {})) errs.push(forbidden('binaryData', 'field is immutable when `immutable` is set'));
+    if (!cur.immutable) errs.push(forbidden('immutable', 'field is immutable when `immutable` is set'));
+  }
+  return errs;
+}
+
 function validateConfigMap(o: KubeObject): FieldError[] {
   const cm = o as unknown as ConfigMap;
   const errs: FieldError[] = [];
@@ -147,7 +160,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   services: serviceStrategy,
   namespaces: namespaceStrategy,
   nodes: nodeStrategy,
-  configmaps: generic(true, isDNS1123Subdomain, validateConfigMap),
+  configmaps: { ...generic(true, isDNS1123Subdomain, validateConfigMap), validateUpdate: validateConfigMapUpdate },
   endpoints: generic(true),
   events: generic(true),
   serviceaccounts: generic(true),

@@ -94,3 +94,12 @@ describe('Namespace and ConfigMap validation messages', () => {
     );
   });
 });
+
+describe('immutable ConfigMaps', () => {
+  it('refuse data changes', () => {
+    const { server } = newTestServer();
+    const a = server.admin();
+    const cm = a.create<KubeObject>('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { k: 'v' }, immutable: true });
+    expect(errorOf(() => a.update('configmaps', 'default', { ...cm, data: { k: 'w' } }))).toBe('ConfigMap "c" is invalid: data: Forbidden: field is immutable when `immutable` is set');
+  });
+});
