@@ -24,6 +24,8 @@ describe('bootstrapped cluster', () => {
     expect(admin.get('endpointslices.discovery.k8s.io', 'default', 'kubernetes')['endpoints']).toEqual([{ addresses: ['172.18.0.2'], conditions: { ready: true } }]);
     for (const n of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) expect(names('serviceaccounts', n)).toContain('default');
     expect(admin.get('configmaps', 'kube-system', 'coredns')['data']).toMatchObject({ Corefile: expect.stringContaining('pods insecure') });
+    expect(admin.get('configmaps', 'kube-system', 'kubelet-config')['data']).toMatchObject({ kubelet: expect.stringContaining('clusterDNS:\n- 10.96.0.10\nclusterDomain: cluster.local\n') });
+    expect(names('serviceaccounts', 'kube-system')).toEqual(expect.arrayContaining(['coredns', 'kube-proxy', 'endpointslice-controller', 'replicaset-controller']));
   });
 
   it('registers three Ready nodes with real labels, taints and node info', () => {

@@ -24,6 +24,45 @@ const CA_CRT = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIa3ViZWxhYjAwDQY
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 
 /**
+ * Service accounts kube-controller-manager creates in kube-system for its controllers
+ * (`--use-service-account-credentials=true`, as kubeadm runs it).
+ */
+const CONTROLLER_SERVICE_ACCOUNTS = [
+  'attachdetach-controller',
+  'bootstrap-signer',
+  'certificate-controller',
+  'clusterrole-aggregation-controller',
+  'cronjob-controller',
+  'daemon-set-controller',
+  'deployment-controller',
+  'disruption-controller',
+  'endpoint-controller',
+  'endpointslice-controller',
+  'endpointslicemirroring-controller',
+  'ephemeral-volume-controller',
+  'expand-controller',
+  'generic-garbage-collector',
+  'horizontal-pod-autoscaler',
+  'job-controller',
+  'namespace-controller',
+  'node-controller',
+  'persistent-volume-binder',
+  'pod-garbage-collector',
+  'pv-protection-controller',
+  'pvc-protection-controller',
+  'replicaset-controller',
+  'replication-controller',
+  'resourcequota-controller',
+  'root-ca-cert-publisher',
+  'service-account-controller',
+  'service-controller',
+  'statefulset-controller',
+  'token-cleaner',
+  'ttl-after-finished-controller',
+  'ttl-controller',
+];
+
+/**
  * What the API server and kubeadm create before anyone logs in: namespaces, the `kubernetes`
  * Service with its Endpoints and EndpointSlice, service accounts, the root CA ConfigMaps, and
  * kubeadm's addons (CoreDNS: Corefile ConfigMap, kube-dns Service, Deployment; kube-proxy:
@@ -36,11 +75,16 @@ export function clusterObjects(s: ClusterSettings): BootstrapItem[] {
     items.push({ resource: 'configmaps', namespace: n, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: n, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } }, data: { 'ca.crt': CA_CRT } } });
   }
   items.push(...apiServerObjects(s), ...corednsObjects(s), ...kubeProxyObjects(s));
-  for (const sa of ['coredns', 'kube-proxy']) items.push({ resource: 'serviceaccounts', namespace: 'kube-system', object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: 'kube-system' } } });
+  for (const sa of [...CONTROLLER_SERVICE_ACCOUNTS, 'coredns', 'kube-proxy']) items.push({ resource: 'serviceaccounts', namespace: 'kube-system', object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: 'kube-system' } } });
   items.push({
     resource: 'configmaps',
     namespace: 'kube-public',
     object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cluster-info', namespace: 'kube-public' }, data: { kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==\n    server: https://${s.apiServerIP}:6443\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n` } },
+  });
+  items.push({
+    resource: 'configmaps',
+    namespace: 'kube-system',
+    object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubelet-config', namespace: 'kube-system' }, data: { kubelet: kubeletConfiguration(s) } },
   });
   items.push({
     resource: 'configmaps',
@@ -203,4 +247,58 @@ function kubeProxyDaemonSet(): KubeObject {
     metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
     spec: { selector: { matchLabels: { 'k8s-app': 'kube-proxy' } }, template: { metadata: { labels: { 'k8s-app': 'kube-proxy' } }, spec: kubeProxyPodSpec() }, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } },
   };
+}
+
+/** The KubeletConfiguration kubeadm stores for every node (clusterDNS is the kube-dns ClusterIP). */
+function kubeletConfiguration(s: ClusterSettings): string {
+  return `apiVersion: kubelet.config.k8s.io/v1beta1
+authentication:
+  anonymous:
+    enabled: false
+  webhook:
+    cacheTTL: 0s
+    enabled: true
+  x509:
+    clientCAFile: /etc/kubernetes/pki/ca.crt
+authorization:
+  mode: Webhook
+  webhook:
+    cacheAuthorizedTTL: 0s
+    cacheUnauthorizedTTL: 0s
+cgroupDriver: systemd
+clusterDNS:
+- ${dnsServiceIP(s.serviceCIDR)}
+clusterDomain: ${s.clusterDomain}
+containerRuntimeEndpoint: ""
+cpuManagerReconcilePeriod: 0s
+crashLoopBackOff: {}
+evictionPressureTransitionPeriod: 0s
+fileCheckFrequency: 0s
+healthzBindAddress: 127.0.0.1
+healthzPort: 10248
+httpCheckFrequency: 0s
+imageMaximumGCAge: 0s
+imageMinimumGCAge: 0s
+kind: KubeletConfiguration
+logging:
+  flushFrequency: 0
+  options:
+    json:
+      infoBufferSize: "0"
+    text:
+      infoBufferSize: "0"
+  verbosity: 0
+memorySwap: {}
+nodeStatusReportFrequency: 0s
+nodeStatusUpdateFrequency: 0s
+resolvConf: /run/systemd/resolve/resolv.conf
+rotateCertificates: true
+runtimeRequestTimeout: 0s
+shutdownGracePeriod: 0s
+shutdownGracePeriodCriticalPods: 0s
+staticPodPath: /etc/kubernetes/manifests
+streamingConnectionIdleTimeout: 0s
+syncFrequency: 0s
+volumeStatsAggPeriod: 0s
+`;
 }
