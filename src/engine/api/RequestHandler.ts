@@ -97,6 +97,7 @@ export class RequestHandler {
   create(client: ApiServerClient, resource: string, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): KubeObject {
     const t = this.target(resource, ns, obj?.metadata?.namespace ?? 'default');
     return this.request(client, 'create', t, undefined, (ctx) => {
+      if (t.key === 'pods' && t.subresource === 'binding') return deepClone(this.writes.bind(ctx, client, t, obj, opts));
       if (t.subresource) throw methodNotAllowedError(`the server does not allow this method on the requested resource`);
       return deepClone(this.writes.create(ctx, client, t, obj, opts));
     });

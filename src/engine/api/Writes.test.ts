@@ -79,6 +79,23 @@ describe('deletion', () => {
   });
 });
 
+describe('pods/binding', () => {
+  it('binds once, with the PodScheduled condition', () => {
+    const { server } = newTestServer();
+    const a = server.admin();
+    a.create('pods', 'default', pod('p'));
+    const binding = { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'p' }, target: { kind: 'Node', name: 'node01' } };
+    const bound = server.system('kube-scheduler').create<KubeObject>('pods/binding', 'default', binding);
+    expect((bound.spec as { nodeName: string }).nodeName).toBe('node01');
+    expect((bound.status as { conditions: unknown[] }).conditions).toEqual([
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2026-01-15T09:00:00Z' },
+    ]);
+    expect(errorOf(() => server.system('kube-scheduler').create('pods/binding', 'default', binding))).toBe(
+      'Operation cannot be fulfilled on pods/binding "p": pod p is already assigned to node "node01"',
+    );
+  });
+});
+
 describe('status subresource', () => {
   it('update ignores status; updateStatus changes only status', () => {
     const { server } = newTestServer();

@@ -81,6 +81,38 @@ export class Writes {
       throw forbiddenError(t.info, name, `unable to create new content in namespace ${t.namespace} because it is being terminated`);
   }
 
+  /**
+   * `POST pods/<name>/binding` (what kube-scheduler sends): sets spec.nodeName and the
+   * PodScheduled condition, refusing pods that are already bound or being deleted.
+   */
+  bind(ctx: RequestContext, client: ApiServerClient, t: Target, binding: KubeObject, opts?: WriteOptions): KubeObject {
+    const name = binding.metadata?.name ?? '';
+    const gr = { group: '', resource: 'pods/binding' };
+    const existing = this.store.get('pods', t.namespace ?? '', name);
+    if (!existing) throw notFoundError(t.info, name);
+    const target = (binding.target ?? {}) as { kind?: string; name?: string };
+    const spec = existing.spec as { nodeName?: string } | undefined;
+    ctx.run('admission', 'binding', () => {
+      if (existing.metadata.deletionTimestamp) throw conflictError(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+      if (spec?.nodeName) throw conflictError(gr, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+      if (target.kind && target.kind !== 'Node') throw invalidError('Binding', '', name, [{ type: 'FieldValueNotSupported', field: 'target.kind', value: target.kind, detail: 'supported values: "Node"' }]);
+      if (!target.name) throw invalidError('Binding', '', name, [{ type: 'FieldValueRequired', field: 'target.name', value: undefined, detail: '' }]);
+    });
+    const obj = deepClone(existing);
+    (obj.spec as { nodeName?: string }).nodeName = target.name;
+    const status = (obj.status ??= {}) as { conditions?: Record<string, unknown>[] };
+    const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.server.config.clock.now()) });
+    status.conditions = conditions;
+    return ctx.run('storage', `bound pods/${name} to ${target.name}`, () => {
+      if (opts?.dryRun) return obj;
+      obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
+      const stored = this.store.put('pods', obj, 'MODIFIED', client.source);
+      ctx.stage('watch', true, `MODIFIED at resourceVersion ${stored.metadata.resourceVersion}`);
+      return stored;
+    });
+  }
+
   update(ctx: RequestContext, client: ApiServerClient, t: Target, input: KubeObject, opts?: WriteOptions): KubeObject {
     const name = input?.metadata?.name ?? '';
     const existing = this.store.get(t.key, t.namespace ?? '', name);
