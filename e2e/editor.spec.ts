@@ -16,8 +16,10 @@ function editorPane(page: Page) {
 }
 
 /**
- * Replaces the whole buffer by typing it key by key, as a learner would. After each Enter, Monaco
- * indents the new line by itself; Shift+Home selects that indentation so the typed line replaces it.
+ * Replaces the whole buffer by entering it line by line, as typed text. Line breaks are entered
+ * as text too, not with the Enter key, which would accept whatever the completion list (opening
+ * asynchronously as we type) has selected. Monaco indents each new line by itself; Shift+Home
+ * selects that indentation so the entered line replaces it.
  */
 async function typeBuffer(page: Page, text: string) {
   const pane = editorPane(page);
@@ -26,19 +28,35 @@ async function typeBuffer(page: Page, text: string) {
   await page.keyboard.press('Delete');
   for (const [i, line] of text.split('\n').entries()) {
     if (i > 0) {
-      await page.keyboard.press('Escape'); // close the completion list, or Enter would accept it
-      await page.keyboard.press('Enter');
+      await page.keyboard.insertText('\n');
       await page.keyboard.press('Shift+Home');
     }
-    await page.keyboard.type(line);
+    await page.keyboard.insertText(line);
   }
   await page.keyboard.press('Escape');
 }
 
 // Two documents: the schema is chosen per document, by apiVersion and kind.
-const SERVICE_WITH_TYPO = ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: dev', '---', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: x', 'spec:', '  selector:', '    app: x', '  prots:', '    - port: 80'].join('\n');
+const SERVICE_WITH_TYPO = [
+  'apiVersion: v1',
+  'kind: Namespace',
+  'metadata:',
+  '  name: dev',
+  '---',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata:',
+  '  name: x',
+  'spec:',
+  '  selector:',
+  '    app: x',
+  '  prots:',
+  '    - port: 80',
+].join('\n');
 
-test('in a multi-document file, a typo in a Service field is marked on its line, and fixing it clears the mark', async ({ page }) => {
+test('in a multi-document file, a typo in a Service field is marked on its line, and fixing it clears the mark', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.open();
   const pane = editorPane(page);
@@ -51,14 +69,21 @@ test('in a multi-document file, a typo in a Service field is marked on its line,
   await expect(pane.markers).toHaveCount(1, { timeout: 15_000 });
   const lineOf = async () => {
     const marker = await pane.markers.first().boundingBox();
-    const line = await pane.region.locator('.monaco-editor .view-line').filter({ hasText: 'prots:' }).boundingBox();
-    return marker && line ? Math.abs(marker.y + marker.height / 2 - (line.y + line.height / 2)) < line.height : false;
+    const line = await pane.region
+      .locator('.monaco-editor .view-line')
+      .filter({ hasText: 'prots:' })
+      .boundingBox();
+    return marker && line
+      ? Math.abs(marker.y + marker.height / 2 - (line.y + line.height / 2)) < line.height
+      : false;
   };
   await expect.poll(lineOf).toBe(true);
 
   // Hovering the marked word explains it (the squiggle itself lies under the text layer).
   await pane.region.locator('.view-line span span', { hasText: /^prots$/ }).hover();
-  await expect(page.getByRole('tooltip').filter({ hasText: 'Property prots is not allowed.' })).toBeVisible();
+  await expect(
+    page.getByRole('tooltip').filter({ hasText: 'Property prots is not allowed.' }),
+  ).toBeVisible();
 
   // Fix the typo: `prots` → `ports`.
   await pane.region.locator('.monaco-editor .view-line').filter({ hasText: 'prots:' }).click();
@@ -84,7 +109,14 @@ test('in a multi-document file, a typo in a Service field is marked on its line,
 test('completion offers the fields of the kind the document declares', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();
-  await typeBuffer(page, ['apiVersion: v1', 'kind: Service', 'spec:', '  cl'].join('\n'));
+  const pane = editorPane(page);
+  await pane.region
+    .getByRole('combobox', { name: 'New file from example' })
+    .selectOption({ label: 'Service: ClusterIP' });
+  await pane.region.locator('.view-line').filter({ hasText: 'type: ClusterIP' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter'); // Monaco keeps the indentation: the cursor is inside spec
+  await page.keyboard.type('cl');
   const suggestions = page.locator('.suggest-widget .monaco-list-row');
   // The YAML worker may still be starting on the first request: ask again until it answers.
   await expect(async () => {
@@ -92,12 +124,16 @@ test('completion offers the fields of the kind the document declares', async ({ 
     await page.keyboard.press('Control+Space');
     await expect(suggestions.first()).toBeVisible({ timeout: 1500 });
   }).toPass({ timeout: 15_000 });
-  await expect.poll(() => suggestions.allInnerTexts()).toEqual(expect.arrayContaining(['clusterIP', 'clusterIPs']));
+  await expect
+    .poll(() => suggestions.allInnerTexts())
+    .toEqual(expect.arrayContaining(['clusterIP', 'clusterIPs']));
   await page.keyboard.press('Escape');
   expect(lab.consoleErrors).toEqual([]);
 });
 
-test('files: new tab, examples, rename, close and reopen, all by keyboard-reachable controls', async ({ page }) => {
+test('files: new tab, examples, rename, close and reopen, all by keyboard-reachable controls', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.open();
   const pane = editorPane(page);
@@ -121,7 +157,9 @@ test('files: new tab, examples, rename, close and reopen, all by keyboard-reacha
   await expect(pane.tab('untitled.yaml')).toHaveCount(0);
 
   // An example opens as a new file with its manifest.
-  await pane.region.getByRole('combobox', { name: 'New file from example' }).selectOption({ label: 'Service: NodePort' });
+  await pane.region
+    .getByRole('combobox', { name: 'New file from example' })
+    .selectOption({ label: 'Service: NodePort' });
   await expect(pane.tab('service-nodeport.yaml')).toHaveAttribute('aria-selected', 'true');
   await expect(pane.text).toContainText('type: NodePort');
 
@@ -134,11 +172,30 @@ test('files: new tab, examples, rename, close and reopen, all by keyboard-reacha
   await expect(pane.tab('svc.yaml')).toHaveCount(0);
 
   // Closed, not deleted: it can be reopened, and the tabs survive a reload.
-  await pane.region.getByRole('combobox', { name: 'Reopen a closed file' }).selectOption('svc.yaml');
+  await pane.region
+    .getByRole('combobox', { name: 'Reopen a closed file' })
+    .selectOption('svc.yaml');
   await expect(pane.tab('svc.yaml')).toHaveAttribute('aria-selected', 'true');
   await page.reload();
-  await expect(pane.tabs()).toHaveText(['web.yaml', 'service-nodeport.yaml', 'svc.yaml'], { timeout: 15_000 });
+  await expect(pane.tabs()).toHaveText(['web.yaml', 'service-nodeport.yaml', 'svc.yaml'], {
+    timeout: 15_000,
+  });
   await expect(pane.tab('svc.yaml')).toHaveAttribute('aria-selected', 'true');
+
+  // A new file that takes a renamed file's old name starts empty, not with the old buffer.
+  await pane.tab('web.yaml').click();
+  await expect(pane.text).toContainText('kind: Deployment');
+  await pane.region.getByRole('button', { name: 'Rename web.yaml' }).click();
+  await pane.region.getByRole('textbox', { name: 'New name for web.yaml' }).fill('old.yaml');
+  await page.keyboard.press('Enter');
+  await pane.region.getByRole('button', { name: 'New file' }).click();
+  await pane.region.getByRole('button', { name: 'Rename untitled.yaml' }).click();
+  await pane.region.getByRole('textbox', { name: 'New name for untitled.yaml' }).fill('web.yaml');
+  await page.keyboard.press('Enter');
+  await expect(pane.tab('web.yaml')).toHaveAttribute('aria-selected', 'true');
+  await expect(pane.text).not.toContainText('kind: Deployment');
+  await pane.tab('old.yaml').click();
+  await expect(pane.text).toContainText('kind: Deployment');
 
   // There is no Apply button until the engine can apply.
   await expect(pane.region.getByRole('button', { name: 'Apply' })).toHaveCount(0);

@@ -34,7 +34,11 @@ export const KINDS = [
   ['rbac.authorization.k8s.io/v1', 'Role', 'rbac.authorization.k8s.io/v1/Role'],
   ['rbac.authorization.k8s.io/v1', 'ClusterRole', 'rbac.authorization.k8s.io/v1/ClusterRole'],
   ['rbac.authorization.k8s.io/v1', 'RoleBinding', 'rbac.authorization.k8s.io/v1/RoleBinding'],
-  ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', 'rbac.authorization.k8s.io/v1/ClusterRoleBinding'],
+  [
+    'rbac.authorization.k8s.io/v1',
+    'ClusterRoleBinding',
+    'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+  ],
 ];
 
 const modelsDir = dirname(require.resolve('kubernetes-models/package.json'));
@@ -55,7 +59,8 @@ export async function buildSchema() {
   /** @type {Map<string, string>} file → module specifier of its compiled validator */
   const validatorOf = new Map();
 
-  const doc = (symbol) => cleanDoc(ts.displayPartsToString(symbol.getDocumentationComment(checker)));
+  const doc = (symbol) =>
+    cleanDoc(ts.displayPartsToString(symbol.getDocumentationComment(checker)));
 
   function definitionName(symbol) {
     const decl = symbol.declarations?.[0];
@@ -70,20 +75,35 @@ export async function buildSchema() {
     if (type.flags & ts.TypeFlags.StringLiteral) return { type: 'string', enum: [type.value] };
     if (type.flags & ts.TypeFlags.String) return { type: 'string' };
     if (type.flags & ts.TypeFlags.Number) return { type: 'number' };
-    if (type.flags & ts.TypeFlags.Boolean || type.flags & ts.TypeFlags.BooleanLiteral) return { type: 'boolean' };
+    if (type.flags & ts.TypeFlags.Boolean || type.flags & ts.TypeFlags.BooleanLiteral)
+      return { type: 'boolean' };
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {};
     if (type.isUnion()) {
       const parts = type.types;
-      if (parts.every((t) => t.flags & ts.TypeFlags.StringLiteral)) return { type: 'string', enum: parts.map((t) => t.value).sort() };
-      const kinds = new Set(parts.map((t) => (t.flags & ts.TypeFlags.Number ? 'number' : t.flags & ts.TypeFlags.String ? 'string' : 'other')));
+      if (parts.every((t) => t.flags & ts.TypeFlags.StringLiteral))
+        return { type: 'string', enum: parts.map((t) => t.value).sort() };
+      const kinds = new Set(
+        parts.map((t) =>
+          t.flags & ts.TypeFlags.Number
+            ? 'number'
+            : t.flags & ts.TypeFlags.String
+              ? 'string'
+              : 'other',
+        ),
+      );
       // IntOrString and Quantity: the API accepts either form.
-      if (kinds.size === 2 && kinds.has('number') && kinds.has('string')) return { anyOf: [{ type: 'integer' }, { type: 'string' }] };
+      if (kinds.size === 2 && kinds.has('number') && kinds.has('string'))
+        return { anyOf: [{ type: 'integer' }, { type: 'string' }] };
       return { anyOf: parts.map(schemaFor) };
     }
-    if (checker.isArrayType(type)) return { type: 'array', items: schemaFor(checker.getTypeArguments(type)[0]) };
+    if (checker.isArrayType(type))
+      return { type: 'array', items: schemaFor(checker.getTypeArguments(type)[0]) };
     const props = checker.getPropertiesOfType(type);
     const index = checker.getIndexInfoOfType(type, ts.IndexKind.String);
-    if (props.length === 0) return index ? { type: 'object', additionalProperties: schemaFor(index.type) } : { type: 'object' };
+    if (props.length === 0)
+      return index
+        ? { type: 'object', additionalProperties: schemaFor(index.type) }
+        : { type: 'object' };
     const symbol = type.aliasSymbol ?? type.symbol;
     const name = definitionName(symbol);
     if (!(name in definitions)) {
@@ -105,7 +125,11 @@ export async function buildSchema() {
       const propSchema = schemaFor(checker.getTypeOfSymbolAtLocation(prop, decl));
       const propDoc = doc(prop);
       // A $ref cannot carry siblings in draft-07; wrap it so hover shows the field's own docs.
-      schema.properties[prop.name] = propDoc ? (propSchema.$ref ? { description: propDoc, allOf: [propSchema] } : { description: propDoc, ...propSchema }) : propSchema;
+      schema.properties[prop.name] = propDoc
+        ? propSchema.$ref
+          ? { description: propDoc, allOf: [propSchema] }
+          : { description: propDoc, ...propSchema }
+        : propSchema;
       if (!(prop.flags & ts.SymbolFlags.Optional)) required.push(prop.name);
     }
     if (required.length) schema.required = required;
@@ -117,7 +141,9 @@ export async function buildSchema() {
   const kinds = [];
   for (const [apiVersion, kind, mod] of KINDS) {
     const source = program.getSourceFile(join(modelsDir, `${mod}.d.ts`));
-    const iface = source.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === `I${kind}`);
+    const iface = source.statements.find(
+      (s) => ts.isInterfaceDeclaration(s) && s.name.text === `I${kind}`,
+    );
     if (!iface) throw new Error(`kubernetes-models has no interface I${kind} in ${mod}`);
     const ref = schemaFor(checker.getTypeAtLocation(iface));
     kinds.push({ apiVersion, kind, ref: ref.$ref });
@@ -130,13 +156,24 @@ export async function buildSchema() {
     description: 'A Kubernetes object of a kind this lab serves.',
     type: 'object',
     properties: {
-      apiVersion: { type: 'string', enum: [...new Set(KINDS.map(([v]) => v))], description: definitions[refName(kinds[0].ref)].properties.apiVersion.description },
-      kind: { type: 'string', enum: KINDS.map(([, k]) => k), description: definitions[refName(kinds[0].ref)].properties.kind.description },
+      apiVersion: {
+        type: 'string',
+        enum: [...new Set(KINDS.map(([v]) => v))],
+        description: definitions[refName(kinds[0].ref)].properties.apiVersion.description,
+      },
+      kind: {
+        type: 'string',
+        enum: KINDS.map(([, k]) => k),
+        description: definitions[refName(kinds[0].ref)].properties.kind.description,
+      },
     },
     required: ['apiVersion', 'kind'],
     // One branch per kind: the document's apiVersion and kind choose its schema.
     allOf: kinds.map(({ apiVersion, kind, ref }) => ({
-      if: { properties: { apiVersion: { const: apiVersion }, kind: { const: kind } }, required: ['apiVersion', 'kind'] },
+      if: {
+        properties: { apiVersion: { const: apiVersion }, kind: { const: kind } },
+        required: ['apiVersion', 'kind'],
+      },
       then: { $ref: ref },
     })),
     definitions,
@@ -152,7 +189,9 @@ function cleanDoc(text) {
 
 function validatorModule(dtsFile, canonical) {
   const pkgRoot = dtsFile.slice(0, dtsFile.lastIndexOf('/node_modules/') + '/node_modules/'.length);
-  const pkg = dtsFile.slice(pkgRoot.length).startsWith('@') ? dtsFile.slice(pkgRoot.length).split('/').slice(0, 2).join('/') : dtsFile.slice(pkgRoot.length).split('/')[0];
+  const pkg = dtsFile.slice(pkgRoot.length).startsWith('@')
+    ? dtsFile.slice(pkgRoot.length).split('/').slice(0, 2).join('/')
+    : dtsFile.slice(pkgRoot.length).split('/')[0];
   return join(pkgRoot, pkg, '_schemas', `${canonical}.js`);
 }
 
@@ -163,7 +202,9 @@ function validatorModule(dtsFile, canonical) {
  */
 async function markIntegers(definitions, validatorOf) {
   for (const [name, def] of Object.entries(definitions)) {
-    const numeric = Object.entries(def.properties ?? {}).filter(([, p]) => p.type === 'number' || (p.type === 'array' && p.items?.type === 'number'));
+    const numeric = Object.entries(def.properties ?? {}).filter(
+      ([, p]) => p.type === 'number' || (p.type === 'array' && p.items?.type === 'number'),
+    );
     if (!numeric.length) continue;
     const file = validatorOf.get(name);
     if (!file) throw new Error(`no compiled validator for ${name}`);
@@ -172,7 +213,9 @@ async function markIntegers(definitions, validatorOf) {
       const probe = p.type === 'array' ? [0.5] : 0.5;
       validate({ [field]: probe });
       const path = p.type === 'array' ? `/${field}/0` : `/${field}`;
-      const isInt = (validate.errors ?? []).some((e) => e.instancePath === path && e.keyword === 'type' && e.params.type === 'integer');
+      const isInt = (validate.errors ?? []).some(
+        (e) => e.instancePath === path && e.keyword === 'type' && e.params.type === 'integer',
+      );
       if (isInt) (p.type === 'array' ? p.items : p).type = 'integer';
     }
   }
@@ -182,7 +225,7 @@ async function markIntegers(definitions, validatorOf) {
 export async function render() {
   const schema = await buildSchema();
   const json = JSON.stringify(schema);
-  return `// Generated by scripts/gen-k8s-schemas.mjs from kubernetes-models; do not edit.
+  const text = `// Generated by scripts/gen-k8s-schemas.mjs from kubernetes-models; do not edit.
 // Regenerate with: node scripts/gen-k8s-schemas.mjs
 import type { JSONSchema } from 'monaco-yaml';
 
@@ -192,6 +235,9 @@ export const SCHEMA_KINDS: readonly { apiVersion: string; kind: string }[] = ${J
 /** One draft-07 schema for any document: its apiVersion and kind select the matching definition. */
 export const K8S_SCHEMA: JSONSchema = JSON.parse(${JSON.stringify(json)}) as JSONSchema;
 `;
+  // Formatted as `npm run format` would, so formatting the tree never makes the file look stale.
+  const prettier = await import('prettier');
+  return prettier.format(text, { ...(await prettier.resolveConfig(OUTPUT)), filepath: OUTPUT });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

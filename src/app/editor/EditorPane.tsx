@@ -33,18 +33,30 @@ export function EditorPane({ onApply }: Props) {
         <FileTabs onRename={setRenaming} />
         <FileToolbar onRename={setRenaming} />
         {onApply && file && (
-          <button type="button" className="btn btn-small primary" title="Apply (Ctrl+Enter)" onClick={() => onApply(file)}>
+          <button
+            type="button"
+            className="btn btn-small primary"
+            title="Apply (Ctrl+Enter)"
+            onClick={() => onApply(file)}
+          >
             Apply
           </button>
         )}
       </div>
-      {renaming && <RenameFileForm key={renaming} path={renaming} onDone={() => setRenaming(null)} />}
+      {renaming && (
+        <RenameFileForm key={renaming} path={renaming} onDone={() => setRenaming(null)} />
+      )}
       {storageError && (
         <div className="editor-storage-error" role="alert">
           {storageError}
         </div>
       )}
-      <div className="editor-body" id={EDITOR_PANEL_ID} role="tabpanel" aria-labelledby={file ? tabId(file.path) : undefined}>
+      <div
+        className="editor-body"
+        id={EDITOR_PANEL_ID}
+        role="tabpanel"
+        aria-labelledby={file ? tabId(file.path) : undefined}
+      >
         {status === 'loading' ? (
           <div className="pane-loading">Loading your files…</div>
         ) : file ? (

@@ -14,7 +14,11 @@ export function FileToolbar({ onRename }: Props) {
 
   return (
     <div className="file-toolbar">
-      <button type="button" className="btn btn-small" onClick={() => editorStore.getState().newFile('untitled.yaml', '')}>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => editorStore.getState().newFile('untitled.yaml', '')}
+      >
         New file
       </button>
       <select
@@ -35,7 +39,11 @@ export function FileToolbar({ onRename }: Props) {
         ))}
       </select>
       {closed.length > 0 && (
-        <select aria-label="Reopen a closed file" value="" onChange={(e) => e.target.value && editorStore.getState().open(e.target.value)}>
+        <select
+          aria-label="Reopen a closed file"
+          value=""
+          onChange={(e) => e.target.value && editorStore.getState().open(e.target.value)}
+        >
           <option value="" disabled>
             Reopen…
           </option>
@@ -47,7 +55,13 @@ export function FileToolbar({ onRename }: Props) {
         </select>
       )}
       {activePath && (
-        <button type="button" className="btn btn-small" aria-label={`Rename ${activePath}`} title="Rename (F2 on a tab)" onClick={() => onRename(activePath)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`Rename ${activePath}`}
+          title="Rename (F2 on a tab)"
+          onClick={() => onRename(activePath)}
+        >
           Rename
         </button>
       )}

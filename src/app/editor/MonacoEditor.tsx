@@ -5,7 +5,8 @@ import { editorOptions } from './editorOptions';
 import type { EditorFile } from './fileStore';
 import { monaco } from './monacoSetup';
 import { MONACO_THEME } from './monacoThemes';
-import { editorStore } from './useEditorStore';
+import { selectFilePathList } from './editorSelectors';
+import { editorStore, useEditorStore } from './useEditorStore';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
 interface Props {
@@ -23,7 +24,21 @@ export default function MonacoEditor({ file, onApply }: Props) {
     latest.current = { file, onApply };
   });
 
+  // Models outlive tabs (so closing and reopening keeps undo history) but not files: a model left
+  // behind by a rename would hand its stale text to a new file that reuses the old name.
+  const filePaths = useEditorStore(selectFilePathList);
+  const mounted = useRef<Parameters<OnMount>[0] | null>(null);
+  useEffect(() => {
+    const keep = new Set(filePaths.split('\n').map((p) => monaco.Uri.parse(p).toString()));
+    const shown = mounted.current?.getModel();
+    for (const model of monaco.editor.getModels()) {
+      if (model !== shown && model.getLanguageId() === 'yaml' && !keep.has(model.uri.toString()))
+        model.dispose();
+    }
+  }, [filePaths]);
+
   const onMount: OnMount = (editor) => {
+    mounted.current = editor;
     editor.addAction({
       id: 'kubelab.apply',
       label: 'Apply file to the cluster (kubectl apply -f)',

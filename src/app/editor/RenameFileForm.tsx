@@ -19,7 +19,11 @@ export function RenameFileForm({ path, onDone }: Props) {
   };
 
   return (
-    <form className="rename-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      className="rename-form"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <label>
         <span className="visually-hidden">New name for {path}</span>
         <input
@@ -33,7 +37,12 @@ export function RenameFileForm({ path, onDone }: Props) {
             setName(e.target.value);
             setProblem(null);
           }}
-          onFocus={(e) => e.target.setSelectionRange(0, name.lastIndexOf('.') > 0 ? name.lastIndexOf('.') : name.length)}
+          onFocus={(e) =>
+            e.target.setSelectionRange(
+              0,
+              name.lastIndexOf('.') > 0 ? name.lastIndexOf('.') : name.length,
+            )
+          }
         />
       </label>
       <button type="submit" className="btn btn-small">

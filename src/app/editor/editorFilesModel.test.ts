@@ -64,7 +64,10 @@ describe('tab operations', () => {
   });
 
   it('closing the active tab brings its right neighbour forward, or the left one at the end', () => {
-    expect(closeTab(three(), 'b.yaml')).toMatchObject({ openPaths: ['a.yaml', 'c.yaml'], activePath: 'c.yaml' });
+    expect(closeTab(three(), 'b.yaml')).toMatchObject({
+      openPaths: ['a.yaml', 'c.yaml'],
+      activePath: 'c.yaml',
+    });
     const last = { ...three(), activePath: 'c.yaml' };
     expect(closeTab(last, 'c.yaml').activePath).toBe('b.yaml');
     expect(closeTab(three(), 'a.yaml').activePath).toBe('b.yaml');
@@ -74,15 +77,23 @@ describe('tab operations', () => {
     const closed = closeTab(three(), 'a.yaml');
     expect(closed.files).toHaveLength(3);
     expect(closedFiles(closed)).toEqual(['a.yaml']);
-    expect(openTab(closed, 'a.yaml')).toMatchObject({ openPaths: ['b.yaml', 'c.yaml', 'a.yaml'], activePath: 'a.yaml' });
+    expect(openTab(closed, 'a.yaml')).toMatchObject({
+      openPaths: ['b.yaml', 'c.yaml', 'a.yaml'],
+      activePath: 'a.yaml',
+    });
   });
 
   it('renames a file, its tab and the active path; refuses taken names', () => {
     const { state, problem } = renameFile(three(), 'b.yaml', 'svc.yaml');
     expect(problem).toBeNull();
-    expect(state).toMatchObject({ openPaths: ['a.yaml', 'svc.yaml', 'c.yaml'], activePath: 'svc.yaml' });
+    expect(state).toMatchObject({
+      openPaths: ['a.yaml', 'svc.yaml', 'c.yaml'],
+      activePath: 'svc.yaml',
+    });
     expect(state.files.find((f) => f.path === 'svc.yaml')?.text).toBe('B');
-    expect(renameFile(three(), 'b.yaml', 'c.yaml').problem).toBe('A file named c.yaml already exists.');
+    expect(renameFile(three(), 'b.yaml', 'c.yaml').problem).toBe(
+      'A file named c.yaml already exists.',
+    );
     expect(renameFile(three(), 'zz.yaml', 'y.yaml').problem).toBe('zz.yaml: No such file');
   });
 
@@ -98,10 +109,15 @@ describe('restore', () => {
     { path: 'a.yaml', text: '' },
   ];
   it('without a session opens every file by name', () => {
-    expect(restore(files, null)).toMatchObject({ openPaths: ['a.yaml', 'b.yaml'], activePath: 'a.yaml' });
+    expect(restore(files, null)).toMatchObject({
+      openPaths: ['a.yaml', 'b.yaml'],
+      activePath: 'a.yaml',
+    });
   });
   it('drops tabs for files that are gone and ignores junk', () => {
-    expect(restore(files, { openPaths: ['gone.yaml', 'b.yaml', 7, 'b.yaml'], activePath: 'gone.yaml' })).toMatchObject({
+    expect(
+      restore(files, { openPaths: ['gone.yaml', 'b.yaml', 7, 'b.yaml'], activePath: 'gone.yaml' }),
+    ).toMatchObject({
       openPaths: ['b.yaml'],
       activePath: 'b.yaml',
     });
@@ -109,7 +125,11 @@ describe('restore', () => {
   });
 });
 
-type Op = { op: 'create'; name: string } | { op: 'close'; i: number } | { op: 'open'; i: number } | { op: 'rename'; i: number; name: string };
+type Op =
+  | { op: 'create'; name: string }
+  | { op: 'close'; i: number }
+  | { op: 'open'; i: number }
+  | { op: 'rename'; i: number; name: string };
 const name = fc.constantFrom('a.yaml', 'b.yaml', 'svc.yaml', 'x', '', 'a/b');
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('create' as const), name }),

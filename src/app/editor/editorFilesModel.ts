@@ -15,7 +15,11 @@ export const EMPTY_FILES: EditorFilesState = { files: [], openPaths: [], activeP
  * Why a name cannot be used, in the words a shell would use, or null if it can. Files live flat in
  * the home folder, so a name is one path segment.
  */
-export function fileNameProblem(name: string, existing: readonly string[], current?: string): string | null {
+export function fileNameProblem(
+  name: string,
+  existing: readonly string[],
+  current?: string,
+): string | null {
   if (name.trim() === '') return 'A file name is required.';
   if (name !== name.trim()) return 'A file name cannot start or end with a space.';
   if (name === '.' || name === '..') return `'${name}' is not a file name.`;
@@ -40,7 +44,11 @@ export function uniqueFileName(wanted: string, existing: readonly string[]): str
 const paths = (s: EditorFilesState) => s.files.map((f) => f.path);
 
 /** Adds a file (its name made unique), opens it in a new tab after the active one and focuses it. */
-export function createFile(s: EditorFilesState, wanted: string, text: string): { state: EditorFilesState; path: string } {
+export function createFile(
+  s: EditorFilesState,
+  wanted: string,
+  text: string,
+): { state: EditorFilesState; path: string } {
   const path = uniqueFileName(wanted, paths(s));
   const at = s.activePath ? s.openPaths.indexOf(s.activePath) + 1 : s.openPaths.length;
   const openPaths = [...s.openPaths.slice(0, at), path, ...s.openPaths.slice(at)];
@@ -54,7 +62,11 @@ export function setText(s: EditorFilesState, path: string, text: string): Editor
 }
 
 /** Renames a file everywhere it appears, or explains why it cannot. */
-export function renameFile(s: EditorFilesState, from: string, to: string): { state: EditorFilesState; problem: string | null } {
+export function renameFile(
+  s: EditorFilesState,
+  from: string,
+  to: string,
+): { state: EditorFilesState; problem: string | null } {
   if (!s.files.some((f) => f.path === from)) return { state: s, problem: `${from}: No such file` };
   const problem = fileNameProblem(to, paths(s), from);
   if (problem) return { state: s, problem };
@@ -74,7 +86,8 @@ export function closeTab(s: EditorFilesState, path: string): EditorFilesState {
   const i = s.openPaths.indexOf(path);
   if (i < 0) return s;
   const openPaths = s.openPaths.filter((p) => p !== path);
-  const activePath = s.activePath !== path ? s.activePath : (openPaths[Math.min(i, openPaths.length - 1)] ?? null);
+  const activePath =
+    s.activePath !== path ? s.activePath : (openPaths[Math.min(i, openPaths.length - 1)] ?? null);
   return { ...s, openPaths, activePath };
 }
 
@@ -96,11 +109,21 @@ export function closedFiles(s: EditorFilesState): string[] {
  * Rebuilds the state from stored files and a remembered session, dropping tabs whose files are gone
  * (renamed or removed elsewhere, e.g. from the terminal later).
  */
-export function restore(files: EditorFile[], session: { openPaths?: unknown; activePath?: unknown } | null): EditorFilesState {
+export function restore(
+  files: EditorFile[],
+  session: { openPaths?: unknown; activePath?: unknown } | null,
+): EditorFilesState {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const known = new Set(sorted.map((f) => f.path));
-  const remembered = Array.isArray(session?.openPaths) ? session.openPaths.filter((p): p is string => typeof p === 'string') : null;
-  const openPaths = remembered ? [...new Set(remembered)].filter((p) => known.has(p)) : sorted.map((f) => f.path);
-  const active = typeof session?.activePath === 'string' && openPaths.includes(session.activePath) ? session.activePath : null;
+  const remembered = Array.isArray(session?.openPaths)
+    ? session.openPaths.filter((p): p is string => typeof p === 'string')
+    : null;
+  const openPaths = remembered
+    ? [...new Set(remembered)].filter((p) => known.has(p))
+    : sorted.map((f) => f.path);
+  const active =
+    typeof session?.activePath === 'string' && openPaths.includes(session.activePath)
+      ? session.activePath
+      : null;
   return { files: sorted, openPaths, activePath: active ?? openPaths[0] ?? null };
 }

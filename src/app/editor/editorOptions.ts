@@ -10,7 +10,10 @@ export interface EditorOptionInputs {
  * Monaco options for a YAML buffer. With `prefers-reduced-motion` the editor neither scrolls
  * smoothly nor animates or blinks its cursor.
  */
-export function editorOptions({ path, reducedMotion }: EditorOptionInputs): Monaco.editor.IStandaloneEditorConstructionOptions {
+export function editorOptions({
+  path,
+  reducedMotion,
+}: EditorOptionInputs): Monaco.editor.IStandaloneEditorConstructionOptions {
   return {
     minimap: { enabled: false },
     fontSize: 14,

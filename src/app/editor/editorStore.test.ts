@@ -21,7 +21,11 @@ describe('editor store', () => {
     const store = createEditorStore(files, memorySession());
     expect(store.getState().status).toBe('loading');
     await store.getState().load();
-    expect(store.getState()).toMatchObject({ status: 'ready', openPaths: ['web.yaml'], activePath: 'web.yaml' });
+    expect(store.getState()).toMatchObject({
+      status: 'ready',
+      openPaths: ['web.yaml'],
+      activePath: 'web.yaml',
+    });
     expect(await files.list()).toEqual([{ ...FIRST_FILE }]);
   });
 
@@ -51,14 +55,18 @@ describe('editor store', () => {
     await store.getState().load();
     store.getState().setText('web.yaml', 'typed');
     expect(store.getState().rename('web.yaml', 'svc.yaml')).toBeNull();
-    await vi.waitFor(async () => expect(await files.list()).toEqual([{ path: 'svc.yaml', text: 'typed' }]));
+    await vi.waitFor(async () =>
+      expect(await files.list()).toEqual([{ path: 'svc.yaml', text: 'typed' }]),
+    );
   });
 
   it('refuses a taken name and says why', async () => {
     const store = createEditorStore(new MemoryFileStore(), memorySession());
     await store.getState().load();
     store.getState().newFile('a.yaml', '');
-    expect(store.getState().rename('a.yaml', 'web.yaml')).toBe('A file named web.yaml already exists.');
+    expect(store.getState().rename('a.yaml', 'web.yaml')).toBe(
+      'A file named web.yaml already exists.',
+    );
   });
 
   it('shows a storage error when the browser refuses to save', async () => {
@@ -68,6 +76,8 @@ describe('editor store', () => {
     await store.getState().load();
     store.getState().setText('web.yaml', 'x');
     await store.getState().flush();
-    expect(store.getState().storageError).toBe('Could not save your files: Error: QuotaExceededError');
+    expect(store.getState().storageError).toBe(
+      'Could not save your files: Error: QuotaExceededError',
+    );
   });
 });

@@ -40,9 +40,14 @@ export interface EditorState extends EditorFilesState {
 export const FIRST_FILE = { path: 'web.yaml', text: STARTER_MANIFEST } as const;
 
 /** Builds an editor store over any FileStore; the app uses IndexedDB, tests use memory. */
-export function createEditorStore(files: FileStore, session: SessionMemory, writeDelayMs = 250): StoreApi<EditorState> {
+export function createEditorStore(
+  files: FileStore,
+  session: SessionMemory,
+  writeDelayMs = 250,
+): StoreApi<EditorState> {
   return createStore<EditorState>((set, get) => {
-    const reportError = (error: unknown) => set({ storageError: `Could not save your files: ${String(error)}` });
+    const reportError = (error: unknown) =>
+      set({ storageError: `Could not save your files: ${String(error)}` });
     const writes = new WriteBehind(files, writeDelayMs, reportError);
     const persist = (op: Promise<void>) => void op.catch(reportError);
     /** Applies a new files state and remembers the tabs. */
@@ -51,22 +56,26 @@ export function createEditorStore(files: FileStore, session: SessionMemory, writ
       session.save({ openPaths: next.openPaths, activePath: next.activePath });
     };
 
+    let loading: Promise<void> | null = null;
+    const loadOnce = async () => {
+      let stored = await files.list().catch((e: unknown) => {
+        reportError(e);
+        return [];
+      });
+      if (stored.length === 0) {
+        stored = [{ ...FIRST_FILE }];
+        persist(files.write(FIRST_FILE.path, FIRST_FILE.text));
+      }
+      commit(restore(stored, session.load()));
+      set({ status: 'ready' });
+    };
+
     return {
       ...EMPTY_FILES,
       status: 'loading',
       storageError: null,
-      async load() {
-        let stored = await files.list().catch((e: unknown) => {
-          reportError(e);
-          return [];
-        });
-        if (stored.length === 0) {
-          stored = [{ ...FIRST_FILE }];
-          persist(files.write(FIRST_FILE.path, FIRST_FILE.text));
-        }
-        commit(restore(stored, session.load()));
-        set({ status: 'ready' });
-      },
+      // Idempotent: React's development double effects (and any second caller) share one load.
+      load: () => (loading ??= loadOnce()),
       setText(path, text) {
         const next = setText(get(), path, text);
         if (next === get()) return;
@@ -85,7 +94,11 @@ export function createEditorStore(files: FileStore, session: SessionMemory, writ
         if (from === to) return null;
         const pending = writes.drop(from);
         commit(state);
-        persist(files.rename(from, to).then(() => (pending === undefined ? undefined : files.write(to, pending))));
+        persist(
+          files
+            .rename(from, to)
+            .then(() => (pending === undefined ? undefined : files.write(to, pending))),
+        );
         return null;
       },
       close(path) {

@@ -14,7 +14,9 @@ export class IdbFileStore implements FileStore {
 
   async list(): Promise<EditorFile[]> {
     const all = await entries<string, string>(this.db);
-    return all.filter(([, text]) => typeof text === 'string').map(([path, text]) => ({ path, text }));
+    return all
+      .filter(([, text]) => typeof text === 'string')
+      .map(([path, text]) => ({ path, text }));
   }
 
   async write(path: string, text: string): Promise<void> {

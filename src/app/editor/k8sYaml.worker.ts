@@ -12,6 +12,7 @@ const schemaText = JSON.stringify(K8S_SCHEMA);
 
 self.fetch = async (input: RequestInfo | URL): Promise<Response> => {
   const url = input instanceof Request ? input.url : String(input);
-  if (url === K8S_SCHEMA_URI) return new Response(schemaText, { headers: { 'content-type': 'application/json' } });
+  if (url === K8S_SCHEMA_URI)
+    return new Response(schemaText, { headers: { 'content-type': 'application/json' } });
   throw new TypeError(`kubelab works offline: no schema at ${url}`);
 };

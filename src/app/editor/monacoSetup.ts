@@ -31,7 +31,8 @@ import { K8S_SCHEMA_URI } from './k8sSchemaUri';
 import { defineKubelabThemes } from './monacoThemes';
 import { withYamlWorkerAdapter } from './yamlWorkerAdapter';
 
-const createWorker = (label: string): Worker => (label === 'yaml' ? new YamlWorker() : new EditorWorker());
+const createWorker = (label: string): Worker =>
+  label === 'yaml' ? new YamlWorker() : new EditorWorker();
 
 self.MonacoEnvironment = {
   getWorker: (_moduleId: string, label: string) => createWorker(label),
@@ -40,14 +41,19 @@ self.MonacoEnvironment = {
 loader.config({ monaco });
 defineKubelabThemes(monaco);
 
-configureMonacoYaml(withYamlWorkerAdapter(monaco, createWorker) as unknown as Parameters<typeof configureMonacoYaml>[0], {
-  // The worker serves this one schema from its own bundle (see k8sYaml.worker.ts); nothing is fetched.
-  enableSchemaRequest: true,
-  validate: true,
-  hover: true,
-  completion: true,
-  format: { enable: true },
-  schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['**/*'] }],
-});
+configureMonacoYaml(
+  withYamlWorkerAdapter(monaco, createWorker) as unknown as Parameters<
+    typeof configureMonacoYaml
+  >[0],
+  {
+    // The worker serves this one schema from its own bundle (see k8sYaml.worker.ts); nothing is fetched.
+    enableSchemaRequest: true,
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: true },
+    schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['**/*'] }],
+  },
+);
 
 export { monaco };

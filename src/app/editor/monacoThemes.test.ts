@@ -4,7 +4,9 @@ import { buildMonacoTheme, PAGE_PALETTES } from './monacoThemes';
 // The app's tsconfig has no Node types (it is browser code); vitest runs in Node, so borrow fs untyped.
 // (Vite's `?raw` cannot help: vitest's CSS handling empties stylesheet imports.)
 const fsModule = 'node:fs';
-const { readFileSync } = (await import(/* @vite-ignore */ fsModule)) as { readFileSync(path: URL, encoding: 'utf8'): string };
+const { readFileSync } = (await import(/* @vite-ignore */ fsModule)) as {
+  readFileSync(path: URL, encoding: 'utf8'): string;
+};
 const stylesCss = readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
 
 /** Reads `--name: value` pairs from one `[data-theme='x'] { … }` block of styles.css. */
@@ -41,7 +43,9 @@ describe('Monaco themes follow the page palette', () => {
     expect(data.base).toBe(base);
     expect(data.colors['editor.background']).toBe(background);
     expect(data.colors['editor.foreground']).toBe(PAGE_PALETTES[theme].text);
-    for (const colour of Object.values(data.colors)) expect(colour).toMatch(/^#[0-9a-f]{6}([0-9a-f]{2})?$/);
-    for (const rule of data.rules) if (rule.foreground) expect(rule.foreground).toMatch(/^[0-9a-f]{6}$/);
+    for (const colour of Object.values(data.colors))
+      expect(colour).toMatch(/^#[0-9a-f]{6}([0-9a-f]{2})?$/);
+    for (const rule of data.rules)
+      if (rule.foreground) expect(rule.foreground).toMatch(/^[0-9a-f]{6}$/);
   });
 });

@@ -44,8 +44,17 @@ export const PAGE_PALETTES: Record<Theme, PagePalette> = {
 export const MONACO_THEME: Record<Theme, string> = { light: 'kubelab-light', dark: 'kubelab-dark' };
 
 /** YAML token colours per theme, chosen for contrast on the page surfaces (projectors included). */
-const TOKEN_COLOURS: Record<Theme, { key: string; string: string; number: string; keyword: string; comment: string }> = {
-  light: { key: '1f5bd6', string: '0a7c45', number: '9a4d00', keyword: '8250df', comment: '6e7781' },
+const TOKEN_COLOURS: Record<
+  Theme,
+  { key: string; string: string; number: string; keyword: string; comment: string }
+> = {
+  light: {
+    key: '1f5bd6',
+    string: '0a7c45',
+    number: '9a4d00',
+    keyword: '8250df',
+    comment: '6e7781',
+  },
   dark: { key: '8fb3ff', string: '9ece6a', number: 'ff9e64', keyword: 'bb9af7', comment: '7d8a9a' },
 };
 
@@ -95,5 +104,6 @@ export function buildMonacoTheme(theme: Theme): Monaco.editor.IStandaloneThemeDa
 
 /** Registers both kubelab themes with Monaco. */
 export function defineKubelabThemes(monaco: typeof Monaco): void {
-  for (const theme of ['light', 'dark'] as const) monaco.editor.defineTheme(MONACO_THEME[theme], buildMonacoTheme(theme));
+  for (const theme of ['light', 'dark'] as const)
+    monaco.editor.defineTheme(MONACO_THEME[theme], buildMonacoTheme(theme));
 }

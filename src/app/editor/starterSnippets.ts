@@ -102,7 +102,7 @@ spec:
     fileName: 'service-headless.yaml',
     text: service(
       'web-headless',
-      'No virtual IP: DNS answers with the ready pods\' own IPs, one A record each.',
+      "No virtual IP: DNS answers with the ready pods' own IPs, one A record each.",
       `  clusterIP: None
   selector:
     app: web

@@ -32,6 +32,8 @@ export class WriteBehind {
     this.timer = null;
     const batch = [...this.pending];
     this.pending.clear();
-    await Promise.all(batch.map(([path, text]) => this.store.write(path, text).catch(this.onError)));
+    await Promise.all(
+      batch.map(([path, text]) => this.store.write(path, text).catch(this.onError)),
+    );
   }
 }

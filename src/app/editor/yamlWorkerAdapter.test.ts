@@ -8,7 +8,10 @@ describe('withYamlWorkerAdapter', () => {
     const fakeWorker = { postMessage: (m: unknown) => posted.push(m) } as unknown as Worker;
     const realCreate = vi.fn(() => 'client');
     const setModelMarkers = () => undefined;
-    const monaco = { editor: { createWebWorker: realCreate, setModelMarkers }, languages: {} } as unknown as typeof Monaco;
+    const monaco = {
+      editor: { createWebWorker: realCreate, setModelMarkers },
+      languages: {},
+    } as unknown as typeof Monaco;
     const labels: string[] = [];
     const adapted = withYamlWorkerAdapter(monaco, (label) => {
       labels.push(label);
@@ -24,7 +27,11 @@ describe('withYamlWorkerAdapter', () => {
     expect(client).toBe('client');
     expect(labels).toEqual(['yaml']);
     expect(posted).toEqual(['ignore', { schemas: [1] }]);
-    expect(realCreate).toHaveBeenCalledWith({ worker: fakeWorker, host: undefined, keepIdleModels: undefined });
+    expect(realCreate).toHaveBeenCalledWith({
+      worker: fakeWorker,
+      host: undefined,
+      keepIdleModels: undefined,
+    });
     // Everything else on the API is untouched.
     expect(adapted.editor.setModelMarkers).toBe(setModelMarkers);
     expect(adapted.languages).toBe(monaco.languages);

@@ -18,12 +18,19 @@ type MonacoApi = typeof Monaco;
  * monaco-editor's own language workers use: one message that wakes the worker's `initialize`,
  * then the create data (the schemas).
  */
-export function withYamlWorkerAdapter(monaco: MonacoApi, createWorker: (label: string) => Worker): MonacoApi {
+export function withYamlWorkerAdapter(
+  monaco: MonacoApi,
+  createWorker: (label: string) => Worker,
+): MonacoApi {
   const createWebWorker = (opts: LegacyWorkerOptions) => {
     const worker = createWorker(opts.label ?? 'yaml');
     worker.postMessage('ignore');
     worker.postMessage(opts.createData);
-    return monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+    return monaco.editor.createWebWorker({
+      worker,
+      host: opts.host,
+      keepIdleModels: opts.keepIdleModels,
+    });
   };
   return { ...monaco, editor: { ...monaco.editor, createWebWorker } } as unknown as MonacoApi;
 }
