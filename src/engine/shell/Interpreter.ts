@@ -4,6 +4,16 @@ import type { ShellFrame } from './ShellFrame';
 import type { Command, CommandContext, CommandOutcome, ShellHooks } from './types';
 import { resolvePath, VfsError, STRERROR } from './vfs/Vfs';
 
+/**
+ * An expansion error (`$((1/0))`, `${X?}`) abandons the whole command line in an interactive
+ * shell, not just the command; the session catches this and sets `$?` to 1.
+ */
+export class LineAborted extends Error {
+  constructor(readonly status: number) {
+    super('line aborted');
+  }
+}
+
 /** Where a command's standard streams go. */
 export interface Io {
   stdin: string;
@@ -90,7 +100,7 @@ export class Interpreter {
     } catch (e) {
       if (e instanceof ExpansionError) {
         io.stderr(`${this.label}: ${e.message}\n`);
-        return 1;
+        throw new LineAborted(1);
       }
       throw e;
     }

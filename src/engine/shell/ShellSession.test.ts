@@ -269,6 +269,13 @@ bash: nope: command not found
     expect(s.execute('buggy; echo after')).toMatchObject({ output: 'buggy: boom\nafter\n', exitCode: 0 });
   });
 
+  it('abandons the whole line on an expansion error, as interactive bash does', () => {
+    const s = sessionWith();
+    expect(s.execute('echo before; echo $((1/0)); echo after')).toMatchObject({ output: 'before\nbash: 1/0: division by 0 (error token is "0")\n', exitCode: 1 });
+    expect(s.execute('echo $((1 +))').output).toBe('bash: 1 +: syntax error: operand expected (error token is "+")\n');
+    expect(s.execute('echo ${NOPE?is required}; echo after').output).toBe('bash: NOPE: is required\n');
+  });
+
   it('exit on the login shell ends the session', () => {
     const s = sessionWith();
     expect(s.execute('exit')).toMatchObject({ output: 'exit\n', ended: true, exitCode: 0 });

@@ -1,7 +1,7 @@
 import { CommandRegistry } from './CommandRegistry';
 import { complete, type Completion } from './complete';
 import type { Exec } from './expand';
-import { Interpreter, type InterpreterHost, type Io } from './Interpreter';
+import { Interpreter, LineAborted, type InterpreterHost, type Io } from './Interpreter';
 import { createMachine } from './machines';
 import { parse } from './parser/parse';
 import { SHELL_BUILTINS } from './builtins/shellBuiltins';
@@ -200,7 +200,13 @@ export class ShellSession {
   private step(gen: Exec<number>, resume: number | undefined, advance = true): Step {
     let value = resume;
     for (let guard = 0; guard < 1_000_000; guard++) {
-      const r = value === undefined ? gen.next() : gen.next(value);
+      let r: IteratorResult<Job, number>;
+      try {
+        r = value === undefined ? gen.next() : gen.next(value);
+      } catch (e) {
+        if (e instanceof LineAborted) return { done: true, code: e.status };
+        throw e;
+      }
       if (r.done) return { done: true, code: r.value };
       const job = r.value;
       const code = advance ? this.settle(job) : job.poll(this.nowFn());

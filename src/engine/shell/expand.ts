@@ -1,6 +1,7 @@
 import type { Script, Word } from './parser/ast';
 import type { Job } from './types';
 import type { Vfs } from './vfs/Vfs';
+import { ArithmeticError, evaluateArithmetic } from './arithmetic';
 import { globMatches, hasGlobChars } from './glob';
 
 /** A resumable computation: it yields jobs it must wait for and receives their exit codes. */
@@ -25,15 +26,64 @@ interface Seg {
   quoted: boolean;
 }
 
+/**
+ * Brace expansion (`{a,b}`, `{1..3}`, `{a..c}`), the first step of bash's word expansion. Only
+ * braces inside one unquoted literal piece are recognised (`x{a,b}y`, not `{"a",b}`).
+ */
+export function braceExpand(word: Word): Word[] {
+  for (const [i, part] of word.entries()) {
+    if (part.type !== 'lit' || part.quoted) continue;
+    const m = /\{([^{}]*)\}/.exec(part.text);
+    if (!m) continue;
+    const body = m[1]!;
+    let items: string[] | undefined;
+    const range = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])$/.exec(body);
+    if (range) {
+      const numeric = /\d/.test(range[1]!);
+      const [a, b] = numeric ? [Number(range[1]), Number(range[2])] : [range[1]!.charCodeAt(0), range[2]!.charCodeAt(0)];
+      if (numeric === /\d/.test(range[2]!) && Math.abs(b - a) < 100_000) {
+        items = [];
+        for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? 1 : -1) items.push(numeric ? String(v) : String.fromCharCode(v));
+      }
+    } else if (body.includes(',')) items = body.split(',');
+    if (!items) continue;
+    const before = part.text.slice(0, m.index);
+    const after = part.text.slice(m.index + m[0].length);
+    return items.flatMap((item) => braceExpand([...word.slice(0, i), { type: 'lit', text: `${before}${item}${after}`, quoted: false }, ...word.slice(i + 1)]));
+  }
+  return [word];
+}
+
 /** Expands a word into fields: parameters, substitutions, splitting on IFS whitespace, globbing. */
 export function* expandWord(word: Word, host: ExpandHost): Exec<string[]> {
+  const braced = braceExpand(word);
+  if (braced.length > 1) {
+    const out: string[] = [];
+    for (const w of braced) out.push(...(yield* expandWord(w, host)));
+    return out;
+  }
   const fields: Seg[][] = [[]];
   const push = (seg: Seg) => fields[fields.length - 1]!.push(seg);
-  for (const part of word) {
+  const parts = [...word];
+  while (parts.length > 0) {
+    const part = parts.shift()!;
     if (part.type === 'lit') push({ text: part.text, quoted: part.quoted });
     else if (part.type === 'tilde') push({ text: host.home(part.user) ?? `~${part.user}`, quoted: true });
     else {
-      const value = part.type === 'param' ? yield* expandParam(part, host) : yield* host.substitute(part.script);
+      // An unquoted `${X:-word}` expands `word` in place, keeping its own quoting (`${X:-"a  b"}`).
+      if (part.type === 'param' && !part.quoted && part.op && part.op.kind !== 'length' && part.op.kind !== '?') {
+        const v = host.getVar(part.name);
+        const missing = v === undefined || (part.op.colon && v === '');
+        // `=` assigns, then its value is split like any expansion.
+        const useArg = part.op.kind === '+' ? !missing : part.op.kind === '-' && missing;
+        if (part.op.kind === '=' && missing) host.setVar(part.name, yield* expandString(part.op.arg, host));
+        if (useArg) {
+          parts.unshift(...part.op.arg);
+          continue;
+        }
+        if (part.op.kind === '+') continue;
+      }
+      const value = part.type === 'param' ? yield* expandParam(part, host) : part.type === 'arith' ? arith(part.expr, host) : yield* host.substitute(part.script);
       if (part.quoted) {
         push({ text: value, quoted: true });
         continue;
@@ -69,6 +119,7 @@ export function* expandString(word: Word, host: ExpandHost): Exec<string> {
     if (part.type === 'lit') out += part.text;
     else if (part.type === 'tilde') out += host.home(part.user) ?? `~${part.user}`;
     else if (part.type === 'param') out += yield* expandParam(part, host);
+    else if (part.type === 'arith') out += arith(part.expr, host);
     else out += yield* host.substitute(part.script);
   }
   return out;
@@ -96,5 +147,14 @@ function* expandParam(part: Extract<Word[number], { type: 'param' }>, host: Expa
       const msg = yield* expandString(op.arg, host);
       throw new ExpansionError(`${part.name}: ${msg || (value === undefined ? 'parameter null or not set' : 'parameter null or not set')}`);
     }
+  }
+}
+
+function arith(expr: string, host: ExpandHost): string {
+  try {
+    return String(evaluateArithmetic(expr, (n) => host.getVar(n)));
+  } catch (e) {
+    if (e instanceof ArithmeticError) throw new ExpansionError(e.message);
+    throw e;
   }
 }

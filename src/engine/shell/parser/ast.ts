@@ -8,6 +8,7 @@ export type WordPart =
   | { type: 'lit'; text: string; quoted: boolean }
   | { type: 'param'; name: string; quoted: boolean; op?: ParamOp }
   | { type: 'cmdsub'; script: Script; quoted: boolean }
+  | { type: 'arith'; expr: string; quoted: boolean }
   | { type: 'tilde'; user: string };
 
 /** `${VAR:-x}`, `${VAR:=x}`, `${VAR:+x}`, `${#VAR}` and their colon-less forms. */

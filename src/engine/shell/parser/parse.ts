@@ -51,6 +51,8 @@ function parseHeredocBody(body: string, depth: number): Word {
 class Parser {
   pos = 0;
   private pending: Redirect[] = [];
+  /** Inside `${VAR:-...}` blanks and operators are ordinary characters. */
+  braceArg = false;
 
   constructor(
     private readonly src: string,
@@ -260,7 +262,7 @@ class Parser {
     }
     for (;;) {
       const c = this.peek();
-      if (c === '' || META.has(c)) break;
+      if (c === '' || (META.has(c) && !this.braceArg)) break;
       if (c === "'") {
         const end = this.src.indexOf("'", this.pos + 1);
         if (end < 0) throw new Incomplete("'");
@@ -358,6 +360,15 @@ class Parser {
     }
     this.pos++; // the '$'
     const c = this.peek();
+    if (c === '(' && this.peek(1) === '(') {
+      const end = findArithEnd(this.src, this.pos + 2);
+      if (end === -2) throw new Incomplete('))');
+      if (end >= 0) {
+        const expr = this.src.slice(this.pos + 2, end);
+        this.pos = end + 2;
+        return { type: 'arith', expr, quoted };
+      }
+    }
     if (c === '(') {
       this.pos++;
       const sub = new Parser(this.src, this.depth + 1);
@@ -388,6 +399,7 @@ class Parser {
     if (!m) throw new BadSubstitution(body);
     if (m[3] === undefined) return { type: 'param', name: m[1]!, quoted };
     const argParser = new Parser(m[4]!, this.depth + 1);
+    argParser.braceArg = true;
     const arg = quoted ? argParser.parseQuotedText(undefined, 'heredoc') : argParser.parseWord();
     return { type: 'param', name: m[1]!, quoted, op: { kind: m[3] as '-' | '=' | '+' | '?', colon: m[2] === ':', arg } };
   }
@@ -415,6 +427,20 @@ export class BadSubstitution extends Error {
   constructor(readonly body: string) {
     super(`\${${body}}: bad substitution`);
   }
+}
+
+/** The index of the `))` closing `$((` (-1: not arithmetic after all, -2: input ends first). */
+function findArithEnd(src: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < src.length; i++) {
+    const c = src[i];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth > 0) depth--;
+      else return src[i + 1] === ')' ? i : src[i + 1] === undefined ? -2 : -1;
+    }
+  }
+  return -2;
 }
 
 function findBraceEnd(src: string, from: number): number {
