@@ -215,3 +215,21 @@ describe('init containers', () => {
     expect(h.kubeletOf('app').logs('default', 'app', 'wait')!.map((l) => l.line)).toEqual(['waiting']);
   });
 });
+
+describe('more probes and start failures', () => {
+  it('a missing binary is a StartError that backs off', () => {
+    const h = kubeletHarness();
+    h.pod('bad', [{ name: 'bad', image: 'busybox', command: ['curl', 'x'] }]);
+    h.advance(5000);
+    const s = cs(h, 'bad');
+    expect(s.lastState?.terminated ?? s.state?.terminated).toMatchObject({ exitCode: 128, reason: 'StartError' });
+    expect(h.events('bad').find((e) => e.startsWith('Warning Failed'))).toContain('Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "curl": executable file not found in $PATH: unknown');
+  });
+
+  it('tcpSocket readiness passes once the server listens; startup probe gates liveness', () => {
+    const h = kubeletHarness();
+    h.pod('r', [{ name: 'redis', image: 'redis', readinessProbe: { tcpSocket: { port: 6379 }, periodSeconds: 2 }, startupProbe: { tcpSocket: { port: 6379 }, periodSeconds: 1, failureThreshold: 30 }, livenessProbe: { tcpSocket: { port: 6379 } } }]);
+    h.advance(10_000);
+    expect(cs(h, 'r')).toMatchObject({ ready: true, started: true, restartCount: 0 });
+  });
+});
