@@ -58,3 +58,20 @@ describe('seed chapter scenarios', () => {
     }
   });
 });
+
+describe('graceful deletion through the API server', () => {
+  it('keeps a deleted pod Terminating until its containers stop, then removes it', () => {
+    const sim = new Simulation({ seed: 'term' });
+    const a = sim.api.admin();
+    a.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'jump' }, spec: { terminationGracePeriodSeconds: 5, containers: [{ name: 'jump', image: 'ubuntu', tty: true, stdin: true }] } });
+    sim.advance(10_000);
+    a.delete('pods', 'default', 'jump');
+    sim.drain();
+    const p = a.tryGet<PodObject>('pods', 'default', 'jump');
+    expect(p?.metadata.deletionTimestamp).toBeDefined();
+    sim.advance(4000);
+    expect(a.tryGet('pods', 'default', 'jump')).toBeDefined();
+    sim.advance(2000);
+    expect(a.tryGet('pods', 'default', 'jump')).toBeUndefined();
+  });
+});
