@@ -155,10 +155,10 @@ describe('Service validation messages (REFERENCE §4.4)', () => {
       err = e as ApiError;
     }
     expect(err?.message).toBe(
-      'Service "web" is invalid: [spec.type: Unsupported value: "Foo": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort", spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive, spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive]',
+      'Service "web" is invalid: [spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive, spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive, spec.type: Unsupported value: "Foo": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]',
     );
     expect(err?.reason).toBe('Invalid');
     expect(err?.code).toBe(422);
-    expect(err?.details.causes?.map((c) => c.reason)).toEqual(['FieldValueNotSupported', 'FieldValueInvalid', 'FieldValueInvalid']);
+    expect(err?.details.causes?.map((c) => c.reason)).toEqual(['FieldValueInvalid', 'FieldValueInvalid', 'FieldValueNotSupported']);
   });
 });

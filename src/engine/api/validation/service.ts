@@ -18,6 +18,7 @@ function internalServicePortKey(p: { port?: number; protocol?: string; nodePort?
   return { Name: '', Protocol: p.protocol ?? '', AppProtocol: null, Port: p.port ?? 0, TargetPort: 0, NodePort: p.nodePort ?? 0 };
 }
 
+/** Checks in upstream order (it decides the order of causes in the aggregated message). */
 export function validateService(svc: Service): FieldError[] {
   const errs = validateObjectMeta(svc.metadata ?? {}, true, isDNS1035Label);
   const spec = svc.spec ?? {};
@@ -25,25 +26,14 @@ export function validateService(svc: Service): FieldError[] {
   const ports = spec.ports ?? [];
   const headless = spec.clusterIP === 'None';
 
-  if (!SERVICE_TYPES.includes(type)) errs.push(notSupported('spec.type', type, SERVICE_TYPES));
-
+  if (ports.length === 0 && !headless && type !== 'ExternalName') errs.push(required('spec.ports'));
   if (type === 'ExternalName') {
     if (spec.clusterIPs?.length) errs.push(forbidden('spec.clusterIPs', 'may not be set for ExternalName services'));
     const cname = (spec.externalName ?? '').replace(/\.$/, '');
     if (cname) for (const m of isDNS1123Subdomain(cname)) errs.push(invalid('spec.externalName', cname, m));
     else errs.push(required('spec.externalName'));
-  } else {
-    (spec.clusterIPs ?? []).forEach((ip, i) => {
-      if (ip === 'None') {
-        if (i > 0) errs.push(invalid(`spec.clusterIPs[${i}]`, ip, "may not be set to 'None' for a secondary IP"));
-        if (type === 'NodePort' || type === 'LoadBalancer') errs.push(invalid(`spec.clusterIPs[${i}]`, ip, `may not be set to 'None' for ${type} services`));
-      } else if (ip !== '' && !ipaddr.isValid(ip)) errs.push(invalid(`spec.clusterIPs[${i}]`, ip, INVALID_IP_MESSAGE));
-    });
-    if (spec.clusterIP && spec.clusterIPs?.length && spec.clusterIP !== spec.clusterIPs[0])
-      errs.push(invalid('spec.clusterIPs', spec.clusterIPs, 'element [0] must match clusterIP'));
   }
 
-  if (ports.length === 0 && !headless && type !== 'ExternalName') errs.push(required('spec.ports'));
   const names = new Set<string>();
   ports.forEach((p, i) => {
     const path = `spec.ports[${i}]`;
@@ -60,16 +50,23 @@ export function validateService(svc: Service): FieldError[] {
     if (typeof tp === 'number') {
       if (!isPortNumber(tp)) errs.push(invalid(`${path}.targetPort`, tp, PORT_RANGE_ERROR));
     } else if (typeof tp === 'string') for (const m of isValidPortName(tp)) errs.push(invalid(`${path}.targetPort`, tp, m));
-    if (type === 'ClusterIP' && p.nodePort) errs.push(forbidden(`${path}.nodePort`, "may not be used when `type` is 'ClusterIP'"));
-    if (type === 'ExternalName' && p.nodePort) errs.push(forbidden(`${path}.nodePort`, "may not be used when `type` is 'ExternalName'"));
   });
 
-  const seen = new Set<string>();
-  ports.forEach((p, i) => {
-    const key = `${p.protocol}/${p.port}`;
-    if (seen.has(key)) errs.push(duplicate(`spec.ports[${i}]`, internalServicePortKey({ port: p.port, protocol: p.protocol })));
-    seen.add(key);
+  errs.push(...validateLabels(spec.selector, 'spec.selector'));
+  if (spec.sessionAffinity && !['ClientIP', 'None'].includes(spec.sessionAffinity))
+    errs.push(notSupported('spec.sessionAffinity', spec.sessionAffinity, ['ClientIP', 'None']));
+  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+  if (spec.sessionAffinity === 'ClientIP' && timeout !== undefined && (timeout <= 0 || timeout > 86400))
+    errs.push(invalid('spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, 'must be greater than 0 and less than 86400'));
+  (spec.externalIPs ?? []).forEach((ip, i) => {
+    if (!ipaddr.isValid(ip)) errs.push(invalid(`spec.externalIPs[${i}]`, ip, INVALID_IP_MESSAGE));
   });
+  if (!SERVICE_TYPES.includes(type)) errs.push(notSupported('spec.type', type, SERVICE_TYPES));
+  if (type === 'ClusterIP' || type === 'ExternalName')
+    ports.forEach((p, i) => {
+      if (p.nodePort) errs.push(forbidden(`spec.ports[${i}].nodePort`, `may not be used when \`type\` is '${type}'`));
+    });
+
   const seenNodePorts = new Set<string>();
   ports.forEach((p, i) => {
     if (!p.nodePort) return;
@@ -77,12 +74,12 @@ export function validateService(svc: Service): FieldError[] {
     if (seenNodePorts.has(key)) errs.push(duplicate(`spec.ports[${i}].nodePort`, p.nodePort));
     seenNodePorts.add(key);
   });
-
-  if (spec.sessionAffinity && !['ClientIP', 'None'].includes(spec.sessionAffinity))
-    errs.push(notSupported('spec.sessionAffinity', spec.sessionAffinity, ['ClientIP', 'None']));
-  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
-  if (spec.sessionAffinity === 'ClientIP' && timeout !== undefined && (timeout <= 0 || timeout > 86400))
-    errs.push(invalid('spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, 'must be greater than 0 and less than 86400'));
+  const seen = new Set<string>();
+  ports.forEach((p, i) => {
+    const key = `${p.protocol}/${p.port}`;
+    if (seen.has(key)) errs.push(duplicate(`spec.ports[${i}]`, internalServicePortKey({ port: p.port, protocol: p.protocol })));
+    seen.add(key);
+  });
 
   const external = type === 'NodePort' || type === 'LoadBalancer' || (spec.externalIPs?.length ?? 0) > 0;
   if (spec.externalTrafficPolicy) {
@@ -93,10 +90,17 @@ export function validateService(svc: Service): FieldError[] {
   if (spec.internalTrafficPolicy && !['Cluster', 'Local'].includes(spec.internalTrafficPolicy))
     errs.push(notSupported('spec.internalTrafficPolicy', spec.internalTrafficPolicy, ['Cluster', 'Local']));
 
-  (spec.externalIPs ?? []).forEach((ip, i) => {
-    if (!ipaddr.isValid(ip)) errs.push(invalid(`spec.externalIPs[${i}]`, ip, INVALID_IP_MESSAGE));
-  });
-  errs.push(...validateLabels(spec.selector, 'spec.selector'));
+  // validateServiceClusterIPsRelatedFields comes last upstream.
+  if (type !== 'ExternalName') {
+    (spec.clusterIPs ?? []).forEach((ip, i) => {
+      if (ip === 'None') {
+        if (i > 0) errs.push(invalid(`spec.clusterIPs[${i}]`, ip, "may not be set to 'None' for a secondary IP"));
+        if (type === 'NodePort' || type === 'LoadBalancer') errs.push(invalid(`spec.clusterIPs[${i}]`, ip, `may not be set to 'None' for ${type} services`));
+      } else if (ip !== '' && !ipaddr.isValid(ip)) errs.push(invalid(`spec.clusterIPs[${i}]`, ip, INVALID_IP_MESSAGE));
+    });
+    if (spec.clusterIP && spec.clusterIPs?.length && spec.clusterIP !== spec.clusterIPs[0])
+      errs.push(invalid('spec.clusterIPs', spec.clusterIPs, 'element [0] must match clusterIP'));
+  }
   return errs;
 }
 
