@@ -198,7 +198,7 @@ controlplane:~$ echo $!
       ctx.shell.enter(ctx.argv[1] === 'busybox' ? busybox : jump);
       return 0;
     });
-    expect(transcript(s, ['enter jump', 'hostname', 'kubectrl', 'exit 3', 'echo $?', 'enter busybox', 'foo', 'cd /nope', 'exit'])).toBe(
+    expect(transcript(s, ['enter jump', 'hostname', 'kubectrl', 'exit 3', 'echo $?', 'enter busybox', 'foo', 'cd /nope', 'cat nope', 'exit'])).toBe(
       `controlplane:~$ enter jump
 root@jump:/# hostname
 jump
@@ -213,6 +213,8 @@ controlplane:~$ enter busybox
 sh: foo: not found
 / # cd /nope
 sh: cd: can't cd to /nope: No such file or directory
+/ # cat nope
+cat: can't open 'nope': No such file or directory
 / # exit
 `,
     );
@@ -274,6 +276,15 @@ bash: nope: command not found
     expect(s.execute('echo before; echo $((1/0)); echo after')).toMatchObject({ output: 'before\nbash: 1/0: division by 0 (error token is "0")\n', exitCode: 1 });
     expect(s.execute('echo $((1 +))').output).toBe('bash: 1 +: syntax error: operand expected (error token is "+")\n');
     expect(s.execute('echo ${NOPE?is required}; echo after').output).toBe('bash: NOPE: is required\n');
+  });
+
+  it('joins the seed chapter\'s backslash-continued kubectl command into one argv', () => {
+    const s = sessionWith();
+    const argvs: string[][] = [];
+    s.commands.register('kubectl', (ctx) => (argvs.push(ctx.argv), 0));
+    const r = ['kubectl create deployment alpaca-prod \\', '--image=gcr.io/kuar-demo/kuard-amd64:blue \\', '--port=8080'].map((l) => s.execute(l));
+    expect(r.map((x) => x.needsMoreInput ?? false)).toEqual([true, true, false]);
+    expect(argvs).toEqual([['kubectl', 'create', 'deployment', 'alpaca-prod', '--image=gcr.io/kuar-demo/kuard-amd64:blue', '--port=8080']]);
   });
 
   it('exit on the login shell ends the session', () => {

@@ -17,7 +17,8 @@ export function cat(ctx: CommandContext): number {
         text = ctx.fs.readFile(ctx.resolve(name));
       } catch (e) {
         if (!(e instanceof VfsError)) throw e;
-        ctx.stderr(`cat: ${name}: ${STRERROR[e.code]}\n`);
+        // Busybox (the ash machines) words it through open_or_warn(): can't open 'x': ...
+        ctx.stderr(ctx.machine.flavor === 'ash' && e.code !== 'EISDIR' ? `cat: can't open '${name}': ${STRERROR[e.code]}\n` : `cat: ${name}: ${STRERROR[e.code]}\n`);
         code = 1;
         continue;
       }
