@@ -37,13 +37,23 @@ export default function MonacoEditor({ file, onApply }: Props) {
     }
   }, [filePaths]);
 
+  // Ctrl/Cmd+Enter applies only when there is something to apply with; otherwise the key is free.
+  const canApply = useRef<{ set(value: boolean): void } | null>(null);
+  useEffect(() => {
+    canApply.current?.set(onApply !== undefined);
+  }, [onApply]);
+
   const onMount: OnMount = (editor) => {
     mounted.current = editor;
+    canApply.current = editor.createContextKey(
+      'kubelabCanApply',
+      latest.current.onApply !== undefined,
+    );
     editor.addAction({
       id: 'kubelab.apply',
       label: 'Apply file to the cluster (kubectl apply -f)',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-      precondition: undefined,
+      precondition: 'kubelabCanApply',
       run: () => {
         const { file: current, onApply: apply } = latest.current;
         apply?.(current);
