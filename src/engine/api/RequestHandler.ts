@@ -15,6 +15,7 @@ import { RequestContext } from './RequestContext';
 import { infoForKey } from './resources';
 import type { DeleteOptions, KubeObject, ListOptions, PatchType, ResourceInfo, Unsubscribe, WatchEvent, WriteOptions } from './types';
 import { Writes } from './Writes';
+import { SCALABLE, toScale } from './kinds/scale';
 
 /** Served deprecation warnings, keyed by resource (apiserver adds them to every request). */
 const DEPRECATION_WARNINGS: Record<string, string> = {
@@ -112,6 +113,8 @@ export class RequestHandler {
         if (orUndefined) return undefined;
         throw notFoundError(t.info, name);
       }
+      if (t.subresource === 'scale' && SCALABLE.has(t.key)) return toScale(obj);
+      if (t.subresource && t.subresource !== 'status') throw notFoundError(t.info, name);
       return deepClone(obj);
     });
   }
@@ -150,12 +153,17 @@ export class RequestHandler {
   update(client: ApiServerClient, resource: string, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): KubeObject {
     const t = this.target(resource, ns, obj?.metadata?.namespace ?? 'default');
     const name = obj?.metadata?.name ?? '';
-    return this.request(client, 'update', t, name, (ctx) => deepClone(this.writes.update(ctx, client, t, obj, opts)));
+    return this.request(client, 'update', t, name, (ctx) => this.view(t, this.writes.update(ctx, client, t, obj, opts)));
   }
 
   patch(client: ApiServerClient, resource: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): KubeObject {
     const t = this.target(resource, ns, 'default');
-    return this.request(client, 'patch', t, name, (ctx) => deepClone(this.writes.patch(ctx, client, t, name, type, patch, opts)));
+    return this.request(client, 'patch', t, name, (ctx) => this.view(t, this.writes.patch(ctx, client, t, name, type, patch, opts)));
+  }
+
+  /** What a write returns: a private copy, or the Scale view for `/scale`. */
+  private view(t: Target, stored: KubeObject): KubeObject {
+    return t.subresource === 'scale' && SCALABLE.has(t.key) ? toScale(stored) : deepClone(stored);
   }
 
   delete(client: ApiServerClient, resource: string, ns: string | undefined, name: string, opts?: DeleteOptions): KubeObject {

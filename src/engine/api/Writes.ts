@@ -17,6 +17,7 @@ import { apiVersionOf } from './resources';
 import type { DeleteOptions, KubeObject, PatchType, WriteOptions } from './types';
 import { ApiError, StatusReason } from './types';
 import { validateObjectMetaUpdate } from './validation/objectMeta';
+import { applyScale, SCALABLE, toScale, validateScale } from './kinds/scale';
 
 const NAMESPACES = 'namespaces';
 const CREATE_ON_UPDATE = new Set(['endpoints', 'events']);
@@ -136,11 +137,13 @@ export class Writes {
     const existing = this.store.get(t.key, t.namespace ?? '', name);
     if (!existing) throw notFoundError(t.info, name);
     let patched: unknown;
+    // A patch to /scale applies to the Scale view, not to the parent object.
+    const base = t.subresource === 'scale' && SCALABLE.has(t.key) ? toScale(existing) : existing;
     try {
-      if (type === 'json') patched = applyJsonPatch(existing, patch);
+      if (type === 'json') patched = applyJsonPatch(base, patch);
       else if (!isPlainObject(patch)) throw badRequestError('json: cannot unmarshal array into Go value of type map[string]interface {}');
-      else if (type === 'merge') patched = applyMergePatch(existing, patch);
-      else patched = applyStrategicMergePatch(existing, patch, t.info.kind);
+      else if (type === 'merge') patched = applyMergePatch(base, patch);
+      else patched = applyStrategicMergePatch(base, patch, base.kind);
     } catch (e) {
       if (e instanceof JsonPatchError)
         throw new ApiError(422, StatusReason.Invalid, 'the server rejected our request due to an error in our request', {
@@ -168,6 +171,10 @@ export class Writes {
         if (!strategy.hasStatus) throw notFoundError(t.info, name);
         obj = deepClone(existing);
         obj.status = deepClone(input.status);
+      } else if (t.subresource === 'scale' && SCALABLE.has(t.key)) {
+        const errs = validateScale(input);
+        if (errs.length) throw invalidError('Scale', 'autoscaling', name, errs);
+        obj = deepClone(applyScale(existing, input));
       } else if (t.subresource === 'finalize') {
         if (t.key !== NAMESPACES) throw notFoundError(t.info, name);
         obj = deepClone(existing);
@@ -197,7 +204,7 @@ export class Writes {
     return ctx.run('storage', `updated ${t.info.resource}/${name}`, () => {
       if (this.readyToRemove(t, obj)) return opts?.dryRun ? obj : this.remove(ctx, client, t, obj);
       if (deepEqual(obj, existing)) return existing;
-      if (strategy.tracksGeneration && !t.subresource && specChanged(obj, existing)) obj.metadata.generation = (existing.metadata.generation ?? 0) + 1;
+      if (strategy.tracksGeneration && (!t.subresource || t.subresource === 'scale') && specChanged(obj, existing)) obj.metadata.generation = (existing.metadata.generation ?? 0) + 1;
       const undo = t.subresource ? undefined : strategy.allocate?.(obj, existing, sctx);
       if (opts?.dryRun) {
         undo?.();
