@@ -1,53 +1,45 @@
 /**
  * The engine's face towards the UI. Everything here is thin: it owns one Simulation, the open
- * shell sessions and the pump that lets virtual time follow real time, and it hands out plain
- * data. Failures come back as data because Comlink drops custom error fields.
+ * shell sessions, the feed of cluster changes and the pump that lets virtual time follow real
+ * time, and it hands out plain data. Failures come back as data because Comlink drops custom
+ * error fields.
  */
 import { Simulation } from '../engine/sim/Simulation';
 import { ShellSession } from '../engine/shell/ShellSession';
 import type { ShellResult } from '../engine/shell/types';
+import type { ClockState } from '../engine/sim/VirtualClock';
+import type { ViewDelta } from '../engine/view/types';
+import { ViewFeed } from '../engine/view/ViewFeed';
 
-export interface ClusterNodeView {
-  name: string;
-  internalIP: string;
-  podCIDR: string;
-  role: 'control-plane' | 'worker';
-}
+export type { ClockState } from '../engine/sim/VirtualClock';
+export type { EndpointSliceRecord, NodeRecord, PodRecord, ServiceRecord, ViewDelta, ViewRecord } from '../engine/view/types';
 
-export interface EngineSnapshot {
-  clock: { now: number; paused: boolean; speed: number };
-  nodes: ClusterNodeView[];
+/** One message to the UI: the clock, and what changed in the cluster since the last message. */
+export interface EngineUpdate {
+  clock: ClockState;
+  delta?: ViewDelta;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export type Listener = (snapshot: EngineSnapshot) => void;
+export type Listener = (update: EngineUpdate) => void;
 
 /** How often the pump moves virtual time when it follows real time. */
 const PUMP_INTERVAL_MS = 100;
 
 export function createEngineApi(now: () => number = () => performance.now()) {
   let sim = new Simulation();
+  const feed = new ViewFeed(sim.api.admin(), () => sim.clock.now());
   const sessions = new Map<number, ShellSession>();
   const listeners = new Set<Listener>();
   let nextSession = 1;
   let lastReal = now();
 
-  function view(): EngineSnapshot {
-    return {
-      clock: sim.clock.state(),
-      nodes: sim.config.nodes.map((n) => ({
-        name: n.name,
-        internalIP: n.internalIP,
-        podCIDR: n.podCIDR,
-        role: n.controlPlane ? 'control-plane' : 'worker',
-      })),
-    };
-  }
-
-  function publish(): void {
-    const snapshot = view();
-    for (const l of listeners) l(snapshot);
+  function publish(): EngineUpdate {
+    const delta = feed.flush();
+    const update: EngineUpdate = { clock: sim.clock.state(), ...(delta ? { delta } : {}) };
+    for (const l of listeners) l(update);
+    return update;
   }
 
   function guard<T>(fn: () => T): Result<T> {
@@ -72,42 +64,41 @@ export function createEngineApi(now: () => number = () => performance.now()) {
   const timer = setInterval(pump, PUMP_INTERVAL_MS);
 
   return {
-    snapshot(): EngineSnapshot {
-      return view();
-    },
+    /** Starts a feed: the listener first gets the whole cluster, then changes as they happen. */
     subscribe(listener: Listener): void {
       listeners.add(listener);
-      listener(view());
+      feed.rebind(sim.api.admin());
+      publish();
     },
-    pause(): EngineSnapshot {
+    pause(): ClockState {
       pump();
       sim.clock.paused = true;
       publish();
-      return view();
+      return sim.clock.state();
     },
-    resume(): EngineSnapshot {
+    resume(): ClockState {
       lastReal = now();
       sim.clock.paused = false;
       publish();
-      return view();
+      return sim.clock.state();
     },
-    setSpeed(speed: number): Result<EngineSnapshot> {
+    setSpeed(speed: number): Result<ClockState> {
       return guard(() => {
         if (!Number.isFinite(speed) || speed <= 0 || speed > 100) throw new Error(`speed must be between 0 and 100, got ${speed}`);
         pump();
         sim.clock.speed = speed;
         publish();
-        return view();
+        return sim.clock.state();
       });
     },
-    /** Moves virtual time by `ms` at once (the clock's step button). */
-    step(ms: number): EngineSnapshot {
+    /** Moves virtual time by `ms` at once (stepping while paused). */
+    step(ms: number): ClockState {
       sim.advance(Math.max(0, ms));
       publish();
-      return view();
+      return sim.clock.state();
     },
     openShell(): { id: number; prompt: string } {
-      const session = new ShellSession();
+      const session = new ShellSession({ now: () => sim.clock.now() });
       const id = nextSession++;
       sessions.set(id, session);
       return { id, prompt: session.prompt() };
@@ -117,19 +108,22 @@ export function createEngineApi(now: () => number = () => performance.now()) {
         const session = sessions.get(sessionId);
         if (!session) throw new Error(`no shell session ${sessionId}`);
         const result = session.execute(line);
+        sim.drain();
         publish();
         return result;
       });
     },
-    reset(seed?: string): EngineSnapshot {
+    reset(seed?: string): ClockState {
       sim = new Simulation(seed ? { seed } : {});
+      feed.rebind(sim.api.admin());
       sessions.clear();
       publish();
-      return view();
+      return sim.clock.state();
     },
     dispose(): void {
       clearInterval(timer);
       listeners.clear();
+      feed.stop();
     },
   };
 }

@@ -1,8 +1,10 @@
-import { selectNodes, useEngineStore } from '../state/useEngineStore';
+import { useMemo } from 'react';
+import { recordsOfKind, selectRecords, useEngineStore } from '../state/useEngineStore';
 
 /** What the sandbox is, and what the learner's cluster looks like right now. */
 export function SandboxIntro() {
-  const nodes = useEngineStore(selectNodes);
+  const records = useEngineStore(selectRecords);
+  const nodes = useMemo(() => recordsOfKind(records, 'node'), [records]);
   return (
     <>
       <h2 className="panel-title">Sandbox</h2>
@@ -12,7 +14,7 @@ export function SandboxIntro() {
       </p>
       <h3 className="panel-subtitle">Nodes</h3>
       <ul className="node-list">
-        {(nodes ?? []).map((n) => (
+        {nodes.map((n) => (
           <li key={n.name}>
             <span className="node-list-name">{n.name}</span>
             <span className="node-list-ip">{n.internalIP}</span>

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
-import type { EngineSnapshot } from '../../worker/createEngineApi';
+import type { ClockState, EngineUpdate, NodeRecord, PodRecord, ServiceRecord, EndpointSliceRecord, ViewRecord } from '../../worker/createEngineApi';
 import { Comlink, engine } from '../client/engineClient';
 
 interface EngineState {
-  snapshot: EngineSnapshot | undefined;
+  clock: ClockState | undefined;
+  /** The cluster as the worker last described it, by record key. */
+  records: Record<string, ViewRecord>;
   error: string | undefined;
   connect: () => Promise<void>;
   pause: () => Promise<void>;
@@ -11,22 +13,44 @@ interface EngineState {
   setSpeed: (speed: number) => Promise<void>;
 }
 
-export const useEngineStore = create<EngineState>((set, get) => ({
-  snapshot: undefined,
+let connected = false;
+
+function applyUpdate(records: Record<string, ViewRecord>, update: EngineUpdate): Record<string, ViewRecord> {
+  const delta = update.delta;
+  if (!delta) return records;
+  const next = delta.reset ? {} : { ...records };
+  for (const key of delta.deletes) delete next[key];
+  for (const rec of delta.upserts) next[rec.key] = rec;
+  return next;
+}
+
+export const useEngineStore = create<EngineState>((set) => ({
+  clock: undefined,
+  records: {},
   error: undefined,
   connect: async () => {
-    if (get().snapshot) return;
-    await engine().subscribe(Comlink.proxy((snapshot: EngineSnapshot) => set({ snapshot })));
+    if (connected) return;
+    connected = true;
+    await engine().subscribe(Comlink.proxy((update: EngineUpdate) => set((s) => ({ clock: update.clock, records: applyUpdate(s.records, update) }))));
   },
-  pause: async () => set({ snapshot: await engine().pause() }),
-  resume: async () => set({ snapshot: await engine().resume() }),
+  pause: async () => set({ clock: await engine().pause() }),
+  resume: async () => set({ clock: await engine().resume() }),
   setSpeed: async (speed) => {
     const r = await engine().setSpeed(speed);
-    if (r.ok) set({ snapshot: r.value, error: undefined });
+    if (r.ok) set({ clock: r.value, error: undefined });
     else set({ error: r.error });
   },
 }));
 
-export const selectSnapshot = (s: EngineState) => s.snapshot;
-export const selectClock = (s: EngineState) => s.snapshot?.clock;
-export const selectNodes = (s: EngineState) => s.snapshot?.nodes;
+export const selectClock = (s: EngineState) => s.clock;
+export const selectRecords = (s: EngineState) => s.records;
+
+/** Records of one kind, in key order (stable for rendering). */
+export function recordsOfKind<K extends ViewRecord['kind']>(records: Record<string, ViewRecord>, kind: K): Extract<ViewRecord, { kind: K }>[] {
+  return Object.keys(records)
+    .filter((k) => k.startsWith(`${kind}/`))
+    .sort()
+    .map((k) => records[k] as Extract<ViewRecord, { kind: K }>);
+}
+
+export type { NodeRecord, PodRecord, ServiceRecord, EndpointSliceRecord };

@@ -1,33 +1,57 @@
 import { Background, Controls, ReactFlow, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
-import { selectNodes, useEngineStore } from '../state/useEngineStore';
+import { useMemo, useState } from 'react';
+import { recordsOfKind, selectRecords, useEngineStore } from '../state/useEngineStore';
 import { selectTheme, useUiStore } from '../state/useUiStore';
 import { buildGraph } from './buildGraph';
-import { ClusterNodeCard } from './ClusterNodeCard';
+import { ClusterNodeCard, PodCard, ServiceCard } from './cards';
 
-const nodeTypes: NodeTypes = { clusterNode: ClusterNodeCard };
+const nodeTypes: NodeTypes = { clusterNode: ClusterNodeCard, pod: PodCard, service: ServiceCard };
 
 /** The live cluster map, derived from engine state only. */
 export function TopologyPane() {
-  const nodes = useEngineStore(selectNodes);
+  const records = useEngineStore(selectRecords);
   const theme = useUiStore(selectTheme);
-  const graph = useMemo(() => buildGraph(nodes ?? []), [nodes]);
+  const [showSystemPods, setShowSystemPods] = useState(false);
+  const graph = useMemo(
+    () =>
+      buildGraph(
+        {
+          nodes: recordsOfKind(records, 'node'),
+          pods: recordsOfKind(records, 'pod'),
+          services: recordsOfKind(records, 'service'),
+          slices: recordsOfKind(records, 'endpointslice'),
+        },
+        { showSystemPods },
+      ),
+    [records, showSystemPods],
+  );
+  // Re-fit when the shape of the map changes, not on every status update.
+  const layoutKey = useMemo(() => graph.nodes.map((n) => n.id).join('|'), [graph.nodes]);
 
   return (
-    <ReactFlow
-      key={graph.nodes.length}
-      nodes={graph.nodes}
-      edges={graph.edges}
-      nodeTypes={nodeTypes}
-      colorMode={theme}
-      fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1.25 }}
-      nodesConnectable={false}
-      aria-label="Cluster map"
-    >
-      <Background gap={20} size={1} />
-      <Controls showInteractive={false} position="bottom-right" />
-    </ReactFlow>
+    <div className="topology">
+      <div className="topology-toolbar">
+        <label className="check">
+          <input type="checkbox" checked={showSystemPods} onChange={(e) => setShowSystemPods(e.target.checked)} />
+          Show system pods
+        </label>
+      </div>
+      <ReactFlow
+        key={layoutKey}
+        nodes={graph.nodes}
+        edges={graph.edges}
+        nodeTypes={nodeTypes}
+        colorMode={theme}
+        fitView
+        fitViewOptions={{ padding: 0.12, maxZoom: 1.2 }}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        aria-label="Cluster map"
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} position="bottom-right" />
+      </ReactFlow>
+    </div>
   );
 }
