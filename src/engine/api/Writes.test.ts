@@ -69,6 +69,12 @@ describe('deletion', () => {
     expect(a.list('configmaps', 'default').items.map((c) => c.metadata.name)).toEqual(['fg', 'or']);
   });
 
+  it('the default and kube-system namespaces may not be deleted', () => {
+    const { server } = newTestServer();
+    expect(errorOf(() => server.admin().delete('namespaces', undefined, 'default'))).toBe('namespaces "default" is forbidden: this namespace may not be deleted');
+    expect(errorOf(() => server.admin().delete('namespaces', undefined, 'kube-system'))).toBe('namespaces "kube-system" is forbidden: this namespace may not be deleted');
+  });
+
   it('deleting a Service releases its ClusterIP and NodePorts', () => {
     const { server } = newTestServer();
     const a = server.admin();

@@ -21,6 +21,7 @@ import { applyScale, SCALABLE, toScale, validateScale } from './kinds/scale';
 
 const NAMESPACES = 'namespaces';
 const CREATE_ON_UPDATE = new Set(['endpoints', 'events']);
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
 export class Writes {
   constructor(private readonly server: ApiServer) {}
@@ -235,6 +236,8 @@ export class Writes {
     ctx.run('admission', 'deletion', () => {
       if (t.key !== NAMESPACES && opts?.propagationPolicy) setGcFinalizers(obj, opts.propagationPolicy);
       if (t.key === NAMESPACES) {
+        // NamespaceLifecycle keeps the namespaces the cluster itself needs.
+        if (IMMORTAL_NAMESPACES.has(name)) throw forbiddenError(t.info, name, 'this namespace may not be deleted');
         obj.metadata.deletionTimestamp ??= rfc3339(now);
         obj.status = { ...(obj.status as object), phase: 'Terminating' };
         markOnly = !this.readyToRemove(t, obj);
