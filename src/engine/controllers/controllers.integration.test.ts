@@ -167,7 +167,7 @@ describe('controllers against an API server', () => {
     const cp = h.admin.create('pods', 'default', p);
     h.admin.updateStatus('pods', 'default', { ...cp, status: p.status });
     h.settle();
-    h.advance(39_000);
+    h.advance(49_000);
     expect(h.admin.get<PodObj>('nodes', undefined, 'node01').status!.conditions![0]!.status).toBe('True');
     h.advance(2_000);
     const lost = h.admin.get<PodObj>('nodes', undefined, 'node01') as unknown as ReturnType<typeof node>;
@@ -175,7 +175,7 @@ describe('controllers against an API server', () => {
     expect(lost.spec!.taints!.map((t) => `${t.key}:${t.effect}`)).toEqual(['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
     expect(messages(h.all<EventObj>('events'), 'NodeNotReady')).toEqual(['Node node01 status is now: NodeNotReady']);
     expect(h.admin.get<PodObj>('pods', 'default', 'jump').status!.conditions![0]!.status).toBe('False');
-    h.advance(298_000); // tainted at 40 s: due at 340 s
+    h.advance(298_000); // tainted at 50 s: due at 350 s
     expect(h.all('pods')).toHaveLength(1);
     h.advance(2_000);
     expect(h.all('pods')).toEqual([]);

@@ -23,7 +23,7 @@ export interface ClientSource {
 export interface ControllerConfig {
   /** --max-endpoints-per-slice (default 100). */
   maxEndpointsPerSlice?: number;
-  /** --node-monitor-grace-period in ms (default 40 s). */
+  /** --node-monitor-grace-period in ms (default 50 s since Kubernetes 1.32). */
   nodeMonitorGracePeriodMs?: number;
   /** The simulated cloud's load-balancer address range. */
   loadBalancerPool?: string;
@@ -69,7 +69,7 @@ export function startControllers(deps: ControllerDeps): ControllerManager {
     new EndpointSliceController(api.system('endpointslice-controller'), clock, informers, { maxEndpointsPerSlice: cfg.maxEndpointsPerSlice ?? 100 }),
     new EndpointsController(api.system('endpoint-controller'), clock, informers),
     new EndpointSliceMirroringController(api.system('endpointslicemirroring-controller'), clock, informers),
-    new NodeLifecycleController(api.system('node-controller'), clock, informers, { gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 40_000 }),
+    new NodeLifecycleController(api.system('node-controller'), clock, informers, { gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 50_000 }),
     new ServiceLoadBalancerController(api.system('service-controller'), clock, rng, informers, cfg.loadBalancerPool ? { pool: cfg.loadBalancerPool } : {}),
     new GarbageCollector(api.system('generic-garbage-collector'), clock, informers),
   ];

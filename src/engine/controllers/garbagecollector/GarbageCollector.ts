@@ -7,7 +7,7 @@ import { deleteWithPolicy } from '../framework/deleteWithPolicy';
 import { planGarbageCollection, type GcAction, type GraphObject } from './planGarbageCollection';
 
 /** Resources the collector watches by default: every kind our controllers create or own. */
-export const GC_RESOURCES = [R.pods, R.services, R.endpoints, R.endpointSlices, R.replicaSets, R.deployments, R.daemonSets, 'configmaps', 'secrets', 'serviceaccounts'] as const;
+export const GC_RESOURCES = [R.pods, R.services, R.endpoints, R.endpointSlices, R.replicaSets, R.deployments, R.daemonSets, 'configmaps', 'secrets', 'serviceaccounts', 'nodes'] as const;
 
 /**
  * pkg/controller/garbagecollector: keeps an ownership graph (uid → object, uid → dependents) from

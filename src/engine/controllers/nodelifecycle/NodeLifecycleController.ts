@@ -34,7 +34,7 @@ export class NodeLifecycleController extends QueueController {
     opts: NodeLifecycleOptions = {},
   ) {
     super('nodelifecycle', clock);
-    this.gracePeriodMs = opts.gracePeriodMs ?? 40_000;
+    this.gracePeriodMs = opts.gracePeriodMs ?? 50_000;
     this.recorder = new EventRecorder(client, clock, 'node-controller');
     this.evictionRecorder = new EventRecorder(client, clock, 'taint-eviction-controller');
     this.nodes = informers.for(R.nodes);
