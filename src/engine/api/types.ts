@@ -140,4 +140,11 @@ export interface ApiClient {
    * the write that caused them, so they must only record or enqueue, never write back directly.
    */
   watch(resource: string, namespace: string | undefined, handler: (ev: WatchEvent) => void, opts?: ListOptions & { fromResourceVersion?: number }): Unsubscribe;
+  /**
+   * API warnings of the most recent request (kubectl prints each as `Warning: <text>` on
+   * stderr), cleared on read. Optional so test doubles need not implement it.
+   */
+  takeWarnings?(): string[];
+  /** A client acting as another user (`kubectl --as/--as-group`); requires the impersonate verb. */
+  impersonate?(as: { name: string; groups?: string[] }): ApiClient;
 }
