@@ -1,11 +1,12 @@
+import { md5 } from '@noble/hashes/legacy.js';
 import type { EndpointPort } from 'kubernetes-types/discovery/v1';
 import { utf8 } from '../framework/keys';
 
 /**
  * The EndpointSlice controller sorts a slice's ports by a hash (NewPortMapKey sorts them in
- * place with `portsInOrder`, which compares fnv128a hashes of each port as printed by
- * `dump.ForHash`, i.e. go-spew `%#v`). That is why kube-dns's slice lists 9153 before 53.
- * We print the Go struct exactly as spew does and hash it the same way.
+ * place with `portsInOrder`, which compares the hex md5 of each port as go-spew `%#v` prints
+ * it). That is why kube-dns's slice lists `9153,53,53` on real 1.34 clusters. Kubernetes 1.35
+ * replaced md5 with fnv128a (kubernetes#133511), which reorders them; we follow 1.34.
  */
 export function spewEndpointPort(p: EndpointPort): string {
   const str = (type: string, v: string | undefined) => (v === undefined ? `(*${type})<nil>` : `(*${type})${v}`);
@@ -16,24 +17,15 @@ export function spewEndpointPort(p: EndpointPort): string {
   );
 }
 
-const FNV128_OFFSET = 0x6c62272e07bb014262b821756295c58dn;
-const FNV128_PRIME = 0x0000000001000000000000000000013bn;
-const MASK128 = (1n << 128n) - 1n;
-
-/** FNV-1a, 128-bit, over the UTF-8 bytes of `s`, as lower-case hex (hash/fnv New128a + hex). */
-export function fnv128aHex(s: string): string {
-  let h = FNV128_OFFSET;
-  for (const b of utf8(s)) {
-    h ^= BigInt(b);
-    h = (h * FNV128_PRIME) & MASK128;
-  }
-  return h.toString(16).padStart(32, '0');
+/** Hex md5 of the UTF-8 bytes of `s` (DeepHashObjectToString in Kubernetes ≤ 1.34). */
+export function md5Hex(s: string): string {
+  return Array.from(md5(Uint8Array.from(utf8(s))), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Ports in the order the real controller stores them. Returns a new array. */
 export function sortPortsLikeController(ports: readonly EndpointPort[]): EndpointPort[] {
   return ports
-    .map((p) => ({ p, h: fnv128aHex(spewEndpointPort(p)) }))
+    .map((p) => ({ p, h: md5Hex(spewEndpointPort(p)) }))
     .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0))
     .map((x) => x.p);
 }

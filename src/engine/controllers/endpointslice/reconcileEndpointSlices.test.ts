@@ -75,7 +75,7 @@ describe('reconcileEndpointSlices', () => {
     });
     const p = pod('coredns-1', { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' }, ip: '10.244.0.2' });
     const r = input({ service: svc, pods: [p] });
-    expect(r.create[0]!.ports!.map((x) => `${x.name}/${x.protocol}/${x.port}`)).toEqual(['dns/UDP/53', 'dns-tcp/TCP/53', 'metrics/TCP/9153']);
+    expect(r.create[0]!.ports!.map((x) => `${x.name}/${x.protocol}/${x.port}`)).toEqual(['metrics/TCP/9153', 'dns/UDP/53', 'dns-tcp/TCP/53']);
   });
 
   it.each([
