@@ -86,7 +86,7 @@ test('in a multi-document file, a typo in a Service field is marked on its line,
   ).toBeVisible();
 
   // Fix the typo: `prots` → `ports`.
-  await pane.region.locator('.monaco-editor .view-line').filter({ hasText: 'prots:' }).click();
+  await pane.region.locator('.view-line span span', { hasText: /^prots$/ }).click();
   await page.keyboard.press('End');
   await page.keyboard.press('Home'); // first non-blank: just before `prots`
   await page.keyboard.press('Shift+End');
@@ -113,7 +113,8 @@ test('completion offers the fields of the kind the document declares', async ({ 
   await pane.region
     .getByRole('combobox', { name: 'New file from example' })
     .selectOption({ label: 'Service: ClusterIP' });
-  await pane.region.locator('.view-line').filter({ hasText: 'type: ClusterIP' }).click();
+  // Click the word, not the line: a line box is as wide as the longest line and may sit under the ruler.
+  await pane.region.locator('.view-line span span', { hasText: /^ClusterIP$/ }).click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter'); // Monaco keeps the indentation: the cursor is inside spec
   await page.keyboard.type('cl');
