@@ -1,0 +1,151 @@
+/**
+ * The second half of a walk: routing on the node after netfilter, the wire to another node and
+ * its netfilter, the bridge and veth down to the pod, and the kernel's answer there (accept,
+ * TCP RST, ICMP). Also the short paths: loopback, the node's own processes, the outside world.
+ */
+import type { Src, EngineDeps } from './PacketEngine';
+import { nodeState } from './PacketEngine';
+import { runNodeNetfilter } from './netfilterHops';
+import type { NetworkTopology, NodeNet } from './topology';
+import { lookupRoute, nodeByIP, nodeRoutes, podByIP, routeText } from './topology';
+import type { Hop, PacketView, TraceOutcome } from './trace';
+import type { ConnectResult, Delivery, FlowRecord } from './types';
+
+export interface WalkCtx {
+  deps: EngineDeps;
+  topo: NetworkTopology;
+  origin: Src;
+  /** The packet as the client sent it. */
+  sent: PacketView;
+  now: number;
+  add(h: Omit<Hop, 'step'>): void;
+  hops: Hop[];
+  addTraversed(n: number): void;
+  finish(outcome: TraceOutcome, delivery?: Delivery, flows?: FlowRecord[]): ConnectResult;
+}
+
+const at = (p: PacketView) => (p.protocol === 'icmp' || p.dport === undefined ? p.dst : `${p.dst}:${p.dport}`);
+const tuple = (p: PacketView) => ({ src: p.src, dst: p.dst, sport: p.sport ?? 0, dport: p.dport ?? 0 });
+const replyOf = (p: PacketView) => ({ src: p.dst, dst: p.src, sport: p.dport ?? 0, dport: p.sport ?? 0 });
+
+/** Conntrack tuples: the first node saw `sent` and rewrote it to `final`; later nodes saw `final`. */
+function flowsFor(ctx: WalkCtx, nodes: string[], final: PacketView): FlowRecord[] {
+  return nodes.map((node, i) => ({ node, orig: tuple(i === 0 ? ctx.sent : final), reply: replyOf(final) }));
+}
+
+/** Routing on `node` after its netfilter, then delivery (maybe through another node). */
+export function forward(ctx: WalkCtx, node: NodeNet, pkt: PacketView, masquerade: boolean): ConnectResult {
+  const { topo, add } = ctx;
+  if (pkt.dst === node.ip || pkt.dst === node.bridgeIP) return deliverNodeHost(ctx, node, pkt, [node.name]);
+  const route = lookupRoute(nodeRoutes(topo, node), pkt.dst)!;
+  const out = route.dev === 'cni0' ? node.bridgeIP : node.ip;
+  if (masquerade) {
+    const before = pkt;
+    pkt = { ...pkt, src: out, ...(pkt.protocol !== 'icmp' ? { sport: 1024 + ctx.deps.rng.int(64512) } : {}) };
+    fixMasqueradeHop(ctx, node.name, before, pkt);
+  }
+  add({ where: { machine: node.name, kind: 'node', interface: route.dev, table: 'route' }, before: pkt, after: pkt, why: [{ kind: 'route', text: routeText(route) }], explanation: routeExplanation(route.dev, route.via, pkt.dst, node, topo) });
+  if (route.dev === 'cni0') return deliverToPod(ctx, node, pkt, [node.name]);
+  const next = route.via ? nodeByIP(topo, route.via) : undefined;
+  if (!next) return outsideWorld(ctx, pkt, [node.name], node);
+  add({ where: { machine: next.name, kind: 'node', interface: 'eth0' }, before: pkt, after: pkt, why: [], explanation: `The packet crosses the node network from ${node.name} (${node.ip}) to ${next.name} (${next.ip}) with its addresses unchanged.` });
+  const proxy = ctx.deps.proxies.proxy(next.name);
+  if (proxy) {
+    const st = nodeState(ctx.deps.state, next.name);
+    const nf = runNodeNetfilter({ proxy, node: next, packet: pkt, fromLocalProcess: false, bridged: false, rng: ctx.deps.rng, now: ctx.now, recent: st.recent, ipvs: st.ipvs });
+    ctx.addTraversed(nf.traversed);
+    for (const h of nf.hops) add(h);
+    if (nf.outcome.kind === 'REJECT') return ctx.finish({ kind: 'refused', reason: nf.blockedBy ?? 'rejected' });
+    if (nf.outcome.kind === 'DROP') return ctx.finish({ kind: 'timeout', reason: `dropped: ${nf.blockedBy ?? 'DROP'}` });
+  }
+  if (pkt.dst === next.ip) return deliverNodeHost(ctx, next, pkt, [node.name, next.name]);
+  const route2 = lookupRoute(nodeRoutes(topo, next), pkt.dst)!;
+  add({ where: { machine: next.name, kind: 'node', interface: route2.dev, table: 'route' }, before: pkt, after: pkt, why: [{ kind: 'route', text: routeText(route2) }], explanation: routeExplanation(route2.dev, route2.via, pkt.dst, next, topo) });
+  if (route2.dev === 'cni0') return deliverToPod(ctx, next, pkt, [node.name, next.name]);
+  return ctx.finish({ kind: 'timeout', reason: `${next.name} has no route for ${pkt.dst} except back out of eth0` });
+}
+
+function routeExplanation(dev: string, via: string | undefined, dst: string, node: NodeNet, topo: NetworkTopology): string {
+  if (dev === 'cni0') return `${dst} is in ${node.name}'s own pod subnet ${node.podCIDR}, so the node delivers it on the cni0 bridge.`;
+  const owner = via ? nodeByIP(topo, via) : undefined;
+  if (owner) return `${dst} is in ${owner.name}'s pod subnet ${owner.podCIDR}, so ${node.name} forwards it out of eth0 to ${owner.name} (${via}).`;
+  return `No cluster route covers ${dst}, so ${node.name} sends it to its default gateway ${via ?? topo.nodeNetwork.gateway}.`;
+}
+
+function fixMasqueradeHop(ctx: WalkCtx, node: string, before: PacketView, after: PacketView): void {
+  for (let i = ctx.hops.length - 1; i >= 0; i--) {
+    const h = ctx.hops[i]!;
+    if (h.where.machine === node && h.where.chain === 'POSTROUTING') {
+      ctx.hops[i] = { ...h, before, after, explanation: `On ${node}, nat POSTROUTING found kube-proxy's masquerade mark (0x4000) and rewrote the source ${before.src} to ${after.src}, the address of the interface the packet leaves by, so replies come back through ${node}.` };
+      return;
+    }
+  }
+}
+
+/** cni0 → the pod's veth → its eth0, and the kernel's answer in the pod's network namespace. */
+function deliverToPod(ctx: WalkCtx, node: NodeNet, pkt: PacketView, nodes: string[]): ConnectResult {
+  const pod = podByIP(ctx.topo, pkt.dst);
+  if (!pod || pod.node !== node.name) {
+    return ctx.finish({ kind: 'unreachable', reason: `no pod has ${pkt.dst} on ${node.name}: ARP for ${pkt.dst} on cni0 gets no answer (No route to host)` });
+  }
+  const label = `${pod.namespace}/${pod.name}`;
+  ctx.add({ where: { machine: label, kind: 'pod', interface: 'eth0' }, before: pkt, after: pkt, why: [{ kind: 'route', text: `cni0 → ${pod.veth} → ${label} eth0` }], explanation: `The bridge hands the packet to ${pod.veth}, whose other end is eth0 inside pod ${label}.` });
+  const flows = flowsFor(ctx, nodes, pkt);
+  if (pkt.protocol === 'tcp') {
+    const kubelet = ctx.deps.sim.kubelet(node.name);
+    const accepted = kubelet?.accepts(pkt.dst, pkt.dport ?? 0, 'TCP') ?? 'refused';
+    if (accepted === 'refused') return refusedByRst(ctx, label, pkt, flows);
+    return ctx.finish({ kind: 'delivered', ip: pkt.dst, port: pkt.dport ?? 0, machine: label, container: accepted.container }, delivery(pkt, node, pod, accepted.container), flows);
+  }
+  return ctx.finish({ kind: 'delivered', ip: pkt.dst, ...(pkt.dport !== undefined ? { port: pkt.dport } : {}), machine: label }, delivery(pkt, node, pod), flows);
+}
+
+function delivery(pkt: PacketView, node: NodeNet, pod?: { namespace: string; name: string }, container?: string): Delivery {
+  return { node: node.name, ...(pod ? { pod: { namespace: pod.namespace, name: pod.name } } : {}), ...(container ? { container } : {}), ip: pkt.dst, port: pkt.dport ?? 0, seenSrc: pkt.src, seenSport: pkt.sport ?? 0 };
+}
+
+function refusedByRst(ctx: WalkCtx, machine: string, pkt: PacketView, flows: FlowRecord[]): ConnectResult {
+  ctx.add({ where: { machine, kind: 'pod' }, before: pkt, after: { ...pkt, src: pkt.dst, dst: pkt.src, sport: pkt.dport ?? 0, dport: pkt.sport ?? 0 }, why: [], explanation: `Nothing in ${machine} listens on port ${pkt.dport}, so its kernel answers the SYN with a TCP RST: connection refused.` });
+  return ctx.finish({ kind: 'refused', reason: `nothing listens on ${at(pkt)} in ${machine}: the kernel answered TCP RST` }, undefined, flows.map((f) => ({ ...f, state: 'CLOSE' })));
+}
+
+/** The node's own processes (host-network pods such as kube-apiserver), or the node answering a ping. */
+export function deliverNodeHost(ctx: WalkCtx, node: NodeNet, pkt: PacketView, nodes: string[]): ConnectResult {
+  const flows = flowsFor(ctx, nodes, pkt);
+  if (pkt.protocol === 'tcp') {
+    const accepted = ctx.deps.sim.kubelet(node.name)?.accepts(node.ip, pkt.dport ?? 0, 'TCP') ?? 'refused';
+    if (accepted === 'refused') return refusedByRst(ctx, node.name, pkt, flows);
+    return ctx.finish({ kind: 'delivered', ip: pkt.dst, port: pkt.dport ?? 0, machine: node.name, container: accepted.container }, { ...delivery(pkt, node, accepted.pod, accepted.container) }, flows);
+  }
+  ctx.add({ where: { machine: node.name, kind: 'node' }, before: pkt, after: pkt, why: [], explanation: `${pkt.dst} is an address of ${node.name} itself, so its kernel takes the packet.` });
+  return ctx.finish({ kind: 'delivered', ip: pkt.dst, ...(pkt.dport !== undefined ? { port: pkt.dport } : {}), machine: node.name }, delivery(pkt, node), flows);
+}
+
+/** Loopback or the client's own address: the packet never leaves its network namespace. */
+export function deliverLocal(ctx: WalkCtx, pkt: PacketView): ConnectResult {
+  const { origin } = ctx;
+  ctx.add({ where: { machine: origin.label, kind: origin.kind, interface: 'lo' }, before: pkt, after: pkt, why: [{ kind: 'route', text: `local ${pkt.dst} dev lo table local` }], explanation: `${pkt.dst} is local to ${origin.label}, so the packet goes through the loopback interface and never reaches a bridge or kube-proxy's rules.` });
+  if (origin.kind === 'outside' || !origin.node) return ctx.finish({ kind: 'refused', reason: `nothing listens on ${at(pkt)} on ${origin.label}` });
+  if (pkt.protocol !== 'tcp') return ctx.finish({ kind: 'delivered', ip: pkt.dst, machine: origin.label }, delivery(pkt, origin.node, origin.pod));
+  const ip = origin.kind === 'pod' ? origin.ip : origin.node.ip;
+  const accepted = ctx.deps.sim.kubelet(origin.node.name)?.accepts(ip, pkt.dport ?? 0, 'TCP') ?? 'refused';
+  if (accepted === 'refused' || (origin.kind === 'pod' && accepted.pod.name !== origin.pod?.name)) return refusedByRst(ctx, origin.label, pkt, []);
+  return ctx.finish({ kind: 'delivered', ip: pkt.dst, port: pkt.dport ?? 0, machine: origin.label, container: accepted.container }, delivery(pkt, origin.node, accepted.pod, accepted.container));
+}
+
+/** Beyond the node network's gateway: the docker host, registered outside hosts, or nothing. */
+export function outsideWorld(ctx: WalkCtx, pkt: PacketView, nodes: string[], via?: NodeNet): ConnectResult {
+  const gw = ctx.topo.nodeNetwork.gateway;
+  // The bridge CNI's ipMasq rule hides pod addresses behind the node's for traffic leaving the cluster.
+  if (via && ctx.origin.kind === 'pod' && pkt.src === ctx.origin.ip) pkt = { ...pkt, src: via.ip };
+  const host = ctx.deps.external.get(pkt.dst);
+  const flows = flowsFor(ctx, nodes, pkt);
+  if (pkt.dst === gw || host) {
+    const name = host ? host.name : `the node network's gateway`;
+    ctx.add({ where: { machine: `outside:${host ? host.name : gw}`, kind: 'outside' }, before: pkt, after: pkt, why: [], explanation: `The packet reaches ${name} (${pkt.dst}).` });
+    if (pkt.protocol === 'tcp' && !host?.tcpPorts.includes(pkt.dport ?? 0)) return refusedByRst(ctx, `outside:${host ? host.name : gw}`, pkt, flows);
+    return ctx.finish({ kind: 'delivered', ip: pkt.dst, ...(pkt.dport !== undefined ? { port: pkt.dport } : {}), machine: `outside:${host ? host.name : gw}` }, { ip: pkt.dst, port: pkt.dport ?? 0, seenSrc: pkt.src, seenSport: pkt.sport ?? 0, ...(host ? { external: host } : {}) }, flows);
+  }
+  ctx.add({ where: { machine: `outside:${gw}`, kind: 'outside' }, before: pkt, after: pkt, why: [], explanation: `Nothing beyond ${gw} has the address ${pkt.dst}: the packet is lost and no answer ever comes back.` });
+  return ctx.finish({ kind: 'timeout', reason: `no host answers for ${pkt.dst}: it left ${via?.name ?? 'the node network'} through the default route and was lost` }, undefined, flows.map((f) => ({ ...f, unreplied: true })));
+}
