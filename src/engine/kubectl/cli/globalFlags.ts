@@ -1,0 +1,30 @@
+/** kubectl's persistent flags (`kubectl options`), shared by every verb. */
+import type { FlagDef } from '../verb';
+
+export const GLOBAL_FLAGS: FlagDef[] = [
+  { name: 'as', kind: 'string', default: '', usage: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.' },
+  { name: 'as-group', kind: 'stringArray', usage: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.' },
+  { name: 'as-uid', kind: 'string', default: '', usage: 'UID to impersonate for the operation.' },
+  { name: 'cache-dir', kind: 'string', default: '/root/.kube/cache', usage: 'Default cache directory' },
+  { name: 'certificate-authority', kind: 'string', default: '', usage: 'Path to a cert file for the certificate authority' },
+  { name: 'client-certificate', kind: 'string', default: '', usage: 'Path to a client certificate file for TLS' },
+  { name: 'client-key', kind: 'string', default: '', usage: 'Path to a client key file for TLS' },
+  { name: 'cluster', kind: 'string', default: '', usage: 'The name of the kubeconfig cluster to use' },
+  { name: 'context', kind: 'string', default: '', usage: 'The name of the kubeconfig context to use' },
+  { name: 'disable-compression', kind: 'bool', default: false, usage: 'If true, opt-out of response compression for all requests to the server' },
+  { name: 'insecure-skip-tls-verify', kind: 'bool', default: false, usage: "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure" },
+  { name: 'kubeconfig', kind: 'string', default: '', usage: 'Path to the kubeconfig file to use for CLI requests.' },
+  { name: 'match-server-version', kind: 'bool', default: false, usage: 'Require server version to match client version' },
+  { name: 'namespace', short: 'n', kind: 'string', default: '', usage: 'If present, the namespace scope for this CLI request' },
+  { name: 'password', kind: 'string', default: '', usage: 'Password for basic authentication to the API server' },
+  { name: 'profile', kind: 'string', default: 'none', usage: 'Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex|trace)' },
+  { name: 'request-timeout', kind: 'string', default: '0', usage: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests." },
+  { name: 'server', short: 's', kind: 'string', default: '', usage: 'The address and port of the Kubernetes API server' },
+  { name: 'tls-server-name', kind: 'string', default: '', usage: 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' },
+  { name: 'token', kind: 'string', default: '', usage: 'Bearer token for authentication to the API server' },
+  { name: 'user', kind: 'string', default: '', usage: 'The name of the kubeconfig user to use' },
+  { name: 'username', kind: 'string', default: '', usage: 'Username for basic authentication to the API server' },
+  { name: 'v', short: 'v', kind: 'int', default: 0, usage: 'number for the log level verbosity' },
+  { name: 'warnings-as-errors', kind: 'bool', default: false, usage: 'Treat warnings received from the server as errors and exit with a non-zero exit code' },
+  { name: 'help', short: 'h', kind: 'bool', default: false, usage: 'help for kubectl' },
+];

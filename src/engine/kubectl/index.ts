@@ -1,0 +1,51 @@
+/**
+ * kubectl for the simulated cluster: {@link kubectlTool} is the `kubectl` command of a machine
+ * (node or container). The dispatcher (`cli/`) parses argv like cobra/pflag, resolves the
+ * kubeconfig or in-cluster identity (`config/`), and runs the verbs (`verbs/`, `workload/`).
+ */
+import type { ToolFactory } from '../cluster/tools';
+import type { Verb } from './verb';
+import { runKubectl } from './cli/dispatch';
+import { adminKubeconfig } from './config/kubeconfig';
+import { toYaml } from './print';
+import { applyVerb, createFromFileVerb, replaceVerb } from './verbs/apply';
+import { deleteVerb } from './verbs/delete';
+import { describeVerb } from './verbs/describe';
+import { getVerb } from './verbs/get';
+import { createSubcommands, workloadVerbs } from './workload';
+
+export { adminKubeconfig, type Kubeconfig } from './config/kubeconfig';
+export { serviceAccountToken, clientCertificateData } from './config/credentials';
+export { runKubectl } from './cli/dispatch';
+
+/** Every verb kubectl serves here: this folder's resource verbs and the workload verbs. */
+export function kubectlVerbs(): Verb[] {
+  const create: Verb = { ...createFromFileVerb, subcommands: createSubcommands };
+  return [getVerb, describeVerb, applyVerb, create, replaceVerb, deleteVerb, ...workloadVerbs];
+}
+
+/** The text of kubeadm's admin.conf, as `/root/.kube/config` holds it on the control-plane node. */
+export function adminKubeconfigText(apiServerIP = '172.18.0.2'): string {
+  return toYaml(adminKubeconfig(apiServerIP));
+}
+
+/**
+ * The `kubectl` command for one machine. On the control-plane node the admin kubeconfig is
+ * written to `/root/.kube/config` the first time kubectl runs there if nobody placed it yet
+ * (kubeadm's documented `cp /etc/kubernetes/admin.conf $HOME/.kube/config` step).
+ */
+export const kubectlTool: ToolFactory = (env) => {
+  const verbs = kubectlVerbs();
+  let seeded = false;
+  return (ctx) => {
+    const node = env.place.kind === 'node' ? env.sim.config.nodes.find((n) => n.name === env.place.node) : undefined;
+    if (!seeded && node?.controlPlane) {
+      seeded = true;
+      if (!ctx.fs.exists('/root/.kube/config')) {
+        ctx.fs.mkdir('/root/.kube', true);
+        ctx.fs.writeFile('/root/.kube/config', adminKubeconfigText(node.internalIP));
+      }
+    }
+    return runKubectl(env, ctx, verbs);
+  };
+};

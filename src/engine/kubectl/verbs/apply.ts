@@ -1,0 +1,143 @@
+/** `kubectl apply -f`, `create -f`, `replace -f`: writes manifests with kubectl's result lines. */
+import { ApiError, type KubeObject } from '../../api/types';
+import { formatApiError, missingLastAppliedWarning, nameLine } from '../print';
+import { goJsonMarshal } from '../print/jsonpath/goValues';
+import type { FlagDef, KubectlContext, Verb } from '../verb';
+import { CommandFailed } from '../cli/errors';
+import { filenameArgs, ManifestError, readManifests } from '../manifest/readManifests';
+import { mapManifest, type MappedObject } from './manifestTargets';
+import { threeWayPatch } from './threeWayPatch';
+import { checkOutputFormat, printObjects } from './printObjects';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+const FILE_FLAGS: FlagDef[] = [
+  { name: 'filename', short: 'f', kind: 'stringArray', usage: 'The files that contain the configurations to apply.' },
+  { name: 'recursive', short: 'R', kind: 'bool', default: false, usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
+  { name: 'output', short: 'o', kind: 'string', default: '', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
+  { name: 'dry-run', kind: 'string', default: 'none', usage: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.' },
+  { name: 'validate', kind: 'string', default: 'strict', usage: "Must be one of: strict (or true), warn, ignore (or false)." },
+  { name: 'field-manager', kind: 'string', default: 'kubectl-client-side-apply', usage: 'Name of the manager used to track field ownership.' },
+  { name: 'selector', short: 'l', kind: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
+];
+
+type Mode = 'apply' | 'create' | 'replace';
+
+/** The annotation value: the configuration as compact JSON with a trailing newline. */
+function lastAppliedValue(obj: KubeObject): string {
+  const copy = JSON.parse(JSON.stringify(obj)) as KubeObject;
+  const ann = { ...(copy.metadata.annotations ?? {}) };
+  delete ann[LAST_APPLIED];
+  if (Object.keys(ann).length > 0) copy.metadata.annotations = ann;
+  else delete copy.metadata.annotations;
+  return `${goJsonMarshal(copy)}\n`;
+}
+
+function withAnnotation(obj: KubeObject, value: string): KubeObject {
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: value } } };
+}
+
+function dryRunMode(k: KubectlContext): 'client' | 'server' | undefined {
+  const v = k.flags.get<string>('dry-run')!;
+  if (v === 'client' || v === 'server') return v;
+  if (v === 'none' || v === '' || v === 'false') return undefined;
+  if (v === 'true') return 'client';
+  throw new CommandFailed(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}
+
+function writeOne(k: KubectlContext, mode: Mode, m: MappedObject, dry: 'client' | 'server' | undefined): { obj: KubeObject; op: string } {
+  const opts = { dryRun: dry === 'server', fieldManager: mode === 'apply' ? 'kubectl-client-side-apply' : 'kubectl-create' };
+  const name = m.object.metadata.name ?? '';
+  if (mode === 'create') return { obj: dry === 'client' ? m.object : k.api.create(m.key, m.namespace, m.object, opts), op: 'created' };
+  const live = name ? k.api.tryGet(m.key, m.namespace, name) : undefined;
+  if (mode === 'replace') {
+    if (!live) throw new ApiError(404, 'NotFound', `${m.key} "${name}" not found`);
+    const next = { ...m.object, metadata: { ...m.object.metadata, resourceVersion: m.object.metadata.resourceVersion ?? live.metadata.resourceVersion } };
+    return { obj: dry === 'client' ? next : k.api.update(m.key, m.namespace, next, opts), op: 'replaced' };
+  }
+  const applied = lastAppliedValue(m.object);
+  const desired = withAnnotation(m.object, applied);
+  if (!live) return { obj: dry === 'client' ? desired : k.api.create(m.key, m.namespace, desired, opts), op: 'created' };
+  const previous = live.metadata.annotations?.[LAST_APPLIED];
+  if (previous === undefined) k.cmd.stderr(missingLastAppliedWarning(m.key, name));
+  let original: unknown;
+  try {
+    original = previous ? JSON.parse(previous) : {};
+  } catch {
+    original = {};
+  }
+  const patch = threeWayPatch(original, desired, live);
+  if (Object.keys(patch).length === 0) return { obj: live, op: 'unchanged' };
+  return { obj: dry === 'client' ? desired : k.api.patch(m.key, m.namespace, name, 'strategic', patch, opts), op: 'configured' };
+}
+
+function runWrite(k: KubectlContext, mode: Mode): number {
+  const files = filenameArgs(k.flags.get<string[]>('filename')!);
+  const output = k.flags.get<string>('output')!;
+  checkOutputFormat(output);
+  if (files.length === 0) {
+    if (mode === 'apply') throw new CommandFailed('must specify one of -f and -k');
+    throw new CommandFailed('must specify one of -f and -k');
+  }
+  const dry = dryRunMode(k);
+  let manifests;
+  try {
+    manifests = readManifests(k.cmd, files, k.flags.get<boolean>('recursive'));
+  } catch (e) {
+    if (e instanceof ManifestError) throw new CommandFailed(e.message);
+    throw e;
+  }
+  if (manifests.length === 0) throw new CommandFailed('no objects passed to ' + mode);
+  const errors: string[] = [];
+  const printed: KubeObject[] = [];
+  const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
+  for (const raw of manifests) {
+    let m: MappedObject;
+    try {
+      m = mapManifest(k, raw);
+    } catch (e) {
+      if (e instanceof CommandFailed) {
+        errors.push(`error: ${e.message}\n`);
+        continue;
+      }
+      throw e;
+    }
+    try {
+      const { obj, op } = writeOne(k, mode, m, dry);
+      if (output) printed.push(obj);
+      else k.cmd.stdout(nameLine({ ...obj, apiVersion: m.object.apiVersion, kind: m.object.kind }, `${op}${suffix}`));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const verb = mode === 'replace' ? 'replacing' : e.reason === 'AlreadyExists' || mode === 'create' ? 'creating' : 'patching';
+      errors.push(formatApiError(e, { verb, source: m.source }));
+    }
+  }
+  if (output && printed.length > 0) k.cmd.stdout(printObjects(output, printed, printed.length > 1));
+  for (const e of errors) k.cmd.stderr(e);
+  return errors.length > 0 ? 1 : 0;
+}
+
+export const applyVerb: Verb = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin.',
+  usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
+  flags: [...FILE_FLAGS, { name: 'force', kind: 'bool', default: false, usage: 'If true, immediately remove resources from API and bypass graceful deletion.' }],
+  run: (k) => runWrite(k, 'apply'),
+};
+
+/** `kubectl create -f` (the workload engineer's generators are its sub-commands). */
+export const createFromFileVerb: Verb = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin.',
+  usage: 'kubectl create -f FILENAME [options]',
+  flags: [...FILE_FLAGS, { name: 'save-config', kind: 'bool', default: false, usage: "If true, the configuration of current object will be saved in its annotation." }],
+  run: (k) => runWrite(k, 'create'),
+};
+
+export const replaceVerb: Verb = {
+  name: 'replace',
+  short: 'Replace a resource by file name or stdin.',
+  usage: 'kubectl replace -f FILENAME [options]',
+  flags: FILE_FLAGS,
+  run: (k) => runWrite(k, 'replace'),
+};

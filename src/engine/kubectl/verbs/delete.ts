@@ -1,0 +1,82 @@
+/** `kubectl delete`: names, TYPE/NAME, -f, -l, --all, grace period and force, 1.34 result lines. */
+import { ApiError, type KubeObject } from '../../api/types';
+import { deleteLine, formatApiError } from '../print';
+import type { KubectlContext, Verb } from '../verb';
+import { CommandFailed } from '../cli/errors';
+import { parseResourceArgs } from './resourceArgs';
+import { filenameArgs, readManifests } from '../manifest/readManifests';
+import { mapManifest } from './manifestTargets';
+
+interface Victim {
+  key: string;
+  namespace: string | undefined;
+  name: string;
+  kind: string;
+  group: string;
+}
+
+function runDelete(k: KubectlContext): number {
+  const files = filenameArgs(k.flags.get<string[]>('filename')!);
+  const selector = k.flags.get<string>('selector') || undefined;
+  const all = k.flags.get<boolean>('all');
+  const victims: Victim[] = [];
+  const errors: string[] = [];
+  if (files.length > 0) {
+    for (const m of readManifests(k.cmd, files).map((x) => mapManifest(k, x))) {
+      victims.push({ key: m.key, namespace: m.namespace, name: m.object.metadata.name ?? '', kind: m.info.kind, group: m.info.group });
+    }
+  } else {
+    if (k.args.length === 0) {
+      throw new CommandFailed("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+    }
+    for (const t of parseResourceArgs(k.server, k.args)) {
+      const ns = t.info.namespaced ? (k.flags.get<boolean>('all-namespaces') ? undefined : k.namespace) : undefined;
+      if (t.names.length === 0) {
+        if (!selector && !all) throw new CommandFailed('resource(s) were provided, but no name was specified');
+        for (const o of k.api.list<KubeObject>(t.key, ns, { labelSelector: selector }).items) {
+          victims.push({ key: t.key, namespace: o.metadata.namespace, name: o.metadata.name ?? '', kind: t.info.kind, group: t.info.group });
+        }
+      } else for (const name of t.names) victims.push({ key: t.key, namespace: ns, name, kind: t.info.kind, group: t.info.group });
+    }
+  }
+  const force = k.flags.get<boolean>('force');
+  let grace = k.flags.get<number>('grace-period')!;
+  if (k.flags.get<boolean>('now')) grace = 1;
+  if (force && !k.flags.has('grace-period')) grace = 0;
+  if (force && grace === 0) k.cmd.stderr('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+  if (victims.length === 0) {
+    k.cmd.stdout('No resources found\n');
+    return 0;
+  }
+  for (const v of victims) {
+    try {
+      k.api.delete(v.key, v.namespace, v.name, grace >= 0 ? { gracePeriodSeconds: grace } : {});
+      k.cmd.stdout(deleteLine({ kind: v.kind, group: v.group, name: v.name, namespace: v.namespace, force: force && grace === 0, outputName: k.flags.get<string>('output') === 'name' }));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.reason === 'NotFound' && k.flags.get<boolean>('ignore-not-found')) continue;
+      errors.push(formatApiError(e));
+    }
+  }
+  for (const e of errors) k.cmd.stderr(e);
+  return errors.length > 0 ? 1 : 0;
+}
+
+export const deleteVerb: Verb = {
+  name: 'delete',
+  short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector.',
+  usage: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
+  flags: [
+    { name: 'all', kind: 'bool', default: false, usage: 'Delete all resources, in the namespace of the specified resource types.' },
+    { name: 'all-namespaces', short: 'A', kind: 'bool', default: false, usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
+    { name: 'filename', short: 'f', kind: 'stringArray', usage: 'containing the resource to delete.' },
+    { name: 'force', kind: 'bool', default: false, usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
+    { name: 'grace-period', kind: 'int', default: -1, usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).' },
+    { name: 'ignore-not-found', kind: 'bool', default: false, usage: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.' },
+    { name: 'now', kind: 'bool', default: false, usage: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).' },
+    { name: 'output', short: 'o', kind: 'string', default: '', usage: 'Output mode. Use "-o name" for shorter output (resource/name).' },
+    { name: 'selector', short: 'l', kind: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
+    { name: 'wait', kind: 'bool', default: true, usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
+  ],
+  run: runDelete,
+};
