@@ -1,0 +1,149 @@
+/**
+ * `kubectl create <generator>`: deployment, service clusterip|nodeport|loadbalancer|externalname,
+ * namespace, configmap, serviceaccount. The `create -f` verb itself belongs to the resource
+ * verbs; these are its sub-commands.
+ */
+import type { KubeObject } from '../../api/types';
+import type { FlagDef, KubectlContext, Verb } from '../verb';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, nameArg, printObject, requireFlags, sliceFlag, wrapApiError, type DryRun } from './common';
+import { configMapData } from './configMapSources';
+import { generateDeployment, generateNamespace, generateService, generateServiceAccount } from './generators';
+
+const COMMON: FlagDef[] = [
+  DRY_RUN_FLAG,
+  OUTPUT_FLAG,
+  fieldManagerFlag('kubectl-create'),
+  { name: 'save-config', kind: 'bool', default: false, usage: 'If true, the configuration of current object will be saved in its annotation.' },
+  { name: 'validate', kind: 'string', default: 'strict', usage: "Must be one of: strict (or true), warn, ignore (or false)." },
+];
+
+/** Sends (or, for client dry-run, only prints) a generated object. */
+function submit(ctx: KubectlContext, resource: string, namespaced: boolean, obj: KubeObject, errPrefix: string | undefined): void {
+  checkOutputFormat(ctx);
+  const dryRun: DryRun = dryRunOf(ctx);
+  let out = obj;
+  if (dryRun !== 'client') {
+    const opts = { dryRun: dryRun === 'server', fieldManager: ctx.flags.get<string>('field-manager') ?? 'kubectl-create' };
+    const send = () => ctx.api.create(resource, namespaced ? ctx.namespace : undefined, obj, opts);
+    out = errPrefix ? wrapApiError(errPrefix, send) : send();
+  }
+  printObject(ctx, out, 'created', dryRun);
+}
+
+const createDeployment: Verb = {
+  name: 'deployment',
+  aliases: ['deploy'],
+  short: 'Create a deployment with the specified name',
+  usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]',
+  flags: [
+    ...COMMON,
+    { name: 'image', kind: 'stringArray', usage: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
+    { name: 'port', kind: 'int', default: -1, usage: 'The containerPort that this deployment exposes.' },
+    { name: 'replicas', short: 'r', kind: 'int', default: 1, usage: 'Number of replicas to create. Default is 1.' },
+  ],
+  run: (ctx) =>
+    guarded(ctx, () => {
+      requireFlags(ctx, 'image');
+      const name = nameArg(ctx, 'create deployment');
+      const images = sliceFlag(ctx, 'image');
+      if (images.length > 1 && ctx.afterDash.length > 0) throw new Error('cannot specify multiple --image options and command');
+      const obj = generateDeployment(
+        { name, images, replicas: ctx.flags.get<number>('replicas') ?? 1, port: ctx.flags.get<number>('port') ?? -1, command: ctx.afterDash, ...generatedNamespace(ctx) },
+        ctx.sim.rng,
+      );
+      submit(ctx, 'deployments.apps', true, obj, 'failed to create deployment');
+    }),
+};
+
+function serviceVerb(name: string, type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName', usage: string, extra: FlagDef[]): Verb {
+  return {
+    name,
+    short: `Create a${type === 'ExternalName' ? 'n' : ''} ${type} service`,
+    usage,
+    flags: [...COMMON, { name: 'tcp', kind: 'stringArray', default: [], usage: "Port pairs can be specified as '<port>:<targetPort>'." }, ...extra],
+    run: (ctx) =>
+      guarded(ctx, () => {
+        if (type === 'ExternalName') requireFlags(ctx, 'external-name');
+        const svcName = nameArg(ctx, `create service ${name}`);
+        const clusterIP = ctx.flags.get<string>('clusterip');
+        const nodePort = ctx.flags.get<number>('node-port');
+        const externalName = ctx.flags.get<string>('external-name');
+        const obj = generateService({
+          name: svcName,
+          type,
+          tcp: sliceFlag(ctx, 'tcp'),
+          ...(clusterIP ? { clusterIP } : {}),
+          ...(nodePort ? { nodePort } : {}),
+          ...(externalName ? { externalName } : {}),
+          ...generatedNamespace(ctx),
+        });
+        submit(ctx, 'services', true, obj, `failed to create ${type} service`);
+      }),
+  };
+}
+
+const createService: Verb = {
+  name: 'service',
+  aliases: ['svc'],
+  short: 'Create a service using a specified subcommand',
+  usage: 'kubectl create service [flags] [options]',
+  flags: [],
+  subcommands: [
+    serviceVerb('clusterip', 'ClusterIP', 'kubectl create service clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]', [
+      { name: 'clusterip', kind: 'string', default: '', usage: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." },
+    ]),
+    serviceVerb('nodeport', 'NodePort', 'kubectl create service nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]', [
+      { name: 'node-port', kind: 'int', default: 0, usage: 'Port used to expose the service on each node in a cluster.' },
+    ]),
+    serviceVerb('loadbalancer', 'LoadBalancer', 'kubectl create service loadbalancer NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]', []),
+    serviceVerb('externalname', 'ExternalName', 'kubectl create service externalname NAME --external-name external.name [--dry-run=server|client|none] [options]', [
+      { name: 'external-name', kind: 'string', default: '', usage: 'External name of service' },
+    ]),
+  ],
+  run: (ctx) => {
+    ctx.cmd.stderr(`error: Unexpected args: [${ctx.args.join(' ')}]\nSee 'kubectl create service -h' for help and examples\n`);
+    return 1;
+  },
+};
+
+const createNamespace: Verb = {
+  name: 'namespace',
+  aliases: ['ns'],
+  short: 'Create a namespace with the specified name',
+  usage: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]',
+  flags: COMMON,
+  run: (ctx) => guarded(ctx, () => submit(ctx, 'namespaces', false, generateNamespace(nameArg(ctx, 'create namespace')), undefined)),
+};
+
+const createServiceAccount: Verb = {
+  name: 'serviceaccount',
+  aliases: ['sa'],
+  short: 'Create a service account with the specified name',
+  usage: 'kubectl create serviceaccount NAME [--dry-run=server|client|none] [options]',
+  flags: COMMON,
+  run: (ctx) =>
+    guarded(ctx, () => submit(ctx, 'serviceaccounts', true, generateServiceAccount(nameArg(ctx, 'create serviceaccount'), generatedNamespace(ctx).namespace), 'failed to create serviceaccount')),
+};
+
+const createConfigMap: Verb = {
+  name: 'configmap',
+  aliases: ['cm'],
+  short: 'Create a config map from a local file, directory or literal value',
+  usage: 'kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]',
+  flags: [
+    ...COMMON,
+    { name: 'from-literal', kind: 'stringArray', default: [], usage: 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)' },
+    { name: 'from-file', kind: 'stringArray', default: [], usage: 'Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.' },
+    { name: 'append-hash', kind: 'bool', default: false, usage: 'Append a hash of the configmap to its name.' },
+  ],
+  run: (ctx) =>
+    guarded(ctx, () => {
+      const name = nameArg(ctx, 'create configmap');
+      const data = configMapData(ctx, name);
+      const obj: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...generatedNamespace(ctx) }, ...(Object.keys(data).length ? { data } : {}) };
+      submit(ctx, 'configmaps', true, obj, 'failed to create configmap');
+    }),
+};
+
+/** The generators `kubectl create` lists; the resource verbs' `create` mounts them as sub-commands. */
+export const createSubcommands: Verb[] = [createConfigMap, createDeployment, createNamespace, createService, createServiceAccount];

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createGenerators, workloadVerbs } from './index';
+import { deploymentStatus } from './rollout/rolloutStatus';
+import { workloadRig } from './testing/harness';
+
+const rigFor = () => workloadRig([createGenerators, ...workloadVerbs]);
+
+describe('kubectl rollout', () => {
+  it('follows a deployment through create, set image, undo, pause/resume and restart (golden)', async () => {
+    const rig = rigFor();
+    const t = rig.transcript([
+      'kubectl create deployment alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8080 --replicas=3',
+      'kubectl rollout status deployment alpaca-prod',
+      'kubectl set image deployment/alpaca-prod kuard-amd64=gcr.io/kuar-demo/kuard-amd64:green',
+      'kubectl rollout status deploy/alpaca-prod',
+      'kubectl rollout history deployment alpaca-prod',
+      'kubectl rollout history deployment alpaca-prod --revision=1',
+      'kubectl rollout history deployment alpaca-prod --revision=9',
+      'kubectl rollout undo deployment alpaca-prod',
+      'kubectl rollout undo deployment alpaca-prod --to-revision=3',
+      'kubectl rollout undo deployment alpaca-prod --to-revision=7',
+      'kubectl rollout pause deployment alpaca-prod',
+      'kubectl rollout pause deployment alpaca-prod',
+      'kubectl rollout restart deployment alpaca-prod',
+      'kubectl rollout undo deployment alpaca-prod',
+      'kubectl rollout resume deployment alpaca-prod',
+      'kubectl rollout resume deployment alpaca-prod',
+      'kubectl rollout restart deployment alpaca-prod',
+      'kubectl rollout status deployment alpaca-prod --watch=false',
+      'kubectl rollout status deployment alpaca-prod',
+      'kubectl rollout history deployment alpaca-prod',
+      'kubectl rollout status pod/nope',
+      'kubectl rollout status deployment nope',
+    ]);
+    await expect(t).toMatchFileSnapshot('./__golden__/rollout.txt');
+  });
+
+  it('restart stamps the restartedAt annotation with the virtual time', () => {
+    const rig = rigFor();
+    rig.run('kubectl create deployment web --image=nginx');
+    rig.sim.advance(90_000);
+    expect(rig.run('kubectl rollout restart deploy web')).toBe('deployment.apps/web restarted\n');
+    const d = rig.sim.api.admin().get('deployments.apps', 'default', 'web') as unknown as { spec: { template: { metadata: { annotations: Record<string, string> } } } };
+    expect(d.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']).toBe('2026-01-15T09:01:30Z');
+  });
+
+  it('status --timeout gives up on a rollout that cannot finish', () => {
+    const rig = rigFor();
+    rig.run('kubectl create deployment broken --image=nginx');
+    rig.run('kubectl rollout pause deployment broken');
+    rig.run('kubectl set image deployment/broken nginx=nginx:1.27');
+    const out = rig.run('kubectl rollout status deployment broken --timeout=20s');
+    expect(out.endsWith('error: timed out waiting for the condition\n')).toBe(true);
+    expect(rig.shell.lastExitCode).toBe(1);
+  });
+
+  it.each([
+    [{ generation: 2, observed: 1 }, 'Waiting for deployment spec update to be observed...\n'],
+    [{ generation: 1, observed: 1, replicas: 3, updated: 1, total: 3, available: 0 }, 'Waiting for deployment "d" rollout to finish: 1 out of 3 new replicas have been updated...\n'],
+    [{ generation: 1, observed: 1, replicas: 3, updated: 3, total: 4, available: 3 }, 'Waiting for deployment "d" rollout to finish: 1 old replicas are pending termination...\n'],
+    [{ generation: 1, observed: 1, replicas: 3, updated: 3, total: 3, available: 2 }, 'Waiting for deployment "d" rollout to finish: 2 of 3 updated replicas are available...\n'],
+    [{ generation: 1, observed: 1, replicas: 3, updated: 3, total: 3, available: 3 }, 'deployment "d" successfully rolled out\n'],
+  ] as [{ generation: number; observed: number; replicas?: number; updated?: number; total?: number; available?: number }, string][])('status viewer %j', (s, expected) => {
+    const d = {
+      metadata: { name: 'd', generation: s.generation },
+      spec: { replicas: s.replicas ?? 1 },
+      status: { observedGeneration: s.observed, updatedReplicas: s.updated, replicas: s.total, availableReplicas: s.available },
+    };
+    const r = deploymentStatus(d);
+    expect('message' in r ? r.message : r.error).toBe(expected);
+  });
+
+  it('reports an exceeded progress deadline as an error', () => {
+    const d = { metadata: { name: 'd', generation: 1 }, spec: { replicas: 1 }, status: { observedGeneration: 1, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }] } };
+    expect(deploymentStatus(d)).toEqual({ error: 'deployment "d" exceeded its progress deadline' });
+  });
+});

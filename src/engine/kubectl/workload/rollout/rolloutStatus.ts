@@ -1,0 +1,100 @@
+/**
+ * `kubectl rollout status`: the deployment status viewer (kubectl
+ * `polymorphichelpers/rollout_status.go`) and a Job that prints its message on every watch
+ * event until the rollout is done, as `watchtools.UntilWithSync` drives it.
+ */
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { Job } from '../../../shell/types';
+import type { KubectlContext } from '../../verb';
+
+export type StatusResult = { message: string; done: boolean } | { error: string };
+
+/** DeploymentStatusViewer.Status. */
+export function deploymentStatus(d: Deployment, revision = 0): StatusResult {
+  const name = d.metadata?.name ?? '';
+  if (revision > 0) {
+    const current = Number(d.metadata?.annotations?.['deployment.kubernetes.io/revision']);
+    if (!Number.isFinite(current)) return { error: `cannot get the revision of deployment "${name}": deployment.kubernetes.io/revision annotation not found` };
+    if (revision < current) return { error: `desired revision (${revision}) is different from the running revision (${current})` };
+  }
+  const s = d.status ?? {};
+  if ((d.metadata?.generation ?? 0) <= (s.observedGeneration ?? 0)) {
+    const progressing = s.conditions?.find((c) => c.type === 'Progressing');
+    if (progressing?.reason === 'ProgressDeadlineExceeded') return { error: `deployment "${name}" exceeded its progress deadline` };
+    const want = d.spec?.replicas ?? 1;
+    const updated = s.updatedReplicas ?? 0;
+    if (updated < want) return { message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...\n`, done: false };
+    if ((s.replicas ?? 0) > updated) return { message: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - updated} old replicas are pending termination...\n`, done: false };
+    if ((s.availableReplicas ?? 0) < updated) return { message: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`, done: false };
+    return { message: `deployment "${name}" successfully rolled out\n`, done: true };
+  }
+  return { message: 'Waiting for deployment spec update to be observed...\n', done: false };
+}
+
+/**
+ * Follows one Deployment: prints the status for the initial object and every change, exits 0
+ * when rolled out, 1 on error, timeout, or deletion.
+ */
+export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: number, timeoutMs: number): Job | number {
+  const ns = ctx.namespace;
+  const pending: Deployment[] = [];
+  const initialObj = ctx.api.get('deployments.apps', ns, name);
+  const initial = initialObj as unknown as Deployment;
+  pending.push(initial);
+  let deleted = false;
+  const stop = ctx.api.watch(
+    'deployments.apps',
+    ns,
+    (ev) => {
+      if (ev.object.metadata.name !== name) return;
+      if (ev.type === 'DELETED') deleted = true;
+      else pending.push(ev.object as unknown as Deployment);
+    },
+    { fromResourceVersion: Number(initialObj.metadata.resourceVersion) },
+  );
+  const deadline = timeoutMs > 0 ? ctx.now() + timeoutMs : undefined;
+  let exit: number | undefined;
+  const finish = (code: number): number => {
+    stop();
+    exit = code;
+    return code;
+  };
+  const drain = (): number | undefined => {
+    while (pending.length > 0) {
+      const r = deploymentStatus(pending.shift()!, revision);
+      if ('error' in r) {
+        ctx.cmd.stderr(`error: ${r.error}\n`);
+        return finish(1);
+      }
+      ctx.cmd.stdout(r.message);
+      if (r.done) return finish(0);
+    }
+    if (deleted) {
+      ctx.cmd.stderr(`error: object has been deleted\n`);
+      return finish(1);
+    }
+    return undefined;
+  };
+  const first = drain();
+  if (first !== undefined) return first;
+  return {
+    poll(now) {
+      if (exit !== undefined) return exit;
+      const code = drain();
+      if (code !== undefined) return code;
+      if (deadline !== undefined && now >= deadline) {
+        ctx.cmd.stderr('error: timed out waiting for the condition\n');
+        return finish(1);
+      }
+      return undefined;
+    },
+    wakeAt() {
+      const next = ctx.sim.clock.nextDue();
+      if (deadline === undefined) return next;
+      return next === undefined ? deadline : Math.min(next, deadline);
+    },
+    interrupt() {
+      stop();
+    },
+  };
+}
