@@ -1,7 +1,7 @@
 import { expandString, expandWord, ExpansionError, type Exec, type ExpandHost } from './expand';
-import type { AndOr, CommandNode, Pipeline, Redirect, Script, SimpleCommand } from './parser/ast';
+import type { AndOr, CommandNode, ForCommand, IfCommand, LoopCommand, Pipeline, Redirect, Script, SimpleCommand } from './parser/ast';
 import type { ShellFrame } from './ShellFrame';
-import type { Command, CommandContext, CommandOutcome, ShellHooks } from './types';
+import type { Command, CommandContext, CommandOutcome, Job, ShellHooks } from './types';
 import { resolvePath, VfsError, STRERROR } from './vfs/Vfs';
 
 /**
@@ -14,6 +14,17 @@ export class LineAborted extends Error {
   }
 }
 
+/** `break N` / `continue N` unwinding to the enclosing loop. */
+class LoopControl {
+  constructor(
+    readonly kind: 'break' | 'continue',
+    public levels: number,
+  ) {}
+}
+
+/** On the command line nothing can interrupt a runaway `while true`, so loops stop here. */
+export const MAX_LOOP_ITERATIONS = 100_000;
+
 /** Where a command's standard streams go. */
 export interface Io {
   stdin: string;
@@ -21,6 +32,11 @@ export interface Io {
   stderr: (text: string) => void;
   /** stdout is the terminal itself. */
   tty?: boolean;
+  /**
+   * How much of `stdin` earlier commands have consumed: `while read l; do ...; done < file`
+   * reads one line per `read`, and a command that reads its stdin takes the rest.
+   */
+  cursor?: { pos: number };
 }
 
 /** What the interpreter needs from its session. */
@@ -35,6 +51,12 @@ export interface InterpreterHost {
   startBackground(run: Exec<number>, text: string, frame: ShellFrame): void;
   /** Drives a computation to its end without yielding (for `ctx.exec`, as xargs needs). */
   runToEnd(run: Exec<number>): number;
+  /**
+   * Loops call this every few hundred iterations. In the browser it returns a job that finishes
+   * at the next poll, so the UI stays responsive and Ctrl+C can stop `while true`; on the command
+   * line (time moves on demand) it returns undefined.
+   */
+  breather(): Job | undefined;
   /** Set once `exit` ran in `frame`: the rest of the line is skipped. */
   hasExited(frame: ShellFrame): boolean;
 }
@@ -81,7 +103,8 @@ export class Interpreter {
     for (const [i, cmd] of p.commands.entries()) {
       const last = i === p.commands.length - 1;
       let captured = '';
-      const stageIo: Io = last ? { ...io, stdin } : { stdin, stdout: (t) => (captured += t), stderr: io.stderr, tty: false };
+      const fresh = i > 0 ? { stdin, cursor: { pos: 0 } } : {};
+      const stageIo: Io = last ? { ...io, ...fresh } : { ...io, ...fresh, stdout: (t) => (captured += t), tty: false };
       code = yield* this.runCommand(cmd, stageIo);
       stdin = captured;
     }
@@ -96,6 +119,11 @@ export class Interpreter {
         const runner = cmd.type === 'group' ? this : new Interpreter(this.frame.fork(this.host.nextPid()), this.host);
         return yield* runner.runScript(cmd.script, redirected);
       }
+      if (cmd.type === 'if' || cmd.type === 'loop' || cmd.type === 'for') {
+        const redirected = yield* this.applyRedirects(cmd.redirects, io);
+        if (typeof redirected === 'number') return redirected;
+        return yield* this.runCompound(cmd, redirected);
+      }
       return yield* this.runSimple(cmd as SimpleCommand, io);
     } catch (e) {
       if (e instanceof ExpansionError) {
@@ -103,6 +131,63 @@ export class Interpreter {
         throw new LineAborted(1);
       }
       throw e;
+    }
+  }
+
+  private *runCompound(cmd: IfCommand | LoopCommand | ForCommand, io: Io): Exec<number> {
+    if (cmd.type === 'if') {
+      for (const clause of cmd.clauses) {
+        if ((yield* this.runScript(clause.cond, io)) === 0) return yield* this.runScript(clause.body, io);
+        if (this.host.hasExited(this.frame)) return this.frame.lastExit;
+      }
+      return cmd.otherwise ? yield* this.runScript(cmd.otherwise, io) : 0;
+    }
+    let status = 0;
+    const values: string[] = [];
+    if (cmd.type === 'for') {
+      const host = this.expandHost();
+      for (const w of cmd.words) values.push(...(yield* expandWord(w, host)));
+    }
+    this.loopDepth++;
+    try {
+      yield* this.loop(cmd, values, io, (s) => (status = s));
+    } finally {
+      this.loopDepth--;
+    }
+    return status;
+  }
+
+  private loopDepth = 0;
+
+  private *loop(cmd: LoopCommand | ForCommand, values: string[], io: Io, setStatus: (s: number) => void): Exec<void> {
+    for (let i = 0; ; i++) {
+      if (this.host.hasExited(this.frame)) break;
+      if (i > 0 && i % 500 === 0) {
+        const pause = this.host.breather();
+        if (pause) yield pause;
+        else if (i >= MAX_LOOP_ITERATIONS) {
+          io.stderr(`kubelab: loop stopped after ${MAX_LOOP_ITERATIONS} iterations\n`);
+          throw new LineAborted(1);
+        }
+      }
+      if (cmd.type === 'for') {
+        if (i >= values.length) break;
+        this.frame.set(cmd.name, values[i]!);
+      } else {
+        const c = yield* this.runScript(cmd.cond, io);
+        if ((c === 0) === cmd.until) break;
+      }
+      try {
+        setStatus(yield* this.runScript(cmd.body, io));
+      } catch (e) {
+        if (!(e instanceof LoopControl)) throw e;
+        setStatus(0);
+        if (e.levels > 1) {
+          e.levels--;
+          throw e;
+        }
+        if (e.kind === 'break') break;
+      }
     }
   }
 
@@ -173,6 +258,13 @@ export class Interpreter {
       return sawSubstitution ? this.frame.lastExit : 0;
     }
     const name = argv[0]!;
+    if (name === 'break' || name === 'continue') {
+      if (this.loopDepth === 0) {
+        redirected.stderr(`${this.label}: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+        return 0;
+      }
+      throw new LoopControl(name, Math.min(Math.max(Number(argv[1] ?? 1) || 1, 1), this.loopDepth));
+    }
     const builtin = this.host.builtin(name);
     const command = builtin ?? this.frame.machine.commands.get(name);
     if (!command) {
@@ -211,9 +303,23 @@ export class Interpreter {
         return [...base, ...overlay];
       },
     };
+    const cursor = io.cursor ?? (io.cursor = { pos: 0 });
     const ctx: CommandContext = {
       argv,
-      stdin: io.stdin,
+      // Reading stdin consumes what is left of it, as a process reading to EOF does.
+      get stdin() {
+        const rest = io.stdin.slice(cursor.pos);
+        cursor.pos = io.stdin.length;
+        return rest;
+      },
+      readLine: () => {
+        if (cursor.pos >= io.stdin.length) return undefined;
+        const nl = io.stdin.indexOf('\n', cursor.pos);
+        const end = nl < 0 ? io.stdin.length : nl;
+        const line = io.stdin.slice(cursor.pos, end);
+        cursor.pos = nl < 0 ? end : end + 1;
+        return line;
+      },
       stdout: io.stdout,
       stderr: io.stderr,
       isTTY: io.tty === true,
@@ -223,7 +329,7 @@ export class Interpreter {
       machine: frame.machine,
       now: () => this.host.now(),
       resolve: (p) => resolvePath(frame.cwd, p),
-      exec: (args, stdin) => this.host.runToEnd(this.execArgv(args, { ...io, stdin })),
+      exec: (args, stdin) => this.host.runToEnd(this.execArgv(args, { ...io, stdin, cursor: { pos: 0 } })),
       shell: this.host.hooks(frame, io),
     };
     try {
@@ -249,11 +355,13 @@ export class Interpreter {
     for (const r of redirects) {
       if (r.heredoc) {
         out.stdin = yield* expandString(r.heredoc.body, host);
+        out.cursor = { pos: 0 };
         continue;
       }
       const target = yield* expandString(r.target, host);
       if (r.op === '<<<') {
         out.stdin = `${target}\n`;
+        out.cursor = { pos: 0 };
         continue;
       }
       if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {
@@ -269,6 +377,7 @@ export class Interpreter {
       try {
         if (r.op === '<' || r.op === '<&') {
           out.stdin = path === '/dev/null' ? '' : fs.readFile(path);
+          out.cursor = { pos: 0 };
           continue;
         }
         const writer = this.openForWrite(path, r.op === '>>' || r.op === '&>>', io);

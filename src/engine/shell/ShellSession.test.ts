@@ -163,6 +163,19 @@ controlplane:~$ echo $!
     expect(s.poll().output).toBe('');
   });
 
+  it('keeps the browser responsive in a runaway loop: it pauses for polls and Ctrl+C stops it', () => {
+    const s = sessionWith({}, { now: () => 0 });
+    const r = s.execute('while true; do echo y > /dev/null; done');
+    expect(r.running).toBe(true);
+    expect(s.poll().running).toBe(true);
+    expect(s.interrupt()).toMatchObject({ output: '^C\n', exitCode: 130 });
+  });
+
+  it('stops a runaway loop on the command line, where nothing could interrupt it', () => {
+    const s = sessionWith();
+    expect(s.execute('while true; do :; done; echo not reached')).toMatchObject({ output: 'kubelab: loop stopped after 100000 iterations\n', exitCode: 1 });
+  });
+
   it('streams a job that writes as time passes and waits for outside events', () => {
     let now = 0;
     let released = false;

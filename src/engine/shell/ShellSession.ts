@@ -320,6 +320,11 @@ export class ShellSession {
       return 130;
     },
     hasExited: (frame) => this.exitedFrames.has(frame),
+    breather: () => {
+      if (this.advanceFn) return undefined;
+      let polled = false;
+      return { poll: () => (polled ? 0 : ((polled = true), undefined)), wakeAt: () => undefined, interrupt: () => {} };
+    },
     hooks: (frame, io) => this.hooksFor(frame, io),
   };
 
@@ -330,7 +335,7 @@ export class ShellSession {
       },
       runOn: (machine, argv, stdin) => {
         const other = new ShellFrame(machine, this.pid++);
-        return this.host.runToEnd(this.interpreterFor(other).execArgv(argv, { ...io, stdin }));
+        return this.host.runToEnd(this.interpreterFor(other).execArgv(argv, { ...io, stdin, cursor: { pos: 0 } }));
       },
       setCwd: (path) => {
         frame.oldCwd = frame.cwd;

@@ -65,7 +65,10 @@ export interface ShellEnv {
 export interface CommandContext {
   /** argv[0] is the command name as typed. */
   argv: string[];
-  stdin: string;
+  /** What is left of standard input (reading it consumes it). */
+  readonly stdin: string;
+  /** One line of standard input without its newline (what `read` takes), or undefined at EOF. */
+  readLine(): string | undefined;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Whether stdout is the terminal (not a pipe or a file): `ls` prints columns only then. */

@@ -130,6 +130,32 @@ function jobs(ctx: CommandContext): number {
   return 0;
 }
 
+/** `read [-r] [-p PROMPT] NAME...`: one line, split on blanks, the last name takes the rest. */
+function read(ctx: CommandContext): number {
+  const args = ctx.argv.slice(1);
+  let raw = false;
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-r') raw = true;
+    else if (args[i] === '-p') ctx.stderr(args[++i] ?? '');
+    else names.push(args[i]!);
+  }
+  let line = ctx.readLine();
+  if (line === undefined) return 1;
+  if (!raw) line = line.replace(/\\(.)/g, '$1');
+  const targets = names.length > 0 ? names : ['REPLY'];
+  if (names.length === 0) {
+    ctx.env.set('REPLY', line);
+    return 0;
+  }
+  const words = line.trim().split(/[ \t]+/);
+  targets.forEach((name, i) => {
+    const value = i === targets.length - 1 ? line!.trim().split(/[ \t]+/).slice(i).join(' ') : (words[i] ?? '');
+    ctx.env.set(name, value);
+  });
+  return 0;
+}
+
 function pwd(ctx: CommandContext): number {
   ctx.stdout(`${ctx.cwd}\n`);
   return 0;
@@ -157,6 +183,7 @@ export const SHELL_BUILTINS: Record<string, Command> = {
   type,
   jobs,
   pwd,
+  read,
   echo,
   printf: (ctx) => printf(ctx, shellLabel(ctx)),
   test: (ctx) => test(ctx, shellLabel(ctx)),
@@ -164,6 +191,9 @@ export const SHELL_BUILTINS: Record<string, Command> = {
   true: () => 0,
   false: () => 1,
   ':': () => 0,
+  // Run by the interpreter itself (they unwind loops); listed so `type` and completion know them.
+  break: () => 0,
+  continue: () => 0,
   help: (ctx) => {
     ctx.stdout(HELP);
     return 0;

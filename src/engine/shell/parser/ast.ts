@@ -44,7 +44,33 @@ export interface Subshell {
   redirects: Redirect[];
 }
 
-export type CommandNode = SimpleCommand | Subshell;
+/** `if LIST; then LIST; [elif LIST; then LIST;]... [else LIST;] fi` */
+export interface IfCommand {
+  type: 'if';
+  clauses: { cond: Script; body: Script }[];
+  otherwise?: Script;
+  redirects: Redirect[];
+}
+
+/** `while LIST; do LIST; done` and `until ...` */
+export interface LoopCommand {
+  type: 'loop';
+  until: boolean;
+  cond: Script;
+  body: Script;
+  redirects: Redirect[];
+}
+
+/** `for NAME [in WORDS]; do LIST; done` */
+export interface ForCommand {
+  type: 'for';
+  name: string;
+  words: Word[];
+  body: Script;
+  redirects: Redirect[];
+}
+
+export type CommandNode = SimpleCommand | Subshell | IfCommand | LoopCommand | ForCommand;
 
 export interface Pipeline {
   negate: boolean;

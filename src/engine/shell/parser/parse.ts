@@ -1,4 +1,4 @@
-import type { AndOr, CommandNode, ListItem, Pipeline, Redirect, RedirectOp, Script, SimpleCommand, Word, WordPart } from './ast';
+import type { AndOr, CommandNode, ForCommand, IfCommand, ListItem, LoopCommand, Pipeline, Redirect, RedirectOp, Script, SimpleCommand, Word, WordPart } from './ast';
 
 /**
  * The outcome of parsing: a script, a syntax error (`token` is what bash names in
@@ -14,6 +14,9 @@ export type ParseResult =
 
 /** Deeper `$( $( ... ) )` nesting than this is refused instead of exhausting the JS stack. */
 export const MAX_NESTING = 200;
+
+/** What ends a nested list: `)` of a subshell, `}` of a group, or reserved words (`done`, `fi`, ...). */
+type Terminator = ')' | '}' | string[] | undefined;
 
 class Incomplete {
   constructor(readonly missing: string) {}
@@ -109,17 +112,30 @@ class Parser {
     return this.peek() === '}' && (this.pos + 1 >= this.src.length || META.has(this.peek(1)));
   }
 
-  parseScript(terminator: ')' | '}' | undefined): Script {
+  /** The reserved word at the cursor (`then`, `done`, ...), if the next word is one. */
+  private reservedHere(): string | undefined {
+    const m = /^(if|then|elif|else|fi|while|until|for|do|done|in)(?=$|[\s;&|()<>])/.exec(this.src.slice(this.pos, this.pos + 6));
+    return m?.[1];
+  }
+
+  private atTerminator(terminator: Terminator): boolean {
+    if (terminator === ')') return this.peek() === ')';
+    if (terminator === '}') return this.atGroupEnd();
+    if (Array.isArray(terminator)) return terminator.includes(this.reservedHere() ?? '');
+    return false;
+  }
+
+  parseScript(terminator: Terminator): Script {
     const items: ListItem[] = [];
     for (;;) {
       this.skipLinebreaks();
       if (this.pos >= this.src.length) {
+        if (Array.isArray(terminator)) throw new Incomplete(terminator[terminator.length - 1]!);
         if (terminator) throw new Incomplete(terminator);
         if (this.pending.length > 0) throw new Incomplete('heredoc');
         return items;
       }
-      if (terminator === ')' && this.peek() === ')') return items;
-      if (terminator === '}' && this.atGroupEnd()) return items;
+      if (this.atTerminator(terminator)) return items;
       const start = this.pos;
       const andOr = this.parseAndOr();
       const text = this.src.slice(start, this.pos).trim();
@@ -131,7 +147,7 @@ class Parser {
       else if (c === '&' && !this.startsWith('&&') && !this.startsWith('&>')) {
         this.pos++;
         background = true;
-      } else if (c === '\n' || c === '' || (terminator === ')' && c === ')') || (terminator === '}' && this.atGroupEnd())) {
+      } else if (c === '\n' || c === '' || this.atTerminator(terminator)) {
         // end of the item; the loop consumes the newline
       } else throw new SyntaxErr(this.tokenHere());
       items.push({ andOr, background, text });
@@ -172,8 +188,94 @@ class Parser {
     }
   }
 
+  /** Reads `word` (a reserved word) or fails the way bash does. */
+  private expectReserved(word: string): void {
+    this.skipLinebreaks();
+    if (this.pos >= this.src.length) throw new Incomplete(word);
+    if (this.reservedHere() !== word) throw new SyntaxErr(this.reservedHere() ?? this.tokenHere());
+    this.pos += word.length;
+  }
+
+  private trailingRedirects(): Redirect[] {
+    const redirects: Redirect[] = [];
+    for (;;) {
+      this.skipBlanks();
+      const r = this.tryRedirect();
+      if (!r) return redirects;
+      redirects.push(r);
+    }
+  }
+
+  private nonEmpty(script: Script): Script {
+    if (script.length === 0) throw new SyntaxErr(this.reservedHere() ?? this.tokenHere());
+    return script;
+  }
+
+  private parseCompound(word: string): CommandNode {
+    this.pos += word.length;
+    if (word === 'if') {
+      const node: IfCommand = { type: 'if', clauses: [], redirects: [] };
+      for (;;) {
+        const cond = this.nonEmpty(this.parseScript(['then']));
+        this.expectReserved('then');
+        const body = this.nonEmpty(this.parseScript(['elif', 'else', 'fi']));
+        node.clauses.push({ cond, body });
+        const next = this.reservedHere();
+        this.pos += next!.length;
+        if (next === 'elif') continue;
+        if (next === 'else') {
+          node.otherwise = this.nonEmpty(this.parseScript(['fi']));
+          this.expectReserved('fi');
+        }
+        break;
+      }
+      node.redirects = this.trailingRedirects();
+      return node;
+    }
+    if (word === 'while' || word === 'until') {
+      const cond = this.nonEmpty(this.parseScript(['do']));
+      this.expectReserved('do');
+      const body = this.nonEmpty(this.parseScript(['done']));
+      this.expectReserved('done');
+      const node: LoopCommand = { type: 'loop', until: word === 'until', cond, body, redirects: this.trailingRedirects() };
+      return node;
+    }
+    this.skipBlanks();
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos, this.pos + 256));
+    if (!m) throw new SyntaxErr(this.tokenHere());
+    this.pos += m[0].length;
+    const words: Word[] = [];
+    this.skipBlanks();
+    let explicitIn = false;
+    if (this.peek() === ';') this.pos++;
+    else {
+      this.skipLinebreaks();
+      if (this.pos >= this.src.length) throw new Incomplete('done');
+      if (this.reservedHere() === 'in') {
+        explicitIn = true;
+        this.pos += 2;
+        for (;;) {
+          this.skipBlanks();
+          const c = this.peek();
+          if (c === ';' || c === '\n' || c === '') break;
+          if (META.has(c)) throw new SyntaxErr(this.tokenHere());
+          words.push(this.parseWord());
+        }
+        if (this.peek() === ';') this.pos++;
+      }
+    }
+    this.expectReserved('do');
+    const body = this.nonEmpty(this.parseScript(['done']));
+    this.expectReserved('done');
+    const node: ForCommand = { type: 'for', name: m[0], words: explicitIn ? words : [[{ type: 'param', name: '@', quoted: true }]], body, redirects: this.trailingRedirects() };
+    return node;
+  }
+
   private parseCommand(): CommandNode {
     this.skipBlanks();
+    const reserved = this.reservedHere();
+    if (reserved === 'if' || reserved === 'while' || reserved === 'until' || reserved === 'for') return this.parseCompound(reserved);
+    if (reserved !== undefined && reserved !== 'in') throw new SyntaxErr(reserved);
     const group = this.peek() === '{' && META.has(this.peek(1) || ' ');
     if (group && this.pos + 1 >= this.src.length) throw new Incomplete('}');
     if (this.peek() === '(' || group) {
