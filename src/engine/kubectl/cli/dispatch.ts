@@ -13,6 +13,7 @@ import { resolveConnection, type Connection } from '../config/connection';
 import { FlagError, parseArgv, positionalWords } from './flags';
 import { GLOBAL_FLAGS } from './globalFlags';
 import { ROOT_HELP, unknownCommandMessage, verbHelp } from './help';
+import { warningClient } from './warningClient';
 import { refusedClient, ConnectionRefused, UsageError, CommandFailed } from './errors';
 
 /** Every top-level command name kubectl 1.34 has (for suggestions), from its help. */
@@ -33,11 +34,11 @@ function withoutWords(argv: string[], words: string[]): string[] {
 }
 
 /** The connection the verb's client goes through, or a client that fails like an unreachable server. */
-function clientFor(env: ToolEnv, conn: Connection, as: string, asGroups: string[]): ApiClient {
+function clientFor(env: ToolEnv, conn: Connection, as: string, asGroups: string[], warn: (w: string) => void): ApiClient {
   if (conn.kind === 'refused') return refusedClient(`The connection to the server ${conn.hostPort} was refused - did you specify the right host or port?`);
   if (conn.kind === 'unauthorized') return refusedClient('error: You must be logged in to the server (Unauthorized)');
-  if (as) return env.sim.api.client({ name: as, groups: [...asGroups, 'system:authenticated'] });
-  return env.sim.api.client(conn.user);
+  const base = env.sim.api.client(conn.user);
+  return warningClient(as || asGroups.length > 0 ? base.impersonate({ name: as, groups: asGroups }) : base, warn);
 }
 
 /** Runs `kubectl <argv>` on the machine described by `env`. */
@@ -101,7 +102,13 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
     if (e instanceof KubeconfigError) return fail(ctx, e.message);
     throw e;
   }
-  const api = clientFor(env, conn, parsed.flags.get<string>('as') ?? '', parsed.flags.get<string[]>('as-group') ?? []);
+  const seen = new Set<string>();
+  const warn = (w: string): void => {
+    if (seen.has(w)) return;
+    seen.add(w);
+    ctx.stderr(`Warning: ${w}\n`);
+  };
+  const api = clientFor(env, conn, parsed.flags.get<string>('as') ?? '', parsed.flags.get<string[]>('as-group') ?? [], warn);
   const kctx: KubectlContext & { connection: Connection; path: string } = {
     cmd: ctx,
     sim: env.sim,
@@ -116,14 +123,8 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
     connection: conn,
     path,
   };
-  const seen = new Set<string>();
-  const warn = (w: string): void => {
-    if (seen.has(w)) return;
-    seen.add(w);
-    ctx.stderr(`Warning: ${w}\n`);
-  };
   try {
-    return env.sim.api.withWarnings(warn, () => chosen.run(kctx));
+    return chosen.run(kctx);
   } catch (e) {
     if (e instanceof ConnectionRefused) {
       ctx.stderr(e.message.endsWith('\n') ? e.message : `${e.message}\n`);

@@ -10,9 +10,9 @@ export function goYamlMessage(errors: readonly YAMLError[], source: string): str
   const controlLine = firstControlCharacterLine(source);
   if (controlLine !== undefined) return 'yaml: control characters are not allowed';
   const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
-  if (multiline) return `yaml: line ${multiline.linePos?.[1]?.line ?? multiline.linePos?.[0]?.line ?? 1}: mapping values are not allowed in this context`;
+  if (multiline) return `yaml: line ${lineOf(source, multiline.pos[1])}: mapping values are not allowed in this context`;
   const e = errors[0]!;
-  const line = e.linePos?.[0]?.line ?? 1;
+  const line = lineOf(source, e.pos[0]);
   switch (e.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
       return `yaml: line ${line}: mapping values are not allowed in this context`;
@@ -27,6 +27,13 @@ export function goYamlMessage(errors: readonly YAMLError[], source: string): str
     default:
       return `yaml: line ${line}: did not find expected key`;
   }
+}
+
+/** 1-based line of a character offset. */
+function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 function keyAt(source: string, line: number): string {

@@ -66,7 +66,7 @@ function writeOne(k: KubectlContext, mode: Mode, m: MappedObject, dry: 'client' 
   } catch {
     original = {};
   }
-  const patch = threeWayPatch(original, desired, live);
+  const patch = threeWayPatch(original, desired, live, m.info.kind);
   if (Object.keys(patch).length === 0) return { obj: live, op: 'unchanged' };
   return { obj: dry === 'client' ? desired : k.api.patch(m.key, m.namespace, name, 'strategic', patch, opts), op: 'configured' };
 }
