@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { selectActivePath, selectOpenPaths } from './editorSelectors';
 import { EDITOR_PANEL_ID, tabId } from './tabIds';
 import { editorStore, useEditorStore } from './useEditorStore';
@@ -16,6 +16,15 @@ export function FileTabs({ onRename }: Props) {
   const openPaths = useEditorStore(selectOpenPaths);
   const activePath = useEditorStore(selectActivePath);
   const list = useRef<HTMLDivElement>(null);
+
+  // With many files the list scrolls sideways; keep the tab in front visible.
+  useEffect(() => {
+    if (activePath)
+      list.current
+        ?.querySelector(`#${tabId(activePath)}`)
+        ?.closest('.file-tab')
+        ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [activePath]);
 
   const focusTab = (path: string | undefined) => {
     if (!path) return;
@@ -71,7 +80,11 @@ export function FileTabs({ onRename }: Props) {
               aria-label={`Close ${path}`}
               title={`Close ${path} (Delete)`}
               tabIndex={active ? 0 : -1}
-              onClick={() => editorStore.getState().close(path)}
+              onClick={() => {
+                editorStore.getState().close(path);
+                // The button just vanished with its tab: keep keyboard focus in the tab list.
+                focusTab(editorStore.getState().activePath ?? undefined);
+              }}
             >
               ×
             </button>
