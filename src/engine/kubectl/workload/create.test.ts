@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createGenerators, workloadVerbs } from './index';
 import { workloadRig } from './testing/harness';
 
-const rigFor = () => workloadRig([createGenerators, ...workloadVerbs]);
+const rigFor = () => workloadRig();
 
 describe('kubectl create generators', () => {
   it('create deployment --dry-run=client -o yaml prints the generated object', () => {
@@ -133,7 +132,6 @@ error: cannot add key "a", another key by that name already exists in Data for C
     ['kubectl create deployment --image=nginx', "error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples\n"],
     ['kubectl create deployment a b --image=nginx', "error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n"],
     ['kubectl create deployment Web --image=nginx', 'error: failed to create deployment: Deployment.apps "Web" is invalid: metadata.name: Invalid value: "Web": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')\n'],
-    ['kubectl create deployment web --image=nginx --dry-run', 'error: --dry-run flag without a value was specified. A value must be set: "none", "server", or "client".\n'],
     ['kubectl create deployment web --image=nginx --dry-run=maybe', 'error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n'],
     ['kubectl create deployment web --image=nginx --dry-run=server', 'deployment.apps/web created (server dry run)\n'],
     ['kubectl create deployment web --image=nginx --dry-run=client', 'deployment.apps/web created (dry run)\n'],

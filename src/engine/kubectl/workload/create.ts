@@ -82,27 +82,42 @@ function serviceVerb(name: string, type: 'ClusterIP' | 'NodePort' | 'LoadBalance
   };
 }
 
+const SERVICE_TYPES: Verb[] = [
+  serviceVerb('clusterip', 'ClusterIP', 'kubectl create service clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]', [
+    { name: 'clusterip', kind: 'string', default: '', usage: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." },
+  ]),
+  serviceVerb('externalname', 'ExternalName', 'kubectl create service externalname NAME --external-name external.name [--dry-run=server|client|none] [options]', [
+    { name: 'external-name', kind: 'string', default: '', usage: 'External name of service' },
+  ]),
+  serviceVerb('loadbalancer', 'LoadBalancer', 'kubectl create service loadbalancer NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]', []),
+  serviceVerb('nodeport', 'NodePort', 'kubectl create service nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]', [
+    { name: 'node-port', kind: 'int', default: 0, usage: 'Port used to expose the service on each node in a cluster.' },
+  ]),
+];
+
+/**
+ * `kubectl create service <type>`. kubectl's dispatcher resolves one level of sub-commands
+ * (`create service`), so this verb carries the union of its types' flags and picks the type
+ * from its first argument; flags that type does not have are rejected as pflag would.
+ */
 const createService: Verb = {
   name: 'service',
   aliases: ['svc'],
   short: 'Create a service using a specified subcommand',
   usage: 'kubectl create service [flags] [options]',
-  flags: [],
-  subcommands: [
-    serviceVerb('clusterip', 'ClusterIP', 'kubectl create service clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]', [
-      { name: 'clusterip', kind: 'string', default: '', usage: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." },
-    ]),
-    serviceVerb('nodeport', 'NodePort', 'kubectl create service nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]', [
-      { name: 'node-port', kind: 'int', default: 0, usage: 'Port used to expose the service on each node in a cluster.' },
-    ]),
-    serviceVerb('loadbalancer', 'LoadBalancer', 'kubectl create service loadbalancer NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]', []),
-    serviceVerb('externalname', 'ExternalName', 'kubectl create service externalname NAME --external-name external.name [--dry-run=server|client|none] [options]', [
-      { name: 'external-name', kind: 'string', default: '', usage: 'External name of service' },
-    ]),
-  ],
+  flags: [...COMMON, ...SERVICE_TYPES.flatMap((v) => v.flags.filter((f) => !COMMON.includes(f))).filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i)],
   run: (ctx) => {
-    ctx.cmd.stderr(`error: Unexpected args: [${ctx.args.join(' ')}]\nSee 'kubectl create service -h' for help and examples\n`);
-    return 1;
+    const type = SERVICE_TYPES.find((v) => v.name === ctx.args[0]);
+    if (!type) {
+      ctx.cmd.stdout(`Create a service using a specified subcommand.\n\nAvailable Commands:\n${SERVICE_TYPES.map((v) => `  ${v.name.padEnd(14)}${v.short}\n`).join('')}\nUsage:\n  kubectl create service [flags] [options]\n\nUse "kubectl create service <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
+      return 0;
+    }
+    const foreign = createService.flags.find((f) => ctx.flags.has(f.name) && !type.flags.some((g) => g.name === f.name));
+    if (foreign) {
+      ctx.cmd.stderr(`error: unknown flag: --${foreign.name}\nSee 'kubectl create service ${type.name} --help' for usage.\n`);
+      return 1;
+    }
+    return type.run({ ...ctx, args: ctx.args.slice(1) });
   },
 };
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createGenerators, workloadVerbs } from './index';
 import { workloadRig } from './testing/harness';
 
-const rigFor = () => workloadRig([createGenerators, ...workloadVerbs]);
+const rigFor = () => workloadRig();
 
 describe('kubectl expose and scale', () => {
   it('seed: alpaca-prod is created, scaled and exposed with the deployment selector and port', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createGenerators, workloadVerbs } from './index';
 import { deploymentStatus } from './rollout/rolloutStatus';
 import { workloadRig } from './testing/harness';
 
-const rigFor = () => workloadRig([createGenerators, ...workloadVerbs]);
+const rigFor = () => workloadRig();
 
 describe('kubectl rollout', () => {
   it('follows a deployment through create, set image, undo, pause/resume and restart (golden)', async () => {
