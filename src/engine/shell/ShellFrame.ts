@@ -67,12 +67,12 @@ export class ShellFrame implements ShellEnv {
     return child;
   }
 
-  /** PS1 with bash's `\u \h \w \W \$` escapes expanded. */
+  /** PS1 (the machine's, or one the learner set) with bash's `\u \h \w \W \$` escapes expanded. */
   prompt(): string {
     const home = this.get('HOME') ?? this.machine.home;
     const w = this.cwd === home ? '~' : home !== '/' && this.cwd.startsWith(`${home}/`) ? `~${this.cwd.slice(home.length)}` : this.cwd;
     const W = w === '~' || this.cwd === '/' ? w : this.cwd.slice(this.cwd.lastIndexOf('/') + 1);
     const map: Record<string, string> = { u: this.machine.user, h: this.machine.hostname.split('.')[0]!, H: this.machine.hostname, w, W, $: this.machine.user === 'root' ? '#' : '$' };
-    return this.machine.ps1.replace(/\\([uhHwW$])/g, (_, c: string) => map[c]!);
+    return (this.get('PS1') ?? this.machine.ps1).replace(/\\([uhHwW$])/g, (_, c: string) => map[c]!);
   }
 }

@@ -135,6 +135,22 @@ controlplane:~$ echo $!
     );
   });
 
+  it('waits for background jobs with wait, moving time on the command line', () => {
+    const s = sessionWith({}, { firstPid: 7 });
+    expect(transcript(s, ['sleep 30 & sleep 10 &', 'wait; date +%T', 'PS1="\\u@\\h \\W> "'])).toBe(
+      `controlplane:~$ sleep 30 & sleep 10 &
+[1] 8
+[2] 9
+controlplane:~$ wait; date +%T
+09:00:30
+[1]-  Done                    sleep 30
+[2]+  Done                    sleep 10
+controlplane:~$ PS1="\\u@\\h \\W> "
+`,
+    );
+    expect(s.prompt()).toBe('root@controlplane ~> ');
+  });
+
   it('advances its own clock for sleep on the command line', () => {
     const s = sessionWith();
     expect(transcript(s, ['date', 'sleep 90; date', 'date +%F']).split('\n').filter((l) => !l.startsWith('controlplane'))).toEqual([

@@ -356,6 +356,17 @@ export class ShellSession {
       advance: this.advanceFn,
       isBuiltin: (name) => name in SHELL_BUILTINS,
       jobs: () => this.background.map((j) => ({ id: j.id, pid: j.pid, text: j.text, done: j.done })),
+      waitForJobs: () => ({
+        poll: () => {
+          this.pollBackground();
+          return this.background.every((j) => j.done) ? 0 : undefined;
+        },
+        wakeAt: () => {
+          const wakes = this.background.filter((j) => !j.done).map((j) => j.job?.wakeAt());
+          return wakes.some((w) => w === undefined) ? undefined : Math.min(...(wakes as number[]));
+        },
+        interrupt: () => {},
+      }),
     };
   }
 }

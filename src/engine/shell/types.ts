@@ -110,6 +110,8 @@ export interface ShellHooks {
   advance?: (ms: number) => void;
   /** Whether `name` is a shell builtin (for `type`). */
   isBuiltin(name: string): boolean;
+  /** A job that finishes when every background job has (`wait`). */
+  waitForJobs(): Job;
   /** Background jobs (for `jobs`). */
   jobs(): { id: number; pid: number; text: string; done: boolean }[];
 }

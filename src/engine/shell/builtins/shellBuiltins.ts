@@ -184,6 +184,7 @@ export const SHELL_BUILTINS: Record<string, Command> = {
   jobs,
   pwd,
   read,
+  wait: (ctx) => ({ exitCode: 0, job: ctx.shell.waitForJobs() }),
   echo,
   printf: (ctx) => printf(ctx, shellLabel(ctx)),
   test: (ctx) => test(ctx, shellLabel(ctx)),
