@@ -1,3 +1,4 @@
+import type { Deployment } from 'kubernetes-types/apps/v1';
 import { describe, expect, it } from 'vitest';
 import { deploymentStatus } from './rollout/rolloutStatus';
 import { workloadRig } from './testing/harness';
@@ -65,12 +66,12 @@ describe('kubectl rollout', () => {
       spec: { replicas: s.replicas ?? 1 },
       status: { observedGeneration: s.observed, updatedReplicas: s.updated, replicas: s.total, availableReplicas: s.available },
     };
-    const r = deploymentStatus(d);
+    const r = deploymentStatus(d as unknown as Deployment);
     expect('message' in r ? r.message : r.error).toBe(expected);
   });
 
   it('reports an exceeded progress deadline as an error', () => {
     const d = { metadata: { name: 'd', generation: 1 }, spec: { replicas: 1 }, status: { observedGeneration: 1, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }] } };
-    expect(deploymentStatus(d)).toEqual({ error: 'deployment "d" exceeded its progress deadline' });
+    expect(deploymentStatus(d as unknown as Deployment)).toEqual({ error: 'deployment "d" exceeded its progress deadline' });
   });
 });
