@@ -16,8 +16,8 @@ import { buildTopology, nodeByName, podByIP } from './topology';
 import type { TraceOutcome, TraceProtocol } from './trace';
 import type { ConnectResult, ExternalHost, FlowRecord, NameResolver, NetworkState, Origin, UdpHandler } from './types';
 
-/** Linux gives up on an unanswered SYN after 6 retries (tcp_syn_retries): about 130 s. */
-export const TCP_SYN_TIMEOUT_MS = 130_000;
+/** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+8+16+32+64 s. */
+export const TCP_SYN_TIMEOUT_MS = 127_000;
 
 export interface HttpCall {
   ip: string;
