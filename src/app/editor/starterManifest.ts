@@ -1,36 +1,10 @@
-/** The first buffer a learner sees: a Deployment and the Service that fronts it. */
-export const STARTER_MANIFEST = `# A Deployment runs the pods; the Service gives them one stable name and IP.
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: nginx
-          image: nginx
-          ports:
-            - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
-      targetPort: 80
-`;
+import { STARTER_SNIPPETS } from './starterSnippets';
+
+function snippet(id: string): string {
+  const found = STARTER_SNIPPETS.find((s) => s.id === id);
+  if (!found) throw new Error(`no starter snippet "${id}"`);
+  return found.text;
+}
+
+/** The first buffer a learner sees: a Deployment and the ClusterIP Service that fronts it. */
+export const STARTER_MANIFEST = `${snippet('deployment')}---\n${snippet('clusterip')}`;
