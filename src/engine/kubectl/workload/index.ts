@@ -6,9 +6,10 @@
 import type { Verb } from '../verb';
 export { createSubcommands } from './create';
 import { exposeVerb } from './expose';
+import { logsVerb } from './logs';
 import { scaleVerb } from './scale';
 import { setVerb } from './setImage';
 import { rolloutVerb } from './rollout/rollout';
 
 /** Every workload verb, for kubectl's dispatcher. */
-export const workloadVerbs: Verb[] = [exposeVerb, rolloutVerb, scaleVerb, setVerb];
+export const workloadVerbs: Verb[] = [exposeVerb, logsVerb, rolloutVerb, scaleVerb, setVerb];

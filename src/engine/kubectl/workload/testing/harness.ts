@@ -16,9 +16,11 @@ export interface WorkloadRig {
 }
 
 /** A cluster plus a learner's shell on the control-plane node where kubectl works. */
-export function workloadRig(config: Partial<SimulationConfig> = {}): WorkloadRig {
+export function workloadRig(config: Partial<SimulationConfig> = {}, options: { timeFlows?: boolean } = {}): WorkloadRig {
   const sim = new Simulation(config);
-  const shell = new ShellSession({ now: () => sim.clock.now(), advance: (ms) => sim.advance(ms) });
+  // Command line: the shell moves the clock itself. Browser (`timeFlows`): jobs keep running
+  // and the test moves the clock, then polls.
+  const shell = options.timeFlows ? new ShellSession({ now: () => sim.clock.now() }) : new ShellSession({ now: () => sim.clock.now(), advance: (ms) => sim.advance(ms) });
   shell.commands.register('kubectl', kubectlTool({ sim, place: { kind: 'node', node: 'controlplane' } }));
   const run = (line: string) => shell.execute(line).output;
   return {

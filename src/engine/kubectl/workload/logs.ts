@@ -1,0 +1,147 @@
+/**
+ * `kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]`: log lines come from the node's
+ * kubelet; validation errors are the ones the kubelet/API server return
+ * (`validateContainerLogStatus`), printed as `Error from server (BadRequest): ...`.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { ApiError } from '../../api/types';
+import type { Job } from '../../shell/types';
+import type { LogLine } from '../../kubelet/runtimeTypes';
+import type { KubectlContext, Verb } from '../verb';
+import { KubectlError, guarded } from './common';
+import { defaultContainer, podForArgs, podsBySelector } from './podPicker';
+
+const badRequest = (msg: string) => new ApiError(400, 'BadRequest', msg);
+
+/** Go's time.RFC3339Nano: fraction with trailing zeros trimmed (the kubelet's --timestamps format). */
+export function rfc3339Nano(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  const frac = iso.slice(20, 23).replace(/0+$/, '');
+  return `${iso.slice(0, 19)}${frac ? `.${frac}` : ''}Z`;
+}
+
+interface Stream {
+  pod: Pod;
+  container: string;
+  previous: boolean;
+}
+
+/** The kubelet's checks before it opens a container log. */
+function validate(ctx: KubectlContext, s: Stream): void {
+  const name = s.pod.metadata?.name ?? '';
+  const all = [...(s.pod.spec?.containers ?? []), ...(s.pod.spec?.initContainers ?? []), ...(s.pod.spec?.ephemeralContainers ?? [])];
+  if (!all.some((c) => c.name === s.container)) throw badRequest(`container ${s.container} is not valid for pod ${name}`);
+  if (!s.pod.spec?.nodeName) return;
+  const statuses = [...(s.pod.status?.containerStatuses ?? []), ...(s.pod.status?.initContainerStatuses ?? [])];
+  const st = statuses.find((c) => c.name === s.container);
+  if (!st) throw badRequest(`container "${s.container}" in pod "${name}" is waiting to start: ContainerCreating`);
+  if (s.previous) {
+    if (!st.lastState?.terminated) throw badRequest(`previous terminated container "${s.container}" in pod "${name}" not found`);
+  } else if (st.state?.waiting) throw badRequest(`container "${s.container}" in pod "${name}" is waiting to start: ${st.state.waiting.reason ?? 'ContainerCreating'}`);
+}
+
+function linesOf(ctx: KubectlContext, s: Stream): LogLine[] {
+  return ctx.sim.kubelet(s.pod.spec?.nodeName ?? '')?.logs(s.pod.metadata?.namespace ?? ctx.namespace, s.pod.metadata?.name ?? '', s.container, s.previous) ?? [];
+}
+
+interface Options {
+  tail: number;
+  sinceMs: number;
+  timestamps: boolean;
+  prefix: boolean;
+}
+
+function format(s: Stream, l: LogLine, o: Options): string {
+  const prefix = o.prefix ? `[pod/${s.pod.metadata?.name ?? ''}/${s.container}] ` : '';
+  return `${prefix}${o.timestamps ? `${rfc3339Nano(l.at)} ` : ''}${l.line}\n`;
+}
+
+/** Lines a one-shot request returns: `--since` first, then `--tail`. */
+function select(ctx: KubectlContext, lines: LogLine[], o: Options): LogLine[] {
+  let out = o.sinceMs > 0 ? lines.filter((l) => l.at >= ctx.now() - o.sinceMs) : lines;
+  if (o.tail >= 0) out = o.tail === 0 ? [] : out.slice(-o.tail);
+  return out;
+}
+
+/** Follows streams until every container stops (or restarts) or the learner presses Ctrl+C. */
+function followJob(ctx: KubectlContext, streams: { s: Stream; printed: number; restarts: number }[], o: Options): Job {
+  const restartsOf = (s: Stream): number | undefined => {
+    const c = ctx.sim.kubelet(s.pod.spec?.nodeName ?? '')?.container(s.pod.metadata?.namespace ?? '', s.pod.metadata?.name ?? '', s.container);
+    return c && c.container.state === 'running' ? c.container.restartCount : undefined;
+  };
+  return {
+    poll() {
+      let open = 0;
+      for (const f of streams) {
+        if (f.restarts < 0) continue;
+        const lines = linesOf(ctx, f.s);
+        for (const l of lines.slice(f.printed)) ctx.cmd.stdout(format(f.s, l, o));
+        f.printed = lines.length;
+        const r = restartsOf(f.s);
+        if (r === undefined || r !== f.restarts) f.restarts = -1;
+        else open++;
+      }
+      return open === 0 ? 0 : undefined;
+    },
+    wakeAt: () => ctx.sim.clock.nextDue(),
+    interrupt: () => undefined,
+  };
+}
+
+export const logsVerb: Verb = {
+  name: 'logs',
+  short: 'Print the logs for a container in a pod',
+  usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
+  flags: [
+    { name: 'all-containers', kind: 'bool', default: false, usage: 'Get all containers\' logs in the pod(s).' },
+    { name: 'container', short: 'c', kind: 'string', default: '', usage: 'Print the logs of this container' },
+    { name: 'follow', short: 'f', kind: 'bool', default: false, usage: 'Specify if the logs should be streamed.' },
+    { name: 'previous', short: 'p', kind: 'bool', default: false, usage: 'If true, print the logs for the previous instance of the container in a pod if it exists.' },
+    { name: 'selector', short: 'l', kind: 'string', default: '', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.' },
+    { name: 'since', kind: 'duration', default: 0, usage: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.' },
+    { name: 'tail', kind: 'int', default: -1, usage: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.' },
+    { name: 'timestamps', kind: 'bool', default: false, usage: 'Include timestamps on each line in the log output' },
+    { name: 'prefix', kind: 'bool', default: false, usage: 'Prefix each log line with the log source (pod name and container name)' },
+  ],
+  run: (ctx) =>
+    guarded(ctx, () => {
+      const selector = ctx.flags.get<string>('selector') ?? '';
+      const container = ctx.flags.get<string>('container') ?? '';
+      const all = ctx.flags.get<boolean>('all-containers') ?? false;
+      const previous = ctx.flags.get<boolean>('previous') ?? false;
+      if (selector && ctx.args.length > 0) throw new KubectlError('only a selector (-l) or a POD name is allowed', 'logs');
+      if (!selector && ctx.args.length === 0) throw new KubectlError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", 'logs');
+      if (!selector && ctx.args.length > 2) throw new KubectlError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", 'logs');
+      if (all && container) throw new KubectlError('--all-containers=true should not be specified with container name ' + container);
+      const o: Options = {
+        tail: ctx.flags.has('tail') ? (ctx.flags.get<number>('tail') ?? -1) : selector ? 10 : -1,
+        sinceMs: ctx.flags.get<number>('since') ?? 0,
+        timestamps: ctx.flags.get<boolean>('timestamps') ?? false,
+        prefix: ctx.flags.get<boolean>('prefix') ?? false,
+      };
+      const pods = selector ? podsBySelector(ctx, selector) : [podForArgs(ctx, ctx.args.length === 2 ? [`${ctx.args[0]}/${ctx.args[1]}`] : ctx.args)];
+      if (selector && pods.length === 0) {
+        ctx.cmd.stderr(`No resources found in ${ctx.namespace} namespace.\n`);
+        return 0;
+      }
+      const streams: Stream[] = [];
+      for (const pod of pods) {
+        const names = all ? [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name) : [container || defaultContainer(ctx, pod)];
+        for (const c of names) streams.push({ pod, container: c, previous });
+      }
+      const follow: { s: Stream; printed: number; restarts: number }[] = [];
+      for (const s of streams) {
+        validate(ctx, s);
+        // LogLocation: a pod not yet bound to a node has no log location; the answer is empty.
+        if (!s.pod.spec?.nodeName) continue;
+        const lines = linesOf(ctx, s);
+        for (const l of select(ctx, lines, o)) ctx.cmd.stdout(format(s, l, o));
+        if (ctx.flags.get<boolean>('follow') && !previous) {
+          const c = ctx.sim.kubelet(s.pod.spec?.nodeName ?? '')?.container(s.pod.metadata?.namespace ?? '', s.pod.metadata?.name ?? '', s.container);
+          if (c?.container.state === 'running') follow.push({ s, printed: lines.length, restarts: c.container.restartCount });
+        }
+      }
+      if (follow.length === 0) return 0;
+      return { exitCode: 0, job: followJob(ctx, follow, o) };
+    }),
+};
