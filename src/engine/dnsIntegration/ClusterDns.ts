@@ -1,7 +1,6 @@
 import type { DnsClient, DnsMessage, UpstreamTransport } from '../dns';
 import { ApiClusterView, CoreDnsServer, UpstreamWorld } from '../dns';
-import type { Service } from 'kubernetes-types/core/v1';
-import type { ApiClient, KubeObject, Unsubscribe } from '../api/types';
+import type { ApiClient, Unsubscribe } from '../api/types';
 import type { PodObject } from '../sim/kinds';
 import type { ComponentContext, SimComponent } from '../sim/Simulation';
 import { COREDNS_LABEL, corednsContainer, corefileOf, runningSince } from './corednsPods';
@@ -55,7 +54,6 @@ export class ClusterDns implements SimComponent {
   private readonly stops: Unsubscribe[] = [];
   private readonly upstream: UpstreamTransport;
   private readonly api: ApiClient;
-  private services: Map<string, Service> | undefined;
 
   constructor(
     private readonly ctx: ComponentContext,
@@ -66,7 +64,6 @@ export class ClusterDns implements SimComponent {
     const api = (this.api = ctx.api.system('coredns'));
     // Handlers only mark: the next drain re-reads the pods (the ApiClient contract).
     this.stops.push(api.watch('pods', 'kube-system', () => (this.dirty = true)));
-    this.stops.push(api.watch('services', undefined, () => (this.services = undefined)));
     for (const k of ctx.sim.kubelets) this.stops.push(hookProcesses(k, corednsProcessHook(api, ctx.clock, (uid) => this.instanceByUid(uid))));
   }
 
@@ -110,15 +107,6 @@ export class ClusterDns implements SimComponent {
   /** A query to a resolver outside the cluster (the node's, 172.18.0.1), or `timeout`. */
   upstreamAnswer(server: string, query: DnsMessage): DnsMessage | 'timeout' {
     return this.upstream(server, query);
-  }
-
-  /** The Service whose ClusterIP is `ip` (indexed; re-read after any Service change). */
-  serviceAt(ip: string): Service | undefined {
-    if (!this.services) {
-      this.services = new Map();
-      for (const s of this.api.list<Service & KubeObject>('services', undefined).items) for (const a of s.spec?.clusterIPs ?? (s.spec?.clusterIP ? [s.spec.clusterIP] : [])) this.services.set(a, s);
-    }
-    return this.services.get(ip);
   }
 
   private instanceByUid(uid: string): { server: CoreDnsServer; flush: () => void } | undefined {

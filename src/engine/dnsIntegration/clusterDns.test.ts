@@ -132,7 +132,8 @@ describe('faults', () => {
     expect(clusterDns(sim).instances()).toEqual([]);
     const r = resolveFromPod(sim, place, 'kubernetes');
     expect(r.status).toBe('timeout');
-    expect(r.hops[0]!.failure).toBe('Service kube-system/kube-dns has no ready endpoints for port 53/UDP');
+    expect(r.hops[0]!.failure).toMatch(/^no ready endpoints: KUBE-SERVICES REJECT/);
+    expect(r.hops[0]!.service).toBe('kube-system/kube-dns');
   });
 
   it('a Corefile syntax error crashes new CoreDNS pods into CrashLoopBackOff with the real line', () => {

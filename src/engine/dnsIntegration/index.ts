@@ -4,9 +4,9 @@
  */
 export { ClusterDns, INFORMER_SYNC_MS } from './ClusterDns';
 export type { ClusterDnsOptions, CoreDnsInstance } from './ClusterDns';
-export { serviceDnatPath, sourceIP } from './dnsPath';
+export { corednsUdpHandler, listenForDns, networkDnsPath } from './networkPath';
 export type { DnsExchange, DnsHop, DnsPath } from './dnsPath';
-export { CLUSTER_DNS_COMPONENT, clusterDns, dnsPathOf, hostsLookup, placeFiles, resolveFromPod } from './resolveFromPod';
+export { CLUSTER_DNS_COMPONENT, clusterDns, dnsPathOf, hostsLookup, placeFiles, resolveFromPod, traceDns } from './resolveFromPod';
 export type { PodResolution, ResolveOptions } from './resolveFromPod';
 export { dnsTools, nslookupFlavour } from './toolset';
 export type { NslookupFlavour } from './toolset';

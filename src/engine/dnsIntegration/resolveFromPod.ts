@@ -8,21 +8,49 @@ import type { Place } from '../cluster/tools';
 import { describeStep, parseResolvConf, StubResolver } from '../dns';
 import type { ResolvConf, RRType, WalkStep } from '../dns';
 import type { Simulation } from '../sim/Simulation';
+import { networkOf } from '../network/Network';
+import type { Trace, TraceDns } from '../network/trace';
 import { ClusterDns } from './ClusterDns';
-import { serviceDnatPath } from './dnsPath';
 import type { DnsHop, DnsPath } from './dnsPath';
+import { listenForDns, networkDnsPath } from './networkPath';
 
 /** The name `sim.use` registers the CoreDNS component under. */
 export const CLUSTER_DNS_COMPONENT = 'coredns';
 
-/** The cluster's CoreDNS component, added to the Simulation on first use (rebuilt on restore). */
+/**
+ * The cluster's CoreDNS component, added to the Simulation on first use (`sim.use` rebuilds it on
+ * restore). Installing it also makes the network deliver port 53 to CoreDNS pods and resolve
+ * names for curl, wget, ping and nc through {@link resolveFromPod}.
+ */
 export function clusterDns(sim: Simulation): ClusterDns {
-  return sim.component<ClusterDns>(CLUSTER_DNS_COMPONENT) ?? sim.use(CLUSTER_DNS_COMPONENT, (ctx) => new ClusterDns(ctx));
+  const existing = sim.component<ClusterDns>(CLUSTER_DNS_COMPONENT);
+  if (existing) return existing;
+  const dns = sim.use(CLUSTER_DNS_COMPONENT, (ctx) => new ClusterDns(ctx));
+  const net = networkOf(sim);
+  listenForDns(net, 53, () => clusterDns(sim));
+  net.setResolver((from, name) => {
+    if (from.kind === 'outside') return { addresses: [], elapsedMs: 0, status: 'NXDOMAIN' };
+    const r = resolveFromPod(sim, from, name);
+    return { addresses: r.addresses, dns: traceDns(name, r), elapsedMs: r.elapsedMs, status: r.status };
+  });
+  return dns;
 }
 
-/** The path DNS queries from the cluster take (kube-proxy DNAT to a CoreDNS pod). */
+/** The path DNS queries from the cluster take: UDP through the packet engine to a CoreDNS pod. */
 export function dnsPathOf(sim: Simulation): DnsPath {
-  return serviceDnatPath(sim, clusterDns(sim));
+  clusterDns(sim);
+  return networkDnsPath(sim, () => clusterDns(sim));
+}
+
+/** A lookup as the Trace's `dns` field carries it: one plain entry per query. */
+export function traceDns(name: string, r: PodResolution): TraceDns {
+  return {
+    name,
+    addresses: r.addresses,
+    steps: r.fromHosts
+      ? [{ text: `${name} → ${r.addresses.join(', ')} (/etc/hosts)` }]
+      : r.steps.map((s, i) => ({ text: r.walk[i], query: s.name, type: s.type, server: s.server, ...(r.hops[i]?.endpoint?.pod ? { answeredBy: r.hops[i]!.endpoint!.pod } : {}), ...(r.hops[i]?.failure ? { failure: r.hops[i]!.failure } : {}), elapsedMs: s.elapsedMs })),
+  };
 }
 
 /** A node's resolv.conf: the simulated host network's resolver (the Simulation's node DNS). */
@@ -63,6 +91,8 @@ export interface PodResolution {
   walk: string[];
   /** Where each step's datagram went (same order as `steps`): Service, endpoint, failure. */
   hops: DnsHop[];
+  /** The packet engine's walk of each query (same order as `steps`), for the Trace player. */
+  traces: Trace[];
   /** Virtual time spent waiting on unanswered queries; the caller advances the clock by it. */
   elapsedMs: number;
 }
@@ -83,13 +113,15 @@ export interface ResolveOptions {
 export function resolveFromPod(sim: Simulation, place: Place, name: string, opts: ResolveOptions = {}): PodResolution {
   const files = placeFiles(sim, place);
   const fromHosts = hostsLookup(opts.hosts ?? files.hosts, name);
-  if (fromHosts.length > 0) return { addresses: fromHosts, status: 'NOERROR', fromHosts: true, steps: [], walk: [], hops: [], elapsedMs: 0 };
+  if (fromHosts.length > 0) return { addresses: fromHosts, status: 'NOERROR', fromHosts: true, steps: [], walk: [], hops: [], traces: [], elapsedMs: 0 };
   const conf = typeof opts.resolvConf === 'object' ? opts.resolvConf : parseResolvConf(opts.resolvConf ?? files.resolvConf);
   const path = opts.path ?? dnsPathOf(sim);
   const hops: DnsHop[] = [];
+  const traces: Trace[] = [];
   const resolver = new StubResolver(conf, (server, q) => {
     const x = path.exchange(place, server, q);
     hops.push(x.hop);
+    if (x.trace) traces.push(x.trace);
     return x.reply;
   }, 1 + sim.rng.int(65535));
   const r = resolver.resolve(name, opts.types);
@@ -101,6 +133,7 @@ export function resolveFromPod(sim: Simulation, place: Place, name: string, opts
     steps: r.steps,
     walk: r.steps.map(describeStep),
     hops,
+    traces,
     elapsedMs: r.steps.reduce((sum, s) => sum + s.elapsedMs, 0),
   };
 }
