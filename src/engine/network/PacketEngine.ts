@@ -103,7 +103,8 @@ export function walk(deps: EngineDeps, from: Origin, protocol: TraceProtocol, ds
   }
 
   const proxy = deps.proxies.proxy(node.name);
-  if (!proxy) return forward(ctx, node, sent, false);
+  const path = [{ node: node.name, arrived: sent }];
+  if (!proxy) return forward(ctx, node, sent, false, path);
   const st = nodeState(deps.state, node.name);
   const nf = runNodeNetfilter({ proxy, node, packet: sent, fromLocalProcess: fromLocal, bridged, rng: deps.rng, now, recent: st.recent, ipvs: st.ipvs });
   traversed += nf.traversed;
@@ -114,8 +115,8 @@ export function walk(deps: EngineDeps, from: Origin, protocol: TraceProtocol, ds
   }
   if (nf.outcome.kind === 'DROP') return finish({ kind: 'timeout', reason: `dropped: ${nf.blockedBy ?? 'DROP'}` });
   // In IPVS mode every Service IP is an address of kube-ipvs0: without a virtual server for this port the node itself answers.
-  if (nf.ipvsBound.includes(nf.after.dst)) return deliverNodeHost(ctx, node, nf.after, [node.name]);
-  return forward(ctx, node, nf.after, nf.masquerade);
+  if (nf.ipvsBound.includes(nf.after.dst)) return deliverNodeHost(ctx, node, nf.after, path);
+  return forward(ctx, node, nf.after, nf.masquerade, path);
 }
 
 function socketText(p: PacketView): string {

@@ -28,15 +28,27 @@ const at = (p: PacketView) => (p.protocol === 'icmp' || p.dport === undefined ? 
 const tuple = (p: PacketView) => ({ src: p.src, dst: p.dst, sport: p.sport ?? 0, dport: p.dport ?? 0 });
 const replyOf = (p: PacketView) => ({ src: p.dst, dst: p.src, sport: p.dport ?? 0, dport: p.sport ?? 0 });
 
-/** Conntrack tuples: the first node saw `sent` and rewrote it to `final`; later nodes saw `final`. */
-function flowsFor(ctx: WalkCtx, nodes: string[], final: PacketView): FlowRecord[] {
-  return nodes.map((node, i) => ({ node, orig: tuple(i === 0 ? ctx.sent : final), reply: replyOf(final) }));
+/** One node a packet crossed, and the packet as it arrived there (before that node's NAT). */
+export interface PathStep {
+  node: string;
+  arrived: PacketView;
 }
 
-/** Routing on `node` after its netfilter, then delivery (maybe through another node). */
-export function forward(ctx: WalkCtx, node: NodeNet, pkt: PacketView, masquerade: boolean): ConnectResult {
+/** Conntrack tuples: each node saw the packet as it arrived and expects the final reply back. */
+function flowsFor(path: readonly PathStep[], final: PacketView): FlowRecord[] {
+  return path.map((p) => ({ node: p.node, orig: tuple(p.arrived), reply: replyOf(final) }));
+}
+
+/** Most nodes a packet may cross before we call it a routing loop. */
+const MAX_NODE_HOPS = 8;
+
+/**
+ * Routing on `node` after its netfilter, then delivery: on its own bridge, its own processes,
+ * through another node (which runs its own netfilter: a NodePort there DNATs), or outside.
+ */
+export function forward(ctx: WalkCtx, node: NodeNet, pkt: PacketView, masquerade: boolean, path: PathStep[]): ConnectResult {
   const { topo, add } = ctx;
-  if (pkt.dst === node.ip || pkt.dst === node.bridgeIP) return deliverNodeHost(ctx, node, pkt, [node.name]);
+  if (pkt.dst === node.ip || pkt.dst === node.bridgeIP) return deliverNodeHost(ctx, node, pkt, path);
   const route = lookupRoute(nodeRoutes(topo, node), pkt.dst)!;
   const out = route.dev === 'cni0' ? node.bridgeIP : node.ip;
   if (masquerade) {
@@ -45,24 +57,22 @@ export function forward(ctx: WalkCtx, node: NodeNet, pkt: PacketView, masquerade
     fixMasqueradeHop(ctx, node.name, before, pkt);
   }
   add({ where: { machine: node.name, kind: 'node', interface: route.dev, table: 'route' }, before: pkt, after: pkt, why: [{ kind: 'route', text: routeText(route) }], explanation: routeExplanation(route.dev, route.via, pkt.dst, node, topo) });
-  if (route.dev === 'cni0') return deliverToPod(ctx, node, pkt, [node.name]);
-  const next = route.via ? nodeByIP(topo, route.via) : undefined;
-  if (!next) return outsideWorld(ctx, pkt, [node.name], node);
+  if (route.dev === 'cni0') return deliverToPod(ctx, node, pkt, path);
+  const next = nodeByIP(topo, route.via ?? pkt.dst);
+  if (!next || next === node) return outsideWorld(ctx, pkt, path, node);
+  if (path.length >= MAX_NODE_HOPS) return ctx.finish({ kind: 'unreachable', reason: `routing loop: the packet crossed ${path.length} nodes (Time to live exceeded)` });
   add({ where: { machine: next.name, kind: 'node', interface: 'eth0' }, before: pkt, after: pkt, why: [], explanation: `The packet crosses the node network from ${node.name} (${node.ip}) to ${next.name} (${next.ip}) with its addresses unchanged.` });
+  const nextPath = [...path, { node: next.name, arrived: pkt }];
   const proxy = ctx.deps.proxies.proxy(next.name);
-  if (proxy) {
-    const st = nodeState(ctx.deps.state, next.name);
-    const nf = runNodeNetfilter({ proxy, node: next, packet: pkt, fromLocalProcess: false, bridged: false, rng: ctx.deps.rng, now: ctx.now, recent: st.recent, ipvs: st.ipvs });
-    ctx.addTraversed(nf.traversed);
-    for (const h of nf.hops) add(h);
-    if (nf.outcome.kind === 'REJECT') return ctx.finish({ kind: 'refused', reason: nf.blockedBy ?? 'rejected' });
-    if (nf.outcome.kind === 'DROP') return ctx.finish({ kind: 'timeout', reason: `dropped: ${nf.blockedBy ?? 'DROP'}` });
-  }
-  if (pkt.dst === next.ip) return deliverNodeHost(ctx, next, pkt, [node.name, next.name]);
-  const route2 = lookupRoute(nodeRoutes(topo, next), pkt.dst)!;
-  add({ where: { machine: next.name, kind: 'node', interface: route2.dev, table: 'route' }, before: pkt, after: pkt, why: [{ kind: 'route', text: routeText(route2) }], explanation: routeExplanation(route2.dev, route2.via, pkt.dst, next, topo) });
-  if (route2.dev === 'cni0') return deliverToPod(ctx, next, pkt, [node.name, next.name]);
-  return ctx.finish({ kind: 'timeout', reason: `${next.name} has no route for ${pkt.dst} except back out of eth0` });
+  if (!proxy) return forward(ctx, next, pkt, false, nextPath);
+  const st = nodeState(ctx.deps.state, next.name);
+  const nf = runNodeNetfilter({ proxy, node: next, packet: pkt, fromLocalProcess: false, bridged: false, rng: ctx.deps.rng, now: ctx.now, recent: st.recent, ipvs: st.ipvs });
+  ctx.addTraversed(nf.traversed);
+  for (const h of nf.hops) add(h);
+  if (nf.outcome.kind === 'REJECT') return ctx.finish({ kind: 'refused', reason: `${nf.noEndpoints ? 'no ready endpoints: ' : ''}${nf.blockedBy ?? 'rejected'}` });
+  if (nf.outcome.kind === 'DROP') return ctx.finish({ kind: 'timeout', reason: `dropped: ${nf.blockedBy ?? 'DROP'}` });
+  if (nf.ipvsBound.includes(nf.after.dst)) return deliverNodeHost(ctx, next, nf.after, nextPath);
+  return forward(ctx, next, nf.after, nf.masquerade, nextPath);
 }
 
 function routeExplanation(dev: string, via: string | undefined, dst: string, node: NodeNet, topo: NetworkTopology): string {
@@ -83,14 +93,14 @@ function fixMasqueradeHop(ctx: WalkCtx, node: string, before: PacketView, after:
 }
 
 /** cni0 → the pod's veth → its eth0, and the kernel's answer in the pod's network namespace. */
-function deliverToPod(ctx: WalkCtx, node: NodeNet, pkt: PacketView, nodes: string[]): ConnectResult {
+function deliverToPod(ctx: WalkCtx, node: NodeNet, pkt: PacketView, path: PathStep[]): ConnectResult {
   const pod = podByIP(ctx.topo, pkt.dst);
   if (!pod || pod.node !== node.name) {
     return ctx.finish({ kind: 'unreachable', reason: `no pod has ${pkt.dst} on ${node.name}: ARP for ${pkt.dst} on cni0 gets no answer (No route to host)` });
   }
   const label = `${pod.namespace}/${pod.name}`;
   ctx.add({ where: { machine: label, kind: 'pod', interface: 'eth0' }, before: pkt, after: pkt, why: [{ kind: 'route', text: `cni0 → ${pod.veth} → ${label} eth0` }], explanation: `The bridge hands the packet to ${pod.veth}, whose other end is eth0 inside pod ${label}.` });
-  const flows = flowsFor(ctx, nodes, pkt);
+  const flows = flowsFor(path, pkt);
   if (pkt.protocol === 'tcp') {
     const kubelet = ctx.deps.sim.kubelet(node.name);
     const accepted = kubelet?.accepts(pkt.dst, pkt.dport ?? 0, 'TCP') ?? 'refused';
@@ -110,8 +120,8 @@ function refusedByRst(ctx: WalkCtx, machine: string, pkt: PacketView, flows: Flo
 }
 
 /** The node's own processes (host-network pods such as kube-apiserver), or the node answering a ping. */
-export function deliverNodeHost(ctx: WalkCtx, node: NodeNet, pkt: PacketView, nodes: string[]): ConnectResult {
-  const flows = flowsFor(ctx, nodes, pkt);
+export function deliverNodeHost(ctx: WalkCtx, node: NodeNet, pkt: PacketView, path: PathStep[]): ConnectResult {
+  const flows = flowsFor(path, pkt);
   if (pkt.protocol === 'tcp') {
     const accepted = ctx.deps.sim.kubelet(node.name)?.accepts(node.ip, pkt.dport ?? 0, 'TCP') ?? 'refused';
     if (accepted === 'refused') return refusedByRst(ctx, node.name, pkt, flows);
@@ -134,12 +144,12 @@ export function deliverLocal(ctx: WalkCtx, pkt: PacketView): ConnectResult {
 }
 
 /** Beyond the node network's gateway: the docker host, registered outside hosts, or nothing. */
-export function outsideWorld(ctx: WalkCtx, pkt: PacketView, nodes: string[], via?: NodeNet): ConnectResult {
+export function outsideWorld(ctx: WalkCtx, pkt: PacketView, path: PathStep[], via?: NodeNet): ConnectResult {
   const gw = ctx.topo.nodeNetwork.gateway;
   // The bridge CNI's ipMasq rule hides pod addresses behind the node's for traffic leaving the cluster.
   if (via && ctx.origin.kind === 'pod' && pkt.src === ctx.origin.ip) pkt = { ...pkt, src: via.ip };
   const host = ctx.deps.external.get(pkt.dst);
-  const flows = flowsFor(ctx, nodes, pkt);
+  const flows = flowsFor(path, pkt);
   if (pkt.dst === gw || host) {
     const name = host ? host.name : `the node network's gateway`;
     ctx.add({ where: { machine: `outside:${host ? host.name : gw}`, kind: 'outside' }, before: pkt, after: pkt, why: [], explanation: `The packet reaches ${name} (${pkt.dst}).` });

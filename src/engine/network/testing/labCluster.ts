@@ -44,6 +44,8 @@ export function labCluster(services: KubeObject[] = [], opts: { seed?: string; w
   apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client', namespace: 'default', labels: { run: 'client' } }, spec: { nodeName: 'node01', containers: [{ name: 'client', image: 'busybox', command: ['sleep', '3600'] }] } });
   for (const s of services) apply(s);
   sim.runUntilSettled();
+  // Servers need a moment after start before they listen (apps' listenAfterMs).
+  sim.advance(5000);
   const net = networkOf(sim);
   const pods = (selector: string, namespace = 'default') =>
     admin.list<PodObject>('pods', namespace, { labelSelector: selector }).items.sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
