@@ -42,6 +42,8 @@ export interface UdpResult<R> extends ConnectResult {
 
 export interface PingResult extends ConnectResult {
   reply?: { from: string; ttl: number; rttMs: number };
+  /** An ICMP error came back instead of a reply (a REJECT rule). */
+  error?: { from: string; message: 'Destination Port Unreachable' };
 }
 
 export class Network {
@@ -158,6 +160,8 @@ export class Network {
   ping(from: Origin, ip: string, opts: { timeoutMs?: number } = {}): PingResult {
     const r = walk(this.deps(), from, 'icmp', ip, undefined, opts.timeoutMs ?? 1000);
     this.record('icmp', r.flows, r.outcome);
+    // REJECT answers ICMP port unreachable from the address that was asked for.
+    if (r.outcome.kind === 'refused') return { ...r, error: { from: ip, message: 'Destination Port Unreachable' } };
     if (r.outcome.kind !== 'delivered') return r;
     const topo = this.topology();
     const srcNode = from.kind === 'outside' ? undefined : from.node;

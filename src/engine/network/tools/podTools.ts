@@ -81,15 +81,20 @@ function runPing(env: ToolEnv, ctx: CommandContext, flavor: Flavor): CommandOutc
   const start = ctx.now();
   const rtts: number[] = [];
   let sent = 0;
+  let errors = 0;
   const echo = () => {
     const r = net.ping(env.place, ip);
     sent++;
+    if (r.error && flavor === 'gnu') {
+      errors++;
+      ctx.stdout(`From ${r.error.from} icmp_seq=${sent} ${r.error.message}\n`);
+    }
     if (r.reply) {
       rtts.push(r.reply.rttMs);
       ctx.stdout(flavor === 'busybox' ? `64 bytes from ${ip}: seq=${sent - 1} ttl=${r.reply.ttl} time=${ms3(r.reply.rttMs)} ms\n` : `64 bytes from ${ip}: icmp_seq=${sent} ttl=${r.reply.ttl} time=${r.reply.rttMs < 1 ? ms3(r.reply.rttMs) : r.reply.rttMs.toFixed(2)} ms\n`);
     }
   };
-  const summary = (now: number) => {
+  const summary = () => {
     const loss = sent === 0 ? 0 : Math.round(((sent - rtts.length) * 100) / sent);
     const min = Math.min(...rtts);
     const max = Math.max(...rtts);
@@ -99,7 +104,7 @@ function runPing(env: ToolEnv, ctx: CommandContext, flavor: Flavor): CommandOutc
       ctx.stdout(`\n--- ${host} ping statistics ---\n${sent} packets transmitted, ${rtts.length} packets received, ${loss}% packet loss\n`);
       if (rtts.length) ctx.stdout(`round-trip min/avg/max = ${ms3(min)}/${ms3(avg)}/${ms3(max)} ms\n`);
     } else {
-      ctx.stdout(`\n--- ${host} ping statistics ---\n${sent} packets transmitted, ${rtts.length} received, ${loss}% packet loss, time ${Math.max(0, now - start - 1000 + (sent > 1 ? 1 : 0))}ms\n`);
+      ctx.stdout(`\n--- ${host} ping statistics ---\n${sent} packets transmitted, ${rtts.length} received, ${errors ? `+${errors} errors, ` : ''}${loss}% packet loss, time ${(sent - 1) * 1000 + (sent > 1 ? sent - 1 : 0)}ms\n`);
       if (rtts.length) ctx.stdout(`rtt min/avg/max/mdev = ${ms3(min)}/${ms3(avg)}/${ms3(max)}/${ms3(Number.isFinite(mdev) ? mdev : 0)} ms\n`);
     }
     return rtts.length > 0 ? 0 : 1;
@@ -113,7 +118,7 @@ function runPing(env: ToolEnv, ctx: CommandContext, flavor: Flavor): CommandOutc
       echo();
       next += 1000;
     }
-    if (done === undefined && sent >= total && now >= next - 1000 + (rtts.length === sent ? 0 : 1000 * (parsed.waitS ?? 1))) done = summary(now);
+    if (done === undefined && sent >= total && now >= next - 1000 + (rtts.length === sent ? 0 : 1000 * (parsed.waitS ?? 1))) done = summary();
     return done;
   };
   return {
@@ -122,7 +127,7 @@ function runPing(env: ToolEnv, ctx: CommandContext, flavor: Flavor): CommandOutc
       poll: (now) => tick(now),
       wakeAt: () => (done !== undefined ? undefined : sent >= total ? next - 1000 + (rtts.length === sent ? 0 : 1000 * (parsed.waitS ?? 1)) : next),
       interrupt: () => {
-        if (done === undefined) done = summary(ctx.now());
+        if (done === undefined) done = summary();
       },
     },
   };
