@@ -28,6 +28,12 @@ export class DnsCache {
 
   /** The cached reply for `query`, re-stamped with its id and remaining TTL, if still fresh. */
   get(query: DnsMessage): DnsMessage | undefined {
+    // Names whose answers are never stored (kubeadm disables both for the cluster domain) miss
+    // without building a key.
+    if (this.neverStored(query)) {
+      this.misses++;
+      return undefined;
+    }
     const k = cacheKey(query);
     const e = this.entries.get(k);
     if (!e) {
@@ -63,6 +69,14 @@ export class DnsCache {
     setTtl(out, ttl);
     this.entries.set(cacheKey(query), { msg: cloneMessage(out), storedAt: this.now(), ttl });
     return out;
+  }
+
+  /** True when neither a success nor a denial for this name may be cached. */
+  private neverStored(query: DnsMessage): boolean {
+    const name = query.question[0]?.name.toLowerCase();
+    if (name === undefined) return false;
+    const inZone = (zones: readonly string[]) => zones.some((z) => isSubdomain(name, z));
+    return !inZone(this.cfg.zones) || (inZone(this.cfg.disableSuccess) && inZone(this.cfg.disableDenial));
   }
 
   get size(): number {

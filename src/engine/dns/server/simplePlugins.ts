@@ -15,6 +15,8 @@ export function loadBalance(m: DnsMessage, random: () => number): void {
 }
 
 function roundRobin(rrs: ResourceRecord[], random: () => number): ResourceRecord[] {
+  // One record (the usual ClusterIP answer) or none: nothing to reorder, and no random draw.
+  if (rrs.length <= 1) return rrs;
   const cname = rrs.filter((r) => r.type === 'CNAME');
   const address = rrs.filter((r) => r.type === 'A' || r.type === 'AAAA');
   const rest = rrs.filter((r) => r.type !== 'CNAME' && r.type !== 'A' && r.type !== 'AAAA');
