@@ -5,6 +5,7 @@
  */
 import type { Verb } from '../verb';
 export { createSubcommands } from './create';
+import { execVerb } from './exec';
 import { exposeVerb } from './expose';
 import { logsVerb } from './logs';
 import { scaleVerb } from './scale';
@@ -12,4 +13,4 @@ import { setVerb } from './setImage';
 import { rolloutVerb } from './rollout/rollout';
 
 /** Every workload verb, for kubectl's dispatcher. */
-export const workloadVerbs: Verb[] = [exposeVerb, logsVerb, rolloutVerb, scaleVerb, setVerb];
+export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, rolloutVerb, scaleVerb, setVerb];

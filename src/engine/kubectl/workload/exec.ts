@@ -1,0 +1,81 @@
+/**
+ * `kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]`: an interactive
+ * shell (`-it ... -- bash`) enters the container's machine; anything else runs there once.
+ * Errors follow what the API server, kubelet and runc print (kubectl `pkg/cmd/exec/exec.go`).
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { execNotFound } from '../../apps';
+import type { KubectlContext, Verb } from '../verb';
+import { KubectlError, guarded } from './common';
+import { containerMachine, imageCanRun, isShell } from './containerMachine';
+import { defaultContainer, podForArgs } from './podPicker';
+
+const EXEC_USAGE = "expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command";
+
+/** Splits `sh -c 'script'` into words when the script is a plain command line. */
+function scriptWords(script: string): string[] {
+  const words: string[] = [];
+  for (const m of script.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3]!);
+  return words;
+}
+
+/** The pod, container and command an exec invocation names (deprecated form included). */
+function parseExec(ctx: KubectlContext): { pod: Pod; container: string; command: string[] } {
+  let podArgs = ctx.args;
+  let command = ctx.afterDash;
+  if (command.length === 0 && ctx.args.length > 1 && !ctx.args[0]!.includes('/')) {
+    ctx.cmd.stderr('kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n');
+    podArgs = ctx.args.slice(0, 1);
+    command = ctx.args.slice(1);
+  }
+  if (podArgs.length === 0) throw new KubectlError(EXEC_USAGE, 'exec');
+  if (command.length === 0) throw new KubectlError('you must specify at least one command for the container');
+  const pod = podForArgs(ctx, podArgs.length === 2 ? [`${podArgs[0]}/${podArgs[1]}`] : podArgs);
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const container = (ctx.flags.get<string>('container') ?? '') || defaultContainer(ctx, pod);
+  return { pod, container, command };
+}
+
+export const execVerb: Verb = {
+  name: 'exec',
+  short: 'Execute a command in a container',
+  usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
+  flags: [
+    { name: 'container', short: 'c', kind: 'string', default: '', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+    { name: 'stdin', short: 'i', kind: 'bool', default: false, usage: 'Pass stdin to the container' },
+    { name: 'tty', short: 't', kind: 'bool', default: false, usage: 'Stdin is a TTY' },
+    { name: 'quiet', short: 'q', kind: 'bool', default: false, usage: 'Only print output from the remote session' },
+    { name: 'pod-running-timeout', kind: 'duration', default: 60_000, usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+  ],
+  run: (ctx) =>
+    guarded(ctx, () => {
+      const { pod, container, command } = parseExec(ctx);
+      const node = pod.spec?.nodeName ?? '';
+      const ns = pod.metadata?.namespace ?? ctx.namespace;
+      const name = pod.metadata?.name ?? '';
+      const machine = node ? containerMachine(ctx.sim, { namespace: ns, pod: name, container, node }) : undefined;
+      if (!machine) throw new KubectlError(`unable to upgrade connection: container not found ("${container}")`);
+      const profile = ctx.sim.kubelet(node)!.container(ns, name, container)!.profile;
+      if (!imageCanRun(profile, command[0]!)) {
+        ctx.cmd.stderr(`${execNotFound(command[0]!)}\ncommand terminated with exit code 126\n`);
+        return 126;
+      }
+      const stdin = ctx.flags.get<boolean>('stdin') ?? false;
+      const tty = ctx.flags.get<boolean>('tty') ?? false;
+      if (tty && !stdin && !(ctx.flags.get<boolean>('quiet') ?? false)) ctx.cmd.stderr('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+      if (isShell(profile, command[0]!) && command.length === 1 && stdin && tty) {
+        ctx.cmd.shell.enter(machine, { cwd: '/' });
+        return 0;
+      }
+      let argv = command;
+      if (isShell(profile, command[0]!)) {
+        const c = command.indexOf('-c');
+        argv = c >= 0 && command[c + 1] !== undefined ? scriptWords(command[c + 1]!) : [];
+        if (argv.length === 0) return 0;
+      }
+      const code = ctx.cmd.shell.runOn(machine, argv, stdin ? ctx.cmd.stdin : '');
+      if (code !== 0) ctx.cmd.stderr(`command terminated with exit code ${code}\n`);
+      return code;
+    }),
+};
