@@ -12,6 +12,12 @@ import { applyVerb, createFromFileVerb, replaceVerb } from './verbs/apply';
 import { deleteVerb } from './verbs/delete';
 import { describeVerb } from './verbs/describe';
 import { getVerb } from './verbs/get';
+import { editVerb } from './verbs/edit';
+import { patchVerb } from './verbs/patch';
+import { annotateVerb, labelVerb } from './verbs/labelAnnotate';
+import { apiResourcesVerb, apiVersionsVerb, clusterInfoVerb, versionVerb } from './verbs/info';
+import { configVerb } from './verbs/config';
+import { authVerb } from './verbs/auth';
 import { createSubcommands, workloadVerbs } from './workload';
 
 export { adminKubeconfig, type Kubeconfig } from './config/kubeconfig';
@@ -21,7 +27,10 @@ export { runKubectl } from './cli/dispatch';
 /** Every verb kubectl serves here: this folder's resource verbs and the workload verbs. */
 export function kubectlVerbs(): Verb[] {
   const create: Verb = { ...createFromFileVerb, subcommands: createSubcommands };
-  return [getVerb, describeVerb, applyVerb, create, replaceVerb, deleteVerb, ...workloadVerbs];
+  return [
+    getVerb, describeVerb, applyVerb, create, replaceVerb, deleteVerb, editVerb, patchVerb, labelVerb, annotateVerb,
+    apiResourcesVerb, apiVersionsVerb, versionVerb, clusterInfoVerb, configVerb, authVerb, ...workloadVerbs,
+  ];
 }
 
 /** The text of kubeadm's admin.conf, as `/root/.kube/config` holds it on the control-plane node. */

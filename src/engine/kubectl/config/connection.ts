@@ -61,7 +61,7 @@ function inClusterToken(ctx: CommandContext, env: ToolEnv): { token: string; nam
 /** Resolves the connection for one invocation. Throws {@link KubeconfigError} for broken configs. */
 export function resolveConnection(ctx: CommandContext, env: ToolEnv, f: ConnectionFlags): Connection {
   const path = kubeconfigPath(ctx, f.kubeconfig);
-  if (f.kubeconfig && !path) throw new KubeconfigError(`stat ${f.kubeconfig}: no such file or directory`);
+  if (f.kubeconfig && (!path || !ctx.fs.exists(path))) throw new KubeconfigError(`stat ${f.kubeconfig}: no such file or directory`);
   const config = path ? parseKubeconfig(ctx.fs.readFile(path), path) : undefined;
   const contextName = f.context || config?.['current-context'] || '';
   const namedContext = config?.contexts.find((c) => c.name === contextName);

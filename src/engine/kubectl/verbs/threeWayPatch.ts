@@ -1,7 +1,7 @@
 /**
  * Client-side apply's patch (kubectl `CreateThreeWayMergePatch`): set what the new configuration
  * changes against the live object, delete (null) map keys the last applied configuration had and
- * the new one dropped, and for lists with a strategic merge key send the configured items plus
+ * the new one dropped, and for lists with a strategic merge key send the changed items plus
  * `$patch: delete` entries for items that were applied before and are gone now. Lists without a
  * merge key are replaced whole.
  */
@@ -58,9 +58,18 @@ function listPatch(original: Json | undefined, want: Json[], live: Json[], key: 
   const k = key!;
   const wantKeys = new Set(want.map((w) => JSON.stringify((w as JsonMap)[k])));
   const removed = (Array.isArray(original) ? original : []).filter((x) => isMap(x) && !wantKeys.has(JSON.stringify(x[k])) && live.some((l) => isMap(l) && equal(l[k], x[k])));
-  const sameOrder = live.length === want.length && want.every((w, i) => isMap(live[i]) && equal((live[i] as JsonMap)[k], (w as JsonMap)[k]));
-  if (removed.length === 0 && sameOrder && listCovered(want, live)) return undefined;
-  return [...want, ...removed.map((x) => ({ [k]: (x as JsonMap)[k]!, $patch: 'delete' }) as Json)];
+  // Like kubectl's diff, only items that changed (matched by merge key) go into the patch.
+  // Items sharing a key (kube-dns has port 53 twice) pair up in order, as kubectl's sorted diff does.
+  const seen = new Map<string, number>();
+  const changed = want.filter((w) => {
+    const id = JSON.stringify((w as JsonMap)[k]);
+    const nth = seen.get(id) ?? 0;
+    seen.set(id, nth + 1);
+    const match = live.filter((l) => isMap(l) && JSON.stringify(l[k]) === id)[nth];
+    return match === undefined || !contained(w, match);
+  });
+  if (removed.length === 0 && changed.length === 0) return undefined;
+  return [...changed, ...removed.map((x) => ({ [k]: (x as JsonMap)[k]!, $patch: 'delete' }) as Json)];
 }
 
 /** A list is unchanged when every configured item is contained in the live item at the same index (the server adds defaults). */

@@ -1,0 +1,24 @@
+/** Test rig: a real Simulation and a ShellSession on `controlplane` whose clock is the simulation's, with kubectl installed. */
+import { ShellSession } from '../../shell/ShellSession';
+import { Simulation } from '../../sim/Simulation';
+import type { Place } from '../../cluster/tools';
+import { kubectlTool } from '../index';
+
+export function kubectlSession(seed = 'kubectl', place: Place = { kind: 'node', node: 'controlplane' }): { sim: Simulation; s: ShellSession } {
+  const sim = new Simulation({ seed });
+  const s = new ShellSession({ now: () => sim.clock.now(), advance: (ms) => sim.advance(ms) });
+  s.commands.register('kubectl', kubectlTool({ sim, place }));
+  return { sim, s };
+}
+
+/** Prompt + line + output for each line, the golden transcript format. */
+export function transcript(s: ShellSession, lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    out += `${s.prompt()}${line}\n`;
+    const r = s.execute(line);
+    out += r.output;
+    if (r.running) out += s.interrupt().output;
+  }
+  return out;
+}

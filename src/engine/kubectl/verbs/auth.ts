@@ -1,0 +1,111 @@
+/** `kubectl auth can-i VERB RESOURCE[/NAME]` and `--list`, evaluated by the API server's RBAC authorizer. */
+import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, Subject } from 'kubernetes-types/rbac/v1';
+import { ApiError, type UserInfo } from '../../api/types';
+import { authorize, SYSTEM_MASTERS, type RbacSource } from '../../api/rbac/authorizer';
+import { TABLE_TABWRITER, TabWriter } from '../print/tabwriter';
+import type { KubectlContext, Verb } from '../verb';
+import { UsageError } from '../cli/errors';
+
+function source(k: KubectlContext): RbacSource {
+  return { list: (r, ns) => k.server.store.list(r, ns), get: (r, ns, n) => k.server.store.get(r, ns, n) };
+}
+
+/** The effective user: impersonated (`--as`) or authenticated. */
+function userOf(k: KubectlContext): UserInfo {
+  return k.api.user;
+}
+
+function canI(k: KubectlContext): number {
+  if (k.flags.get<boolean>('list')) return list(k);
+  const [verb, resourceArg, nameArg] = k.args;
+  if (!verb || !resourceArg) throw new UsageError('you must specify two arguments: verb resource or verb resource/resourceName.');
+  let name = nameArg;
+  let resource = resourceArg;
+  if (resource.includes('/') && !resource.startsWith('/')) [resource, name] = resource.split('/', 2) as [string, string];
+  let group = '';
+  let plural = resource;
+  if (resource !== '*' && !resource.startsWith('/')) {
+    try {
+      const info = k.server.resolveResource(resource);
+      group = info.group;
+      plural = info.resource;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      k.cmd.stderr(`Warning: the server doesn't have a resource type '${resource}'\n\n`);
+    }
+  }
+  const namespace = k.flags.get<boolean>('all-namespaces') ? undefined : k.namespace;
+  const sub = k.flags.get<string>('subresource') || undefined;
+  const allowed = authorize({ user: userOf(k), verb, group, resource: plural, ...(sub ? { subresource: sub } : {}), ...(namespace ? { namespace } : {}), ...(name ? { name } : {}) }, source(k)).allowed;
+  if (!k.flags.get<boolean>('quiet')) k.cmd.stdout(allowed ? 'yes\n' : 'no\n');
+  return allowed ? 0 : 1;
+}
+
+function applies(subjects: Subject[] | undefined, user: UserInfo, ns: string | undefined): boolean {
+  return (subjects ?? []).some((s) =>
+    s.kind === 'User' ? s.name === user.name : s.kind === 'Group' ? user.groups.includes(s.name) : user.name === `system:serviceaccount:${s.namespace ?? ns ?? ''}:${s.name}`,
+  );
+}
+
+/** SelfSubjectRulesReview as `auth can-i --list` prints it. */
+function list(k: KubectlContext): number {
+  const user = userOf(k);
+  const src = source(k);
+  const rules: PolicyRule[] = [];
+  if (user.groups.includes(SYSTEM_MASTERS)) rules.push({ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] });
+  for (const b of src.list('clusterrolebindings.rbac.authorization.k8s.io', undefined) as unknown as ClusterRoleBinding[]) {
+    if (!applies(b.subjects, user, undefined)) continue;
+    const role = src.get('clusterroles.rbac.authorization.k8s.io', '', b.roleRef.name) as unknown as ClusterRole | undefined;
+    rules.push(...(role?.rules ?? []));
+  }
+  for (const b of src.list('rolebindings.rbac.authorization.k8s.io', k.namespace) as unknown as RoleBinding[]) {
+    if (!applies(b.subjects, user, k.namespace)) continue;
+    const role = (b.roleRef.kind === 'ClusterRole' ? src.get('clusterroles.rbac.authorization.k8s.io', '', b.roleRef.name) : src.get('roles.rbac.authorization.k8s.io', k.namespace, b.roleRef.name)) as unknown as Role | undefined;
+    rules.push(...(role?.rules ?? []));
+  }
+  const rows = new Map<string, string[]>();
+  for (const r of rules) {
+    const names = `[${(r.resourceNames ?? []).join(' ')}]`;
+    for (const g of r.apiGroups ?? []) {
+      for (const res of r.resources ?? []) {
+        const key = `${g === '' ? res : `${res}.${g}`}\t[]\t${names}`;
+        rows.set(key, [...new Set([...(rows.get(key) ?? []), ...r.verbs])]);
+      }
+    }
+    for (const url of r.nonResourceURLs ?? []) {
+      const key = `\t[${url}]\t[]`;
+      rows.set(key, [...new Set([...(rows.get(key) ?? []), ...r.verbs])]);
+    }
+  }
+  const w = new TabWriter(TABLE_TABWRITER);
+  if (!k.flags.get<boolean>('no-headers')) w.write('Resources\tNon-Resource URLs\tResource Names\tVerbs\n');
+  for (const [key, verbs] of [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) w.write(`${key}\t[${verbs.join(' ')}]\n`);
+  k.cmd.stdout(w.flush());
+  return 0;
+}
+
+export const authVerb: Verb = {
+  name: 'auth',
+  short: 'Inspect authorization.',
+  usage: 'kubectl auth [flags] [options]',
+  flags: [],
+  subcommands: [
+    {
+      name: 'can-i',
+      short: 'Check whether an action is allowed.',
+      usage: 'kubectl auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL] [options]',
+      flags: [
+        { name: 'all-namespaces', short: 'A', kind: 'bool', default: false, usage: 'If true, check the specified action in all namespaces.' },
+        { name: 'list', kind: 'bool', default: false, usage: 'If true, prints all allowed actions.' },
+        { name: 'no-headers', kind: 'bool', default: false, usage: 'If true, prints allowed actions without headers' },
+        { name: 'quiet', short: 'q', kind: 'bool', default: false, usage: 'If true, suppress output and just return the exit code.' },
+        { name: 'subresource', kind: 'string', default: '', usage: 'SubResource such as pod/log or deployment/scale' },
+      ],
+      run: canI,
+    },
+  ],
+  run: (k) => {
+    k.cmd.stdout(`${authVerb.short}\n`);
+    return 0;
+  },
+};
