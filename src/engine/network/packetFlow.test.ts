@@ -80,7 +80,7 @@ describe('packet flows through the default cluster (iptables mode)', () => {
     const seen = new Map<string, string[]>();
     for (let i = 0; i < 40; i++) {
       const r = lab.net.tcpConnect(client, clusterIP('web'), 80);
-      const routes = r.trace.hops.flatMap((h) => h.why.filter((w) => w.kind === 'route' && h.where.kind === 'node').map((w) => w.text));
+      const routes = r.trace.hops.filter((h) => h.where.kind === 'node').flatMap((h) => h.why.flatMap((w) => (w.kind === 'route' ? [w.text] : [])));
       seen.set(r.delivery!.ip, routes);
     }
     expect([...seen.keys()].sort()).toEqual(webIPs);

@@ -176,7 +176,7 @@ export const wgetTool: ToolFactory = (env) => (ctx) => {
   }
   const name = output ?? (url.path.replace(/[?#].*$/, '').split('/').pop() || 'index.html');
   const size = String(resp.body.length);
-  const bar = (label: string) => `${label.padEnd(20).slice(0, 20)} 100% |${'*'.repeat(32)}| ${size.padStart(6)}  0:00:00 ETA\n`;
+  const bar = (label: string) => `${label.padEnd(20).slice(0, 20)} 100% |${'*'.repeat(32)}|${size.padStart(6)}  0:00:00 ETA\n`;
   if (name === '-') {
     if (!quiet) ctx.stderr('writing to stdout\n');
     ctx.stdout(resp.body);

@@ -1,0 +1,99 @@
+/**
+ * Golden output of the network tools on a running cluster (seeded, so names, IPs, ports and
+ * times are reproducible). Review `__golden__/*.txt` by hand after `vitest -u`.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Service } from 'kubernetes-types/core/v1';
+import type { Place, ToolFactory } from '../../cluster/tools';
+import { labCluster, service } from '../testing/labCluster';
+import { curlTool } from './curl';
+import { nodeTools, podTools } from './index';
+import { runTool } from './testing';
+
+const web = service('web', { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 80 }] });
+const nobody = service('nobody', { selector: { app: 'nobody' }, ports: [{ port: 80 }] });
+const badport = service('badport', { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] });
+const client: Place = { kind: 'container', namespace: 'default', pod: 'client', container: 'client', node: 'node01' };
+const node01: Place = { kind: 'node', node: 'node01' };
+
+function session(lab: ReturnType<typeof labCluster>, steps: [Place, string, ToolFactory, string[]][]): string {
+  let out = '';
+  for (const [place, label, tool, argv] of steps) {
+    const r = runTool(lab.sim, place, tool, argv);
+    out += `${label}$ ${argv.join(' ')}\n${r.output}[exit ${r.exitCode}]\n`;
+  }
+  return out;
+}
+
+describe('network tools, iptables mode', () => {
+  const lab = labCluster([web, nobody, badport]);
+  const ip = (n: string) => (lab.sim.api.admin().get('services', 'default', n) as unknown as Service).spec!.clusterIP!;
+  const webIP = lab.pods('app=web').find((p) => p.spec!.nodeName === 'node02')!.status!.podIP!;
+  const pod = (tool: string, argv: string[]): [Place, string, ToolFactory, string[]] => [client, 'client ', podTools[tool]!, [tool, ...argv]];
+  const node = (tool: string, argv: string[]): [Place, string, ToolFactory, string[]] => [node01, 'node01 ', nodeTools[tool]!, [tool, ...argv]];
+
+  it('curl: body, status code, verbose, HEAD and every failure curl reports', async () => {
+    const text = session(lab, [
+      pod('curl', ['-s', `http://${ip('web')}`]),
+      pod('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}\\n', `${ip('web')}:80`]),
+      pod('curl', ['-I', ip('web')]),
+      pod('curl', ['-v', `http://${webIP}/`]),
+      pod('curl', [`http://${ip('nobody')}`]),
+      pod('curl', ['-sS', `http://${ip('badport')}`]),
+      pod('curl', ['-m', '5', `http://${ip('web')}:81`]),
+      pod('curl', ['http://web']),
+      pod('curl', ['-s', 'http://web']),
+    ]);
+    await expect(text).toMatchFileSnapshot('__golden__/curl.txt');
+  });
+
+  it('curl exact errors (REFERENCE §1.6)', () => {
+    const r = runTool(lab.sim, client, curlTool, ['curl', `http://${ip('nobody')}`]);
+    expect(r.stderr).toBe(`curl: (7) Failed to connect to ${ip('nobody')} port 80 after 0 ms: Couldn't connect to server\n`);
+    expect(r.exitCode).toBe(7);
+    const t = runTool(lab.sim, client, curlTool, ['curl', '-m', '5', `http://${ip('web')}:81`]);
+    expect(t.stderr).toBe('curl: (28) Connection timed out after 5001 milliseconds\n');
+    expect(t.exitCode).toBe(28);
+    expect(runTool(lab.sim, client, curlTool, ['curl', 'x']).stderr).toBe('curl: (6) Could not resolve host: x\n');
+  });
+
+  it('wget, nc, ping (busybox in busybox images, iputils on nodes), ip', async () => {
+    const text = session(lab, [
+      pod('wget', ['-qO-', `http://${ip('web')}`]),
+      pod('wget', [`http://${ip('web')}/`]),
+      pod('wget', [`http://${ip('nobody')}/`]),
+      pod('nc', ['-zv', ip('web'), '80']),
+      pod('nc', ['-zv', ip('badport'), '80']),
+      pod('ping', ['-c', '2', webIP]),
+      pod('ping', ['-c', '2', ip('web')]),
+      node('ping', ['-c', '2', webIP]),
+      node('ping', ['-c', '1', '-W', '1', ip('web')]),
+      pod('ip', ['addr']),
+      pod('ip', ['route']),
+      node('ip', ['route']),
+      node('ip', ['a', 'show', 'cni0']),
+      node('ip', ['addr', 'show', 'nope']),
+    ]);
+    await expect(text).toMatchFileSnapshot('__golden__/pod-and-node-tools.txt');
+  });
+
+  it('conntrack -L shows the DNAT of the connections made so far', async () => {
+    lab.net.flushConntrack('node01');
+    runTool(lab.sim, client, curlTool, ['curl', '-s', `http://${ip('web')}`]);
+    runTool(lab.sim, node01, curlTool, ['curl', '-s', `http://${ip('web')}`]);
+    const text = session(lab, [node('conntrack', ['-L']), node('iptables', ['-t', 'nat', '-S', 'KUBE-SERVICES']), node('iptables', ['-L', 'NOPE'])]);
+    await expect(text).toMatchFileSnapshot('__golden__/conntrack-iptables.txt');
+  });
+});
+
+describe('network tools, IPVS mode', () => {
+  const lab = labCluster([web, nobody], { ipvs: true });
+  const ip = (n: string) => (lab.sim.api.admin().get('services', 'default', n) as unknown as Service).spec!.clusterIP!;
+
+  it('ipvsadm -Ln counts closed connections as InActConn; kube-ipvs0 holds every Service IP', async () => {
+    for (let i = 0; i < 3; i++) runTool(lab.sim, client, curlTool, ['curl', '-s', '-o', '/dev/null', `http://${ip('web')}`]);
+    const node = (tool: string, argv: string[]): [Place, string, ToolFactory, string[]] => [node01, 'node01 ', nodeTools[tool]!, [tool, ...argv]];
+    const text = session(lab, [node('ipvsadm', ['-Ln']), node('ip', ['addr', 'show', 'kube-ipvs0']), [client, 'client ', podTools['ping']!, ['ping', '-c', '1', ip('web')]]]);
+    await expect(text).toMatchFileSnapshot('__golden__/ipvs.txt');
+  });
+});
