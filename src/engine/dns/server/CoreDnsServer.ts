@@ -62,7 +62,7 @@ export class CoreDnsServer {
   private configHash: string;
   private readonly cfg: CoreDnsServerConfig;
   /** Series handles by their distinguishing label values (nested maps: no key strings built per query). */
-  private readonly seriesCache = new Map<string, Map<string, Map<string, { value: number }>>>();
+  private readonly seriesCache = new Map<string, Map<ServerConfig, Map<string, Map<string, { value: number }>>>>();
 
   constructor(cfg: CoreDnsServerConfig) {
     this.cfg = cfg;
@@ -124,10 +124,16 @@ export class CoreDnsServer {
     if (!q || !server) return this.finish(query, { ...makeReply(query, 'REFUSED') }, client, undefined, '');
     const zone = matchZone(server.zones, q.name.toLowerCase()) ?? '.';
     const family = client.ip.includes(':') ? '2' : '1';
-    this.count(server, zone, q.type, client.proto === 'udp' ? `req${family}` : `reqtcp${family}`, 'coredns_dns_requests_total', () => ({ family, proto: client.proto, server: `dns://:${server.port}`, type: q.type, view: '', zone }));
+    const req = client.proto === 'udp' ? (family === '1' ? 'req1' : 'req2') : family === '1' ? 'reqtcp1' : 'reqtcp2';
+    const rs = this.series(server, req, zone, q.type);
+    if (rs) rs.value++;
+    else this.addSeries(server, req, zone, q.type, 'coredns_dns_requests_total', { family, proto: client.proto, server: `dns://:${server.port}`, type: q.type, view: '', zone });
     const { reply, plugin } = this.chain(server, query);
     if (server.loadbalance) loadBalance(reply, this.cfg.random);
-    this.count(server, zone, reply.rcode, plugin === '' ? 'resp' : `resp-${plugin}`, 'coredns_dns_responses_total', () => ({ plugin, rcode: reply.rcode, server: `dns://:${server.port}`, view: '', zone }));
+    const resp = plugin === '' ? 'resp' : `resp-${plugin}`;
+    const ps = this.series(server, resp, zone, reply.rcode);
+    if (ps) ps.value++;
+    else this.addSeries(server, resp, zone, reply.rcode, 'coredns_dns_responses_total', { plugin, rcode: reply.rcode, server: `dns://:${server.port}`, view: '', zone });
     return this.finish(query, reply, client, server, zone);
   }
 
@@ -162,14 +168,24 @@ export class CoreDnsServer {
     return this.metrics.render();
   }
 
-  private count(server: ServerConfig, a: string, b: string, what: string, metric: string, labels: () => Record<string, string>): void {
-    const first = `${what}:${server.port}`;
-    let l1 = this.seriesCache.get(first);
-    if (!l1) this.seriesCache.set(first, (l1 = new Map()));
-    let l2 = l1.get(a);
-    if (!l2) l1.set(a, (l2 = new Map()));
-    let s = l2.get(b);
-    if (!s) l2.set(b, (s = this.metrics.series(metric, labels())));
+  /**
+   * The counter for one label combination, found through nested maps keyed by the values that
+   * tell series apart (no key strings or label objects built per query); undefined when new.
+   */
+  private series(server: ServerConfig, what: string, a: string, b: string): { value: number } | undefined {
+    return this.seriesCache.get(what)?.get(server)?.get(a)?.get(b);
+  }
+
+  /** Registers the series for a combination seen for the first time and counts it once. */
+  private addSeries(server: ServerConfig, what: string, a: string, b: string, metric: string, labels: Record<string, string>): void {
+    let l1 = this.seriesCache.get(what);
+    if (!l1) this.seriesCache.set(what, (l1 = new Map()));
+    let l2 = l1.get(server);
+    if (!l2) l1.set(server, (l2 = new Map()));
+    let l3 = l2.get(a);
+    if (!l3) l2.set(a, (l3 = new Map()));
+    const s = this.metrics.series(metric, labels);
+    l3.set(b, s);
     s.value++;
   }
 
@@ -191,14 +207,19 @@ export class CoreDnsServer {
     const cache = this.caches.get(server);
     if (cache) {
       const hit = cache.get(query);
-      const zones = server.zones.join(' ');
-      this.count(server, zones, '', 'creq', 'coredns_cache_requests_total', () => ({ server: `dns://:${server.port}`, view: '', zones }));
+      const cr = this.series(server, 'creq', '', '');
+      if (cr) cr.value++;
+      else this.addSeries(server, 'creq', '', '', 'coredns_cache_requests_total', { server: `dns://:${server.port}`, view: '', zones: server.zones.join(' ') });
       if (hit) {
         const type = hit.answer.length > 0 ? 'success' : 'denial';
-        this.count(server, zones, type, 'chit', 'coredns_cache_hits_total', () => ({ server: `dns://:${server.port}`, type, view: '', zones }));
+        const ch = this.series(server, 'chit', '', type);
+        if (ch) ch.value++;
+        else this.addSeries(server, 'chit', '', type, 'coredns_cache_hits_total', { server: `dns://:${server.port}`, type, view: '', zones: server.zones.join(' ') });
         return { reply: hit, plugin: 'cache' };
       }
-      this.count(server, zones, '', 'cmiss', 'coredns_cache_misses_total', () => ({ server: `dns://:${server.port}`, view: '', zones }));
+      const cm = this.series(server, 'cmiss', '', '');
+      if (cm) cm.value++;
+      else this.addSeries(server, 'cmiss', '', '', 'coredns_cache_misses_total', { server: `dns://:${server.port}`, view: '', zones: server.zones.join(' ') });
     }
     const rewritten = applyRewrite(server.rewrite, query);
     const result = this.resolve(server, rewritten.query);

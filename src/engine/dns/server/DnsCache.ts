@@ -75,13 +75,18 @@ export class DnsCache {
   private neverStored(query: DnsMessage): boolean {
     const name = query.question[0]?.name.toLowerCase();
     if (name === undefined) return false;
-    const inZone = (zones: readonly string[]) => zones.some((z) => isSubdomain(name, z));
-    return !inZone(this.cfg.zones) || (inZone(this.cfg.disableSuccess) && inZone(this.cfg.disableDenial));
+    return !inZones(name, this.cfg.zones) || (inZones(name, this.cfg.disableSuccess) && inZones(name, this.cfg.disableDenial));
   }
 
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** Whether `name` lies in any of `zones` (a loop, not a closure: this runs for every query). */
+function inZones(name: string, zones: readonly string[]): boolean {
+  for (const z of zones) if (isSubdomain(name, z)) return true;
+  return false;
 }
 
 function cacheKey(q: DnsMessage): string {

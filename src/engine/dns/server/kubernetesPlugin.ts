@@ -41,9 +41,6 @@ export class KubernetesPlugin {
     let records: ResourceRecord[] = [];
     let extra: ResourceRecord[] = [];
     let nameError = false;
-    const fakeA = () => {
-      nameError = !this.a(qname, zone, 'A', upstream, []).ok;
-    };
     switch (qtype) {
       case 'A':
       case 'AAAA': {
@@ -90,16 +87,16 @@ export class KubernetesPlugin {
       }
       case 'SOA':
         if (lower === zone) records = [this.soa(zone)];
-        else fakeA();
+        else nameError = !this.a(qname, zone, 'A', upstream, []).ok;
         break;
       case 'NS':
         if (lower === zone && !isReverseZone(zone)) {
           records = [{ name: qname, ttl: this.cfg.ttl, class: 'IN', type: 'NS', target: `ns.dns.${zone}` }];
           extra = this.nsAddresses(zone).map((ip) => addressRecord(`ns.dns.${zone}`, this.cfg.ttl, ip));
-        } else fakeA();
+        } else nameError = !this.a(qname, zone, 'A', upstream, []).ok;
         break;
       default:
-        fakeA();
+        nameError = !this.a(qname, zone, 'A', upstream, []).ok;
     }
     if (nameError) {
       if (this.cfg.fallthrough.some((f) => isSubdomain(lower, f))) return { kind: 'next' };

@@ -30,7 +30,7 @@ function roundRobin(rrs: ResourceRecord[], random: () => number): ResourceRecord
 /** The query the rest of the chain sees after `rewrite name`, and how to undo it on the reply. */
 export function applyRewrite(rules: readonly RewriteRule[], query: DnsMessage): { query: DnsMessage; restore: (r: DnsMessage) => DnsMessage } {
   const q = query.question[0];
-  if (!q || rules.length === 0) return { query, restore: (r) => r };
+  if (!q || rules.length === 0) return { query, restore: unchanged };
   for (const rule of rules) {
     const to = rewriteName(rule, q.name.toLowerCase());
     if (to === undefined) continue;
@@ -46,8 +46,10 @@ export function applyRewrite(rules: readonly RewriteRule[], query: DnsMessage): 
       },
     };
   }
-  return { query, restore: (r) => r };
+  return { query, restore: unchanged };
 }
+
+const unchanged = (r: DnsMessage): DnsMessage => r;
 
 function rewriteName(rule: RewriteRule, name: string): string | undefined {
   switch (rule.kind) {
