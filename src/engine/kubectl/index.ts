@@ -3,7 +3,9 @@
  * (node or container). The dispatcher (`cli/`) parses argv like cobra/pflag, resolves the
  * kubeconfig or in-cluster identity (`config/`), and runs the verbs (`verbs/`, `workload/`).
  */
-import type { ToolFactory } from '../cluster/tools';
+import type { ToolEnv, ToolFactory } from '../cluster/tools';
+import type { Completer } from '../shell/types';
+import { kubectlCompleter } from './complete';
 import type { Verb } from './verb';
 import { runKubectl } from './cli/dispatch';
 import { adminKubeconfig } from './config/kubeconfig';
@@ -23,6 +25,7 @@ import { createSubcommands, workloadVerbs } from './workload';
 export { adminKubeconfig, type Kubeconfig } from './config/kubeconfig';
 export { serviceAccountToken, clientCertificateData } from './config/credentials';
 export { runKubectl } from './cli/dispatch';
+export { kubectlCompleter } from './complete';
 
 /** Every verb kubectl serves here: this folder's resource verbs and the workload verbs. */
 export function kubectlVerbs(): Verb[] {
@@ -58,3 +61,8 @@ export const kubectlTool: ToolFactory = (env) => {
     return runKubectl(env, ctx, verbs);
   };
 };
+
+/** Tab completion for the `kubectl` of one machine: register it with `{ complete: kubectlCompletion(env) }`. */
+export function kubectlCompletion(env: ToolEnv): Completer {
+  return kubectlCompleter(env, kubectlVerbs());
+}

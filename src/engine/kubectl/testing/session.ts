@@ -2,12 +2,14 @@
 import { ShellSession } from '../../shell/ShellSession';
 import { Simulation } from '../../sim/Simulation';
 import type { Place } from '../../cluster/tools';
-import { kubectlTool } from '../index';
+import { kubectlCompletion, kubectlTool } from '../index';
 
-export function kubectlSession(seed = 'kubectl', place: Place = { kind: 'node', node: 'controlplane' }): { sim: Simulation; s: ShellSession } {
+export function kubectlSession(seed = 'kubectl', place: Place = { kind: 'node', node: 'controlplane' }, options: { browser?: boolean } = {}): { sim: Simulation; s: ShellSession } {
   const sim = new Simulation({ seed });
-  const s = new ShellSession({ now: () => sim.clock.now(), advance: (ms) => sim.advance(ms) });
-  s.commands.register('kubectl', kubectlTool({ sim, place }));
+  // The browser's clock flows on its own: the session gets no `advance`, long commands become jobs.
+  const s = new ShellSession(options.browser ? { now: () => sim.clock.now() } : { now: () => sim.clock.now(), advance: (ms) => sim.advance(ms) });
+  const env = { sim, place };
+  s.commands.register('kubectl', kubectlTool(env), { complete: kubectlCompletion(env) });
   return { sim, s };
 }
 

@@ -2,6 +2,8 @@
 import { ApiError, type KubeObject } from '../../api/types';
 import { deleteLine, formatApiError } from '../print';
 import type { KubectlContext, Verb } from '../verb';
+import type { CommandEffects, Job } from '../../shell/types';
+import { parseGoDuration } from '../cli/flags';
 import { CommandFailed } from '../cli/errors';
 import { parseResourceArgs } from './resourceArgs';
 import { filenameArgs, readManifests } from '../manifest/readManifests';
@@ -15,7 +17,7 @@ interface Victim {
   group: string;
 }
 
-function runDelete(k: KubectlContext): number {
+function runDelete(k: KubectlContext): number | CommandEffects {
   const files = filenameArgs(k.flags.get<string[]>('filename')!);
   const selector = k.flags.get<string>('selector') || undefined;
   const all = k.flags.get<boolean>('all');
@@ -50,8 +52,11 @@ function runDelete(k: KubectlContext): number {
   }
   for (const v of victims) {
     try {
-      k.api.delete(v.key, v.namespace, v.name, grace >= 0 ? { gracePeriodSeconds: grace } : {});
-      k.cmd.stdout(deleteLine({ kind: v.kind, group: v.group, name: v.name, namespace: v.namespace, force: force && grace === 0, outputName: k.flags.get<string>('output') === 'name' }));
+      const dry = k.flags.get<string>('dry-run');
+      if (dry === 'client') k.api.get(v.key, v.namespace, v.name);
+      else k.api.delete(v.key, v.namespace, v.name, { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), dryRun: dry === 'server' });
+      const dryRun = dry === 'client' || dry === 'server' ? dry : undefined;
+      k.cmd.stdout(deleteLine({ kind: v.kind, group: v.group, name: v.name, namespace: v.namespace, force: force && grace === 0, outputName: k.flags.get<string>('output') === 'name', ...(dryRun ? { dryRun } : {}) }));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.reason === 'NotFound' && k.flags.get<boolean>('ignore-not-found')) continue;
@@ -59,7 +64,33 @@ function runDelete(k: KubectlContext): number {
     }
   }
   for (const e of errors) k.cmd.stderr(e);
-  return errors.length > 0 ? 1 : 0;
+  const code = errors.length > 0 ? 1 : 0;
+  if (!k.flags.get<boolean>('wait') || k.flags.get<string>('dry-run') !== 'none') return code;
+  return waitForDeletion(k, victims, code);
+}
+
+/** `--wait` (default): like kubectl, keep polling until every deleted object is gone (finalizers, graceful pod shutdown). */
+function waitForDeletion(k: KubectlContext, victims: Victim[], code: number): number | CommandEffects {
+  const remaining = (): Victim[] => victims.filter((v) => k.server.store.get(v.key, v.namespace ?? '', v.name) !== undefined);
+  if (remaining().length === 0) return code;
+  const timeout = parseGoDuration(k.flags.get<string>('timeout') ?? '0s') ?? 0;
+  const deadline = timeout > 0 ? k.now() + timeout : undefined;
+  let next = k.now() + 1000;
+  const job: Job = {
+    poll: (now) => {
+      if (remaining().length === 0) return code;
+      if (deadline !== undefined && now >= deadline) {
+        const v = remaining()[0]!;
+        k.cmd.stderr(`error: timed out waiting for the condition on ${v.key.split('.')[0]}/${v.name}\n`);
+        return 1;
+      }
+      if (now >= next) next = now + 1000;
+      return undefined;
+    },
+    wakeAt: () => (deadline !== undefined ? Math.min(next, deadline) : next),
+    interrupt: () => undefined,
+  };
+  return { exitCode: code, job };
 }
 
 export const deleteVerb: Verb = {
@@ -77,6 +108,8 @@ export const deleteVerb: Verb = {
     { name: 'output', short: 'o', kind: 'string', default: '', usage: 'Output mode. Use "-o name" for shorter output (resource/name).' },
     { name: 'selector', short: 'l', kind: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
     { name: 'wait', kind: 'bool', default: true, usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
+    { name: 'timeout', kind: 'string', default: '0s', usage: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },
+    { name: 'dry-run', kind: 'string', default: 'none', usage: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.' },
   ],
   run: runDelete,
 };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kubectlSession, transcript } from '../testing/session';
+import { ShellSession } from '../../shell/ShellSession';
+import { kubectlTool } from '../index';
 
 describe('discovery and cluster information', () => {
   it('api-resources, api-versions, version', () => {
@@ -161,5 +163,77 @@ describe('get -w', () => {
     const { s } = kubectlSession();
     const out = s.execute('kubectl get pods -n kube-system -l k8s-app=kube-dns -w --request-timeout=30s & kubectl delete pod -n kube-system -l k8s-app=kube-dns --wait=false').output;
     expect(out).toMatch(/deleted from kube-system namespace/);
+  });
+});
+
+describe('delete', () => {
+  it('waits in virtual time for graceful pod deletion, as --wait does by default', () => {
+    const { sim, s } = kubectlSession();
+    const before = sim.clock.now();
+    const out = s.execute('kubectl delete pod -n kube-system -l k8s-app=kube-dns').output;
+    expect(out).toMatch(/^pod "coredns-\w+-\w+" deleted from kube-system namespace\npod "coredns-\w+-\w+" deleted from kube-system namespace\n$/);
+    expect(sim.clock.now() - before).toBeGreaterThan(0);
+    expect(s.execute('kubectl get pods -n kube-system -l k8s-app=kube-dns -o name').output).not.toBe('');
+  });
+
+  it('asks for names, supports --dry-run and --ignore-not-found', () => {
+    const { s } = kubectlSession();
+    expect(transcript(s, ['kubectl delete svc', 'kubectl delete', 'kubectl delete svc kubernetes --dry-run=client', 'kubectl delete svc nope', 'kubectl delete svc nope --ignore-not-found'])).toBe(`controlplane:~$ kubectl delete svc
+error: resource(s) were provided, but no name was specified
+controlplane:~$ kubectl delete
+error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'
+controlplane:~$ kubectl delete svc kubernetes --dry-run=client
+service "kubernetes" deleted (dry run) from default namespace
+controlplane:~$ kubectl delete svc nope
+Error from server (NotFound): services "nope" not found
+controlplane:~$ kubectl delete svc nope --ignore-not-found
+`);
+  });
+});
+
+describe('get -w in the browser', () => {
+  it('prints the table, then one row per change, until Ctrl+C', () => {
+    const { sim, s } = kubectlSession('watch', { kind: 'node', node: 'controlplane' }, { browser: true });
+    const first = s.execute('kubectl get svc -w');
+    expect(first.running).toBe(true);
+    expect(first.output).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\nkubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP\s+5d\n$/);
+    sim.api.admin().create('services', 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+    sim.advance(1000);
+    const next = s.poll();
+    expect(next.running).toBe(true);
+    expect(next.output).toMatch(/^web\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP\s+0s\n$/);
+    // Rows line up with the table printed before them (remembered widths).
+    expect(next.output.indexOf('ClusterIP')).toBe(first.output.split('\n')[1]!.indexOf('ClusterIP'));
+    expect(s.interrupt().output).toBe('^C\n');
+    expect(s.lastExitCode).toBe(130);
+  });
+});
+
+describe('tab completion', () => {
+  it('completes verbs, resource types and object names', () => {
+    const { s } = kubectlSession();
+    expect(s.complete('kubectl ge').candidates).toEqual(['get ']);
+    expect(s.complete('kubectl get endpointsl').candidates).toEqual(['endpointslices ']);
+    expect(s.complete('kubectl get svc -n kube-system kube').candidates).toEqual(['kube-dns ']);
+    expect(s.complete('kubectl get svc --no-h').candidates).toEqual(['--no-headers ']);
+  });
+});
+
+describe('kubectl inside a pod', () => {
+  it('uses the service-account token and is bound by RBAC', () => {
+    const { sim } = kubectlSession('pod');
+    sim.api.admin().create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'tools' }, spec: { containers: [{ name: 'tools', image: 'bitnami/kubectl' }] } });
+    sim.advance(30_000);
+    const s = new ShellSession({ now: () => sim.clock.now(), advance: (ms) => sim.advance(ms) });
+    s.frame.set('KUBERNETES_SERVICE_HOST', '10.96.0.1', true);
+    s.frame.set('KUBERNETES_SERVICE_PORT', '443', true);
+    s.commands.register('kubectl', kubectlTool({ sim, place: { kind: 'container', namespace: 'default', pod: 'tools', container: 'tools', node: 'node01' } }));
+    expect(s.execute('kubectl get pods').output).toBe('Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:default:default" cannot list resource "pods" in API group "" in the namespace "default"\n');
+    expect(s.execute('kubectl auth can-i list pods').output).toBe('no\n');
   });
 });
