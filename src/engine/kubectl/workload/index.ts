@@ -11,6 +11,7 @@ import { logsVerb } from './logs';
 import { scaleVerb } from './scale';
 import { setVerb } from './setImage';
 import { rolloutVerb } from './rollout/rollout';
+import { runVerb } from './run';
 
 /** Every workload verb, for kubectl's dispatcher. */
-export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, rolloutVerb, scaleVerb, setVerb];
+export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, rolloutVerb, runVerb, scaleVerb, setVerb];

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { workloadRig } from './testing/harness';
+
+describe('kubectl run', () => {
+  it('generates the pod kubectl would send', () => {
+    const rig = workloadRig();
+    expect(rig.run('kubectl run nginx --image=nginx --port=80 --env=A=1 --dry-run=client -o yaml -- -g "daemon off;"')).toBe(`apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    run: nginx
+  name: nginx
+spec:
+  containers:
+  - args:
+    - -g
+    - daemon off;
+    env:
+    - name: A
+      value: "1"
+    image: nginx
+    name: nginx
+    ports:
+    - containerPort: 80
+    resources: {}
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}
+`);
+  });
+
+  it('creates the pod, and with --expose its service first', () => {
+    const rig = workloadRig();
+    expect(rig.run('kubectl run web --image=nginx --port=80 --expose')).toBe('service/web created\npod/web created\n');
+    const svc = rig.sim.api.admin().get('services', 'default', 'web') as unknown as { spec: { selector: unknown; ports: unknown } };
+    expect(svc.spec.selector).toEqual({ run: 'web' });
+    expect(svc.spec.ports).toEqual([{ port: 80, protocol: 'TCP', targetPort: 80 }]);
+  });
+
+  it('seed: run -it dnsutils waits for the pod and attaches to its shell', () => {
+    const rig = workloadRig();
+    const out = rig.run('kubectl run -it dnsutils --image gcr.io/kubernetes-e2e-test-images/dnsutils:1.3');
+    expect(out).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(rig.shell.prompt()).toBe('/ # ');
+    expect(rig.run('hostname')).toBe('dnsutils\n');
+    const pod = rig.sim.api.admin().get('pods', 'default', 'dnsutils') as unknown as { spec: { containers: { stdin: boolean; stdinOnce: boolean; tty: boolean }[] } };
+    expect(pod.spec.containers[0]).toMatchObject({ stdin: true, stdinOnce: true, tty: true });
+  });
+
+  it('a command pod that completes prints its logs, and --rm deletes it', () => {
+    const rig = workloadRig();
+    expect(rig.run('kubectl run -i --rm --restart=Never hello --image=busybox -- echo hello there')).toBe('hello there\npod "hello" deleted from default namespace\n');
+    expect(rig.sim.api.admin().tryGet('pods', 'default', 'hello')).toBeUndefined();
+  });
+
+  it.each([
+    ['kubectl run', "error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n"],
+    ['kubectl run x', 'error: --image is required\n'],
+    ['kubectl run x --image=Nginx', 'error: Invalid image name "Nginx": invalid reference format\n'],
+    ['kubectl run x --image=nginx --restart=Sometimes', 'error: invalid restart policy: Sometimes\n'],
+    ['kubectl run x --image=nginx --rm', 'error: --rm should only be used for attached containers\n'],
+    ['kubectl run x --image=nginx --expose', 'error: --port must be set when exposing a service\n'],
+    ['kubectl run x --image=nginx -it --dry-run=client', "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\n"],
+  ])('%s', (line, expected) => expect(workloadRig().run(line)).toBe(expected));
+});

@@ -1,0 +1,173 @@
+/**
+ * `kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=...] [--command] -- [COMMAND] [args...]`.
+ * With `-i`/`-t` it waits (virtual time) for the pod, then attaches: a shell main process
+ * becomes the learner's shell; other processes stream their output; a finished pod prints its logs.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../api/types';
+import { resolveImage } from '../../apps';
+import type { Job } from '../../shell/types';
+import { deleteLine } from '../print';
+import type { KubectlContext, Verb } from '../verb';
+import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, printObject } from './common';
+import { containerMachine, mainProcessIsShell } from './containerMachine';
+import { generateRunPod, generateRunService } from './runPod';
+
+const PROMPT_HINT = "If you don't see a command prompt, try pressing enter.\n";
+
+function podNow(ctx: KubectlContext, name: string): Pod | undefined {
+  return ctx.api.tryGet('pods', ctx.namespace, name) as unknown as Pod | undefined;
+}
+
+function runningAndReady(p: Pod): boolean {
+  return p.status?.phase === 'Running' && (p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false);
+}
+
+function logsOf(ctx: KubectlContext, p: Pod): { lines: string[]; state: string | undefined } {
+  const node = p.spec?.nodeName ?? '';
+  const name = p.metadata?.name ?? '';
+  const c = p.spec?.containers?.[0]?.name ?? name;
+  const info = ctx.sim.kubelet(node)?.container(ctx.namespace, name, c);
+  return { lines: (ctx.sim.kubelet(node)?.logs(ctx.namespace, name, c) ?? []).map((l) => `${l.line}\n`), state: info?.container.state };
+}
+
+/** `--rm`: delete the pod and say so (delete.go's line, kubectl ≥1.34 wording). */
+function removePod(ctx: KubectlContext, name: string): void {
+  ctx.api.delete('pods', ctx.namespace, name);
+  ctx.cmd.stdout(deleteLine({ kind: 'Pod', group: '', name, namespace: ctx.namespace }));
+}
+
+/** Waits for the pod, then attaches as kubectl run -i/-t does. */
+function attachJob(ctx: KubectlContext, name: string, remove: boolean, timeoutMs: number): Job {
+  const deadline = ctx.now() + timeoutMs;
+  let printed = -1;
+  let exit: number | undefined;
+  const finishCompleted = (p: Pod): number => {
+    for (const l of logsOf(ctx, p).lines) ctx.cmd.stdout(l);
+    const term = p.status?.containerStatuses?.[0]?.state?.terminated;
+    if (remove) removePod(ctx, name);
+    if (p.status?.phase === 'Failed' || (term && term.exitCode !== 0)) {
+      ctx.cmd.stderr(`pod ${ctx.namespace}/${name} terminated (${term?.reason ?? 'Error'})\n`);
+      return 1;
+    }
+    return 0;
+  };
+  const step = (now: number): number | undefined => {
+    const p = podNow(ctx, name);
+    if (!p) {
+      ctx.cmd.stderr(`error: pods "${name}" not found\n`);
+      return 1;
+    }
+    if (printed < 0) {
+      if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') return finishCompleted(p);
+      if (!runningAndReady(p)) {
+        if (now >= deadline) {
+          ctx.cmd.stderr('error: timed out waiting for the condition\n');
+          return 1;
+        }
+        return undefined;
+      }
+      ctx.cmd.stderr(PROMPT_HINT);
+      const container = p.spec!.containers![0]!;
+      const profile = resolveImage(container.image ?? '').profile;
+      if (mainProcessIsShell(profile, container.command, container.args)) {
+        const machine = containerMachine(ctx.sim, { namespace: ctx.namespace, pod: name, container: container.name, node: p.spec!.nodeName! });
+        if (machine) {
+          ctx.cmd.shell.enter(machine, { cwd: '/' });
+          return 0;
+        }
+      }
+      printed = 0;
+    }
+    const { lines, state } = logsOf(ctx, p);
+    for (const l of lines.slice(printed)) ctx.cmd.stdout(l);
+    printed = lines.length;
+    if (state !== 'running') return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' ? (remove ? (removePod(ctx, name), 0) : 0) : undefined;
+    return undefined;
+  };
+  return {
+    poll(now) {
+      if (exit === undefined) exit = step(now);
+      return exit;
+    },
+    wakeAt: () => ctx.sim.clock.nextDue(),
+    interrupt() {
+      if (remove && podNow(ctx, name)) removePod(ctx, name);
+    },
+  };
+}
+
+export const runVerb: Verb = {
+  name: 'run',
+  short: 'Run a particular image on the cluster',
+  usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
+  flags: [
+    DRY_RUN_FLAG,
+    OUTPUT_FLAG,
+    fieldManagerFlag('kubectl-run'),
+    { name: 'image', kind: 'string', default: '', usage: 'The image for the container to run.' },
+    { name: 'restart', kind: 'string', default: 'Always', usage: "The restart policy for this Pod.  Legal values [Always, OnFailure, Never]." },
+    { name: 'rm', kind: 'bool', default: false, usage: 'If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with \'--attach\' or with \'-i/--stdin\'.' },
+    { name: 'stdin', short: 'i', kind: 'bool', default: false, usage: 'Keep stdin open on the container in the pod, even if nothing is attached.' },
+    { name: 'tty', short: 't', kind: 'bool', default: false, usage: 'Allocate a TTY for the container in the pod.' },
+    { name: 'attach', kind: 'bool', default: false, usage: "If true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called." },
+    { name: 'leave-stdin-open', kind: 'bool', default: false, usage: 'If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes.' },
+    { name: 'command', kind: 'bool', default: false, usage: "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default." },
+    { name: 'env', kind: 'stringArray', default: [], usage: 'Environment variables to set in the container.' },
+    { name: 'labels', short: 'l', kind: 'string', default: '', usage: 'Comma separated labels to apply to the pod. Will override previous values.' },
+    { name: 'annotations', kind: 'stringArray', default: [], usage: 'Annotations to apply to the pod.' },
+    { name: 'port', kind: 'string', default: '', usage: 'The port that this container exposes.' },
+    { name: 'expose', kind: 'bool', default: false, usage: 'If true, create a ClusterIP service associated with the pod.  Requires `--port`.' },
+    { name: 'image-pull-policy', kind: 'string', default: '', usage: "The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server." },
+    { name: 'serviceaccount', kind: 'string', default: '', usage: "Service account to set in the pod spec." },
+    { name: 'pod-running-timeout', kind: 'duration', default: 60_000, usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+    { name: 'quiet', short: 'q', kind: 'bool', default: false, usage: 'If true, suppress prompt messages.' },
+  ],
+  run: (ctx) =>
+    guarded(ctx, () => {
+      if (ctx.args.length === 0) throw new KubectlError('NAME is required for run', 'run');
+      const name = ctx.args[0]!;
+      const f = <T>(n: string) => ctx.flags.get<T>(n);
+      const image = f<string>('image') ?? '';
+      if (!image) throw new KubectlError('--image is required');
+      if (!/^[a-z0-9]+([._/:@-][a-zA-Z0-9_.-]+)*$/.test(image)) throw new KubectlError(`Invalid image name "${image}": invalid reference format`);
+      const restart = f<string>('restart') ?? 'Always';
+      if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`invalid restart policy: ${restart}`);
+      const stdin = f<boolean>('stdin') ?? false;
+      const tty = f<boolean>('tty') ?? false;
+      const attach = stdin || (f<boolean>('attach') ?? false);
+      const remove = f<boolean>('rm') ?? false;
+      if (remove && !attach) throw new KubectlError('--rm should only be used for attached containers');
+      if (tty && !stdin) throw new KubectlError('-i/--stdin is required for containers with -t/--tty=true');
+      const port = f<string>('port') ?? '';
+      if (f<boolean>('expose') && !port) throw new KubectlError('--port must be set when exposing a service');
+      checkOutputFormat(ctx);
+      const dryRun = dryRunOf(ctx);
+      if (dryRun !== 'none' && attach) throw new KubectlError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+      const pod = generateRunPod({
+        name,
+        image,
+        labels: f<string>('labels') ?? '',
+        env: f<string[]>('env') ?? [],
+        port,
+        restart: restart as 'Always',
+        stdin,
+        tty,
+        leaveStdinOpen: f<boolean>('leave-stdin-open') ?? false,
+        command: f<boolean>('command') ?? false,
+        args: [...ctx.args.slice(1), ...ctx.afterDash],
+        imagePullPolicy: f<string>('image-pull-policy') ?? '',
+        serviceAccount: f<string>('serviceaccount') ?? '',
+        annotations: f<string[]>('annotations') ?? [],
+        ...generatedNamespace(ctx),
+      });
+      const send = (resource: string, obj: KubeObject): KubeObject => (dryRun === 'client' ? obj : ctx.api.create(resource, ctx.namespace, obj, { dryRun: dryRun === 'server', fieldManager: f<string>('field-manager') ?? 'kubectl-run' }));
+      if (f<boolean>('expose')) printObject(ctx, send('services', generateRunService(pod, port, generatedNamespace(ctx).namespace)), 'created', dryRun);
+      const created = send('pods', pod);
+      if (!attach) {
+        printObject(ctx, created, 'created', dryRun);
+        return 0;
+      }
+      return { exitCode: 0, job: attachJob(ctx, name, remove, f<number>('pod-running-timeout') ?? 60_000) };
+    }),
+};
