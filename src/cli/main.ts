@@ -4,12 +4,15 @@
  */
 import { runBench } from './bench/runBench';
 import { runShell } from './shell';
+import { runTrace } from './trace';
 
 const USAGE = `Usage: kubelab <command> [options]
 
 Commands:
   shell     Run shell commands from standard input against a fresh simulated cluster and
             print the transcript (prompt, command, output), as the browser terminal shows it.
+  trace     Apply manifests to a fresh cluster and print one request's path hop by hop:
+              kubelab trace [-f MANIFEST ...] --from NAMESPACE/POD URL|HOST:PORT [--json]
   bench     Run the benchmarks and print a table of figures against their targets.
               --json        print the figures as JSON instead
               --only NAME   run only the benchmarks whose name contains NAME
@@ -31,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
       return runShell(rest, process.stdin, process.stdout);
     case 'bench':
       return runBench(rest);
+    case 'trace':
+      return runTrace(rest);
     default:
       process.stderr.write(`kubelab: unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -78,6 +78,8 @@ export function forward(ctx: WalkCtx, node: NodeNet, pkt: PacketView, masquerade
 function routeExplanation(dev: string, via: string | undefined, dst: string, node: NodeNet, topo: NetworkTopology): string {
   if (dev === 'cni0') return `${dst} is in ${node.name}'s own pod subnet ${node.podCIDR}, so the node delivers it on the cni0 bridge.`;
   const owner = via ? nodeByIP(topo, via) : undefined;
+  const direct = !via ? nodeByIP(topo, dst) : undefined;
+  if (direct) return `${dst} is ${direct.name}'s address on the node network, so ${node.name} sends the packet straight out of eth0 to it.`;
   if (owner) return `${dst} is in ${owner.name}'s pod subnet ${owner.podCIDR}, so ${node.name} forwards it out of eth0 to ${owner.name} (${via}).`;
   return `No cluster route covers ${dst}, so ${node.name} sends it to its default gateway ${via ?? topo.nodeNetwork.gateway}.`;
 }
