@@ -8,7 +8,7 @@ import type { KubeObject } from '../../api/types';
 import { resolveImage } from '../../apps';
 import type { Job } from '../../shell/types';
 import { deleteLine } from '../print';
-import type { KubectlContext, Verb } from '../verb';
+import type { FlagValue, KubectlContext, Verb } from '../verb';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, printObject } from './common';
 import { containerMachine, mainProcessIsShell } from './containerMachine';
 import { generateRunPod, generateRunService } from './runPod';
@@ -127,7 +127,7 @@ export const runVerb: Verb = {
     guarded(ctx, () => {
       if (ctx.args.length === 0) throw new KubectlError('NAME is required for run', 'run');
       const name = ctx.args[0]!;
-      const f = <T>(n: string) => ctx.flags.get<T>(n);
+      const f = <T extends FlagValue>(n: string) => ctx.flags.get<T>(n);
       const image = f<string>('image') ?? '';
       if (!image) throw new KubectlError('--image is required');
       if (!/^[a-z0-9]+([._/:@-][a-zA-Z0-9_.-]+)*$/.test(image)) throw new KubectlError(`Invalid image name "${image}": invalid reference format`);
