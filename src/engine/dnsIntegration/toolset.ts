@@ -10,7 +10,7 @@ import type { DnsTool, DnsToolContext } from '../dns';
 import type { Command, CommandContext, CommandOutcome } from '../shell/types';
 import type { PodObject } from '../sim/kinds';
 import type { Simulation } from '../sim/Simulation';
-import { dnsPathOf, placeFiles } from './resolveFromPod';
+import { clusterDns, dnsPathOf, placeFiles } from './resolveFromPod';
 
 /** Which nslookup an image ships. */
 export type NslookupFlavour = 'bind-dnsutils' | 'bind-9.18' | 'busybox-1.28' | 'busybox-1.36';
@@ -61,6 +61,8 @@ function toolContext(env: ToolEnv, ctx: CommandContext): DnsToolContext {
  * when the session controls time (command line), else the command finishes when time gets there.
  */
 function asCommand(env: ToolEnv, pick: () => DnsTool): Command {
+  // Installing the tools brings CoreDNS up (once per Simulation), so the network resolves names too.
+  clusterDns(env.sim);
   return (ctx): CommandOutcome => {
     const r = pick()(ctx.argv.slice(1), toolContext(env, ctx));
     const wait = r.elapsedMs ?? 0;

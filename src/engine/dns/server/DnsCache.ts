@@ -58,10 +58,12 @@ export class DnsCache {
   /** Stores `reply` when the plugin config allows and caps the TTLs of the reply it returns. */
   put(query: DnsMessage, reply: DnsMessage): DnsMessage {
     const q = query.question[0];
-    if (!q || !this.cfg.zones.some((z) => isSubdomain(q.name.toLowerCase(), z))) return reply;
+    if (!q) return reply;
+    const name = q.name.toLowerCase();
+    if (!inZones(name, this.cfg.zones)) return reply;
     const denial = reply.rcode === 'NXDOMAIN' || (reply.rcode === 'NOERROR' && reply.answer.length === 0);
     if (reply.rcode !== 'NOERROR' && reply.rcode !== 'NXDOMAIN') return reply;
-    const disabled = (denial ? this.cfg.disableDenial : this.cfg.disableSuccess).some((z) => isSubdomain(q.name.toLowerCase(), z));
+    const disabled = inZones(name, denial ? this.cfg.disableDenial : this.cfg.disableSuccess);
     if (disabled) return reply;
     const cap = denial ? this.cfg.denialTtl : this.cfg.successTtl;
     const ttl = Math.max(MIN_TTL, Math.min(minimalTtl(reply, denial), cap));

@@ -210,7 +210,10 @@ export function matchZone(zones: readonly string[], name: string): string | unde
 
 /** True when `name` equals `zone` or lies below it (both lower case FQDNs; `.` contains all). */
 export function isSubdomain(name: string, zone: string): boolean {
-  return zone === '.' || name === zone || name.endsWith(`.${zone}`);
+  if (zone === '.' || name === zone) return true;
+  // `name.endsWith('.' + zone)` without building that string on every query.
+  const at = name.length - zone.length - 1;
+  return at >= 0 && name.charCodeAt(at) === 46 && name.endsWith(zone);
 }
 
 function isReverseZone(z: string): boolean {
