@@ -10,8 +10,9 @@ import { exposeVerb } from './expose';
 import { logsVerb } from './logs';
 import { scaleVerb } from './scale';
 import { setVerb } from './setImage';
+import { waitVerb } from './wait';
 import { rolloutVerb } from './rollout/rollout';
 import { runVerb } from './run';
 
 /** Every workload verb, for kubectl's dispatcher. */
-export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, rolloutVerb, runVerb, scaleVerb, setVerb];
+export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, rolloutVerb, runVerb, scaleVerb, setVerb, waitVerb];

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { workloadRig } from './testing/harness';
+
+describe('kubectl wait', () => {
+  it('waits on the virtual clock for Ready, Available and deletion', () => {
+    const rig = workloadRig();
+    const start = rig.sim.clock.now();
+    expect(rig.transcript(['kubectl run web --image=nginx', 'kubectl wait --for=condition=Ready pod/web', 'kubectl create deployment api --image=nginx --replicas=2', 'kubectl wait --for=condition=available deployment/api --timeout=2m', 'kubectl wait --for=condition=Ready pod -l app=api'])).toMatch(
+      /^controlplane:~\$ kubectl run web --image=nginx\npod\/web created\ncontrolplane:~\$ kubectl wait --for=condition=Ready pod\/web\npod\/web condition met\ncontrolplane:~\$ kubectl create deployment api --image=nginx --replicas=2\ndeployment.apps\/api created\ncontrolplane:~\$ kubectl wait --for=condition=available deployment\/api --timeout=2m\ndeployment.apps\/api condition met\ncontrolplane:~\$ kubectl wait --for=condition=Ready pod -l app=api\npod\/api-[a-z0-9]+-[a-z0-9]{5} condition met\npod\/api-[a-z0-9]+-[a-z0-9]{5} condition met\n$/,
+    );
+    expect(rig.sim.clock.now()).toBeGreaterThan(start);
+    rig.sim.api.admin().delete('pods', 'default', 'web');
+    expect(rig.run('kubectl wait --for=delete pod/web --timeout=60s')).toBe('pod/web condition met\n');
+    expect(rig.sim.api.admin().tryGet('pods', 'default', 'web')).toBeUndefined();
+  });
+
+  it.each([
+    ['kubectl wait --for=condition=Ready pod/nope', 'Error from server (NotFound): pods "nope" not found\n'],
+    ['kubectl wait pod/x', 'error: --for must be specified\n'],
+    ['kubectl wait --for=ready pod/x', 'error: unrecognized condition: "ready"\n'],
+    ['kubectl wait --for=condition=Ready pod -l app=none', 'error: no matching resources found\n'],
+  ])('%s', (line, expected) => expect(workloadRig().run(line)).toBe(expected));
+
+  it('times out with the resource named', () => {
+    const rig = workloadRig();
+    rig.run('kubectl run stuck --image=nginx --restart=Never -- false');
+    expect(rig.run('kubectl wait --for=condition=Ready pod/stuck --timeout=10s')).toBe('error: timed out waiting for the condition on pods/stuck\n');
+    expect(rig.shell.lastExitCode).toBe(1);
+  });
+});
