@@ -1,7 +1,9 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/types';
+import { kubeadmCorefile, loadCorefile } from '../dns';
 import { networkOf } from '../network/Network';
+import { corefileListeners } from './corednsProcess';
 import type { PodObject } from '../sim/kinds';
 import { Simulation } from '../sim/Simulation';
 import { clusterDns, resolveFromPod } from './resolveFromPod';
@@ -59,6 +61,19 @@ describe('queries are packets', () => {
   });
 });
 
+describe('from a node', () => {
+  it('the node resolver answers Internet names; cluster names need @10.96.0.10', () => {
+    const sim = new Simulation({ seed: 'node' });
+    clusterDns(sim);
+    const node = { kind: 'node' as const, node: 'node01' };
+    const r = resolveFromPod(sim, node, 'kubernetes.io');
+    expect(r.addresses).toEqual(['15.197.167.90', '3.33.186.135']);
+    expect(r.traces[0]!.hops.at(-1)!.where.machine).toBe('outside:node-resolver');
+    expect(runTool(sim, node, ['nslookup', 'kubernetes.default.svc.cluster.local']).stdout).toBe('Server:\t\t172.18.0.1\nAddress:\t172.18.0.1#53\n\n** server can\'t find kubernetes.default.svc.cluster.local: NXDOMAIN\n\n');
+    expect(runTool(sim, node, ['dig', '@10.96.0.10', '+short', 'kubernetes.default.svc.cluster.local']).stdout).toBe('10.96.0.1\n');
+  });
+});
+
 describe('CoreDNS pods follow the Deployment', () => {
   it('replacement pods log the real startup lines and serve once ready', () => {
     const sim = new Simulation({ seed: 'startup' });
@@ -78,6 +93,15 @@ describe('CoreDNS pods follow the Deployment', () => {
     const place = runPod(sim, 'default', 'dnsutils', { image: DNSUTILS });
     sim.restore(sim.snapshot());
     expect(resolveFromPod(sim, place, 'web').addresses).toEqual([ip]);
+  });
+});
+
+describe('what a Corefile listens on', () => {
+  it.each([
+    ['kubeadm', kubeadmCorefile(), ['53/UDP', '53/TCP', '8080/TCP', '8181/TCP', '9153/TCP']],
+    ['two blocks, moved health', '.:53 {\n  health :8081\n  forward . 8.8.8.8\n}\nexample.org:5353 {\n  log\n}\n', ['53/UDP', '53/TCP', '5353/UDP', '5353/TCP', '8081/TCP']],
+  ])('%s', (_name, corefile, expected) => {
+    expect(corefileListeners(loadCorefile(corefile)).map((l) => `${l.port}/${l.protocol}`)).toEqual(expected);
   });
 });
 

@@ -40,7 +40,31 @@ export function listenForDns(net: Network, port: number, dns: () => ClusterDns):
   net.listenUdp(port, corednsUdpHandler(dns));
 }
 
-/** A {@link DnsPath} over the packet engine. Outside-cluster resolvers are asked directly. */
+/**
+ * The resolver the nodes use (their resolv.conf, and CoreDNS's `forward . /etc/resolv.conf`): the
+ * node network's gateway, answering from the simulated Internet.
+ */
+export const NODE_RESOLVER_IP = '172.18.0.1';
+
+/** Puts the node network's resolver on the network as an outside host answering UDP and TCP 53. */
+export function addNodeResolver(net: Network, dns: () => ClusterDns): void {
+  net.addExternalHost({
+    ip: NODE_RESOLVER_IP,
+    name: 'node-resolver',
+    tcpPorts: [53],
+    udp: (d) => {
+      if (!isDnsMessage(d.payload) || d.dstPort !== 53) return undefined;
+      const reply = dns().upstreamAnswer(d.dstIp, d.payload);
+      // A resolver that does not answer stays silent; the client times out.
+      return reply === 'timeout' ? SILENT : reply;
+    },
+  });
+}
+
+/** A reply value the DNS path reads as silence (the network needs something to not send ICMP). */
+const SILENT = { silent: true } as const;
+
+/** A {@link DnsPath} over the packet engine. */
 export function networkDnsPath(sim: Simulation, dns: () => ClusterDns): DnsPath {
   const net = networkOf(sim);
   return {
@@ -52,12 +76,7 @@ export function networkDnsPath(sim: Simulation, dns: () => ClusterDns): DnsPath 
       const svc = r.trace.hops.flatMap((h) => h.why).find((w) => w.kind === 'service');
       if (svc) hop.service = `${svc.namespace}/${svc.name}`;
       if (r.delivery) hop.endpoint = { ip: r.delivery.ip, port: r.delivery.port, ...(r.delivery.pod ? { pod: `${r.delivery.pod.namespace}/${r.delivery.pod.name}` } : {}) };
-      if (r.reply) return { reply: r.reply, hop, trace: r.trace };
-      // Not routed into the cluster (the node's resolver at 172.18.0.1): the simulated Internet.
-      if (!r.delivery && !svc) {
-        const reply = dns().upstreamAnswer(server, query);
-        if (reply !== 'timeout') return { reply, hop, trace: r.trace };
-      }
+      if (r.reply && isDnsMessage(r.reply)) return { reply: r.reply, hop, trace: r.trace };
       return { reply: 'timeout', hop: { ...hop, failure: r.outcome.kind === 'delivered' ? 'no reply' : r.outcome.reason }, trace: r.trace };
     },
   };

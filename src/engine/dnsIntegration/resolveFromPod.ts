@@ -12,7 +12,7 @@ import { networkOf } from '../network/Network';
 import type { Trace, TraceDns } from '../network/trace';
 import { ClusterDns } from './ClusterDns';
 import type { DnsHop, DnsPath } from './dnsPath';
-import { listenForDns, networkDnsPath } from './networkPath';
+import { addNodeResolver, listenForDns, networkDnsPath } from './networkPath';
 
 /** The name `sim.use` registers the CoreDNS component under. */
 export const CLUSTER_DNS_COMPONENT = 'coredns';
@@ -28,6 +28,7 @@ export function clusterDns(sim: Simulation): ClusterDns {
   const dns = sim.use(CLUSTER_DNS_COMPONENT, (ctx) => new ClusterDns(ctx));
   const net = networkOf(sim);
   listenForDns(net, 53, () => clusterDns(sim));
+  addNodeResolver(net, () => clusterDns(sim));
   net.setResolver((from, name) => {
     if (from.kind === 'outside') return { addresses: [], elapsedMs: 0, status: 'NXDOMAIN' };
     const r = resolveFromPod(sim, from, name);
