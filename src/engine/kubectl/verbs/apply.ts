@@ -26,10 +26,10 @@ type Mode = 'apply' | 'create' | 'replace';
 /** The annotation value: the configuration as compact JSON with a trailing newline. */
 function lastAppliedValue(obj: KubeObject): string {
   const copy = JSON.parse(JSON.stringify(obj)) as KubeObject;
+  // kubectl adds the annotation, then serialises without it: an empty `annotations: {}` remains.
   const ann = { ...(copy.metadata.annotations ?? {}) };
   delete ann[LAST_APPLIED];
-  if (Object.keys(ann).length > 0) copy.metadata.annotations = ann;
-  else delete copy.metadata.annotations;
+  copy.metadata.annotations = ann;
   return `${goJsonMarshal(copy)}\n`;
 }
 
