@@ -61,7 +61,7 @@ error: unable to match a printer suitable for the output format "foo", allowed f
   it('-o yaml prints one object bare and several as a List', () => {
     const { s } = kubectlSession();
     expect(s.execute('kubectl get ns default -o yaml').output).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n/);
-    expect(s.execute('kubectl get ns -o yaml').output).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Namespace\n[\s\S]*kind: List\nmetadata:\n  resourceVersion: ""\n$/);
+    expect(s.execute('kubectl get ns -o yaml').output).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n {2}kind: Namespace\n[\s\S]*kind: List\nmetadata:\n {2}resourceVersion: ""\n$/);
     expect(s.execute('kubectl get svc -l nope=1 -o json').output).toBe('{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n');
   });
 });
