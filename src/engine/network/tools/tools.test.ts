@@ -73,6 +73,9 @@ describe('network tools, iptables mode', () => {
       node('ip', ['route']),
       node('ip', ['a', 'show', 'cni0']),
       node('ip', ['addr', 'show', 'nope']),
+      pod('traceroute', ['-n', webIP]),
+      pod('traceroute', [lab.pods('app=web').find((p) => p.spec!.nodeName === 'node01')!.status!.podIP!]),
+      pod('traceroute', ['-n', '-m', '4', ip('web')]),
     ]);
     await expect(text).toMatchFileSnapshot('__golden__/pod-and-node-tools.txt');
   });
