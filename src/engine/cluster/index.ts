@@ -1,0 +1,6 @@
+/**
+ * The machines learners type into: the nodes (login on `controlplane`, `ssh` to the others) and
+ * the containers (`kubectl exec -it`), each with the tools it really has. See CONTEXT.md.
+ */
+export type { Place, ToolEnv, ToolFactory, ToolSet } from './tools';
+export { containerMachine, imageExecutables, type ContainerPlace } from './containerMachine';

@@ -1,0 +1,28 @@
+/** Test helpers: pods started on a real Simulation, and shell transcripts. */
+import type { Container } from 'kubernetes-types/core/v1';
+import type { ShellSession } from '../../shell/ShellSession';
+import type { PodObject } from '../../sim/kinds';
+import type { Simulation } from '../../sim/Simulation';
+import type { Place } from '../tools';
+
+/** Creates `namespace` (if needed) and a one-container pod, runs the cluster until it settles. */
+export function startPod(sim: Simulation, namespace: string, name: string, container: Partial<Container>): Extract<Place, { kind: 'container' }> {
+  const a = sim.api.admin();
+  if (!a.tryGet('namespaces', undefined, namespace)) a.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  a.create('pods', namespace, { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec: { containers: [{ name, ...container }] } });
+  sim.runUntilSettled(180_000);
+  const pod = a.get<PodObject>('pods', namespace, name);
+  return { kind: 'container', namespace, pod: name, container: container.name ?? name, node: pod.spec!.nodeName! };
+}
+
+/** Prompt, line and output for each line: what the terminal shows. */
+export function transcript(s: ShellSession, lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) {
+    out += `${s.prompt()}${line}\n`;
+    const r = s.execute(line);
+    out += r.output;
+    if (r.running) out += s.interrupt().output;
+  }
+  return out;
+}
