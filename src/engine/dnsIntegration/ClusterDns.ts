@@ -13,6 +13,17 @@ export const INFORMER_SYNC_MS = 1000;
 const RELOAD_INTERVAL_MS = 30_000;
 const RELOAD_JITTER_MS = 15_000;
 
+/**
+ * The reload plugin's check period for one process: the interval with a jitter CoreDNS draws once
+ * at setup (±jitter/2). Derived from the process identity rather than the shared Rng, so that
+ * rebuilding the component (restore) neither changes it nor consumes randomness.
+ */
+function reloadPeriod(processKey: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < processKey.length; i++) h = Math.imul(h ^ processKey.charCodeAt(i), 16777619) >>> 0;
+  return RELOAD_INTERVAL_MS - RELOAD_JITTER_MS / 2 + (h % RELOAD_JITTER_MS);
+}
+
 /** One running CoreDNS process: the pod it runs in and its server. */
 export interface CoreDnsInstance {
   namespace: string;
@@ -169,9 +180,13 @@ export class ClusterDns implements SimComponent {
 
   /** The reload plugin's poll: re-read the mounted Corefile and apply it if it changed. */
   private armReload(r: Running): void {
-    const delay = RELOAD_INTERVAL_MS - RELOAD_JITTER_MS / 2 + this.ctx.rng.int(RELOAD_JITTER_MS);
+    const period = reloadPeriod(r.key);
+    // A ticker started with the process: checks at startedAt + n·period, so a restored
+    // Simulation (which rebuilds this component) keeps the same schedule.
+    const now = this.ctx.clock.now();
+    const next = r.startedAt + (Math.floor((now - r.startedAt) / period) + 1) * period;
     r.reloadTimer = this.ctx.clock.schedule(
-      delay,
+      next - now,
       'coredns: reload check',
       () => {
         r.reloadTimer = undefined;

@@ -88,6 +88,18 @@ describe('CoreDNS pods follow the Deployment', () => {
     }
   });
 
+  it('restoring a snapshot does not change what happens next', () => {
+    const run = (restore: boolean) => {
+      const sim = new Simulation({ seed: 'transparent' });
+      clusterDns(sim);
+      const place = runPod(sim, 'default', 'dnsutils', { image: DNSUTILS });
+      if (restore) sim.restore(sim.snapshot());
+      sim.advance(45_000);
+      return runTool(sim, place, ['dig', 'kubernetes.default.svc.cluster.local']).stdout;
+    };
+    expect(run(true)).toBe(run(false));
+  });
+
   it('keeps working after a snapshot is restored', () => {
     const { sim, ip } = withService('restore');
     const place = runPod(sim, 'default', 'dnsutils', { image: DNSUTILS });
