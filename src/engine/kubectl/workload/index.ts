@@ -8,6 +8,7 @@ export { createSubcommands } from './create';
 import { execVerb } from './exec';
 import { exposeVerb } from './expose';
 import { logsVerb } from './logs';
+import { portForwardVerb, proxyVerb } from './proxy';
 import { scaleVerb } from './scale';
 import { setVerb } from './setImage';
 import { waitVerb } from './wait';
@@ -15,4 +16,6 @@ import { rolloutVerb } from './rollout/rollout';
 import { runVerb } from './run';
 
 /** Every workload verb, for kubectl's dispatcher. */
-export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, rolloutVerb, runVerb, scaleVerb, setVerb, waitVerb];
+export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, portForwardVerb, proxyVerb, rolloutVerb, runVerb, scaleVerb, setVerb, waitVerb];
+export { containerMachine, type ContainerPlace } from './containerMachine';
+export { localHttpHandler, localHttp, listenLocal, type LocalHttpHandler, type LocalHttpRequest } from './localListeners';
