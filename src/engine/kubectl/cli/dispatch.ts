@@ -12,7 +12,7 @@ import { KubeconfigError } from '../config/kubeconfig';
 import { resolveConnection, type Connection } from '../config/connection';
 import { FlagError, parseArgv, positionalWords } from './flags';
 import { GLOBAL_FLAGS } from './globalFlags';
-import { ROOT_HELP, unknownCommandMessage, verbHelp } from './help';
+import { optionsHelp, ROOT_HELP, unknownCommandMessage, verbHelp } from './help';
 import { warningClient } from './warningClient';
 import { refusedClient, ConnectionRefused, UsageError, CommandFailed } from './errors';
 
@@ -57,6 +57,10 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
   }
   const verb = findVerb(verbs, words[0]!);
   if (!verb) {
+    if (words[0] === 'options') {
+      ctx.stdout(optionsHelp());
+      return 0;
+    }
     if (words[0] === 'help') {
       const target = words[1] ? findVerb(verbs, words[1]) : undefined;
       ctx.stdout(target ? verbHelp(`kubectl ${target.name}`, target) : ROOT_HELP);
@@ -108,6 +112,9 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
     seen.add(w);
     ctx.stderr(`Warning: ${w}\n`);
   };
+  if ((parsed.flags.get<string[]>('as-group') ?? []).length > 0 && !parsed.flags.get<string>('as')) {
+    return fail(ctx, 'requesting uid, groups or user-extra for  without impersonating a user');
+  }
   const api = clientFor(env, conn, parsed.flags.get<string>('as') ?? '', parsed.flags.get<string[]>('as-group') ?? [], warn);
   const kctx: KubectlContext & { connection: Connection; path: string } = {
     cmd: ctx,

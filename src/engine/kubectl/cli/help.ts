@@ -1,5 +1,6 @@
 /** kubectl's help texts: the root command groups and the per-verb Options/Usage layout. */
 import type { FlagDef, Verb } from '../verb';
+import { GLOBAL_FLAGS } from './globalFlags';
 
 /** `kubectl --help` of kubectl 1.34 (commands this lab does not serve are still listed, as the binary lists them). */
 export const ROOT_HELP = `kubectl controls the Kubernetes cluster manager.
@@ -125,4 +126,13 @@ export function unknownCommandMessage(typed: string, path: string, names: string
   const s = suggestionsFor(typed, names);
   const suffix = s.length > 0 ? `\n\nDid you mean this?\n${s.map((n) => `\t${n}\n`).join('')}` : '';
   return `unknown command ${JSON.stringify(typed)} for ${JSON.stringify(path)}${suffix}`;
+}
+
+/** `kubectl options`: the global flags every command accepts. */
+export function optionsHelp(): string {
+  let out = 'The following options can be passed to any command:\n\n';
+  for (const f of [...GLOBAL_FLAGS].filter((g) => g.name !== 'help').sort((a, b) => a.name.localeCompare(b.name))) {
+    out += `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${defaultText(f)}:\n\t${f.usage}\n\n`;
+  }
+  return out;
 }
