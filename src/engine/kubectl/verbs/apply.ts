@@ -48,7 +48,11 @@ function dryRunMode(k: KubectlContext): 'client' | 'server' | undefined {
 function writeOne(k: KubectlContext, mode: Mode, m: MappedObject, dry: 'client' | 'server' | undefined): { obj: KubeObject; op: string } {
   const opts = { dryRun: dry === 'server', fieldManager: mode === 'apply' ? 'kubectl-client-side-apply' : 'kubectl-create' };
   const name = m.object.metadata.name ?? '';
-  if (mode === 'create') return { obj: dry === 'client' ? m.object : k.api.create(m.key, m.namespace, m.object, opts), op: 'created' };
+  if (mode === 'create') {
+    // `--save-config` records the configuration exactly as apply would, so a later apply is clean.
+    const obj = k.flags.get<boolean>('save-config') ? withAnnotation(m.object, lastAppliedValue(m.object)) : m.object;
+    return { obj: dry === 'client' ? obj : k.api.create(m.key, m.namespace, obj, opts), op: 'created' };
+  }
   const live = name ? k.api.tryGet(m.key, m.namespace, name) : undefined;
   if (mode === 'replace') {
     if (!live) throw new ApiError(404, 'NotFound', `${m.key} "${name}" not found`);

@@ -107,3 +107,28 @@ describe('help', () => {
     expect(help).toContain('Usage:\n  kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n');
   });
 });
+
+describe('create, replace and apply -o', () => {
+  const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n';
+
+  it('create --save-config makes the next apply clean; replace swaps the object', () => {
+    const { s } = kubectlSession();
+    s.machine.fs.writeFile('/root/cm.yaml', CM);
+    expect(transcript(s, ['kubectl create -f cm.yaml --save-config', 'kubectl apply -f cm.yaml', "sed -i 's/\"1\"/\"2\"/' cm.yaml", 'kubectl replace -f cm.yaml', 'kubectl get cm cfg -o jsonpath={.data.a}'])).toBe(`controlplane:~$ kubectl create -f cm.yaml --save-config
+configmap/cfg created
+controlplane:~$ kubectl apply -f cm.yaml
+configmap/cfg unchanged
+controlplane:~$ sed -i 's/"1"/"2"/' cm.yaml
+controlplane:~$ kubectl replace -f cm.yaml
+configmap/cfg replaced
+controlplane:~$ kubectl get cm cfg -o jsonpath={.data.a}
+2`);
+  });
+
+  it('apply -o name and -o yaml print the result instead of the action', () => {
+    const { s } = kubectlSession();
+    s.machine.fs.writeFile('/root/cm.yaml', CM);
+    expect(s.execute('kubectl apply -f cm.yaml -o name').output).toBe('configmap/cfg\n');
+    expect(s.execute('kubectl apply -f cm.yaml -o yaml').output).toMatch(/^apiVersion: v1\ndata:\n {2}a: "1"\nkind: ConfigMap\nmetadata:\n/);
+  });
+});
