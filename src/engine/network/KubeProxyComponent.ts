@@ -45,15 +45,15 @@ export function parseKubeProxyConfiguration(text: string | undefined): ProxyConf
 export class KubeProxyComponent implements SimComponent {
   private readonly client: ApiClient;
   private readonly proxies = new Map<string, KubeProxy>();
-  /** Node → uid of the kube-proxy pod whose start applied the current config. */
-  private readonly appliedBy = new Map<string, string>();
-  private readonly appliedConfig = new Map<string, string>();
+  /** Node → the config its kube-proxy started with and the pod that started it (kept by the Network). */
+  private readonly applied: Record<string, { podUid: string; config: ProxyConfig }>;
   private readonly pending: WatchEvent[] = [];
   private podsChanged = true;
   private readonly stops: Unsubscribe[] = [];
 
-  constructor(ctx: Pick<ComponentContext, 'api'>) {
+  constructor(ctx: Pick<ComponentContext, 'api'>, applied: Record<string, { podUid: string; config: ProxyConfig }> = {}) {
     this.client = ctx.api.system('kube-proxy');
+    this.applied = applied;
     const queue = (ev: WatchEvent) => this.pending.push(ev);
     this.stops.push(this.client.watch('services', undefined, queue));
     this.stops.push(this.client.watch(SLICES, undefined, queue));
@@ -98,15 +98,16 @@ export class KubeProxyComponent implements SimComponent {
     const n = this.client.tryGet<NodeObject>('nodes', undefined, node);
     if (!n) return undefined;
     const ips = (n.status?.addresses ?? []).filter((a) => a.type === 'InternalIP').map((a) => a.address);
-    const config = this.configMapConfig();
+    const pod = this.runningProxyPod(node);
+    const kept = this.applied[node];
+    // A restored cluster keeps what its kube-proxy started with, unless that pod has been replaced.
+    const config = kept && (!pod || kept.podUid === pod.metadata.uid) ? kept.config : this.configMapConfig();
     const proxy = new KubeProxy({ name: node, ips }, config);
-    this.appliedConfig.set(node, JSON.stringify(config));
+    this.applied[node] = { podUid: pod?.metadata.uid ?? kept?.podUid ?? '', config };
     const services = this.client.list('services', undefined).items as unknown as Service[];
     const slices = this.client.list(SLICES, undefined).items as unknown as EndpointSlice[];
     proxy.update(services, slices);
     this.proxies.set(node, proxy);
-    const pod = this.runningProxyPod(node);
-    if (pod) this.appliedBy.set(node, pod.metadata.uid ?? '');
     return proxy;
   }
 
@@ -117,10 +118,12 @@ export class KubeProxyComponent implements SimComponent {
       const pod = this.runningProxyPod(node);
       if (!pod) continue;
       const uid = pod.metadata.uid ?? '';
-      if (this.appliedBy.get(node) === uid) continue;
-      this.appliedBy.set(node, uid);
+      const kept = this.applied[node];
+      if (kept?.podUid === uid) continue;
       const next = this.configMapConfig();
-      if (JSON.stringify(next) === this.appliedConfig.get(node)) continue;
+      const same = JSON.stringify(next) === JSON.stringify(kept?.config);
+      this.applied[node] = { podUid: uid, config: next };
+      if (same) continue;
       this.proxies.delete(node);
       this.build(node);
       worked = true;

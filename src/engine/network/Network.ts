@@ -56,7 +56,7 @@ export class Network {
 
   /** kube-proxy of every node (a Simulation component, rebuilt on restore). */
   get proxies(): KubeProxyComponent {
-    return this.sim.component<KubeProxyComponent>('kube-proxy') ?? this.sim.use('kube-proxy', (ctx) => new KubeProxyComponent(ctx));
+    return this.sim.component<KubeProxyComponent>('kube-proxy') ?? this.sim.use('kube-proxy', (ctx) => new KubeProxyComponent(ctx, (this.state.kubeProxy ??= {})));
   }
 
   topology(): NetworkTopology {
@@ -197,7 +197,12 @@ export class Network {
   }
 
   load(state: NetworkState): void {
-    this.state = JSON.parse(JSON.stringify(state)) as NetworkState;
+    const next = JSON.parse(JSON.stringify(state)) as NetworkState;
+    // The running kube-proxy component shares this object: refill it rather than replace it.
+    const kubeProxy = this.state.kubeProxy ?? {};
+    for (const k of Object.keys(kubeProxy)) delete kubeProxy[k];
+    Object.assign(kubeProxy, next.kubeProxy ?? {});
+    this.state = { ...next, kubeProxy };
   }
 
   /** Conntrack entries each crossed node keeps once the flow's fate is known. */

@@ -23,7 +23,7 @@ describe('kube-proxy configuration', () => {
 
   it('an edited ConfigMap changes nothing until the kube-proxy pods restart', () => {
     const lab = labCluster([web]);
-    const admin = lab.sim.api.admin();
+    let admin = lab.sim.api.admin();
     const ip = (admin.get('services', 'default', 'web') as unknown as Service).spec!.clusterIP!;
     expect(lab.net.proxies.proxy('node01')!.config.mode).toBe('iptables');
     const cm = admin.get('configmaps', 'kube-system', 'kube-proxy') as unknown as { data: Record<string, string> };
@@ -31,6 +31,10 @@ describe('kube-proxy configuration', () => {
     admin.update('configmaps', 'kube-system', cm as never);
     lab.sim.advance(1000);
     expect(lab.net.proxies.proxy('node01')!.config.mode).toBe('iptables');
+    // Still so after a snapshot round trip: kube-proxy rebuilt on restore keeps what it started with.
+    lab.sim.restore(lab.sim.snapshot());
+    expect(lab.net.proxies.proxy('node01')!.config.mode).toBe('iptables');
+    admin = lab.sim.api.admin();
     // kubectl -n kube-system rollout restart / delete pod: the DaemonSet recreates them.
     for (const p of admin.list<PodObject>('pods', 'kube-system', { labelSelector: 'k8s-app=kube-proxy' }).items) admin.delete('pods', 'kube-system', p.metadata.name!);
     lab.sim.runUntilSettled();

@@ -1,7 +1,7 @@
 /** Shared types of the packet engine: origins, per-node state, UDP handlers, outside hosts. */
 import type { HttpRequest, HttpResponse } from '../apps';
 import type { Place } from '../cluster/tools';
-import type { IpvsRuntime, RecentLists } from '../proxy';
+import type { IpvsRuntime, ProxyConfig, RecentLists } from '../proxy';
 import type { ConntrackEntry, Tuple } from './conntrack';
 import type { Trace, TraceDns, TraceOutcome } from './trace';
 
@@ -27,6 +27,11 @@ export interface NodeNetState {
 /** Everything the engine remembers between requests, as plain JSON. */
 export interface NetworkState {
   nodes: Record<string, NodeNetState>;
+  /**
+   * The kube-proxy configuration each node's kube-proxy started with, and the pod that started
+   * it: an edited ConfigMap applies only when that pod is replaced, also across restores.
+   */
+  kubeProxy?: Record<string, { podUid: string; config: ProxyConfig }>;
 }
 
 /** A UDP datagram as it reaches a pod (after DNAT and routing). */
