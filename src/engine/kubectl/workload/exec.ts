@@ -7,7 +7,8 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { execNotFound } from '../../apps';
 import type { KubectlContext, Verb } from '../verb';
 import { KubectlError, guarded } from './common';
-import { containerMachine, imageCanRun, isShell } from './containerMachine';
+import { containerMachine } from '../../cluster/containerMachine';
+import { imageCanRun, isShell } from './containerShell';
 import { defaultContainer, podForArgs } from './podPicker';
 
 const EXEC_USAGE = "expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command";

@@ -10,7 +10,8 @@ import type { Job } from '../../shell/types';
 import { deleteLine } from '../print';
 import type { FlagValue, KubectlContext, Verb } from '../verb';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, printObject } from './common';
-import { containerMachine, mainProcessIsShell } from './containerMachine';
+import { containerMachine } from '../../cluster/containerMachine';
+import { mainProcessIsShell } from './containerShell';
 import { generateRunPod, generateRunService } from './runPod';
 
 const PROMPT_HINT = "If you don't see a command prompt, try pressing enter.\n";
