@@ -36,6 +36,7 @@ describe('network tools, iptables mode', () => {
     const text = session(lab, [
       pod('curl', ['-s', `http://${ip('web')}`]),
       pod('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}\\n', `${ip('web')}:80`]),
+      pod('curl', ['-o', '/dev/null', `${ip('web')}`]),
       pod('curl', ['-I', ip('web')]),
       pod('curl', ['-v', `http://${webIP}/`]),
       pod('curl', [`http://${ip('nobody')}`]),
