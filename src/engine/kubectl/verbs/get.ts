@@ -86,7 +86,8 @@ function runGet(k: KubectlContext): number | import('../../shell/types').Command
       if (objects.length > 0 || !singleItem) k.cmd.stdout(printObjects(output, objects, !singleItem || objects.length !== 1, k.flags.get<boolean>('no-headers')));
     } else {
       const printer = new TablePrinter();
-      const multi = k.flags.get<boolean>('show-kind') || targets.length > 1;
+      // get.go's multipleGVKsRequested looks at what came back, not at what was asked for.
+      const multi = k.flags.get<boolean>('show-kind') || fetched.filter((f) => f.objects.length > 0).length > 1;
       for (const f of fetched) {
         if (f.objects.length === 0) continue;
         const table = buildTable(f.target.info.kind, f.objects, k.now());
