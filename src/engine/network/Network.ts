@@ -13,13 +13,15 @@ import type { EngineDeps } from './PacketEngine';
 import { nodeState, walk } from './PacketEngine';
 import type { NetworkTopology } from './topology';
 import { buildTopology, nodeByName, podByIP } from './topology';
-import type { TraceOutcome, TraceProtocol } from './trace';
+import type { Trace, TraceDns, TraceOutcome, TraceProtocol } from './trace';
 import type { ConnectResult, ExternalHost, FlowRecord, NameResolver, NetworkState, Origin, UdpHandler } from './types';
 
 /** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+8+16+32+64 s. */
 export const TCP_SYN_TIMEOUT_MS = 127_000;
 
 export interface HttpCall {
+  /** The DNS walk that produced `ip`, attached in front of the trace. */
+  dns?: TraceDns;
   ip: string;
   port: number;
   method?: string;
@@ -51,6 +53,11 @@ export class Network {
   private readonly udp = new Map<number, UdpHandler>();
   private readonly external = new Map<string, ExternalHost>();
   private resolver: NameResolver | undefined;
+  private readonly traces: Trace[] = [];
+  private readonly listeners = new Set<(t: Trace) => void>();
+
+  /** How many recent traces {@link recentTraces} keeps. */
+  static readonly TRACE_HISTORY = 50;
 
   constructor(readonly sim: Simulation) {}
 
@@ -59,8 +66,42 @@ export class Network {
     return this.sim.component<KubeProxyComponent>('kube-proxy') ?? this.sim.use('kube-proxy', (ctx) => new KubeProxyComponent(ctx, (this.state.kubeProxy ??= {})));
   }
 
+  private cachedTopology: { api: unknown; topo: NetworkTopology | undefined } | undefined;
+
+  /**
+   * The network as the cluster is now. Rebuilt only after a Pod or Node changed (a watch on the
+   * current API server marks it stale; a restore brings a new API server and a new watch).
+   */
   topology(): NetworkTopology {
-    return buildTopology(this.sim.api.admin());
+    const api = this.sim.api;
+    if (this.cachedTopology?.api !== api) {
+      const entry: { api: unknown; topo: NetworkTopology | undefined } = { api, topo: undefined };
+      const stale = () => (entry.topo = undefined);
+      const client = api.system('network');
+      client.watch('pods', undefined, stale);
+      client.watch('nodes', undefined, stale);
+      this.cachedTopology = entry;
+    }
+    return (this.cachedTopology.topo ??= buildTopology(api.admin()));
+  }
+
+  /** The latest traces (oldest first), e.g. what the learner's last `curl` did, for the packet player. */
+  recentTraces(): readonly Trace[] {
+    return this.traces;
+  }
+
+  /** Calls `listener` with every new trace; returns the unsubscribe function. */
+  onTrace(listener: (t: Trace) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private publish<T extends ConnectResult>(r: T, dns?: TraceDns): T {
+    if (dns) r.trace.dns = dns;
+    this.traces.push(r.trace);
+    if (this.traces.length > Network.TRACE_HISTORY) this.traces.shift();
+    for (const l of this.listeners) l(r.trace);
+    return r;
   }
 
   /** Registers the UDP server for `port` on every pod (CoreDNS: 53). See CONTEXT.md. */
@@ -98,17 +139,17 @@ export class Network {
   }
 
   /** Opens (and closes) a TCP connection: the SYN's walk, then TIME_WAIT left in conntrack. */
-  tcpConnect(from: Origin, dstIp: string, port: number, opts: { timeoutMs?: number } = {}): ConnectResult {
+  tcpConnect(from: Origin, dstIp: string, port: number, opts: { timeoutMs?: number; dns?: TraceDns } = {}): ConnectResult {
     const r = walk(this.deps(), from, 'tcp', dstIp, port, opts.timeoutMs ?? TCP_SYN_TIMEOUT_MS);
     this.record('tcp', r.flows, r.outcome);
-    return r;
+    return this.publish(r, opts.dns);
   }
 
   /** An HTTP request through the path; the server's answer (and access log) comes from the app. */
   httpRequest(from: Origin, call: HttpCall): HttpResult {
     const r = walk(this.deps(), from, 'tcp', call.ip, call.port, call.timeoutMs ?? TCP_SYN_TIMEOUT_MS);
     this.record('tcp', r.flows, r.outcome);
-    if (r.outcome.kind !== 'delivered' || !r.delivery) return r;
+    if (r.outcome.kind !== 'delivered' || !r.delivery) return this.publish(r, call.dns);
     const d = r.delivery;
     const req: HttpRequest = {
       method: call.method ?? 'GET',
@@ -121,7 +162,7 @@ export class Network {
       at: this.sim.clock.now(),
     };
     const res = d.external ? d.external.http?.(d.port, req) : d.node ? this.sim.kubelet(d.node)?.http(d.ip, d.port, req) : undefined;
-    if (!res || res === 'refused') return { ...r, emptyReply: true };
+    if (!res || res === 'refused') return this.publish({ ...r, emptyReply: true }, call.dns);
     const last = r.trace.hops[r.trace.hops.length - 1];
     if (last) {
       const back = { protocol: 'tcp' as TraceProtocol, src: call.ip, sport: call.port, dst: r.trace.hops[0]!.before.src, dport: r.trace.hops[0]!.before.sport ?? 0 };
@@ -134,7 +175,7 @@ export class Network {
         explanation: `The server answers ${res.status} ${res.reason}; on the way back conntrack reverses every translation, so the client sees the reply coming from ${call.ip}:${call.port}, the address it asked for.`,
       });
     }
-    return { ...r, response: res };
+    return this.publish({ ...r, response: res }, call.dns);
   }
 
   /** One UDP request and its reply (DNS). The handler registered for the port answers in the pod. */
@@ -158,7 +199,7 @@ export class Network {
 
   /** One ICMP echo request; the reply's TTL counts the routers it crossed on the way back. */
   ping(from: Origin, ip: string, opts: { timeoutMs?: number } = {}): PingResult {
-    const r = walk(this.deps(), from, 'icmp', ip, undefined, opts.timeoutMs ?? 1000);
+    const r = this.publish(walk(this.deps(), from, 'icmp', ip, undefined, opts.timeoutMs ?? 1000));
     this.record('icmp', r.flows, r.outcome);
     // REJECT answers ICMP port unreachable from the address that was asked for.
     if (r.outcome.kind === 'refused') return { ...r, error: { from: ip, message: 'Destination Port Unreachable' } };

@@ -171,7 +171,7 @@ export function runCurl(env: ToolEnv, ctx: CommandContext): CommandOutcome {
     const method = o.method ?? (o.head ? 'HEAD' : 'GET');
     const hostHeader = url.port === (url.scheme === 'https' ? 443 : 80) ? url.host : `${url.host}:${url.port}`;
     const userAgent = `curl/${CURL_VERSION}`;
-    const r = net.httpRequest(env.place, { ip, port: url.port, method, path: url.path, host: hostHeader, userAgent, headers: Object.fromEntries(o.headers), timeoutMs: Number.isFinite(limit) ? limit : TCP_SYN_TIMEOUT_MS });
+    const r = net.httpRequest(env.place, { ...(res.dns ? { dns: res.dns } : {}), ip, port: url.port, method, path: url.path, host: hostHeader, userAgent, headers: Object.fromEntries(o.headers), timeoutMs: Number.isFinite(limit) ? limit : TCP_SYN_TIMEOUT_MS });
     const host = url.host;
     const port = url.port;
     if (r.outcome.kind === 'timeout') {

@@ -165,7 +165,7 @@ export const wgetTool: ToolFactory = (env) => (ctx) => {
   const ip = res.addresses[0];
   if (!ip) return after(ctx, res.elapsedMs, () => (ctx.stderr(`wget: bad address '${url.host}'\n`), 1));
   if (!quiet) ctx.stderr(`Connecting to ${url.host} (${ip}:${url.port})\n`);
-  const r = net.httpRequest(env.place, { ip, port: url.port, path: url.path, host: url.port === 80 ? url.host : `${url.host}:${url.port}`, userAgent: 'Wget', timeoutMs: timeoutS * 1000 });
+  const r = net.httpRequest(env.place, { ...(res.dns ? { dns: res.dns } : {}), ip, port: url.port, path: url.path, host: url.port === 80 ? url.host : `${url.host}:${url.port}`, userAgent: 'Wget', timeoutMs: timeoutS * 1000 });
   if (r.outcome.kind === 'timeout') return after(ctx, res.elapsedMs + timeoutS * 1000, () => (ctx.stderr('wget: download timed out\n'), 1));
   if (r.outcome.kind !== 'delivered') return after(ctx, res.elapsedMs + (r.outcome.kind === 'unreachable' ? 3070 : 0), () => (ctx.stderr(`wget: can't connect to remote host (${ip}): ${r.outcome.kind === 'unreachable' ? 'No route to host' : 'Connection refused'}\n`), 1));
   if (!r.response) return (ctx.stderr('wget: error getting response: Connection reset by peer\n'), 1);
@@ -215,7 +215,7 @@ export const ncTool: ToolFactory = (env) => (ctx) => {
   const ip = res.addresses[0];
   if (!ip) return (ctx.stderr(`nc: bad address '${host}'\n`), 1);
   const port = Number(portText);
-  const r = net.tcpConnect(env.place, ip, port, waitS ? { timeoutMs: waitS * 1000 } : {});
+  const r = net.tcpConnect(env.place, ip, port, { ...(waitS ? { timeoutMs: waitS * 1000 } : {}), ...(res.dns ? { dns: res.dns } : {}) });
   const label = `${host} (${ip}:${port})`;
   if (r.outcome.kind === 'delivered') {
     if (verbose) ctx.stderr(`${label} open\n`);

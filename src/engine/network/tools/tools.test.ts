@@ -58,6 +58,16 @@ describe('network tools, iptables mode', () => {
     expect(runTool(lab.sim, client, curlTool, ['curl', 'x']).stderr).toBe('curl: (6) Could not resolve host: x\n');
   });
 
+  it('a tool\'s request is published as a trace for the packet player', () => {
+    const seen: string[] = [];
+    const stop = lab.net.onTrace((t) => seen.push(`${t.request.dst}:${t.request.dport} ${t.outcome.kind}`));
+    runTool(lab.sim, client, curlTool, ['curl', '-s', `http://${ip('nobody')}`]);
+    stop();
+    runTool(lab.sim, client, curlTool, ['curl', '-s', `http://${ip('web')}`]);
+    expect(seen).toEqual([`${ip('nobody')}:80 refused`]);
+    expect(lab.net.recentTraces().at(-1)!.outcome.kind).toBe('delivered');
+  });
+
   it('wget, nc, ping (busybox in busybox images, iputils on nodes), ip', async () => {
     const text = session(lab, [
       pod('wget', ['-qO-', `http://${ip('web')}`]),
