@@ -4,3 +4,6 @@
  */
 export type { Place, ToolEnv, ToolFactory, ToolSet } from './tools';
 export { containerMachine, imageExecutables, type ContainerPlace } from './containerMachine';
+export { nodeMachine, nodeOwnTools } from './nodeMachine';
+export { createLearnerSession, type LearnerSessionOptions } from './learnerSession';
+export { containerToolSets, nodeToolSets, installTools } from './installTools';
