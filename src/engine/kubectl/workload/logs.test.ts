@@ -32,6 +32,7 @@ controlplane:~$ kubectl logs -l app=two --all-containers --prefix --tail=1
 [pod/two/a] 2026/01/15 09:00:02 [notice] 1#1: start worker process 30
 [pod/two/b] hello from b
 `);
+    expect(rig.run('kubectl logs two b')).toBe('hello from b\n');
     expect(rig.run('kubectl logs two').startsWith('Defaulted container "a" out of: a, b\n')).toBe(true);
   });
 

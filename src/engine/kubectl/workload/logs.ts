@@ -106,7 +106,8 @@ export const logsVerb: Verb = {
   run: (ctx) =>
     guarded(ctx, () => {
       const selector = ctx.flags.get<string>('selector') ?? '';
-      const container = ctx.flags.get<string>('container') ?? '';
+      // `kubectl logs POD CONTAINER`: the second argument names the container (logs.go Complete).
+      const container = ctx.args.length === 2 ? ctx.args[1]! : (ctx.flags.get<string>('container') ?? '');
       const all = ctx.flags.get<boolean>('all-containers') ?? false;
       const previous = ctx.flags.get<boolean>('previous') ?? false;
       if (selector && ctx.args.length > 0) throw new KubectlError('only a selector (-l) or a POD name is allowed', 'logs');
@@ -119,7 +120,7 @@ export const logsVerb: Verb = {
         timestamps: ctx.flags.get<boolean>('timestamps') ?? false,
         prefix: ctx.flags.get<boolean>('prefix') ?? false,
       };
-      const pods = selector ? podsBySelector(ctx, selector) : [podForArgs(ctx, ctx.args.length === 2 ? [`${ctx.args[0]}/${ctx.args[1]}`] : ctx.args)];
+      const pods = selector ? podsBySelector(ctx, selector) : [podForArgs(ctx, ctx.args.slice(0, 1), true)];
       if (selector && pods.length === 0) {
         ctx.cmd.stderr(`No resources found in ${ctx.namespace} namespace.\n`);
         return 0;

@@ -41,10 +41,10 @@ export function podsBySelector(ctx: KubectlContext, selector: string): Pod[] {
 }
 
 /**
- * Resolves `POD`, `TYPE/NAME` or `TYPE NAME` to one pod. For controllers prints kubectl's
- * `Found N pods, using pod/x` when it had to choose.
+ * Resolves `POD`, `TYPE/NAME` or `TYPE NAME` to one pod. With `announce` (kubectl logs) prints
+ * `Found N pods, using pod/x` when a controller had several.
  */
-export function podForArgs(ctx: KubectlContext, args: string[]): Pod {
+export function podForArgs(ctx: KubectlContext, args: string[], announce = false): Pod {
   if (args.length === 1 && !args[0]!.includes('/')) return ctx.api.get('pods', ctx.namespace, args[0]!) as unknown as Pod;
   const [t] = parseTargets(ctx, args);
   const obj = fetchTarget(ctx, t!);
@@ -53,7 +53,7 @@ export function podForArgs(ctx: KubectlContext, args: string[]): Pod {
   if (!selector) throw new KubectlError(`cannot attach to ${obj.kind}: selector for ${t!.resource} not implemented`);
   const pods = podsBySelector(ctx, selector).sort(byLogging);
   if (pods.length === 0) throw new KubectlError(`timed out waiting for the condition`);
-  if (pods.length > 1) ctx.cmd.stderr(`Found ${pods.length} pods, using pod/${pods[0]!.metadata!.name!}\n`);
+  if (announce && pods.length > 1) ctx.cmd.stderr(`Found ${pods.length} pods, using pod/${pods[0]!.metadata!.name!}\n`);
   return pods[0]!;
 }
 
