@@ -1,8 +1,26 @@
 import { startProcess } from '../apps';
-import type { ProcessPlan } from '../apps';
+import type { ContainerLaunch, ProcessPlan } from '../apps';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
 import type { ContainerRuntime, KubeletAction, PodRuntime, ScheduledAction } from './runtimeTypes';
+
+/** Which container a process plan is being built for (what a {@link ProcessHook} may look at). */
+export interface ProcessContext {
+  namespace: string;
+  pod: string;
+  uid: string;
+  container: string;
+  podIP?: string;
+  launch: ContainerLaunch;
+}
+
+/**
+ * Lets a component that simulates a program in more depth than its image profile (CoreDNS reading
+ * its Corefile) adjust the plan of a container as it starts: crash with the program's own log
+ * line, or answer HTTP from live state. Must stay a deterministic function of its inputs and the
+ * cluster state, as plans are rebuilt after a restore.
+ */
+export type ProcessHook = (ctx: ProcessContext, plan: ProcessPlan) => ProcessPlan;
 
 /**
  * The kubelet's bookkeeping: pods it runs, the node's image cache, and timed work. Timers are
@@ -16,6 +34,7 @@ export abstract class ContainerRuntimeSim {
   protected pullBusyUntil = 0;
   private actions = new Map<number, ScheduledAction>();
   private plans = new Map<string, ProcessPlan>();
+  private hooks: ProcessHook[] = [];
 
   constructor(
     protected readonly clock: VirtualClock,
@@ -51,9 +70,23 @@ export abstract class ContainerRuntimeSim {
     let plan = this.plans.get(key);
     if (!plan) {
       plan = startProcess(c.launch);
+      for (const hook of this.hooks) plan = hook({ namespace: rt.namespace, pod: rt.name, uid: rt.uid, container: c.name, ...(rt.ip ? { podIP: rt.ip } : {}), launch: c.launch }, plan);
       this.plans.set(key, plan);
     }
     return plan;
+  }
+
+  /**
+   * Adds a {@link ProcessHook}; plans built before are rebuilt with it on next use. Returns a
+   * function that removes it.
+   */
+  addProcessHook(hook: ProcessHook): () => void {
+    this.hooks.push(hook);
+    this.plans.clear();
+    return () => {
+      this.hooks = this.hooks.filter((h) => h !== hook);
+      this.plans.clear();
+    };
   }
 
   protected dropPlans(uid: string): void {

@@ -10,6 +10,7 @@ import { podHostname, podHostsFile, podResolvConf } from './resolvConf';
 import type { ContainerRuntime, KubeletAction, PodRuntime, ScheduledAction } from './runtimeTypes';
 
 export type { KubeletConfig } from './PodWorkers';
+export type { ProcessContext, ProcessHook } from './ContainerRuntimeSim';
 
 /** Snapshot of one kubelet (plain JSON). */
 export interface KubeletState {

@@ -35,6 +35,17 @@ export abstract class PodQueries extends PodWorkers {
     return { pod: JSON.parse(JSON.stringify(rt)) as PodRuntime, container: JSON.parse(JSON.stringify(c)) as ContainerRuntime, profile: resolveImage(c.image).profile };
   }
 
+  /**
+   * Appends a line to a running container's log at the current virtual time: what a process
+   * simulated outside its image profile prints (CoreDNS's query log). False when not running.
+   */
+  appendLog(namespace: string, pod: string, container: string, line: string): boolean {
+    const c = this.podByName(namespace, pod)?.containers.find((x) => x.name === container);
+    if (!c || c.state !== 'running') return false;
+    c.logs.push({ at: this.clock.now(), line });
+    return true;
+  }
+
   /** Creates or removes a file in a running container (what an exec'd `touch`/`rm` does). */
   setFile(namespace: string, pod: string, container: string, path: string, exists: boolean): boolean {
     const c = this.podByName(namespace, pod)?.containers.find((x) => x.name === container);

@@ -233,3 +233,21 @@ describe('more probes and start failures', () => {
     expect(cs(h, 'r')).toMatchObject({ ready: true, started: true, restartCount: 0 });
   });
 });
+
+describe('process hooks', () => {
+  it('lets a component crash a container with its own log line and append logs to running ones', () => {
+    const h = kubeletHarness();
+    for (const k of h.kubelets) {
+      k.addProcessHook((ctx, plan) => (ctx.pod === 'bad' ? { ...plan, listens: [], steps: [{ atMs: 0, kind: 'log', line: 'fatal: broken config' }, { atMs: 0, kind: 'exit', code: 1 }] } : plan));
+    }
+    h.pod('bad', [{ name: 'srv', image: 'nginx' }]);
+    h.pod('good', [{ name: 'srv', image: 'nginx' }]);
+    h.advance(20_000);
+    expect(cs(h, 'bad').restartCount).toBeGreaterThan(0);
+    expect(cs(h, 'bad').lastState!.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+    expect(h.kubeletOf('bad').logs('default', 'bad', 'srv', true)!.map((l) => l.line)).toEqual(['fatal: broken config']);
+    expect(h.kubeletOf('good').appendLog('default', 'good', 'srv', 'extra line')).toBe(true);
+    expect(h.kubeletOf('good').logs('default', 'good')!.at(-1)!.line).toBe('extra line');
+    expect(h.kubeletOf('good').appendLog('default', 'good', 'nope', 'x')).toBe(false);
+  });
+});
