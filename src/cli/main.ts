@@ -11,6 +11,8 @@ const USAGE = `Usage: kubelab <command> [options]
 Commands:
   shell     Run shell commands from standard input against a fresh simulated cluster and
             print the transcript (prompt, command, output), as the browser terminal shows it.
+              --seed S      seed of the simulated cluster: its names and addresses
+                            (default kubelab)
   trace     Apply manifests to a fresh cluster and print one request's path hop by hop:
               kubelab trace [-f MANIFEST ...] --from NAMESPACE/POD URL|HOST:PORT [--json]
   bench     Run the benchmarks and print a table of figures against their targets.
