@@ -90,16 +90,35 @@ function podBlocks(node: NodeNet, pod: PodNet): Block[] {
   ];
 }
 
+/**
+ * busybox `ip` (an old iproute2 fork): no `state`/`group` fields, `M-DOWN` on veth ends, no
+ * `link-netnsid`, `qlen` straight after the qdisc.
+ */
+function busyboxBlock(b: Block): Block {
+  const lines = b.lines.map((l, i) => {
+    if (i === 0) {
+      const veth = /@if\d+:/.test(l);
+      return l
+        .replace(/ state \S+ group default( qlen (\d+))?/, (_m, _q, qlen: string | undefined) => (qlen ? ` qlen ${qlen}` : ''))
+        .replace(/,LOWER_UP>/, veth ? ',LOWER_UP,M-DOWN>' : ',LOWER_UP>');
+    }
+    return l.replace(/ link-netnsid \d+$/, '');
+  });
+  return { name: b.name, lines };
+}
+
 /** `ip addr [show [dev] NAME]` on a node or in a pod; undefined when the device does not exist. */
-export function ipAddrShow(topo: NetworkTopology, node: NodeNet, pod: PodNet | undefined, dev?: string, ipvsAddresses?: readonly string[]): string | undefined {
-  const blocks = pod && !pod.hostNetwork ? podBlocks(node, pod) : nodeBlocks(topo, node, ipvsAddresses);
+export function ipAddrShow(topo: NetworkTopology, node: NodeNet, pod: PodNet | undefined, dev?: string, ipvsAddresses?: readonly string[], busybox = false): string | undefined {
+  const raw = pod && !pod.hostNetwork ? podBlocks(node, pod) : nodeBlocks(topo, node, ipvsAddresses);
+  const blocks = busybox ? raw.map(busyboxBlock) : raw;
   const chosen = dev ? blocks.filter((b) => b.name === dev) : blocks;
   if (dev && chosen.length === 0) return undefined;
   return chosen.flatMap((b) => b.lines).join('\n') + '\n';
 }
 
-/** `ip route [show]`. */
-export function ipRouteShow(topo: NetworkTopology, node: NodeNet, pod: PodNet | undefined): string {
+/** `ip route [show]`; busybox prints `scope link  src X ` without `proto kernel`, and a blank after every route. */
+export function ipRouteShow(topo: NetworkTopology, node: NodeNet, pod: PodNet | undefined, busybox = false): string {
   const routes = pod && !pod.hostNetwork ? podRoutes(node, pod) : nodeRoutes(topo, node);
-  return routes.map((r) => `${routeText(r)} \n`.replace(/ \n$/, '\n')).join('');
+  if (!busybox) return routes.map((r) => `${routeText(r)}\n`).join('');
+  return routes.map((r) => (r.via ? `${r.dst} via ${r.via} dev ${r.dev} \n` : `${r.dst} dev ${r.dev} scope link  src ${r.src ?? ''} \n`)).join('');
 }

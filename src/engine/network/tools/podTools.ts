@@ -18,6 +18,7 @@ function where(env: ToolEnv) {
 
 /** `ip addr|a|address [show [dev] IF]` and `ip route|r|ro [show|list]`. */
 export const ipTool: ToolFactory = (env) => (ctx) => {
+  const busybox = flavorOf(env) === 'busybox';
   const [object, ...rest] = ctx.argv.slice(1);
   const { topo, node, pod } = where(env);
   if (!node) return 1;
@@ -27,7 +28,7 @@ export const ipTool: ToolFactory = (env) => (ctx) => {
     const dev = args[0] === 'dev' ? args[1] : args[0];
     const proxy = pod && !pod.hostNetwork ? undefined : netOf(env).proxies.proxy(node.name);
     const ipvs = proxy?.config.mode === 'ipvs' ? proxy.ipvs().boundAddresses : undefined;
-    const text = ipAddrShow(topo, node, pod, dev, ipvs);
+    const text = ipAddrShow(topo, node, pod, dev, ipvs, busybox);
     if (text === undefined) {
       ctx.stderr(`Device "${dev}" does not exist.\n`);
       return 1;
@@ -36,7 +37,7 @@ export const ipTool: ToolFactory = (env) => (ctx) => {
     return 0;
   }
   if (object && objects.route.includes(object)) {
-    ctx.stdout(ipRouteShow(topo, node, pod));
+    ctx.stdout(ipRouteShow(topo, node, pod, busybox));
     return 0;
   }
   if (object === undefined) {
