@@ -5,7 +5,6 @@ import type { PodObject } from '../sim/kinds';
 import type { ComponentContext, SimComponent } from '../sim/Simulation';
 import { COREDNS_LABEL, corednsContainer, corefileOf, runningSince } from './corednsPods';
 import { corednsProcessHook } from './corednsProcess';
-import { appendContainerLog, hookProcesses } from './kubeletAdapter';
 
 /** How long the `kubernetes` plugin takes to list and watch before it serves (informer sync). */
 export const INFORMER_SYNC_MS = 1000;
@@ -75,7 +74,7 @@ export class ClusterDns implements SimComponent {
     const api = (this.api = ctx.api.system('coredns'));
     // Handlers only mark: the next drain re-reads the pods (the ApiClient contract).
     this.stops.push(api.watch('pods', 'kube-system', () => (this.dirty = true)));
-    for (const k of ctx.sim.kubelets) this.stops.push(hookProcesses(k, corednsProcessHook(api, ctx.clock, (uid) => this.instanceByUid(uid))));
+    for (const k of ctx.sim.kubelets) this.stops.push(k.addProcessHook(corednsProcessHook(api, ctx.clock, (uid) => this.instanceByUid(uid))));
   }
 
   processPending(): boolean {
@@ -208,7 +207,7 @@ export class ClusterDns implements SimComponent {
     const lines = r.server.logLines();
     if (lines.length === r.logged) return;
     const kubelet = this.ctx.sim.kubelet(r.node);
-    for (let i = r.logged; i < lines.length; i++) if (kubelet) appendContainerLog(kubelet, r.namespace, r.pod, r.container, lines[i]!, this.ctx.clock.now());
+    for (let i = r.logged; i < lines.length; i++) kubelet?.appendLog(r.namespace, r.pod, r.container, lines[i]!);
     r.logged = lines.length;
   }
 }

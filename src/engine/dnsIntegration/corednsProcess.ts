@@ -11,7 +11,7 @@ import type { ServerConfig } from '../dns';
 import type { PodObject } from '../sim/kinds';
 import type { VirtualClock } from '../sim/VirtualClock';
 import { corefileOf, isCoreDnsImage } from './corednsPods';
-import type { ProcessHook } from './kubeletAdapter';
+import type { ProcessHook } from '../kubelet/Kubelet';
 
 /** A live server for a pod uid, with the function that copies its new log lines out. */
 export type LiveServerLookup = (uid: string) => { server: CoreDnsServer; flush: () => void } | undefined;
