@@ -16,6 +16,7 @@ describe('kubectl rollout', () => {
       'kubectl rollout history deployment alpaca-prod',
       'kubectl rollout history deployment alpaca-prod --revision=1',
       'kubectl rollout history deployment alpaca-prod --revision=9',
+      'kubectl rollout undo deployment alpaca-prod --dry-run=client',
       'kubectl rollout undo deployment alpaca-prod',
       'kubectl rollout undo deployment alpaca-prod --to-revision=3',
       'kubectl rollout undo deployment alpaca-prod --to-revision=7',

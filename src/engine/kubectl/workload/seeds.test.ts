@@ -42,6 +42,8 @@ describe('seed chapters, verbatim', () => {
     admin.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev' } });
     admin.create('pods', 'dev', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'jump', namespace: 'dev' }, spec: { containers: [{ name: 'jump', image: 'ubuntu', tty: true, stdin: true }] } });
     rig.run('kubectl wait --for=condition=Ready pod/jump -n dev');
+    // The chapter's typo, verbatim: pflag rejects the flag before anything runs.
+    expect(rig.run('kubectl exec -t jump --namespace dev --bash')).toBe("error: unknown flag: --bash\nSee 'kubectl exec --help' for usage.\n");
     expect(rig.run('kubectl exec -it jump --namespace dev -- bash')).toBe('');
     expect(rig.shell.prompt()).toBe('root@jump:/# ');
   });

@@ -49,13 +49,22 @@ export function viewHistory(rss: ReplicaSet[], revision: number): string {
     const template: PodTemplateSpec = JSON.parse(JSON.stringify(rs.spec?.template ?? {})) as PodTemplateSpec;
     const cause = rs.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION];
     if (cause) (template.metadata as { annotations?: Record<string, string> }).annotations = { ...(template.metadata?.annotations ?? {}), [CHANGE_CAUSE_ANNOTATION]: cause };
-    const w = new DescribeWriter();
-    describePodTemplate(w, template);
-    return w.toString();
+    return describeTemplate(template);
   }
   let text = 'REVISION\tCHANGE-CAUSE\n';
   for (const r of [...byRev.keys()].sort((a, b) => a - b)) text += `${r}\t${byRev.get(r)!.metadata?.annotations?.[CHANGE_CAUSE_ANNOTATION] || '<none>'}\n`;
   return tabbed(text, { minwidth: 0, padding: 2, padchar: ' ' });
+}
+
+function describeTemplate(template: PodTemplateSpec): string {
+  const w = new DescribeWriter();
+  describePodTemplate(w, template);
+  return w.toString();
+}
+
+/** printTemplate: a ReplicaSet's pod template as `describe` shows it. */
+export function podTemplateText(rs: ReplicaSet): string {
+  return describeTemplate(rs.spec?.template ?? {});
 }
 
 /** equalIgnoreHash: templates equal once the pod-template-hash label is dropped. */

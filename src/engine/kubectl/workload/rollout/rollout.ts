@@ -8,7 +8,7 @@ import { nameLine } from '../../print';
 import type { KubectlContext, Verb } from '../../verb';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, guarded, printObject } from '../common';
 import { fetchTarget, parseTargets, type Target } from '../targets';
-import { ANNOTATIONS_TO_SKIP, HASH_LABEL, equalIgnoreHash, ownedReplicaSets, revisions, viewHistory } from './deploymentHistory';
+import { ANNOTATIONS_TO_SKIP, HASH_LABEL, equalIgnoreHash, ownedReplicaSets, podTemplateText, revisions, viewHistory } from './deploymentHistory';
 import { rolloutStatusJob } from './rolloutStatus';
 
 type DeploymentObj = Deployment & KubeObject;
@@ -59,17 +59,17 @@ function rollback(ctx: KubectlContext, d: DeploymentObj, toRevision: number, dry
     rs = byRev.get(sorted[1]!);
   }
   if (equalIgnoreHash(rs!.spec?.template, d.spec?.template)) return 'skipped rollback (current template already matches revision)';
+  // Client dry-run shows the template it would roll back to (rollback.go printTemplate).
+  if (dryRun === 'client') return podTemplateText(rs!);
   const template = JSON.parse(JSON.stringify(rs!.spec?.template ?? {})) as { metadata?: { labels?: Record<string, string> } };
   if (template.metadata?.labels) delete template.metadata.labels[HASH_LABEL];
   const annotations: Record<string, string> = {};
   for (const k of ANNOTATIONS_TO_SKIP) if (d.metadata.annotations?.[k] !== undefined) annotations[k] = d.metadata.annotations[k]!;
   for (const [k, v] of Object.entries(rs!.metadata?.annotations ?? {})) if (!ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
-  if (dryRun !== 'client') {
-    ctx.api.patch('deployments.apps', ctx.namespace, name, 'json', [
-      { op: 'replace', path: '/spec/template', value: template },
-      { op: 'replace', path: '/metadata/annotations', value: annotations },
-    ], { dryRun: dryRun === 'server' });
-  }
+  ctx.api.patch('deployments.apps', ctx.namespace, name, 'json', [
+    { op: 'replace', path: '/spec/template', value: template },
+    { op: 'replace', path: '/metadata/annotations', value: annotations },
+  ], { dryRun: dryRun === 'server' });
   return 'rolled back';
 }
 
