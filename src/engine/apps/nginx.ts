@@ -101,7 +101,7 @@ export const nginxProfile: ImageProfile = {
   name: 'nginx',
   matches: (ref) => imageBaseName(ref) === 'nginx' && !ref.repository.includes('ingress'),
   shell: 'bash',
-  tools: ['nginx', 'curl', 'sleep', 'cat', 'ls', 'echo', 'env', 'ps', 'hostname', 'apt-get', 'apt', 'bash', 'sh'],
+  tools: ['nginx', 'curl', 'sleep', 'cat', 'ls', 'echo', 'env', 'ps', 'hostname', 'getent', 'apt-get', 'apt', 'bash', 'sh'],
   sizeBytes: () => 72195292,
   start(launch: ContainerLaunch, ref: ImageRef): ProcessPlan {
     const argv = effectiveArgv(launch, ['/docker-entrypoint.sh'], ['nginx', '-g', 'daemon off;']);

@@ -3,8 +3,8 @@ import { effectiveArgv, runCommandLine } from './process';
 import type { ImageProfile } from './types';
 
 /** Applets of busybox 1.36 that learners reach for (the real list is ~400 long). */
-const BUSYBOX_APPLETS = ['ls', 'cat', 'echo', 'sleep', 'touch', 'rm', 'mkdir', 'wget', 'nslookup', 'ping', 'traceroute', 'nc', 'telnet', 'ip', 'ifconfig', 'route', 'netstat', 'hostname', 'env', 'ps', 'top', 'date', 'head', 'tail', 'grep', 'sed', 'awk', 'vi', 'true', 'false', 'test', 'id', 'whoami', 'uname', 'df', 'du', 'free', 'kill', 'which', 'arp', 'httpd', 'tee', 'wc', 'sort', 'uniq'];
-const COREUTILS = ['ls', 'cat', 'echo', 'sleep', 'touch', 'rm', 'mkdir', 'env', 'hostname', 'date', 'head', 'tail', 'grep', 'sed', 'awk', 'true', 'false', 'test', 'id', 'whoami', 'uname', 'df', 'du', 'kill', 'which', 'tee', 'wc', 'sort', 'uniq'];
+const BUSYBOX_APPLETS = ['ls', 'cat', 'echo', 'sleep', 'touch', 'rm', 'mkdir', 'wget', 'nslookup', 'ping', 'traceroute', 'nc', 'telnet', 'ip', 'ifconfig', 'route', 'netstat', 'hostname', 'env', 'ps', 'top', 'date', 'head', 'tail', 'grep', 'sed', 'awk', 'vi', 'true', 'false', 'test', 'id', 'whoami', 'uname', 'df', 'du', 'free', 'kill', 'which', 'arp', 'httpd', 'tee', 'wc', 'sort', 'uniq', 'getent'];
+const COREUTILS = ['ls', 'cat', 'echo', 'sleep', 'touch', 'rm', 'mkdir', 'env', 'hostname', 'date', 'head', 'tail', 'grep', 'sed', 'awk', 'true', 'false', 'test', 'id', 'whoami', 'uname', 'df', 'du', 'kill', 'which', 'tee', 'wc', 'sort', 'uniq', 'getent'];
 
 /** Builds a profile for an image whose job is to run whatever command it is given. */
 function toolImage(name: string, opts: { match: (base: string, repo: string) => boolean; shell: ImageProfile['shell']; tools: string[]; size: number; entrypoint?: string[]; cmd: string[] }): ImageProfile {
