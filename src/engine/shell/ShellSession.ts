@@ -48,6 +48,8 @@ export class ShellSession {
   private readonly frames: ShellFrame[] = [];
   private readonly interpreters = new WeakMap<ShellFrame, Interpreter>();
   private readonly exitedFrames = new WeakSet<ShellFrame>();
+  /** Callbacks of shells entered with `onExit` (kubectl run --rm), run when they are left. */
+  private readonly exitHandlers = new WeakMap<ShellFrame, (code: number) => void>();
   private pendingLines: string[] = [];
   private out = '';
   private effects: { clear?: boolean; openInEditor?: { path: string; machine: string } } = {};
@@ -247,6 +249,7 @@ export class ShellSession {
     if (this.frames.length > 1) {
       this.frames.pop();
       this.frame.lastExit = frame.lastExit;
+      this.exitHandlers.get(frame)?.(frame.lastExit);
     } else {
       this.ended = true;
       this.exitedFrames.delete(frame);
@@ -331,7 +334,9 @@ export class ShellSession {
   private hooksFor(frame: ShellFrame, io: Io): ShellHooks {
     return {
       enter: (machine, options) => {
-        this.frames.push(new ShellFrame(machine, this.pid++, options));
+        const entered = new ShellFrame(machine, this.pid++, { ...(options?.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options?.env ? { env: options.env } : {}) });
+        this.frames.push(entered);
+        if (options?.onExit) this.exitHandlers.set(entered, options.onExit);
       },
       runOn: (machine, argv, stdin) => {
         const other = new ShellFrame(machine, this.pid++);

@@ -93,8 +93,11 @@ export interface CommandContext {
 
 /** What builtins and machine-changing commands (`kubectl exec -it`, `ssh`) may ask of the shell. */
 export interface ShellHooks {
-  /** Opens an interactive shell on another machine (pushed on the session's stack; `exit` pops it). */
-  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string> }): void;
+  /**
+   * Opens an interactive shell on another machine (pushed on the session's stack; `exit` pops it).
+   * `onExit` runs when that shell is left, with its exit status (`kubectl run -it --rm` deletes its pod then).
+   */
+  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string>; onExit?: (code: number) => void }): void;
   /** Runs a command line on another machine without entering it; output goes to this command's writers. */
   runOn(machine: Machine, argv: string[], stdin: string): number;
   setCwd(path: string): void;
