@@ -5,13 +5,15 @@
  * error fields.
  */
 import { Simulation } from '../engine/sim/Simulation';
-import { ShellSession } from '../engine/shell/ShellSession';
+import type { ShellSession } from '../engine/shell/ShellSession';
+import { createLearnerSession } from '../engine/cluster';
 import type { ShellResult } from '../engine/shell/types';
 import type { ClockState } from '../engine/sim/VirtualClock';
 import type { ViewDelta } from '../engine/view/types';
 import { ViewFeed } from '../engine/view/ViewFeed';
 
 export type { ClockState } from '../engine/sim/VirtualClock';
+export type { ShellResult } from '../engine/shell/types';
 export type { EndpointSliceRecord, NodeRecord, PodRecord, ServiceRecord, ViewDelta, ViewRecord } from '../engine/view/types';
 
 /** One message to the UI: the clock, and what changed in the cluster since the last message. */
@@ -63,6 +65,19 @@ export function createEngineApi(now: () => number = () => performance.now()) {
 
   const timer = setInterval(pump, PUMP_INTERVAL_MS);
 
+  /** Runs `fn` on a session, then lets the cluster react and tells the UI what changed. */
+  function withSession(sessionId: number, fn: (session: ShellSession) => ShellResult): Result<ShellResult> {
+    return guard(() => {
+      const session = sessions.get(sessionId);
+      if (!session) throw new Error(`no shell session ${sessionId}`);
+      pump();
+      const result = fn(session);
+      sim.drain();
+      publish();
+      return result;
+    });
+  }
+
   return {
     /** Starts a feed: the listener first gets the whole cluster, then changes as they happen. */
     subscribe(listener: Listener): void {
@@ -97,21 +112,27 @@ export function createEngineApi(now: () => number = () => performance.now()) {
       publish();
       return sim.clock.state();
     },
+    /** Opens a terminal: root on the `controlplane` node of the live cluster, time flowing. */
     openShell(): { id: number; prompt: string } {
-      const session = new ShellSession({ now: () => sim.clock.now() });
+      const session = createLearnerSession(sim);
       const id = nextSession++;
       sessions.set(id, session);
       return { id, prompt: session.prompt() };
     },
+    /**
+     * Runs one line. `needsMoreInput` asks for the next line under the PS2 prompt; `running`
+     * means the command goes on: call {@link poll} as time passes, {@link interrupt} for Ctrl+C.
+     */
     execute(sessionId: number, line: string): Result<ShellResult> {
-      return guard(() => {
-        const session = sessions.get(sessionId);
-        if (!session) throw new Error(`no shell session ${sessionId}`);
-        const result = session.execute(line);
-        sim.drain();
-        publish();
-        return result;
-      });
+      return withSession(sessionId, (session) => session.execute(line));
+    },
+    /** More output of the running command (and its end, once done). */
+    poll(sessionId: number): Result<ShellResult> {
+      return withSession(sessionId, (session) => session.poll());
+    },
+    /** Ctrl+C: stops the running command or abandons an unfinished line. */
+    interrupt(sessionId: number): Result<ShellResult> {
+      return withSession(sessionId, (session) => session.interrupt());
     },
     reset(seed?: string): ClockState {
       sim = new Simulation(seed ? { seed } : {});

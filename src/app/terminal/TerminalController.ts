@@ -1,11 +1,17 @@
 import type { Terminal } from '@xterm/xterm';
 import { engine } from '../client/engineClient';
 import { LineEditor } from './LineEditor';
+import type { ShellResult } from '../../worker/createEngineApi';
+
+/** How often a running command (`sleep`, `kubectl get -w`) is asked for more output. */
+const POLL_MS = 100;
 
 /**
  * Connects an xterm.js terminal to one engine shell session: echoes what is typed, runs each
  * line in the worker, prints the result and the next prompt. Lines typed or pasted while a
- * command runs are queued and run in order, as a real terminal buffers them.
+ * command runs are queued and run in order, as a real terminal buffers them. A command that
+ * keeps running is polled for output until it ends; Ctrl+C interrupts it in the engine. An
+ * unfinished line (open quote, trailing `|`) gets the engine's PS2 prompt.
  */
 export class TerminalController {
   private editor = new LineEditor();
@@ -13,6 +19,11 @@ export class TerminalController {
   private prompt = '';
   private queue: string[] = [];
   private busy = false;
+  /** A command is running in the engine; Ctrl+C must reach it. */
+  private running = false;
+  private interruptRequested = false;
+  /** The engine holds an unfinished line (PS2): Ctrl+C must abandon it there too. */
+  private continuing = false;
   private disposed = false;
   private disposables: { dispose(): void }[] = [];
 
@@ -47,6 +58,10 @@ export class TerminalController {
       if (last) this.typed(last);
       return;
     }
+    if (this.running && data === '\x03') {
+      this.interruptRequested = true;
+      return;
+    }
     if (this.busy && data === '\r') {
       this.enqueue(this.takeLine(''));
       return;
@@ -67,7 +82,9 @@ export class TerminalController {
         this.enqueue(action.line);
         break;
       case 'interrupt':
-        this.term.write(`\r\x1b[K${this.prompt}${action.line}^C\r\n${this.prompt}`);
+        this.term.write(`\r\x1b[K${this.prompt}${action.line}^C\r\n`);
+        if (this.continuing) void this.abandonLine();
+        else this.term.write(this.prompt);
         break;
       case 'clear-screen':
         this.term.clear();
@@ -92,18 +109,43 @@ export class TerminalController {
       const line = this.queue.shift()!;
       // Show the finished line exactly as typed, then the output below it.
       this.term.write(`\r\x1b[K${this.prompt}${line}\r\n`);
-      const r = await engine().execute(this.sessionId, line);
-      if (r.ok) {
-        if (r.value.clear) this.term.clear();
-        if (r.value.output) this.term.write(toCrlf(r.value.output));
-        this.prompt = r.value.prompt;
-      } else {
-        this.term.write(toCrlf(`kubelab: internal error: ${r.error}\n`));
+      let result = this.show(await engine().execute(this.sessionId, line));
+      while (result?.running && !this.disposed) {
+        this.running = true;
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const stop = this.interruptRequested;
+        this.interruptRequested = false;
+        result = this.show(await (stop ? engine().interrupt(this.sessionId) : engine().poll(this.sessionId)));
       }
+      this.running = false;
+      this.interruptRequested = false;
       this.term.write(this.prompt);
     }
     this.busy = false;
     this.redraw();
+  }
+
+  /** Prints one engine answer and takes its prompt; returns the result (undefined on an internal error). */
+  private show(r: { ok: true; value: ShellResult } | { ok: false; error: string }): ShellResult | undefined {
+    if (!r.ok) {
+      this.term.write(toCrlf(`kubelab: internal error: ${r.error}\n`));
+      return undefined;
+    }
+    if (r.value.clear) this.term.clear();
+    if (r.value.output) this.term.write(toCrlf(r.value.output));
+    this.prompt = r.value.prompt;
+    this.continuing = !!r.value.needsMoreInput;
+    return r.value;
+  }
+
+  /** Ctrl+C under PS2: the engine drops the unfinished line and answers with PS1. */
+  private async abandonLine(): Promise<void> {
+    const r = await engine().interrupt(this.sessionId);
+    if (r.ok) {
+      this.prompt = r.value.prompt;
+      this.continuing = false;
+    }
+    this.term.write(this.prompt);
   }
 
   /** Rewrites the prompt line from the editor's state, leaving the cursor where it belongs. */
