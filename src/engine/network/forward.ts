@@ -94,6 +94,36 @@ function fixMasqueradeHop(ctx: WalkCtx, node: string, before: PacketView, after:
   }
 }
 
+/**
+ * Which nodes the reply from `server` (on node `at`) to `client` passes: its own node, then the
+ * node that owns the client's address (pod subnet or node IP), if another.
+ */
+function replyNodes(topo: NetworkTopology, at: NodeNet, client: string): Set<string> {
+  const nodes = new Set([at.name]);
+  const owner = topo.nodes.find((n) => n.ip === client || (n.podCIDR && lookupRoute([{ dst: n.podCIDR, dev: 'cni0' }], client)));
+  if (owner) nodes.add(owner.name);
+  return nodes;
+}
+
+/**
+ * A translated connection only works if the reply comes back through the node that translated
+ * it: there conntrack restores the address the client called. A reply that bypasses it reaches
+ * the client from an address it never called, which drops it (asymmetric routing).
+ */
+function bypassedNat(ctx: WalkCtx, path: readonly PathStep[], pkt: PacketView, at: NodeNet): string | undefined {
+  const back = replyNodes(ctx.topo, at, pkt.src);
+  for (let i = 0; i < path.length; i++) {
+    const next = path[i + 1]?.arrived ?? pkt;
+    const step = path[i]!;
+    if (step.arrived.dst !== next.dst && !back.has(step.node)) {
+      return `the reply from ${at_(pkt)} goes straight back to ${pkt.src} without passing ${step.node}, where ${step.arrived.dst} was translated to ${next.dst}: the client drops an answer from an address it never called (asymmetric routing)`;
+    }
+  }
+  return undefined;
+}
+
+const at_ = (p: PacketView) => (p.dport !== undefined && p.protocol !== 'icmp' ? `${p.dst}:${p.dport}` : p.dst);
+
 /** cni0 → the pod's veth → its eth0, and the kernel's answer in the pod's network namespace. */
 function deliverToPod(ctx: WalkCtx, node: NodeNet, pkt: PacketView, path: PathStep[]): ConnectResult {
   const pod = podByIP(ctx.topo, pkt.dst);
@@ -107,6 +137,11 @@ function deliverToPod(ctx: WalkCtx, node: NodeNet, pkt: PacketView, path: PathSt
     const kubelet = ctx.deps.sim.kubelet(node.name);
     const accepted = kubelet?.accepts(pkt.dst, pkt.dport ?? 0, 'TCP') ?? 'refused';
     if (accepted === 'refused') return refusedByRst(ctx, label, pkt, flows);
+    const bypass = bypassedNat(ctx, path, pkt, node);
+    if (bypass) {
+      ctx.add({ where: { machine: label, kind: 'pod' }, before: pkt, after: { ...pkt, src: pkt.dst, dst: pkt.src, sport: pkt.dport ?? 0, dport: pkt.sport ?? 0 }, why: [], explanation: `The server answers, but ${bypass}.` });
+      return ctx.finish({ kind: 'timeout', reason: bypass }, undefined, flows.map((f) => ({ ...f, unreplied: true })));
+    }
     return ctx.finish({ kind: 'delivered', ip: pkt.dst, port: pkt.dport ?? 0, machine: label, container: accepted.container }, delivery(pkt, node, pod, accepted.container), flows);
   }
   return ctx.finish({ kind: 'delivered', ip: pkt.dst, ...(pkt.dport !== undefined ? { port: pkt.dport } : {}), machine: label }, delivery(pkt, node, pod), flows);

@@ -22,6 +22,7 @@ const lab = labCluster([
   web('web-np', { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 80, nodePort: 30080 }] }),
   web('web-lb', { type: 'LoadBalancer' }),
   web('web-aff', { sessionAffinity: 'ClientIP' }),
+  web('web-local', { type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ name: 'http', port: 80, targetPort: 80, nodePort: 30081 }] }),
   web('web-badport', { ports: [{ name: 'http', port: 80, targetPort: 8080 }] }),
   service('nobody', { selector: { app: 'nobody' }, ports: [{ port: 80 }] }),
   service('sick', { selector: { app: 'sick' }, ports: [{ port: 80 }] }),
@@ -57,6 +58,11 @@ describe('packet flows through the default cluster (iptables mode)', () => {
     { name: 'no endpoints → REJECT', from: () => client, dst: () => clusterIP('nobody'), port: 80, want: { refused: /^no ready endpoints: KUBE-SERVICES REJECT rule: -A KUBE-SERVICES -d [\d.]+\/32 -p tcp -m comment --comment "default\/nobody has no endpoints"/ }, masquerade: false },
     { name: 'only not-ready pods → REJECT', from: () => client, dst: () => clusterIP('sick'), port: 80, want: { refused: /has no endpoints/ }, masquerade: false },
     { name: 'wrong targetPort → refused by the pod', from: () => client, dst: () => clusterIP('web-badport'), port: 80, want: { refused: /nothing listens on 10\.244\.\d+\.\d+:8080 in default\/web-.*TCP RST/ }, masquerade: false },
+    { name: 'outside → Local-policy NodePort on a node without a local endpoint → DROP', from: () => fromNodeNet, dst: () => '172.18.0.2', port: 30081, want: { timeout: /^dropped: KUBE-EXTERNAL-SERVICES DROP rule: .*"default\/web-local:http has no local endpoints"/ }, masquerade: false },
+    { name: 'outside → Local-policy NodePort on a node with a local endpoint: source kept', from: () => fromNodeNet, dst: () => '172.18.0.3', port: 30081, want: { endpoint: 'web' }, masquerade: false },
+    // kube-proxy sends pod traffic to KUBE-SVC without masquerading it, so the backend answers the
+    // client pod directly, bypassing the node that did the DNAT: the connection never completes.
+    { name: 'pod → Local-policy NodePort on another node → asymmetric reply, times out', from: () => client, dst: () => '172.18.0.2', port: 30081, want: { timeout: /asymmetric routing/ }, masquerade: false },
     { name: 'ClusterIP on a port the Service lacks → no rule, lost', from: () => client, dst: () => clusterIP('web'), port: 81, want: { timeout: /no host answers/ }, masquerade: false },
   ];
 
