@@ -47,6 +47,24 @@ status: {}
     expect(pod.spec.containers[0]).toMatchObject({ stdin: true, stdinOnce: true, tty: true });
   });
 
+  it('run -it --rm ... -- sh: leaving the shell ends the session and deletes the pod', () => {
+    const rig = workloadRig();
+    expect(rig.transcript(['kubectl run -it --rm tmp --image=busybox -- sh', 'hostname', 'exit'])).toBe(`controlplane:~$ kubectl run -it --rm tmp --image=busybox -- sh
+If you don't see a command prompt, try pressing enter.
+/ # hostname
+tmp
+/ # exit
+Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running
+pod "tmp" deleted from default namespace
+`);
+    expect(rig.shell.prompt()).toBe('controlplane:~$ ');
+    expect(rig.transcript(['kubectl run -it --rm --restart=Never tmp2 --image=busybox -- sh', 'exit 0'])).toBe(`controlplane:~$ kubectl run -it --rm --restart=Never tmp2 --image=busybox -- sh
+If you don't see a command prompt, try pressing enter.
+/ # exit 0
+pod "tmp2" deleted from default namespace
+`);
+  });
+
   it('a command pod that completes prints its logs, and --rm deletes it', () => {
     const rig = workloadRig();
     expect(rig.run('kubectl run -i --rm --restart=Never hello --image=busybox -- echo hello there')).toBe('hello there\npod "hello" deleted from default namespace\n');

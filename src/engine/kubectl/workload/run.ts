@@ -39,7 +39,7 @@ function removePod(ctx: KubectlContext, name: string): void {
 }
 
 /** Waits for the pod, then attaches as kubectl run -i/-t does. */
-function attachJob(ctx: KubectlContext, name: string, remove: boolean, timeoutMs: number): Job {
+function attachJob(ctx: KubectlContext, name: string, remove: boolean, quiet: boolean, timeoutMs: number): Job {
   const deadline = ctx.now() + timeoutMs;
   let printed = -1;
   let exit: number | undefined;
@@ -68,13 +68,21 @@ function attachJob(ctx: KubectlContext, name: string, remove: boolean, timeoutMs
         }
         return undefined;
       }
-      ctx.cmd.stderr(PROMPT_HINT);
+      if (!quiet) ctx.cmd.stderr(PROMPT_HINT);
       const container = p.spec!.containers![0]!;
       const profile = resolveImage(container.image ?? '').profile;
       if (mainProcessIsShell(profile, container.command, container.args)) {
         const machine = containerMachine(ctx.sim, { namespace: ctx.namespace, pod: name, container: container.name, node: p.spec!.nodeName! });
         if (machine) {
-          ctx.cmd.shell.enter(machine, { cwd: '/' });
+          const restartAlways = p.spec?.restartPolicy === 'Always';
+          ctx.cmd.shell.enter(machine, {
+            cwd: '/',
+            onExit: () => {
+              // attach.go's notice (restartPolicy Always only), then run's --rm cleanup.
+              if (restartAlways && !quiet) ctx.cmd.stdout(`Session ended, resume using 'kubectl attach ${name} -c ${container.name} -i -t' command when the pod is running\n`);
+              if (remove && podNow(ctx, name)) removePod(ctx, name);
+            },
+          });
           return 0;
         }
       }
@@ -169,6 +177,6 @@ export const runVerb: Verb = {
         printObject(ctx, created, 'created', dryRun);
         return 0;
       }
-      return { exitCode: 0, job: attachJob(ctx, name, remove, f<number>('pod-running-timeout') ?? 60_000) };
+      return { exitCode: 0, job: attachJob(ctx, name, remove, f<boolean>('quiet') ?? false, f<number>('pod-running-timeout') ?? 60_000) };
     }),
 };
