@@ -19,8 +19,7 @@ export class TerminalController {
   private prompt = '';
   private queue: string[] = [];
   private busy = false;
-  /** A command is running in the engine; Ctrl+C must reach it. */
-  private running = false;
+  /** Ctrl+C pressed while a line was in the engine: it goes to that command, not the editor. */
   private interruptRequested = false;
   /** The engine holds an unfinished line (PS2): Ctrl+C must abandon it there too. */
   private continuing = false;
@@ -58,7 +57,7 @@ export class TerminalController {
       if (last) this.typed(last);
       return;
     }
-    if (this.running && data === '\x03') {
+    if (this.busy && data === '\x03') {
       this.interruptRequested = true;
       return;
     }
@@ -110,14 +109,17 @@ export class TerminalController {
       // Show the finished line exactly as typed, then the output below it.
       this.term.write(`\r\x1b[K${this.prompt}${line}\r\n`);
       let result = this.show(await engine().execute(this.sessionId, line));
-      while (result?.running && !this.disposed) {
-        this.running = true;
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      while (result && !this.disposed) {
         const stop = this.interruptRequested;
         this.interruptRequested = false;
-        result = this.show(await (stop ? engine().interrupt(this.sessionId) : engine().poll(this.sessionId)));
+        if (stop && (result.running || result.needsMoreInput)) {
+          result = this.show(await engine().interrupt(this.sessionId));
+          continue;
+        }
+        if (!result.running) break;
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        if (!this.interruptRequested) result = this.show(await engine().poll(this.sessionId));
       }
-      this.running = false;
       this.interruptRequested = false;
       this.term.write(this.prompt);
     }
