@@ -55,6 +55,15 @@ describe('kubelab trace', () => {
     expect(trace.hops.map((h) => h.where.chain).filter(Boolean)).toContain('PREROUTING');
   });
 
+  it('resolves Service names through CoreDNS and shows the DNS walk in front of the hops', () => {
+    const { code, out } = run(['-f', file, '--from', 'default/client', 'http://web/']);
+    expect(code).toBe(0);
+    const ip = /^TCP from default\/client to (10\.\d+\.\d+\.\d+):80\n/.exec(out)![1];
+    expect(out).toContain(`  DNS: web → ${ip}\n       web.default.svc.cluster.local A → ${ip}\n`);
+    expect(out).toMatch(/=> delivered to default\/web-[a-z0-9]+-[a-z0-9]{5} \(container web\) at 10\.244\.\d+\.\d+:80\n/);
+    expect(out).toMatch(/HTTP\/1\.1 200 OK\n$/);
+  });
+
   it('explains usage errors', () => {
     expect(run(['--from', 'default/client']).err).toContain('missing TARGET');
     expect(run(['--from', 'default/nope', '10.0.0.1:80']).err).toBe('kubelab trace: pods "nope" not found in namespace "default"\n');

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { KubeObject } from '../engine/api/types';
 import { ApiError } from '../engine/api/types';
 import { resourceFor, resourceKey } from '../engine/api/resources';
+import { clusterDns } from '../engine/dnsIntegration';
 import { decodeStream } from '../engine/kubectl/manifest/readManifests';
 import { formatTrace, networkOf } from '../engine/network';
 import type { ConnectResult, Origin } from '../engine/network';
@@ -94,6 +95,8 @@ export function runTrace(args: string[], out: (s: string) => void = (s) => proce
     return 2;
   }
   const sim = new Simulation(parsed.seed ? { seed: parsed.seed } : {});
+  // CoreDNS serves the cluster's names, so `http://web` resolves through the kube-dns Service.
+  clusterDns(sim);
   try {
     apply(sim, parsed.files);
   } catch (e) {
@@ -121,8 +124,8 @@ export function runTrace(args: string[], out: (s: string) => void = (s) => proce
     err(`kubelab trace: could not resolve host "${url.host}" (${resolved.status ?? 'no resolver'})\n`);
     return 1;
   }
-  const result: ConnectResult & { response?: HttpResponse } = isUrl ? net.httpRequest(from, { ip, port: url.port, path: url.path, host: url.host, userAgent: 'kubelab-trace' }) : net.tcpConnect(from, ip, url.port);
-  if (resolved.dns) result.trace.dns = resolved.dns;
+  const dns = resolved.dns ? { dns: resolved.dns } : {};
+  const result: ConnectResult & { response?: HttpResponse } = isUrl ? net.httpRequest(from, { ...dns, ip, port: url.port, path: url.path, host: url.host, userAgent: 'kubelab-trace' }) : net.tcpConnect(from, ip, url.port, dns);
   const response = result.response;
   if (parsed.json) out(`${JSON.stringify({ trace: result.trace, ...(response ? { response: { status: response.status, reason: response.reason } } : {}) }, null, 2)}\n`);
   else {

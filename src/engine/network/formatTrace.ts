@@ -6,7 +6,14 @@ const addr = (p: PacketView) => (p.protocol === 'icmp' || p.sport === undefined 
 export function formatTrace(t: Trace): string {
   const lines: string[] = [];
   lines.push(`${t.request.protocol.toUpperCase()} from ${t.request.from} to ${t.request.dst}${t.request.dport !== undefined ? `:${t.request.dport}` : ''}`);
-  if (t.dns) lines.push(`  DNS: ${t.dns.name} → ${t.dns.addresses.join(', ') || '(no address)'}`);
+  if (t.dns) {
+    lines.push(`  DNS: ${t.dns.name} → ${t.dns.addresses.join(', ') || '(no address)'}`);
+    // Steps are the DNS area's; print their text when they carry one.
+    for (const step of t.dns.steps) {
+      const text = (step as { text?: unknown }).text;
+      if (typeof text === 'string') lines.push(`       ${text}`);
+    }
+  }
   for (const h of t.hops) {
     const place = [h.where.machine, h.where.interface, h.where.table && h.where.chain ? `${h.where.table} ${h.where.chain}` : h.where.table].filter(Boolean).join(' · ');
     const changed = addr(h.before) !== addr(h.after) ? `${addr(h.before)}  ⇒  ${addr(h.after)}` : addr(h.after);
