@@ -32,8 +32,6 @@ const machines = new WeakMap<Simulation, Map<string, Machine>>();
 export function imageExecutables(profile: ImageProfile): string[] {
   const names = new Set([...profile.tools, ...SHELL_BUILTINS]);
   if (profile.tools.includes('ls')) for (const n of USERLAND) names.add(n);
-  // glibc images carry getent (libc-bin); busybox/musl images do not.
-  if (profile.shell === 'bash') names.add('getent');
   return [...names].sort();
 }
 
@@ -64,7 +62,8 @@ export function containerMachine(sim: Simulation, place: ContainerPlace): Machin
   }
   fs.onChange((c) => {
     if (c.type === 'mkdir') return;
-    kubelet.setFile(place.namespace, place.pod, place.container, c.path, c.type === 'write');
+    // Looked up on each write: a restored Simulation has new kubelets.
+    sim.kubelet(place.node)?.setFile(place.namespace, place.pod, place.container, c.path, c.type === 'write');
   });
 
   const profile = info.profile;

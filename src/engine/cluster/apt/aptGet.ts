@@ -100,7 +100,7 @@ export function aptCommand(o: AptOptions): Command {
       chunks.push({ afterMs: at, stdout: `Get:${i + 1} ${base}/${p.component} ${p.arch === 'all' ? 'amd64' : p.arch} ${debName(p, o.distro)} ${p.arch} ${p.version[o.distro]} [${formatBytes(p.size)}]\n` });
     });
     const size = plan.reduce((s, p) => s + p.size, 0);
-    chunks.push({ afterMs: at + 10, stdout: `${fetchedLine(size, at)}debconf: delaying package configuration, since apt-utils is not installed\n` });
+    chunks.push({ afterMs: at + 10, stdout: fetchedLine(size, at), stderr: 'debconf: delaying package configuration, since apt-utils is not installed\n' });
     const width = String(plan.length - 1).length;
     let unpack = '';
     plan.forEach((p, i) => {
