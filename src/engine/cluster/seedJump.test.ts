@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { ShellSession } from '../shell/ShellSession';
+import type { PodObject } from '../sim/kinds';
 import { Simulation } from '../sim/Simulation';
 import { containerMachine } from './containerMachine';
 import { createLearnerSession } from './learnerSession';
@@ -101,8 +102,8 @@ it('the seed\'s jump pod: resolv.conf, apt-get (typo first), then curl to ent in
   const setup = transcript(node, ['kubectl apply -f sd-example.yml', 'sleep 60', 'kubectl get pod jump -n dev -o name']);
   expect(setup).toContain('pod/jump created\n');
   expect(setup.endsWith('pod/jump\n')).toBe(true);
-  const pod = sim.api.admin().get<{ spec: { nodeName: string } }>('pods', 'dev', 'jump');
-  const machine = containerMachine(sim, { namespace: 'dev', pod: 'jump', container: 'jump', node: pod.spec.nodeName })!;
+  const pod = sim.api.admin().get<PodObject>('pods', 'dev', 'jump');
+  const machine = containerMachine(sim, { namespace: 'dev', pod: 'jump', container: 'jump', node: pod.spec!.nodeName! })!;
   const jump = new ShellSession({ machine, now: () => sim.clock.now(), advance: (ms) => sim.advance(ms) });
   const t = transcript(jump, [
     'cat /etc/resolv.conf',
