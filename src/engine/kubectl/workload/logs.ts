@@ -83,7 +83,8 @@ function followJob(ctx: KubectlContext, streams: { s: Stream; printed: number; r
       }
       return open === 0 ? 0 : undefined;
     },
-    wakeAt: () => ctx.sim.clock.nextDue(),
+    // Following never moves time itself: on the command line it shows what is there and waits.
+    wakeAt: () => undefined,
     interrupt: () => undefined,
   };
 }

@@ -76,3 +76,19 @@ describe('kubectl rollout', () => {
     expect(deploymentStatus(d as unknown as Deployment)).toEqual({ error: 'deployment "d" exceeded its progress deadline' });
   });
 });
+
+describe('kubectl rollout status on the command line', () => {
+  it('stops moving the clock when a paused rollout has nothing new to report', () => {
+    const rig = workloadRig();
+    rig.run('kubectl create deployment web --image=nginx');
+    rig.sim.runUntilSettled();
+    rig.run('kubectl rollout pause deployment web');
+    rig.run('kubectl set image deployment/web nginx=nginx:1.27');
+    const start = rig.sim.clock.now();
+    const r = rig.shell.execute('kubectl rollout status deployment web');
+    expect(r.running).toBe(true);
+    expect(r.output).toBe('Waiting for deployment "web" rollout to finish: 0 out of 1 new replicas have been updated...\n');
+    expect(rig.sim.clock.now() - start).toBeLessThanOrEqual(11 * 60_000);
+    expect(rig.shell.interrupt().output).toBe('^C\n');
+  });
+});

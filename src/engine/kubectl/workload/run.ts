@@ -99,7 +99,8 @@ function attachJob(ctx: KubectlContext, name: string, remove: boolean, quiet: bo
       if (exit === undefined) exit = step(now);
       return exit;
     },
-    wakeAt: () => ctx.sim.clock.nextDue(),
+    // Waiting for the pod moves time (bounded by --pod-running-timeout); streaming does not.
+    wakeAt: () => (printed < 0 ? Math.min(ctx.sim.clock.nextDue() ?? deadline, deadline) : undefined),
     interrupt() {
       if (remove && podNow(ctx, name)) removePod(ctx, name);
     },

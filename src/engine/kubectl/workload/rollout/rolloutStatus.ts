@@ -7,6 +7,9 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Job } from '../../../shell/types';
 import type { KubectlContext } from '../../verb';
 
+/** How long `rollout status` lets the command line's clock run without any change to report. */
+const IDLE_LIMIT_MS = 10 * 60_000;
+
 export type StatusResult = { message: string; done: boolean } | { error: string };
 
 /** DeploymentStatusViewer.Status. */
@@ -59,7 +62,9 @@ export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: nu
     exit = code;
     return code;
   };
+  let lastNews = ctx.now();
   const drain = (): number | undefined => {
+    if (pending.length > 0) lastNews = ctx.now();
     while (pending.length > 0) {
       const r = deploymentStatus(pending.shift()!, revision);
       if ('error' in r) {
@@ -90,8 +95,10 @@ export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: nu
     },
     wakeAt() {
       const next = ctx.sim.clock.nextDue();
-      if (deadline === undefined) return next;
-      return next === undefined ? deadline : Math.min(next, deadline);
+      if (deadline !== undefined) return next === undefined ? deadline : Math.min(next, deadline);
+      // Without --timeout a stuck rollout (paused, unschedulable) would move the command line's
+      // clock forever: after IDLE_LIMIT_MS without news, wait for outside events instead.
+      return next !== undefined && next - lastNews <= IDLE_LIMIT_MS ? next : undefined;
     },
     interrupt() {
       stop();
