@@ -276,8 +276,10 @@ const networks = new WeakMap<Simulation, Network>();
 export function networkOf(sim: Simulation): Network {
   let n = networks.get(sim);
   if (!n) {
-    n = new Network(sim);
-    networks.set(sim, n);
+    const created = new Network(sim);
+    n = created;
+    networks.set(sim, created);
+    sim.registerExtension('network', { save: () => created.save(), load: (state) => created.load(state as NetworkState) });
     void n.proxies;
   }
   return n;

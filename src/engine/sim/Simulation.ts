@@ -57,6 +57,14 @@ export interface SimulationSnapshot {
   api: ApiServerSnapshot;
   scheduler: ReturnType<Scheduler['save']>;
   kubelets: Record<string, KubeletState>;
+  /** State of parts that live beside the components (the network's conntrack, ...), by name. */
+  extensions?: Record<string, unknown>;
+}
+
+/** Something outside the components whose state belongs in snapshots (plain JSON both ways). */
+export interface StatefulExtension {
+  save(): unknown;
+  load(state: unknown): void;
 }
 
 /** Time the freshly bootstrapped cluster gets to converge before it is moved to `startTime`. */
@@ -101,6 +109,7 @@ export class Simulation {
   readonly rng: Rng;
   private parts!: Parts;
   private readonly factories = new Map<string, ComponentFactory>();
+  private readonly extensions = new Map<string, StatefulExtension>();
 
   constructor(config: Partial<SimulationConfig> = {}) {
     this.config = defaultConfig(config);
@@ -154,6 +163,14 @@ export class Simulation {
     return this.parts.extra.get(name) as T | undefined;
   }
 
+  /**
+   * Keeps `ext`'s state in every snapshot from now on and hands it back on restore (for state
+   * that is not a drained component, such as the network's conntrack tables).
+   */
+  registerExtension(name: string, ext: StatefulExtension): void {
+    this.extensions.set(name, ext);
+  }
+
   /** The kubelet of one node (logs, pod files, serving requests). */
   kubelet(nodeName: string): Kubelet | undefined {
     return this.parts.kubelets.find((k) => k.cfg.nodeName === nodeName);
@@ -205,6 +222,7 @@ export class Simulation {
         api: p.api.snapshot(),
         scheduler: p.scheduler.save(),
         kubelets: Object.fromEntries(p.kubelets.map((k) => [k.cfg.nodeName, k.save()])),
+        ...(this.extensions.size ? { extensions: Object.fromEntries([...this.extensions].map(([name, e]) => [name, e.save()])) } : {}),
       }),
     ) as SimulationSnapshot;
   }
@@ -233,6 +251,7 @@ export class Simulation {
     this.parts = parts;
     for (const [name, factory] of this.factories) parts.extra.set(name, factory({ api: parts.api, clock, rng: this.rng, sim: this }));
     // Moved in time, nodes must heartbeat at once or the node controller would find them silent.
+    for (const [name, e] of this.extensions) if (snap.extensions && name in snap.extensions) e.load(snap.extensions[name]);
     this.startComponents(parts, new Set(Object.entries(snap.kubelets).filter(([, s]) => s.stopped).map(([n]) => n)), shift === 0);
     this.drain();
   }
