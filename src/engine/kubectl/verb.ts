@@ -18,6 +18,8 @@ export interface FlagDef {
   short?: string;
   kind: FlagKind;
   default?: FlagValue;
+  /** pflag's NoOptDefVal: the value a bare `--flag` (no `=value`) takes, instead of eating the next word. */
+  noOptDefault?: string;
   usage: string;
 }
 

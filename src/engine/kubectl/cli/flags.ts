@@ -120,6 +120,7 @@ export function parseArgv(argv: string[], defs: FlagDef[]): ParsedArgv {
       if (!def) throw new FlagError(`unknown flag: --${name}`);
       if (eq >= 0) assign(def, a.slice(eq + 1));
       else if (def.kind === 'bool') assign(def, 'true');
+      else if (def.noOptDefault !== undefined) assign(def, def.noOptDefault);
       else if (i + 1 < argv.length) assign(def, argv[++i]!);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;

@@ -4,6 +4,7 @@ import { formatApiError, missingLastAppliedWarning, nameLine } from '../print';
 import { goJsonMarshal } from '../print/jsonpath/goValues';
 import type { FlagDef, KubectlContext, Verb } from '../verb';
 import { CommandFailed } from '../cli/errors';
+import { DRY_RUN_FLAG, dryRunOf } from '../cli/dryRun';
 import { filenameArgs, ManifestError, readManifests } from '../manifest/readManifests';
 import { mapManifest, type MappedObject } from './manifestTargets';
 import { threeWayPatch } from './threeWayPatch';
@@ -15,7 +16,7 @@ const FILE_FLAGS: FlagDef[] = [
   { name: 'filename', short: 'f', kind: 'stringArray', usage: 'The files that contain the configurations to apply.' },
   { name: 'recursive', short: 'R', kind: 'bool', default: false, usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
   { name: 'output', short: 'o', kind: 'string', default: '', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
-  { name: 'dry-run', kind: 'string', default: 'none', usage: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.' },
+  DRY_RUN_FLAG,
   { name: 'validate', kind: 'string', default: 'strict', usage: "Must be one of: strict (or true), warn, ignore (or false)." },
   { name: 'field-manager', kind: 'string', default: 'kubectl-client-side-apply', usage: 'Name of the manager used to track field ownership.' },
   { name: 'selector', short: 'l', kind: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
@@ -38,11 +39,8 @@ function withAnnotation(obj: KubeObject, value: string): KubeObject {
 }
 
 function dryRunMode(k: KubectlContext): 'client' | 'server' | undefined {
-  const v = k.flags.get<string>('dry-run')!;
-  if (v === 'client' || v === 'server') return v;
-  if (v === 'none' || v === '' || v === 'false') return undefined;
-  if (v === 'true') return 'client';
-  throw new CommandFailed(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+  const d = dryRunOf(k);
+  return d === 'none' ? undefined : d;
 }
 
 function writeOne(k: KubectlContext, mode: Mode, m: MappedObject, dry: 'client' | 'server' | undefined): { obj: KubeObject; op: string } {

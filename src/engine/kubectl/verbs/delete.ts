@@ -1,5 +1,6 @@
 /** `kubectl delete`: names, TYPE/NAME, -f, -l, --all, grace period and force, 1.34 result lines. */
 import { ApiError, type KubeObject } from '../../api/types';
+import { DRY_RUN_FLAG, dryRunOf } from '../cli/dryRun';
 import { deleteLine, formatApiError } from '../print';
 import type { KubectlContext, Verb } from '../verb';
 import type { CommandEffects, Job } from '../../shell/types';
@@ -18,6 +19,7 @@ interface Victim {
 }
 
 function runDelete(k: KubectlContext): number | CommandEffects {
+  dryRunOf(k); // Complete() rejects a bad --dry-run before any request is made.
   const files = filenameArgs(k.flags.get<string[]>('filename')!);
   const selector = k.flags.get<string>('selector') || undefined;
   const all = k.flags.get<boolean>('all');
@@ -52,7 +54,7 @@ function runDelete(k: KubectlContext): number | CommandEffects {
   }
   for (const v of victims) {
     try {
-      const dry = k.flags.get<string>('dry-run');
+      const dry = dryRunOf(k);
       if (dry === 'client') k.api.get(v.key, v.namespace, v.name);
       else k.api.delete(v.key, v.namespace, v.name, { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), dryRun: dry === 'server' });
       const dryRun = dry === 'client' || dry === 'server' ? dry : undefined;
@@ -65,7 +67,7 @@ function runDelete(k: KubectlContext): number | CommandEffects {
   }
   for (const e of errors) k.cmd.stderr(e);
   const code = errors.length > 0 ? 1 : 0;
-  if (!k.flags.get<boolean>('wait') || k.flags.get<string>('dry-run') !== 'none') return code;
+  if (!k.flags.get<boolean>('wait') || dryRunOf(k) !== 'none') return code;
   return waitForDeletion(k, victims, code);
 }
 
@@ -109,7 +111,7 @@ export const deleteVerb: Verb = {
     { name: 'selector', short: 'l', kind: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
     { name: 'wait', kind: 'bool', default: true, usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
     { name: 'timeout', kind: 'string', default: '0s', usage: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object' },
-    { name: 'dry-run', kind: 'string', default: 'none', usage: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.' },
+    DRY_RUN_FLAG,
   ],
   run: runDelete,
 };

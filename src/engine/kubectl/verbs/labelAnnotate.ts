@@ -1,5 +1,6 @@
 /** `kubectl label` and `kubectl annotate`: `key=value`, `key-`, `--overwrite`, `-l`, `--all`, `--list`. */
 import { ApiError, type KubeObject } from '../../api/types';
+import { DRY_RUN_FLAG, dryRunOf } from '../cli/dryRun';
 import { formatApiError, kindPrefix, groupOf } from '../print';
 import type { FlagDef, KubectlContext, Verb } from '../verb';
 import { CommandFailed, UsageError } from '../cli/errors';
@@ -60,13 +61,14 @@ function modify(k: KubectlContext, field: Field, target: ResourceTarget, obj: Ku
   const word = field === 'labels' ? 'labeled' : 'annotated';
   if (JSON.stringify(next) === JSON.stringify(current)) return `${prefix} not ${word}\n`;
   const patch = { metadata: { [field]: Object.fromEntries([...Object.entries(change.set), ...change.remove.filter((r) => r in current).map((r) => [r, null])]) } };
-  const dry = k.flags.get<string>('dry-run');
+  const dry = dryRunOf(k);
   if (dry === 'client') return `${prefix} ${word} (dry run)\n`;
   k.api.patch(target.key, obj.metadata.namespace, obj.metadata.name ?? '', 'merge', patch, { dryRun: dry === 'server' });
   return `${prefix} ${word}${dry === 'server' ? ' (server dry run)' : ''}\n`;
 }
 
 function run(k: KubectlContext, field: Field): number {
+  dryRunOf(k); // Complete() rejects a bad --dry-run before any request is made.
   const files = filenameArgs(k.flags.get<string[]>('filename')!);
   const { resources, change } = parseChanges(k.args, field);
   const errors: string[] = [];
@@ -117,7 +119,7 @@ function run(k: KubectlContext, field: Field): number {
 const SHARED: FlagDef[] = [
   { name: 'all', kind: 'bool', default: false, usage: 'Select all resources, in the namespace of the specified resource types' },
   { name: 'all-namespaces', short: 'A', kind: 'bool', default: false, usage: 'If true, check the specified action in all namespaces.' },
-  { name: 'dry-run', kind: 'string', default: 'none', usage: 'Must be "none", "server", or "client".' },
+  DRY_RUN_FLAG,
   { name: 'filename', short: 'f', kind: 'stringArray', usage: 'Filename, directory, or URL to files identifying the resource to update' },
   { name: 'overwrite', kind: 'bool', default: false, usage: 'If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.' },
   { name: 'selector', short: 'l', kind: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },

@@ -1,5 +1,6 @@
 /** `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]`. */
 import { parse } from 'yaml';
+import { DRY_RUN_FLAG, dryRunOf } from '../cli/dryRun';
 import type { PatchType } from '../../api/types';
 import { nameLine } from '../print';
 import type { KubectlContext, Verb } from '../verb';
@@ -8,6 +9,7 @@ import { parseResourceArgs } from './resourceArgs';
 import { checkOutputFormat, printObjects } from './printObjects';
 
 function runPatch(k: KubectlContext): number {
+  dryRunOf(k); // Complete() rejects a bad --dry-run before any request is made.
   const type = k.flags.get<string>('type')!;
   if (!['json', 'merge', 'strategic'].includes(type)) throw new CommandFailed(`--type must be one of [json merge strategic], not ${JSON.stringify(type)}`);
   let text = k.flags.get<string>('patch')!;
@@ -32,7 +34,7 @@ function runPatch(k: KubectlContext): number {
     for (const name of t.names) {
       const ns = t.info.namespaced ? k.namespace : undefined;
       const before = k.api.get(t.key, ns, name);
-      const after = k.api.patch(t.key, ns, name, type as PatchType, body, { dryRun: k.flags.get<string>('dry-run') === 'server', fieldManager: 'kubectl-patch' });
+      const after = k.api.patch(t.key, ns, name, type as PatchType, body, { dryRun: dryRunOf(k) === 'server', fieldManager: 'kubectl-patch' });
       if (output) k.cmd.stdout(printObjects(output, [after], false));
       else k.cmd.stdout(nameLine(after, before.metadata.resourceVersion === after.metadata.resourceVersion ? 'patched (no change)' : 'patched'));
     }
@@ -49,7 +51,7 @@ export const patchVerb: Verb = {
     { name: 'patch-file', kind: 'string', default: '', usage: 'A file containing a patch to be applied to the resource.' },
     { name: 'type', kind: 'string', default: 'strategic', usage: 'The type of patch being provided; one of [json merge strategic]' },
     { name: 'output', short: 'o', kind: 'string', default: '', usage: 'Output format.' },
-    { name: 'dry-run', kind: 'string', default: 'none', usage: 'Must be "none", "server", or "client".' },
+    DRY_RUN_FLAG,
   ],
   run: runPatch,
 };

@@ -237,3 +237,16 @@ describe('kubectl inside a pod', () => {
     expect(s.execute('kubectl auth can-i list pods').output).toBe('no\n');
   });
 });
+
+describe('--dry-run without a value', () => {
+  it('is refused as kubectl refuses it, instead of swallowing the next word', () => {
+    const { s } = kubectlSession();
+    expect(transcript(s, ['kubectl delete svc kubernetes --dry-run', 'kubectl create deployment web --image=nginx --dry-run', 'kubectl get svc kubernetes -o name'])).toBe(`controlplane:~$ kubectl delete svc kubernetes --dry-run
+error: --dry-run flag without a value was specified. A value must be set: "none", "server", or "client".
+controlplane:~$ kubectl create deployment web --image=nginx --dry-run
+error: --dry-run flag without a value was specified. A value must be set: "none", "server", or "client".
+controlplane:~$ kubectl get svc kubernetes -o name
+service/kubernetes
+`);
+  });
+});

@@ -7,16 +7,10 @@ import { ApiError, type KubeObject } from '../../api/types';
 import { formatApiError, formatCommandError, nameLine, toJson, toYamlOutput } from '../print';
 import type { CommandOutcome } from '../../shell/types';
 import type { FlagDef, KubectlContext } from '../verb';
+import { CommandFailed } from '../cli/errors';
+import type { DryRun } from '../cli/dryRun';
 
-export type DryRun = 'none' | 'client' | 'server';
-
-/** `--dry-run` as cmdutil.AddDryRunFlag declares it. */
-export const DRY_RUN_FLAG: FlagDef = {
-  name: 'dry-run',
-  kind: 'string',
-  default: 'none',
-  usage: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-};
+export { DRY_RUN_FLAG, dryRunOf, type DryRun } from '../cli/dryRun';
 
 /** `-o/--output` as genericclioptions.PrintFlags declares it. */
 export const OUTPUT_FLAG: FlagDef = {
@@ -30,7 +24,7 @@ export const OUTPUT_FLAG: FlagDef = {
 export const fieldManagerFlag = (def: string): FlagDef => ({ name: 'field-manager', kind: 'string', default: def, usage: 'Name of the manager used to track field ownership.' });
 
 /** A failure kubectl reports as `error: <message>` (exit 1). */
-export class KubectlError extends Error {
+export class KubectlError extends CommandFailed {
   constructor(
     message: string,
     /** Set for cmdutil.UsageErrorf: adds `See 'kubectl <path> -h' for help and examples`. */
@@ -38,15 +32,6 @@ export class KubectlError extends Error {
   ) {
     super(message);
   }
-}
-
-/** cmdutil.GetDryRunStrategy. */
-export function dryRunOf(ctx: KubectlContext): DryRun {
-  const v = ctx.flags.get<string | boolean>('dry-run');
-  if (v === undefined || v === '' || v === 'none' || v === false) return 'none';
-  if (v === 'client' || v === 'server') return v;
-  if (v === true || v === 'unchanged') throw new KubectlError('--dry-run flag without a value was specified. A value must be set: "none", "server", or "client".');
-  throw new KubectlError(`Invalid dry-run value (${String(v)}). Must be "none", "server", or "client".`);
 }
 
 const ALLOWED_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
