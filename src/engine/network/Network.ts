@@ -9,6 +9,7 @@ import type { Simulation } from '../sim/Simulation';
 import type { ConntrackEntry } from './conntrack';
 import { CONNTRACK_TIMEOUTS, expire } from './conntrack';
 import { KubeProxyComponent } from './KubeProxyComponent';
+import { isLoopback, loopbackRequest } from './loopback';
 import type { EngineDeps } from './PacketEngine';
 import { nodeState, walk } from './PacketEngine';
 import type { NetworkTopology } from './topology';
@@ -147,6 +148,12 @@ export class Network {
 
   /** An HTTP request through the path; the server's answer (and access log) comes from the app. */
   httpRequest(from: Origin, call: HttpCall): HttpResult {
+    if (from.kind === 'node' && isLoopback(call.ip)) {
+      const local = loopbackRequest(this.sim, { node: from.node, ip: call.ip, port: call.port, method: call.method ?? 'GET', path: call.path ?? '/', userAgent: call.userAgent ?? '', headers: call.headers ?? {} });
+      // A status of 0 is a listener that closed the connection without answering.
+      const response = local.response && local.response.status > 0 ? local.response : undefined;
+      return this.publish({ trace: local.trace, outcome: local.trace.outcome, flows: [], ...(response ? { response } : {}), ...(local.response && !response ? { emptyReply: true } : {}) }, call.dns);
+    }
     const r = walk(this.deps(), from, 'tcp', call.ip, call.port, call.timeoutMs ?? TCP_SYN_TIMEOUT_MS);
     this.record('tcp', r.flows, r.outcome);
     if (r.outcome.kind !== 'delivered' || !r.delivery) return this.publish(r, call.dns);

@@ -7,7 +7,7 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { HttpResponse } from '../../apps';
 import { ApiError, type KubeObject, type ResourceInfo } from '../../api/types';
 import type { KubectlContext } from '../verb';
-import type { LocalHttpRequest } from './localListeners';
+import type { LocalHttpRequest } from '../../network/localListeners';
 
 /** encoding/json with the API server's pretty indent: field order kept, `<>&` escaped as Go does. */
 function goJson(body: unknown): string {

@@ -17,4 +17,4 @@ import { runVerb } from './run';
 
 /** Every workload verb, for kubectl's dispatcher. */
 export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, portForwardVerb, proxyVerb, rolloutVerb, runVerb, scaleVerb, setVerb, waitVerb];
-export { localHttpHandler, localHttp, listenLocal, type LocalHttpHandler, type LocalHttpRequest } from './localListeners';
+export { localHttpHandler, localHttp, listenLocal, type LocalHttpHandler, type LocalHttpRequest } from '../../network/localListeners';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localHttp } from './localListeners';
+import { localHttp } from '../../network/localListeners';
 import { workloadRig } from './testing/harness';
 
 function nginxRig() {

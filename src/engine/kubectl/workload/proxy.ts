@@ -7,7 +7,7 @@ import type { Job } from '../../shell/types';
 import type { KubectlContext, Verb } from '../verb';
 import { KubectlError, guarded } from './common';
 import { handleProxyRequest } from './apiProxy';
-import { listenLocal } from './localListeners';
+import { listenLocal } from '../../network/localListeners';
 import { podForArgs } from './podPicker';
 import { fetchTarget, parseTargets } from './targets';
 

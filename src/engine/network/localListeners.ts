@@ -1,10 +1,10 @@
 /**
- * Local TCP listeners that kubectl processes open on a machine (`kubectl proxy` on
- * 127.0.0.1:8001, `kubectl port-forward` on 127.0.0.1:8080). The network tools' curl asks
- * {@link localHttpHandler} before anything else when a request goes to localhost on a node.
+ * Processes listening on a node's loopback interface (`kubectl proxy` on 127.0.0.1:8001,
+ * `kubectl port-forward` on 127.0.0.1:8080). A connection to 127.0.0.0/8 never leaves the node,
+ * so curl and wget on a node ask {@link localHttpHandler} instead of the packet engine.
  */
-import type { HttpResponse } from '../../apps';
-import type { Simulation } from '../../sim/Simulation';
+import type { HttpResponse } from '../apps';
+import type { Simulation } from '../sim/Simulation';
 
 /** What curl sends to a local listener. */
 export interface LocalHttpRequest {
