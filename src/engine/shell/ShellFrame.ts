@@ -11,12 +11,15 @@ export class ShellFrame implements ShellEnv {
   lastExit = 0;
   lastBackgroundPid: number | undefined;
   readonly history: string[] = [];
+  /** A login shell (what `ssh` starts): bash says `logout`, not `exit`, when it is left. */
+  readonly login: boolean;
 
   constructor(
     readonly machine: Machine,
     readonly pid: number,
-    options: { cwd?: string; env?: Record<string, string> } = {},
+    options: { cwd?: string; env?: Record<string, string>; login?: boolean } = {},
   ) {
+    this.login = options.login ?? false;
     const env = { ...machine.env, ...options.env };
     for (const [k, v] of Object.entries(env)) this.vars.set(k, { value: v, exported: true });
     this.cwd = options.cwd ?? machine.cwd ?? machine.home;

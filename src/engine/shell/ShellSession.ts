@@ -334,7 +334,7 @@ export class ShellSession {
   private hooksFor(frame: ShellFrame, io: Io): ShellHooks {
     return {
       enter: (machine, options) => {
-        const entered = new ShellFrame(machine, this.pid++, { ...(options?.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options?.env ? { env: options.env } : {}) });
+        const entered = new ShellFrame(machine, this.pid++, { ...(options?.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options?.env ? { env: options.env } : {}), ...(options?.login ? { login: true } : {}) });
         this.frames.push(entered);
         if (options?.onExit) this.exitHandlers.set(entered, options.onExit);
       },
@@ -350,6 +350,7 @@ export class ShellSession {
       },
       oldCwd: () => frame.oldCwd,
       status: () => frame.lastExit,
+      isLogin: () => frame.login,
       history: () => frame.history,
       clearHistory: () => {
         frame.history.length = 0;

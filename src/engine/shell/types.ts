@@ -97,12 +97,14 @@ export interface ShellHooks {
    * Opens an interactive shell on another machine (pushed on the session's stack; `exit` pops it).
    * `onExit` runs when that shell is left, with its exit status (`kubectl run -it --rm` deletes its pod then).
    */
-  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string>; onExit?: (code: number) => void }): void;
+  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string>; login?: boolean; onExit?: (code: number) => void }): void;
   /** Runs a command line on another machine without entering it; output goes to this command's writers. */
   runOn(machine: Machine, argv: string[], stdin: string): number;
   setCwd(path: string): void;
   /** `$?`: the status of the previous command (what `exit` without an argument returns). */
   status(): number;
+  /** Whether this shell is a login shell (entered by `ssh`). */
+  isLogin(): boolean;
   /** The previous directory for `cd -`. */
   oldCwd(): string | undefined;
   history(): readonly string[];

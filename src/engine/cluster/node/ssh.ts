@@ -52,7 +52,8 @@ export function sshTool(lookup: NodeMachineLookup): ToolFactory {
         const argv = command.length === 1 ? command[0]!.trim().split(/\s+/) : command;
         return ctx.shell.runOn(machine, argv, ctx.stdin);
       }
-      ctx.shell.enter(machine, { cwd: machine.home });
+      // OpenSSH's client reports the end of the session once the remote login shell has gone.
+      ctx.shell.enter(machine, { cwd: machine.home, login: true, onExit: () => ctx.stderr(`Connection to ${host} closed.\n`) });
       return 0;
     };
 }
