@@ -53,12 +53,18 @@ export function createEngineApi(now: () => number = () => performance.now()) {
   }
 
   /** Moves virtual time by the real time elapsed since the last pump, scaled by the speed. */
+  /** Fractions of a virtual millisecond not yet applied (virtual time moves in whole ms). */
+  let carry = 0;
+
   function pump(): void {
     const real = now();
     const elapsed = real - lastReal;
     lastReal = real;
     if (!sim.clock.paused && elapsed > 0) {
-      sim.advance(elapsed * sim.clock.speed);
+      const due = elapsed * sim.clock.speed + carry;
+      const whole = Math.floor(due);
+      carry = due - whole;
+      if (whole > 0) sim.advance(whole);
       publish();
     }
   }

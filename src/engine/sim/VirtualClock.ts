@@ -26,7 +26,7 @@ export class VirtualClock {
   speed = 1;
 
   constructor(startMs: number) {
-    this.current = startMs;
+    this.current = Math.floor(startMs);
   }
 
   /** Milliseconds since the Unix epoch, in virtual time. */
@@ -36,7 +36,7 @@ export class VirtualClock {
 
   /** Schedules `fn` to run `delayMs` from now; returns a handle for {@link cancel}. */
   schedule(delayMs: number, label: string, fn: () => void, background = false): number {
-    const timer: Timer = { id: this.nextId++, at: this.current + Math.max(0, delayMs), label, fn, background };
+    const timer: Timer = { id: this.nextId++, at: this.current + Math.max(0, Math.round(delayMs)), label, fn, background };
     // Keep timers sorted by due time, then by creation order, so equal deadlines run FIFO.
     let i = this.timers.length;
     while (i > 0 && this.timers[i - 1]!.at > timer.at) i--;
@@ -68,7 +68,12 @@ export class VirtualClock {
     this.advanceTo(target, afterEach);
   }
 
+  /**
+   * Moves time to `target`, rounded down to a whole millisecond: virtual time is always an
+   * integer number of ms (timestamps and event names are derived from it).
+   */
   advanceTo(target: number, afterEach?: () => void): void {
+    target = Math.floor(target);
     for (;;) {
       const next = this.timers[0];
       if (!next || next.at > target) break;
