@@ -1,10 +1,8 @@
+import { rfc3339 } from '../api/metadata';
 import type { ApiClient, KubeObject } from '../api/types';
 import type { VirtualClock } from './VirtualClock';
 
-/** RFC 3339 with second precision, as the API serialises metav1.Time. */
-export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export { rfc3339 };
 
 /** What an event is about (`involvedObject`). */
 export interface EventTarget {

@@ -29,10 +29,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** Virtual-clock milliseconds as the RFC 3339 second-precision string metav1.Time marshals to. */
-export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
+export { rfc3339 } from '../../api/metadata';
 
 /** Parses a metav1.Time string back to milliseconds (undefined for a missing time). */
 export function parseTime(t: string | undefined): number | undefined {
