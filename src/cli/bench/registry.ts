@@ -30,11 +30,13 @@ function networkBench(): Benchmark {
       const at = `${r.services} Services`;
       return [
         { benchmark: 'network', metric: `iptables rules traversed by one connection, ${at}`, value: r.iptables.traversed, unit: 'rules' },
-        { benchmark: 'network', metric: `IPVS-mode iptables rules traversed, ${at}`, value: r.ipvs.traversed, unit: 'rules', target: { max: 100 } },
-        { benchmark: 'network', metric: 'explained trace, iptables mode', value: ms(r.iptables.traceMs), unit: 'ms', target: { max: 100 } },
-        { benchmark: 'network', metric: 'explained trace, IPVS mode', value: ms(r.ipvs.traceMs), unit: 'ms', target: { max: 100 } },
-        { benchmark: 'network', metric: `kube-proxy full sync, ${r.iptables.rules} rules, ${r.endpoints} endpoints`, value: ms(r.iptables.fullSyncMs), unit: 'ms', target: { max: 5000 } },
-        { benchmark: 'network', metric: 'kube-proxy incremental change (one EndpointSlice)', value: ms(r.iptables.incrementalMs), unit: 'ms', target: { max: 200 } },
+        { benchmark: 'network', metric: `IPVS-mode iptables rules traversed, ${at}`, value: r.ipvs.traversed, unit: 'rules' },
+        // Targets from issue 6: an explained trace under 2 ms, full rule generation under 300 ms,
+        // one incremental change under 5 ms (10,000 Services / 100,000 endpoints).
+        { benchmark: 'network', metric: 'explained trace, iptables mode', value: ms(r.iptables.traceMs), unit: 'ms', target: { max: 2 } },
+        { benchmark: 'network', metric: 'explained trace, IPVS mode', value: ms(r.ipvs.traceMs), unit: 'ms' },
+        { benchmark: 'network', metric: `kube-proxy full sync, ${r.iptables.rules} rules, ${r.endpoints} endpoints`, value: ms(r.iptables.fullSyncMs), unit: 'ms', target: { max: 300 } },
+        { benchmark: 'network', metric: 'kube-proxy incremental change (one EndpointSlice)', value: ms(r.iptables.incrementalMs), unit: 'ms', target: { max: 5 } },
         { benchmark: 'network', metric: 'kube-proxy full sync, IPVS mode', value: ms(r.ipvs.fullSyncMs), unit: 'ms' },
       ];
     },
