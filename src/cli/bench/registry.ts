@@ -1,10 +1,11 @@
 import { runLookupBench } from '../../engine/dnsIntegration/lookupBench';
 import { runNetworkBench } from '../../engine/network/bench';
 import { bundleBench } from './bundleBench';
+import { controlPlaneBench } from './controlPlaneBench';
 import type { Benchmark } from './types';
 
 /** Every benchmark `kubelab bench` runs, in order. Engine benchmarks register here as they land. */
-export const benchmarks: Benchmark[] = [bundleBench, dnsLookupBench(), networkBench()];
+export const benchmarks: Benchmark[] = [bundleBench, controlPlaneBench, dnsLookupBench(), networkBench()];
 
 /** Cluster DNS: getaddrinfo-style lookups (A+AAAA, search walk) through the stub resolver to CoreDNS at 10,000 Services. */
 function dnsLookupBench(): Benchmark {
