@@ -198,8 +198,30 @@ test('files: new tab, examples, rename, close and reopen, all by keyboard-reacha
   await pane.tab('old.yaml').click();
   await expect(pane.text).toContainText('kind: Deployment');
 
-  // There is no Apply button until the engine can apply.
-  await expect(pane.region.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+  // Apply and Delete act on the file in front.
+  await expect(pane.region.getByRole('button', { name: 'Apply' })).toHaveCount(1);
   expect(lab.consoleErrors).toEqual([]);
   expect(lab.foreignRequests).toEqual([]);
+});
+
+test('Apply runs kubectl apply on the buffer: the result shows as kubectl prints it, and the terminal sees the object and the file', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const pane = editorPane(page);
+  await expect(pane.region.locator('.monaco-editor')).toBeVisible();
+  await typeBuffer(page, ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: x', 'spec:', '  selector:', '    app: x', '  ports:', '    - port: 0'].join('\n'));
+  await pane.region.getByRole('button', { name: 'Apply' }).click();
+  const result = pane.region.getByRole('status', { name: 'kubectl result' });
+  await expect(result).toContainText('spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive');
+
+  await typeBuffer(page, ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: x', 'spec:', '  selector:', '    app: x', '  ports:', '    - port: 80'].join('\n'));
+  await pane.region.locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(result).toContainText('service/x created');
+
+  await lab.typeInTerminal('kubectl get svc x -o name');
+  await expect.poll(() => lab.terminalText()).toContain('service/x');
+  await lab.typeInTerminal('grep port: web.yaml');
+  await expect.poll(() => lab.terminalText()).toMatch(/port: 80/);
+  expect(lab.consoleErrors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { EditorPane } from './editor/EditorPane';
+import { useApplyStore } from './editor/useApplyStore';
 import { Header } from './header/Header';
 import { LabPanel } from './lab/LabPanel';
 import { useEngineStore } from './state/useEngineStore';
@@ -10,6 +11,7 @@ import { TopologyPane } from './topology/TopologyPane';
 export function App() {
   const connect = useEngineStore((s) => s.connect);
   const error = useEngineStore((s) => s.error);
+  const runOnBuffer = useApplyStore((s) => s.run);
   useEffect(() => {
     void connect();
   }, [connect]);
@@ -36,7 +38,7 @@ export function App() {
                 <Group orientation="horizontal" id="upper-split">
                   <Panel id="editor" defaultSize="45" minSize="20">
                     <Pane label="YAML editor">
-                      <EditorPane />
+                      <EditorPane onApply={(file) => void runOnBuffer('apply', file)} onDelete={(file) => void runOnBuffer('delete', file)} />
                     </Pane>
                   </Panel>
                   <ResizeHandle label="Resize editor and topology" />

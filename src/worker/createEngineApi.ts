@@ -6,13 +6,14 @@
  */
 import { Simulation } from '../engine/sim/Simulation';
 import type { ShellSession } from '../engine/shell/ShellSession';
-import { createLearnerSession } from '../engine/cluster';
+import { createLearnerSession, runOnBuffer, type EditorActionResult } from '../engine/cluster';
 import type { ShellResult } from '../engine/shell/types';
 import type { ClockState } from '../engine/sim/VirtualClock';
 import type { ViewDelta } from '../engine/view/types';
 import { ViewFeed } from '../engine/view/ViewFeed';
 
 export type { ClockState } from '../engine/sim/VirtualClock';
+export type { EditorActionResult } from '../engine/cluster';
 export type { ShellResult } from '../engine/shell/types';
 export type { EndpointSliceRecord, NodeRecord, PodRecord, ServiceRecord, ViewDelta, ViewRecord } from '../engine/view/types';
 
@@ -117,6 +118,14 @@ export function createEngineApi(now: () => number = () => performance.now()) {
       sim.advance(Math.max(0, ms));
       publish();
       return sim.clock.state();
+    },
+    /** The editor's Apply and Delete: `kubectl apply|delete -f` on the buffer, saved in the learner's home. */
+    runOnBuffer(verb: 'apply' | 'delete', path: string, text: string): Result<EditorActionResult> {
+      return guard(() => {
+        const r = runOnBuffer(sim, verb, path, text);
+        publish();
+        return r;
+      });
     },
     /** Opens a terminal: root on the `controlplane` node of the live cluster, time flowing. */
     openShell(): { id: number; prompt: string } {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { ApplyResult } from './ApplyResult';
 import './editor.css';
 import { FileTabs } from './FileTabs';
 import { FileToolbar } from './FileToolbar';
@@ -17,10 +18,12 @@ interface Props {
    * and Ctrl/Cmd+Enter applies; without it there is nothing to apply with, so neither appears.
    */
   onApply?: (file: EditorFile) => void;
+  /** Deletes what a file defines (`kubectl delete -f`), after the learner confirms. */
+  onDelete?: (file: EditorFile) => void;
 }
 
 /** The YAML editor pane: file tabs and actions, and Monaco, which loads after the rest of the page. */
-export function EditorPane({ onApply }: Props) {
+export function EditorPane({ onApply, onDelete }: Props) {
   useLoadEditorFiles();
   const status = useEditorStore(selectStatus);
   const file = useEditorStore(selectActiveFile);
@@ -40,6 +43,18 @@ export function EditorPane({ onApply }: Props) {
             onClick={() => onApply(file)}
           >
             Apply
+          </button>
+        )}
+        {onDelete && file && (
+          <button
+            type="button"
+            className="btn btn-small"
+            title={`kubectl delete -f ${file.path}`}
+            onClick={() => {
+              if (window.confirm(`Delete from the cluster everything ${file.path} defines?`)) onDelete(file);
+            }}
+          >
+            Delete
           </button>
         )}
       </div>
@@ -67,6 +82,7 @@ export function EditorPane({ onApply }: Props) {
           <div className="pane-loading">No open files. Create one with New file or an example.</div>
         )}
       </div>
+      <ApplyResult />
     </div>
   );
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../sim/Simulation';
+import { runOnBuffer } from './editorActions';
+import { createLearnerSession } from './learnerSession';
+
+const svc = (port: number) => `apiVersion: v1
+kind: Service
+metadata:
+  name: x
+spec:
+  selector:
+    app: x
+  ports:
+    - port: ${port}
+`;
+
+describe('the editor applying a buffer', () => {
+  it('saves the buffer in the learner home and runs kubectl apply on it, with kubectl\'s own output', () => {
+    const sim = new Simulation({ seed: 'editor' });
+    expect(runOnBuffer(sim, 'apply', 'x.yaml', svc(80))).toEqual({ command: 'kubectl apply -f x.yaml', output: 'service/x created\n', exitCode: 0 });
+    expect(runOnBuffer(sim, 'apply', 'x.yaml', svc(80)).output).toBe('service/x unchanged\n');
+    const learner = createLearnerSession(sim);
+    expect(learner.execute('cat x.yaml').output).toBe(svc(80));
+    expect(learner.execute('kubectl get svc x -o name').output).toBe('service/x\n');
+  });
+
+  it('reports the API server\'s refusal as kubectl prints it', () => {
+    const sim = new Simulation({ seed: 'editor' });
+    const r = runOnBuffer(sim, 'apply', 'x.yaml', svc(0));
+    expect(r.exitCode).toBe(1);
+    // targetPort defaults to the port, so 0 is refused twice, as the real API server does.
+    expect(r.output).toBe(
+      'The Service "x" is invalid: \n* spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n* spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive\n',
+    );
+  });
+
+  it('deletes what the buffer defines', () => {
+    const sim = new Simulation({ seed: 'editor' });
+    runOnBuffer(sim, 'apply', 'x.yaml', svc(80));
+    expect(runOnBuffer(sim, 'delete', 'x.yaml', svc(80))).toMatchObject({ output: 'service "x" deleted from default namespace\n', exitCode: 0 });
+  });
+});
