@@ -36,7 +36,7 @@ export function App() {
             <Group orientation="vertical" id="main-split">
               <Panel id="upper" defaultSize="58" minSize="20">
                 <Group orientation="horizontal" id="upper-split">
-                  <Panel id="editor" defaultSize="45" minSize="20">
+                  <Panel id="editor" defaultSize="50" minSize="20">
                     <Pane label="YAML editor">
                       <EditorPane onApply={(file) => void runOnBuffer('apply', file)} onDelete={(file) => void runOnBuffer('delete', file)} />
                     </Pane>
