@@ -1,5 +1,6 @@
 /** Test helpers: pods started on a real Simulation, and shell transcripts. */
 import type { Container } from 'kubernetes-types/core/v1';
+import { transcript as shellTranscript } from '../../shell/testing/transcript';
 import type { ShellSession } from '../../shell/ShellSession';
 import type { PodObject } from '../../sim/kinds';
 import type { Simulation } from '../../sim/Simulation';
@@ -15,14 +16,7 @@ export function startPod(sim: Simulation, namespace: string, name: string, conta
   return { kind: 'container', namespace, pod: name, container: container.name ?? name, node: pod.spec!.nodeName! };
 }
 
-/** Prompt, line and output for each line: what the terminal shows. */
+/** Prompt + line + output for each line (the golden format); running commands get Ctrl+C. */
 export function transcript(s: ShellSession, lines: readonly string[]): string {
-  let out = '';
-  for (const line of lines) {
-    out += `${s.prompt()}${line}\n`;
-    const r = s.execute(line);
-    out += r.output;
-    if (r.running) out += s.interrupt().output;
-  }
-  return out;
+  return shellTranscript(s, lines, { interruptRunning: true });
 }

@@ -1,5 +1,6 @@
 /** Test rig: a real Simulation and a ShellSession on `controlplane` whose clock is the simulation's, with kubectl installed. */
 import { ShellSession } from '../../shell/ShellSession';
+import { transcript as shellTranscript } from '../../shell/testing/transcript';
 import { Simulation } from '../../sim/Simulation';
 import type { Place } from '../../cluster/tools';
 import { kubectlCompletion, kubectlTool } from '../index';
@@ -13,14 +14,7 @@ export function kubectlSession(seed = 'kubectl', place: Place = { kind: 'node', 
   return { sim, s };
 }
 
-/** Prompt + line + output for each line, the golden transcript format. */
-export function transcript(s: ShellSession, lines: string[]): string {
-  let out = '';
-  for (const line of lines) {
-    out += `${s.prompt()}${line}\n`;
-    const r = s.execute(line);
-    out += r.output;
-    if (r.running) out += s.interrupt().output;
-  }
-  return out;
+/** Prompt + line + output for each line (the golden format); running commands get Ctrl+C. */
+export function transcript(s: ShellSession, lines: readonly string[]): string {
+  return shellTranscript(s, lines, { interruptRunning: true });
 }

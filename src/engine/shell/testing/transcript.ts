@@ -13,13 +13,17 @@ export function sessionWith(files: Record<string, string> = {}, options: ShellSe
 
 /**
  * Types each line into the session and returns what a terminal would show: the prompt and
- * the line, then the output. This is the golden format: compare it whole.
+ * the line, then the output. This is the golden format: compare it whole. With
+ * `interruptRunning`, a command still running after its line (a watch, `logs -f`) gets Ctrl+C
+ * before the next line, as a learner at the keyboard would do.
  */
-export function transcript(s: ShellSession, lines: string[]): string {
+export function transcript(s: ShellSession, lines: readonly string[], options: { interruptRunning?: boolean } = {}): string {
   let out = '';
   for (const line of lines) {
     out += `${s.prompt()}${line}\n`;
-    out += s.execute(line).output;
+    const r = s.execute(line);
+    out += r.output;
+    if (options.interruptRunning && r.running) out += s.interrupt().output;
   }
   return out;
 }
