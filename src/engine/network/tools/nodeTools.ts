@@ -3,7 +3,7 @@
  * ipvsadm -Ln and conntrack -L, all printed from the same state the packet engine evaluates.
  */
 import type { ToolEnv, ToolFactory } from '../../cluster/tools';
-import { iptablesList, iptablesListRules, iptablesSave, ipvsadmList } from '../../proxy';
+import { iptablesList, iptablesListRules, iptablesSave, ipvsadmList, ipvsadmListService } from '../../proxy';
 import type { TableName } from '../../proxy';
 import type { CommandContext } from '../../shell/types';
 import { CONNTRACK_VERSION, conntrackList } from '../conntrack';
@@ -88,10 +88,46 @@ function fail(ctx: CommandContext, message: string, code: number): number {
   return code;
 }
 
-/** `ipvsadm -Ln` (also `-L -n`, `--list --numeric`): the node's IPVS table with connection counts. */
+/** ipvsadm's list options: `-L`/`-l`/`--list`, `-n`/`--numeric`, `-t|-u|--tcp-service|--udp-service ADDR:PORT`. */
+interface IpvsadmArgs {
+  service?: { protocol: 'tcp' | 'udp'; address: string };
+}
+
+/** Parses ipvsadm's short-option clusters (`-Ln`, `-ln`) and long options; undefined + message on error. */
+function parseIpvsadm(args: readonly string[]): IpvsadmArgs | string {
+  const parsed: IpvsadmArgs = {};
+  let listing = args.length === 0; // a bare `ipvsadm` lists too
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const service = (protocol: 'tcp' | 'udp') => {
+      const address = args[++i];
+      if (!address) return `ipvsadm: option requires an argument -- '${protocol === 'tcp' ? 't' : 'u'}'\n`;
+      parsed.service = { protocol, address };
+      return undefined;
+    };
+    if (a === '--list') listing = true;
+    else if (a === '--numeric') continue;
+    else if (a === '--tcp-service' || a === '--udp-service') {
+      const err = service(a === '--tcp-service' ? 'tcp' : 'udp');
+      if (err) return err;
+    } else if (/^-[A-Za-z]+$/.test(a)) {
+      for (const f of a.slice(1)) {
+        if (f === 'L' || f === 'l') listing = true;
+        else if (f === 'n') continue;
+        else if (f === 't' || f === 'u') {
+          const err = service(f === 't' ? 'tcp' : 'udp');
+          if (err) return err;
+        } else return `ipvsadm: invalid option -- '${f}'\n`;
+      }
+    } else return `ipvsadm: invalid option -- '${a.replace(/^-+/, '')[0] ?? ''}'\n`;
+  }
+  return listing ? parsed : `ipvsadm: invalid option -- '${(args[0] ?? '').replace(/^-+/, '')[0] ?? ''}'\n`;
+}
+
+/** `ipvsadm -Ln [-t|-u ADDR:PORT]` (also `-ln`, `-L -n`, `--list --numeric`): the node's IPVS table with connection counts. */
 export const ipvsadmTool: ToolFactory = (env) => (ctx) => {
-  const args = ctx.argv.slice(1).join(' ');
-  if (!/(^|\s)(-\w*L\w*|--list)(\s|$)/.test(args) && args.trim() !== '') return fail(ctx, `ipvsadm: invalid option -- '${args.replace(/^-+/, '')[0] ?? ''}'\n`, 2);
+  const parsed = parseIpvsadm(ctx.argv.slice(1));
+  if (typeof parsed === 'string') return fail(ctx, parsed, 2);
   const net = netOf(env);
   const proxy = net.proxies.proxy(nodeName(env));
   if (!proxy) return 1;
@@ -103,6 +139,14 @@ export const ipvsadmTool: ToolFactory = (env) => (ctx) => {
     const c = (counts[key] ??= { active: 0, inactive: 0 });
     if (e.state === 'ESTABLISHED') c.active++;
     else if (e.state === 'TIME_WAIT') c.inactive++;
+  }
+  if (parsed.service) {
+    const { protocol, address } = parsed.service;
+    const vs = state.virtualServers.find((v) => v.protocol === protocol && `${v.ip}:${v.port}` === address);
+    // list_service: ipvs_get_service fails with ESRCH, printed by ipvs_strerror.
+    if (!vs) return fail(ctx, 'No such service\n', 1);
+    ctx.stdout(ipvsadmListService(vs, counts));
+    return 0;
   }
   ctx.stdout(ipvsadmList(state as ReturnType<typeof proxy.ipvs>, counts));
   return 0;

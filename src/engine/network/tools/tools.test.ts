@@ -110,4 +110,25 @@ describe('network tools, IPVS mode', () => {
     const text = session(lab, [node('ipvsadm', ['-Ln']), node('ip', ['addr', 'show', 'kube-ipvs0']), [client, 'client ', podTools['ping']!, ['ping', '-c', '1', ip('web')]]]);
     await expect(text).toMatchFileSnapshot('__golden__/ipvs.txt');
   });
+
+  it('ipvsadm accepts -l as -L and clustered flags; -t/-u list one service without the version line', () => {
+    const run = (...argv: string[]) => {
+      const r = runTool(lab.sim, node01, nodeTools['ipvsadm']!, ['ipvsadm', ...argv]);
+      return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+    };
+    const all = run('-Ln');
+    expect(run('-ln').stdout).toBe(all.stdout);
+    expect(run('-L', '-n').stdout).toBe(all.stdout);
+    expect(run('--list', '--numeric').stdout).toBe(all.stdout);
+    expect(run('-Ln', '-u', '10.96.0.10:53')).toEqual({ stderr: '', stdout: `Prot LocalAddress:Port Scheduler Flags
+  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn
+UDP  10.96.0.10:53 rr
+  -> 10.244.1.2:53                Masq    1      0          0         
+  -> 10.244.2.2:53                Masq    1      0          0         
+`, exitCode: 0 });
+    expect(run('-L', '-n', '--tcp-service', '10.96.0.1:443').stdout).toContain('TCP  10.96.0.1:443 rr\n  -> 172.18.0.2:6443 ');
+    expect(run('-Ln', '-t', '10.96.0.10:5353')).toEqual({ stdout: '', stderr: 'No such service\n', exitCode: 1 });
+    expect(run('-Ln', '-t')).toEqual({ stdout: '', stderr: "ipvsadm: option requires an argument -- 't'\n", exitCode: 2 });
+    expect(run('-Z')).toEqual({ stdout: '', stderr: "ipvsadm: invalid option -- 'Z'\n", exitCode: 2 });
+  });
 });

@@ -9,22 +9,31 @@ function serviceLine(vs: VirtualServer): string {
   return `${vs.protocol.toUpperCase()}  ${vs.ip}:${vs.port} ${vs.scheduler}${persistent}`;
 }
 
+const TITLE = ['Prot LocalAddress:Port Scheduler Flags', '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn'];
+
+function serviceEntry(vs: VirtualServer, counts: ConnectionCounts): string[] {
+  const lines = [serviceLine(vs)];
+  for (const rs of vs.realServers) {
+    const key = `${rs.ip}:${rs.port}`;
+    const c = counts[key] ?? { active: 0, inactive: 0 };
+    lines.push(`  -> ${key.padEnd(28)} ${'Masq'.padEnd(7)} ${String(rs.weight).padEnd(6)} ${String(c.active).padEnd(10)} ${String(c.inactive).padEnd(10)}`);
+  }
+  return lines;
+}
+
 /** The whole `ipvsadm -Ln` text, real-server lines padded exactly as ipvsadm pads them. */
 export function ipvsadmList(state: IpvsState, counts: ConnectionCounts = {}): string {
-  const lines = [
-    'IP Virtual Server version 1.2.1 (size=4096)',
-    'Prot LocalAddress:Port Scheduler Flags',
-    '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
-  ];
-  for (const vs of state.virtualServers) {
-    lines.push(serviceLine(vs));
-    for (const rs of vs.realServers) {
-      const key = `${rs.ip}:${rs.port}`;
-      const c = counts[key] ?? { active: 0, inactive: 0 };
-      lines.push(`  -> ${key.padEnd(28)} ${'Masq'.padEnd(7)} ${String(rs.weight).padEnd(6)} ${String(c.active).padEnd(10)} ${String(c.inactive).padEnd(10)}`);
-    }
-  }
+  const lines = ['IP Virtual Server version 1.2.1 (size=4096)', ...TITLE];
+  for (const vs of state.virtualServers) lines.push(...serviceEntry(vs, counts));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * `ipvsadm -Ln -t|-u ADDR:PORT`: ipvsadm's list_service prints the title and that one service,
+ * without list_all's version line.
+ */
+export function ipvsadmListService(vs: VirtualServer, counts: ConnectionCounts = {}): string {
+  return [...TITLE, ...serviceEntry(vs, counts)].join('\n') + '\n';
 }
 
 export interface DummyInterface {
