@@ -32,7 +32,7 @@ exit
     expect(rig.shell.prompt()).toBe('controlplane:~$ ');
   });
 
-  it('runs one command without -it, and the deprecated form warns first', () => {
+  it('runs one command without -it, and refuses the old form without --', () => {
     const rig = rigWithJump();
     rig.sim.runUntilSettled();
     expect(rig.transcript(['kubectl exec jump -n dev -- cat /etc/resolv.conf', 'kubectl exec jump -n dev cat /etc/hostname', 'kubectl exec jump -n dev -- cat /nope', 'kubectl exec jump -n dev -- nslookup kubernetes', 'kubectl exec jump -n dev', 'kubectl exec -n dev', 'kubectl exec nope -n dev -- ls', 'kubectl exec jump -n dev -- sh -c "echo hi"'])).toBe(`controlplane:~$ kubectl exec jump -n dev -- cat /etc/resolv.conf
@@ -40,8 +40,8 @@ search dev.svc.cluster.local svc.cluster.local cluster.local
 nameserver 10.96.0.10
 options ndots:5
 controlplane:~$ kubectl exec jump -n dev cat /etc/hostname
-kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.
-jump
+error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead
+See 'kubectl exec -h' for help and examples
 controlplane:~$ kubectl exec jump -n dev -- cat /nope
 cat: /nope: No such file or directory
 command terminated with exit code 1

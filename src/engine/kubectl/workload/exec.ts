@@ -20,18 +20,17 @@ function scriptWords(script: string): string[] {
   return words;
 }
 
-/** The pod, container and command an exec invocation names (deprecated form included). */
+/**
+ * The pod, container and command an exec invocation names. The old `exec POD COMMAND` form is a
+ * usage error since kubectl 1.31 (exec.go Complete: more than one argument and no `--`).
+ */
 function parseExec(ctx: KubectlContext): { pod: Pod; container: string; command: string[] } {
-  let podArgs = ctx.args;
-  let command = ctx.afterDash;
-  if (command.length === 0 && ctx.args.length > 1 && !ctx.args[0]!.includes('/')) {
-    ctx.cmd.stderr('kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n');
-    podArgs = ctx.args.slice(0, 1);
-    command = ctx.args.slice(1);
-  }
+  const podArgs = ctx.args;
+  const command = ctx.afterDash;
+  if (command.length === 0 && ctx.args.length > 1) throw new KubectlError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', 'exec');
   if (podArgs.length === 0) throw new KubectlError(EXEC_USAGE, 'exec');
   if (command.length === 0) throw new KubectlError('you must specify at least one command for the container');
-  const pod = podForArgs(ctx, podArgs.length === 2 ? [`${podArgs[0]}/${podArgs[1]}`] : podArgs);
+  const pod = podForArgs(ctx, podArgs);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = (ctx.flags.get<string>('container') ?? '') || defaultContainer(ctx, pod);
