@@ -225,3 +225,20 @@ test('Apply runs kubectl apply on the buffer: the result shows as kubectl prints
   await expect.poll(() => lab.terminalText()).toMatch(/port: 80/);
   expect(lab.consoleErrors).toEqual([]);
 });
+
+test('the editor files are the terminal home: cat sees the buffers, and vim FILE opens a file in a tab', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const pane = editorPane(page);
+  await expect(pane.region.locator('.monaco-editor')).toBeVisible();
+  await lab.typeInTerminal('head -1 web.yaml');
+  await expect.poll(() => lab.terminalText()).toContain('# Keeps two nginx pods running');
+
+  await lab.typeInTerminal("printf 'apiVersion: v1\\nkind: ConfigMap\\n' > cm.yaml");
+  await lab.typeInTerminal('vim cm.yaml');
+  await expect(pane.tab('cm.yaml')).toBeVisible();
+  await expect(pane.text).toContainText('kind: ConfigMap');
+  await lab.typeInTerminal('vim /etc/hosts');
+  await expect.poll(() => lab.terminalText()).toContain('kubelab: the editor opens files in /root/ only: /etc/hosts');
+  expect(lab.consoleErrors).toEqual([]);
+});

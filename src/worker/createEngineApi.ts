@@ -6,7 +6,7 @@
  */
 import { Simulation } from '../engine/sim/Simulation';
 import type { ShellSession } from '../engine/shell/ShellSession';
-import { createLearnerSession, runOnBuffer, type EditorActionResult } from '../engine/cluster';
+import { createLearnerSession, readHomeFile, runOnBuffer, writeHomeFile, type EditorActionResult } from '../engine/cluster';
 import type { ShellResult } from '../engine/shell/types';
 import type { ClockState } from '../engine/sim/VirtualClock';
 import type { ViewDelta } from '../engine/view/types';
@@ -126,6 +126,14 @@ export function createEngineApi(now: () => number = () => performance.now()) {
         publish();
         return r;
       });
+    },
+    /** A file of the learner's home (`vim FILE` asks the editor to open it); undefined when missing. */
+    readHomeFile(path: string): string | undefined {
+      return readHomeFile(sim, path);
+    },
+    /** Keeps the learner's home in step with an editor buffer. */
+    writeHomeFile(path: string, text: string): Result<void> {
+      return guard(() => writeHomeFile(sim, path, text));
     },
     /** Opens a terminal: root on the `controlplane` node of the live cluster, time flowing. */
     openShell(): { id: number; prompt: string } {

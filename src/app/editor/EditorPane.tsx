@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ApplyResult } from './ApplyResult';
+import { startHomeSync } from './homeSync';
 import './editor.css';
 import { FileTabs } from './FileTabs';
 import { FileToolbar } from './FileToolbar';
@@ -25,6 +26,7 @@ interface Props {
 /** The YAML editor pane: file tabs and actions, and Monaco, which loads after the rest of the page. */
 export function EditorPane({ onApply, onDelete }: Props) {
   useLoadEditorFiles();
+  useEffect(startHomeSync, []);
   const status = useEditorStore(selectStatus);
   const file = useEditorStore(selectActiveFile);
   const storageError = useEditorStore(selectStorageError);

@@ -26,7 +26,11 @@ export class TerminalController {
   private disposed = false;
   private disposables: { dispose(): void }[] = [];
 
-  constructor(private readonly term: Terminal) {}
+  constructor(
+    private readonly term: Terminal,
+    /** Where `vim FILE` opens files: the YAML editor, which says which files it can open. */
+    private readonly yamlEditor?: { problem(path: string): string | undefined; open(path: string): Promise<void> },
+  ) {}
 
   async start(): Promise<void> {
     const { id, prompt } = await engine().openShell();
@@ -135,6 +139,11 @@ export class TerminalController {
     }
     if (r.value.clear) this.term.clear();
     if (r.value.output) this.term.write(toCrlf(r.value.output));
+    if (r.value.openInEditor) {
+      const problem = this.yamlEditor?.problem(r.value.openInEditor.path);
+      if (problem) this.term.write(toCrlf(`${problem}\n`));
+      else void this.yamlEditor?.open(r.value.openInEditor.path);
+    }
     this.prompt = r.value.prompt;
     this.continuing = !!r.value.needsMoreInput;
     return r.value;

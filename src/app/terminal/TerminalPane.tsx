@@ -4,6 +4,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { useTerminalInbox } from '../state/useTerminalInbox';
 import { selectTheme, useUiStore } from '../state/useUiStore';
+import { editorPathProblem, openFromTerminal } from '../editor/homeSync';
 import { TerminalController } from './TerminalController';
 import { terminalTheme } from './terminalTheme';
 
@@ -30,7 +31,7 @@ export function TerminalPane() {
     terminal.loadAddon(fit);
     terminal.open(host.current);
     term.current = terminal;
-    const controller = new TerminalController(terminal);
+    const controller = new TerminalController(terminal, { problem: editorPathProblem, open: openFromTerminal });
     const ready = controller.start();
     const typeWaiting = () => void ready.then(() => useTerminalInbox.getState().take().forEach((c) => controller.type(c)));
     typeWaiting();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../sim/Simulation';
-import { runOnBuffer } from './editorActions';
+import { readHomeFile, runOnBuffer, writeHomeFile } from './editorActions';
 import { createLearnerSession } from './learnerSession';
 
 const svc = (port: number) => `apiVersion: v1
@@ -38,5 +38,18 @@ describe('the editor applying a buffer', () => {
     const sim = new Simulation({ seed: 'editor' });
     runOnBuffer(sim, 'apply', 'x.yaml', svc(80));
     expect(runOnBuffer(sim, 'delete', 'x.yaml', svc(80))).toMatchObject({ output: 'service "x" deleted from default namespace\n', exitCode: 0 });
+  });
+});
+
+describe('the editor and the home folder', () => {
+  it('writes buffers where the terminal reads them, and reads back what the terminal wrote', () => {
+    const sim = new Simulation({ seed: 'editor' });
+    writeHomeFile(sim, 'a.yaml', 'kind: Pod\n');
+    const learner = createLearnerSession(sim);
+    expect(learner.execute('cat a.yaml').output).toBe('kind: Pod\n');
+    learner.execute("echo 'kind: Service' > b.yaml");
+    expect(readHomeFile(sim, 'b.yaml')).toBe('kind: Service\n');
+    expect(readHomeFile(sim, 'missing.yaml')).toBeUndefined();
+    expect(readHomeFile(sim, '/root')).toBeUndefined();
   });
 });

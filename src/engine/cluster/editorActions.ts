@@ -38,3 +38,21 @@ export function runOnBuffer(sim: Simulation, verb: 'apply' | 'delete', path: str
   sim.drain();
   return { command, output: r.output, exitCode: r.exitCode };
 }
+
+function homeFs(sim: Simulation) {
+  const machine = sideSession(sim).machine;
+  return { fs: machine.fs, home: machine.home };
+}
+
+/** A file of the learner's home as text (`vim FILE` opens it in the editor), if it exists. */
+export function readHomeFile(sim: Simulation, path: string): string | undefined {
+  const { fs, home } = homeFs(sim);
+  const file = path.startsWith('/') ? path : `${home}/${path}`;
+  return fs.exists(file) && !fs.isDir(file) ? fs.readFile(file) : undefined;
+}
+
+/** Writes an editor buffer into the learner's home, so the terminal sees what the editor shows. */
+export function writeHomeFile(sim: Simulation, path: string, text: string): void {
+  const { fs, home } = homeFs(sim);
+  fs.writeFile(path.startsWith('/') ? path : `${home}/${path}`, text);
+}

@@ -7,4 +7,4 @@ export { containerMachine, imageExecutables, type ContainerPlace } from './conta
 export { nodeMachine, nodeOwnTools } from './nodeMachine';
 export { createLearnerSession, type LearnerSessionOptions } from './learnerSession';
 export { containerToolSets, nodeToolSets, installTools } from './installTools';
-export { runOnBuffer, type EditorActionResult } from './editorActions';
+export { readHomeFile, runOnBuffer, writeHomeFile, type EditorActionResult } from './editorActions';

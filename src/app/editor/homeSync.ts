@@ -1,0 +1,53 @@
+/**
+ * The editor's files are the learner's home folder on the control-plane node: every buffer is
+ * written there (so `cat web.yaml` and `kubectl apply -f web.yaml` in the terminal see what the
+ * editor shows), and `vim FILE` in the terminal opens that file here.
+ */
+import { engine } from '../client/engineClient';
+import { editorStore } from './useEditorStore';
+
+const HOME = '/root/';
+const WRITE_DELAY_MS = 200;
+
+let started = false;
+
+/** Starts mirroring buffers into the home folder (once; safe to call again). */
+export function startHomeSync(): void {
+  if (started) return;
+  started = true;
+  const written = new Map<string, string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    for (const f of editorStore.getState().files) {
+      if (written.get(f.path) === f.text) continue;
+      written.set(f.path, f.text);
+      void engine().writeHomeFile(f.path, f.text);
+    }
+  };
+  const schedule = () => {
+    if (!timer) timer = setTimeout(flush, WRITE_DELAY_MS);
+  };
+  editorStore.subscribe(schedule);
+  schedule();
+}
+
+/** Why the editor cannot open `path` (only the home folder's own files are editor files). */
+export function editorPathProblem(path: string): string | undefined {
+  if (!path.startsWith(HOME) || path.length === HOME.length || path.slice(HOME.length).includes('/')) return `kubelab: the editor opens files in ${HOME} only: ${path}`;
+  return undefined;
+}
+
+/** Opens a file of the learner's home in a tab with its current text (`vim FILE`). */
+export async function openFromTerminal(path: string): Promise<void> {
+  if (editorPathProblem(path)) return;
+  const name = path.slice(HOME.length);
+  const text = (await engine().readHomeFile(name)) ?? '';
+  const store = editorStore.getState();
+  if (store.files.some((f) => f.path === name)) {
+    store.setText(name, text);
+    store.open(name);
+  } else {
+    store.newFile(name, text);
+  }
+}
