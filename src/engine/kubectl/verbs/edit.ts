@@ -9,6 +9,7 @@
  * real terminal.
  */
 import { parse } from 'yaml';
+import { parse as parseShell } from '../../shell/parser/parse';
 import { ApiError, type KubeObject } from '../../api/types';
 import { formatApiError, nameLine, toYaml } from '../print';
 import type { CommandEffects, Job } from '../../shell/types';
@@ -25,11 +26,33 @@ const HEADER = `# Please edit the object below. Lines beginning with a '#' will 
 
 const INTERACTIVE = new Set(['vi', 'vim', 'nano', 'nvim', 'emacs', 'view', 'editor']);
 
-/** Splits `$EDITOR` like a shell would for simple quoting. */
+/**
+ * How kubectl's editor.go launches `$EDITOR`: a value without a space is the program itself; one
+ * with a space (and no leading `"`) runs as `$SHELL -c '<editor> "<path>"'`, so the shell's quote
+ * removal applies (`sed -i s/a\ b/c/` is one sed expression). `display` is what kubectl's error
+ * names (`strings.Join(e.Args, " ")`).
+ */
+function editorCommand(editor: string, path: string, shell: string): { argv: string[]; display: string } {
+  if (!editor.includes(' ') || editor.startsWith('"')) return { argv: [...editorArgv(editor), path], display: editor };
+  const display = `${shell} -c ${editor}`;
+  const parsed = parseShell(`${editor} "${path}"`);
+  const only = parsed.ok && parsed.script.length === 1 && parsed.script[0]!.andOr.rest.length === 0 ? parsed.script[0]!.andOr.first.commands : undefined;
+  const simple = only?.length === 1 && only[0]!.type === 'simple' ? only[0] : undefined;
+  const literal = simple && simple.assigns.length === 0 && simple.redirects.length === 0 && simple.words.every((w) => w.every((part) => part.type === 'lit'));
+  if (!simple || !literal) return { argv: [...editorArgv(editor), path], display };
+  return { argv: simple.words.map((w) => w.map((part) => (part.type === 'lit' ? part.text : '')).join('')), display };
+}
+
+/** Splits a value for `"`-prefixed editors like kubectl's rough shell approximation. */
 function editorArgv(editor: string): string[] {
   const out: string[] = [];
   for (const m of editor.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3]!);
   return out;
+}
+
+/** Go's %q for the plain ASCII kubectl quotes here. */
+function goQuote(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 function stripComments(text: string): string {
@@ -118,12 +141,12 @@ function runEdit(k: KubectlContext): number | CommandEffects {
   if (!k.cmd.fs.exists('/tmp')) k.cmd.fs.mkdir('/tmp', true);
   const s: EditSession = { k, key: t.key, namespace, original, path, lastContent: `${HEADER}${toYaml(original)}`, failed: [] };
   k.cmd.fs.writeFile(path, s.lastContent);
-  const editor = editorArgv(k.cmd.env.get('KUBE_EDITOR') || k.cmd.env.get('EDITOR') || 'vi');
-  if (INTERACTIVE.has(editor[0]!.split('/').pop()!)) return openInBrowserEditor(s);
+  const editor = editorCommand(k.cmd.env.get('KUBE_EDITOR') || k.cmd.env.get('EDITOR') || 'vi', path, k.cmd.env.get('SHELL') || '/bin/bash');
+  if (INTERACTIVE.has(editor.argv[0]!.split('/').pop()!)) return openInBrowserEditor(s);
   for (let attempt = 0; attempt < 10; attempt++) {
-    const code = k.cmd.exec([...editor, path], '');
+    const code = k.cmd.exec(editor.argv, '');
     if (code !== 0) {
-      k.cmd.stderr(`error: there was a problem with the editor "${editor.join(' ')}"\n`);
+      k.cmd.stderr(`error: there was a problem with the editor ${goQuote(editor.display)}\n`);
       return 1;
     }
     const r = onSaved(s);

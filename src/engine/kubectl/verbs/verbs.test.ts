@@ -145,6 +145,17 @@ error: --type must be one of [json merge strategic], not "foo"
     expect(bad.exitCode).toBe(1);
   });
 
+  it('runs an $EDITOR with spaces through $SHELL -c, so quoting and backslashes work as in bash', () => {
+    const { s } = kubectlSession();
+    expect(s.execute(`KUBE_EDITOR='sed -i s/mode:\\ ""/mode:\\ "ipvs"/' kubectl edit cm kube-proxy -n kube-system`).output).toBe('configmap/kube-proxy edited\n');
+    expect(s.execute('kubectl get cm kube-proxy -n kube-system -o yaml | grep "mode:"').output).toBe('    mode: ipvs""\n');
+    expect(s.execute(`EDITOR="sed -i 's/mode: ipvs\\"\\"/mode: \\"iptables\\"/'" kubectl edit cm kube-proxy -n kube-system`).output).toBe('configmap/kube-proxy edited\n');
+    expect(s.execute('kubectl get cm kube-proxy -n kube-system -o yaml | grep "mode:"').output).toBe('    mode: "iptables"\n');
+    const failed = s.execute(`EDITOR='false "x y"' kubectl edit cm kube-proxy -n kube-system`);
+    expect(failed.output).toBe('error: there was a problem with the editor "/bin/bash -c false \\"x y\\""\n');
+    expect(failed.exitCode).toBe(1);
+  });
+
   it('opens interactive editors in the editor pane and applies the saved file', () => {
     const { s } = kubectlSession();
     const r = s.execute('kubectl edit svc kubernetes');
