@@ -213,6 +213,12 @@ test('Apply runs kubectl apply on the buffer: the result shows as kubectl prints
   await pane.region.getByRole('button', { name: 'Apply' }).click();
   const result = pane.region.getByRole('status', { name: 'kubectl result' });
   await expect(result).toContainText('spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive');
+  // The API's complaint is also marked on the line it is about (line 9: `- port: 0`).
+  await expect(pane.region.locator('.monaco-editor .squiggly-error')).not.toHaveCount(0);
+  const markerTop = await pane.region.locator('.monaco-editor .squiggly-error').first().evaluate((el) => el.getBoundingClientRect().top);
+  const portLine = pane.region.locator('.monaco-editor .view-line', { hasText: 'port: 0' });
+  const lineTop = await portLine.evaluate((el) => el.getBoundingClientRect().top);
+  expect(Math.abs(markerTop - lineTop)).toBeLessThan(4);
 
   await typeBuffer(page, ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: x', 'spec:', '  selector:', '    app: x', '  ports:', '    - port: 80'].join('\n'));
   await pane.region.locator('.monaco-editor').click();

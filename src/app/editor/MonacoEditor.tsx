@@ -6,6 +6,7 @@ import type { EditorFile } from './fileStore';
 import { monaco } from './monacoSetup';
 import { MONACO_THEME } from './monacoThemes';
 import { selectFilePathList } from './editorSelectors';
+import { selectApplyMarkers, useApplyStore } from './useApplyStore';
 import { editorStore, useEditorStore } from './useEditorStore';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
@@ -36,6 +37,19 @@ export default function MonacoEditor({ file, onApply }: Props) {
         model.dispose();
     }
   }, [filePaths]);
+
+  // What kubectl said about this file's last Apply, on the lines it is about.
+  const applyMarkers = useApplyStore(selectApplyMarkers);
+  useEffect(() => {
+    const model = monaco.editor.getModel(monaco.Uri.parse(file.path));
+    if (!model) return;
+    const mine = applyMarkers?.path === file.path ? applyMarkers.markers : [];
+    monaco.editor.setModelMarkers(
+      model,
+      'kubectl',
+      mine.map((m) => ({ severity: monaco.MarkerSeverity.Error, message: m.message, source: 'kubectl apply', startLineNumber: m.line, startColumn: m.column, endLineNumber: m.line, endColumn: model.getLineMaxColumn(m.line) })),
+    );
+  }, [applyMarkers, file.path]);
 
   // Ctrl/Cmd+Enter applies only when there is something to apply with; otherwise the key is free.
   const canApply = useRef<{ set(value: boolean): void } | null>(null);
