@@ -13,8 +13,14 @@ export interface ManifestObject {
   source: string;
 }
 
-/** A failure to read manifests; `message` is what kubectl prints after `error: `. */
-export class ManifestError extends Error {}
+/**
+ * A failure to read manifests; `message` is what kubectl prints after `error: `. `decoded` holds
+ * the objects read before the failure: kubectl's stream visitor hands each document on as it is
+ * decoded, so apply and create still act on them and print the error at the end.
+ */
+export class ManifestError extends Error {
+  decoded: ManifestObject[] = [];
+}
 
 const EXTENSIONS = ['.json', '.yaml', '.yml'];
 
@@ -26,6 +32,16 @@ export function filenameArgs(values: string[]): string[] {
 /** Reads every object the `-f` arguments name, in kubectl's order. */
 export function readManifests(ctx: CommandContext, filenames: string[], recursive = false): ManifestObject[] {
   const out: ManifestObject[] = [];
+  try {
+    readInto(ctx, filenames, recursive, out);
+  } catch (e) {
+    if (e instanceof ManifestError) e.decoded = [...out, ...e.decoded];
+    throw e;
+  }
+  return out;
+}
+
+function readInto(ctx: CommandContext, filenames: string[], recursive: boolean, out: ManifestObject[]): void {
   for (const name of filenames) {
     if (name === '-') {
       out.push(...decodeStream(ctx.stdin, 'STDIN'));
@@ -38,7 +54,6 @@ export function readManifests(ctx: CommandContext, filenames: string[], recursiv
       for (const file of walk(ctx, path, name, recursive)) out.push(...decodeStream(ctx.fs.readFile(file.path), file.display));
     } else out.push(...decodeStream(ctx.fs.readFile(path), name));
   }
-  return out;
 }
 
 function walk(ctx: CommandContext, dir: string, display: string, recursive: boolean): { path: string; display: string }[] {
@@ -59,7 +74,11 @@ export function decodeStream(text: string, source: string): ManifestObject[] {
   const out: ManifestObject[] = [];
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
-    if (doc.errors.length > 0) throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: ${goYamlMessage(doc.errors, text)}`);
+    if (doc.errors.length > 0) {
+      const err = new ManifestError(`error parsing ${source}: error converting YAML to JSON: ${goYamlMessage(doc.errors, text)}`);
+      err.decoded = out;
+      throw err;
+    }
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) continue;
     out.push(...toObjects(value, source));

@@ -10,9 +10,9 @@ export function goYamlMessage(errors: readonly YAMLError[], source: string): str
   const controlLine = firstControlCharacterLine(source);
   if (controlLine !== undefined) return 'yaml: control characters are not allowed';
   const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY');
-  if (multiline) return `yaml: line ${lineOf(source, multiline.pos[1])}: mapping values are not allowed in this context`;
+  if (multiline) return `yaml: line ${documentLine(source, multiline.pos[1])}: mapping values are not allowed in this context`;
   const e = errors[0]!;
-  const line = lineOf(source, e.pos[0]);
+  const line = documentLine(source, e.pos[0]);
   switch (e.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
       return `yaml: line ${line}: mapping values are not allowed in this context`;
@@ -21,12 +21,28 @@ export function goYamlMessage(errors: readonly YAMLError[], source: string): str
     case 'MISSING_CHAR':
       return `yaml: line ${Math.max(1, line - 1)}: found unexpected end of stream`;
     case 'BAD_INDENT':
+      // A block-mapping key left of its siblings (but right of its parent) makes libyaml open a
+      // new mapping where the parser wanted a key.
+      if (e.message.startsWith('All mapping items must start at the same column')) return `yaml: line ${line}: did not find expected key`;
       return `yaml: line ${line}: did not find expected ',' or ']'`;
     case 'DUPLICATE_KEY':
-      return `yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(keyAt(source, line))} already set in map`;
+      return `yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(keyAt(source, lineOf(source, e.pos[0])))} already set in map`;
     default:
       return `yaml: line ${line}: did not find expected key`;
   }
+}
+
+/**
+ * The line go-yaml reports: apimachinery's YAMLReader cuts the stream at `---` lines and decodes
+ * each document alone, so lines count from the line after the document's separator.
+ */
+function documentLine(source: string, offset: number): number {
+  const lines = source.slice(0, offset).split('\n');
+  let last = 0;
+  lines.forEach((l, i) => {
+    if (i < lines.length - 1 && /^---(\s*|\s*#.*)$/.test(l)) last = i + 1;
+  });
+  return lines.length - last;
 }
 
 /** 1-based line of a character offset. */

@@ -83,14 +83,17 @@ function runWrite(k: KubectlContext, mode: Mode): number {
   }
   const dry = dryRunMode(k);
   let manifests;
+  const errors: string[] = [];
   try {
     manifests = readManifests(k.cmd, files, k.flags.get<boolean>('recursive'));
   } catch (e) {
-    if (e instanceof ManifestError) throw new CommandFailed(e.message);
-    throw e;
+    if (!(e instanceof ManifestError)) throw e;
+    // apply.go: GetObjects' error joins the list, and the objects decoded before it still go out.
+    if (e.decoded.length === 0) throw new CommandFailed(e.message);
+    manifests = e.decoded;
+    errors.push(`error: ${e.message}\n`);
   }
   if (manifests.length === 0) throw new CommandFailed('no objects passed to ' + mode);
-  const errors: string[] = [];
   const printed: KubeObject[] = [];
   const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
   for (const raw of manifests) {
