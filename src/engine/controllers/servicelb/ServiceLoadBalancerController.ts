@@ -9,6 +9,11 @@ import { QueueController } from '../framework/QueueController';
 import { R } from '../framework/resources';
 import { IpPool } from './IpPool';
 
+/** The service controller's wantsLoadBalancer: type LoadBalancer with no loadBalancerClass of another controller. */
+function wantsLoadBalancer(svc: ServiceObj): boolean {
+  return svc.spec?.type === 'LoadBalancer' && !svc.spec.loadBalancerClass;
+}
+
 export interface ServiceLoadBalancerOptions {
   /** Inclusive range the simulated cloud hands out, e.g. `172.18.255.200-172.18.255.250`. */
   pool?: string;
@@ -46,7 +51,11 @@ export class ServiceLoadBalancerController extends QueueController {
         for (const ing of s.status?.loadBalancer?.ingress ?? []) if (ing.ip) this.pool.reserve(keyOf(s), ing.ip);
         this.enqueue(keyOf(s));
       },
-      onUpdate: (_o, s) => this.enqueue(keyOf(s)),
+      onUpdate: (o, s) => {
+        // needsUpdate: a change into or out of LoadBalancer is announced as a Type event.
+        if (wantsLoadBalancer(o) !== wantsLoadBalancer(s)) this.recorder.event(s, 'Normal', 'Type', `${o.spec?.type ?? ''} -> ${s.spec?.type ?? ''}`);
+        this.enqueue(keyOf(s));
+      },
       onDelete: (s) => this.enqueue(keyOf(s)),
     });
   }
