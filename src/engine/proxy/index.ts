@@ -14,7 +14,7 @@ export type { FlowOutcome, FlowResult, FlowStep } from './iptables/packetFlow';
 export { generateIpvs } from './ipvs/virtualServers';
 export type { IpvsState, RealServer, VirtualServer } from './ipvs/virtualServers';
 export { generateIpvsIptables } from './ipvs/ipvsRules';
-export { ipvsadmList, ipvsadmListService, ipAddrShowKubeIpvs0 } from './ipvs/printIpvs';
+export { connectionKey, ipvsadmList, ipvsadmListService, ipAddrShowKubeIpvs0 } from './ipvs/printIpvs';
 export { evaluateIpvs, newIpvsRuntime } from './ipvs/evaluateIpvs';
 export type { IpvsDecision, IpvsRuntime } from './ipvs/evaluateIpvs';
 export { traceIpvsConnection } from './ipvs/ipvsFlow';

@@ -3,7 +3,7 @@
  * ipvsadm -Ln and conntrack -L, all printed from the same state the packet engine evaluates.
  */
 import type { ToolEnv, ToolFactory } from '../../cluster/tools';
-import { iptablesList, iptablesListRules, iptablesSave, ipvsadmList, ipvsadmListService } from '../../proxy';
+import { connectionKey, iptablesList, iptablesListRules, iptablesSave, ipvsadmList, ipvsadmListService } from '../../proxy';
 import type { TableName } from '../../proxy';
 import type { CommandContext } from '../../shell/types';
 import { CONNTRACK_VERSION, conntrackList } from '../conntrack';
@@ -132,10 +132,11 @@ export const ipvsadmTool: ToolFactory = (env) => (ctx) => {
   const proxy = net.proxies.proxy(nodeName(env));
   if (!proxy) return 1;
   const state = proxy.config.mode === 'ipvs' ? proxy.ipvs() : { virtualServers: [], boundAddresses: [] };
-  // IPVS keeps a closed connection in its table (InActConn) as long as conntrack keeps TIME_WAIT.
+  // IPVS keeps a closed connection in its table (InActConn) as long as conntrack keeps TIME_WAIT,
+  // under the virtual server it was addressed to (a NodePort and its ClusterIP count apart).
   const counts: Record<string, { active: number; inactive: number }> = {};
   for (const e of net.conntrack(nodeName(env))) {
-    const key = `${e.reply.src}:${e.reply.sport}`;
+    const key = connectionKey(e.protocol, `${e.orig.dst}:${e.orig.dport}`, `${e.reply.src}:${e.reply.sport}`);
     const c = (counts[key] ??= { active: 0, inactive: 0 });
     if (e.state === 'ESTABLISHED') c.active++;
     else if (e.state === 'TIME_WAIT') c.inactive++;

@@ -100,6 +100,21 @@ describe('network tools, iptables mode', () => {
   });
 });
 
+describe('network tools, IPVS mode: connections per virtual server', () => {
+  const np = service('np', { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] });
+  const lab = labCluster([np], { ipvs: true, webReplicas: 1 });
+
+  it('a NodePort request counts under the NodePort virtual server, not also under the ClusterIP one', () => {
+    const svc = lab.sim.api.admin().get('services', 'default', 'np') as unknown as Service;
+    const nodePort = svc.spec!.ports![0]!.nodePort!;
+    expect(runTool(lab.sim, { kind: 'node', node: 'controlplane' }, curlTool, ['curl', '-sS', '-o', '/dev/null', `http://172.18.0.3:${nodePort}`]).output).toBe('');
+    const text = runTool(lab.sim, node01, nodeTools['ipvsadm']!, ['ipvsadm', '-Ln']).stdout;
+    const inactive = (vs: string) => text.split(`TCP  ${vs} rr\n`)[1]!.split('\n')[0]!.trim().split(/\s+/).at(-1);
+    expect(inactive(`172.18.0.3:${nodePort}`)).toBe('1');
+    expect(inactive(`${svc.spec!.clusterIP}:80`)).toBe('0');
+  });
+});
+
 describe('network tools, IPVS mode', () => {
   const lab = labCluster([web, nobody], { ipvs: true });
   const ip = (n: string) => (lab.sim.api.admin().get('services', 'default', n) as unknown as Service).spec!.clusterIP!;

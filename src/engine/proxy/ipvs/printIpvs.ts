@@ -1,8 +1,16 @@
 /** `ipvsadm -Ln` and `ip addr show kube-ipvs0`, per REFERENCE §2 (ipvsadm's printf formats). */
 import type { IpvsState, VirtualServer } from './virtualServers';
 
-/** Active/inactive connection counts per real server (`ip:port`), if the caller tracks them. */
+/**
+ * Active/inactive connection counts per virtual server and real server, keyed by
+ * {@link connectionKey}: IPVS counts each connection under the one service it came through.
+ */
 export type ConnectionCounts = Record<string, { active: number; inactive: number }>;
+
+/** The {@link ConnectionCounts} key: `tcp 10.96.0.10:53 -> 10.244.1.2:53`. */
+export function connectionKey(protocol: string, virtual: string, real: string): string {
+  return `${protocol} ${virtual} -> ${real}`;
+}
 
 function serviceLine(vs: VirtualServer): string {
   const persistent = vs.persistentSeconds ? ` persistent ${vs.persistentSeconds}` : '';
@@ -15,7 +23,7 @@ function serviceEntry(vs: VirtualServer, counts: ConnectionCounts): string[] {
   const lines = [serviceLine(vs)];
   for (const rs of vs.realServers) {
     const key = `${rs.ip}:${rs.port}`;
-    const c = counts[key] ?? { active: 0, inactive: 0 };
+    const c = counts[connectionKey(vs.protocol, `${vs.ip}:${vs.port}`, key)] ?? { active: 0, inactive: 0 };
     lines.push(`  -> ${key.padEnd(28)} ${'Masq'.padEnd(7)} ${String(rs.weight).padEnd(6)} ${String(c.active).padEnd(10)} ${String(c.inactive).padEnd(10)}`);
   }
   return lines;
