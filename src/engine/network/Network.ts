@@ -9,6 +9,7 @@ import type { Simulation } from '../sim/Simulation';
 import type { ConntrackEntry } from './conntrack';
 import { CONNTRACK_TIMEOUTS, expire } from './conntrack';
 import { KubeProxyComponent } from './KubeProxyComponent';
+import { localHttpHandler } from './localListeners';
 import { isLoopback, loopbackRequest } from './loopback';
 import type { EngineDeps } from './PacketEngine';
 import { nodeState, walk } from './PacketEngine';
@@ -148,7 +149,9 @@ export class Network {
 
   /** An HTTP request through the path; the server's answer (and access log) comes from the app. */
   httpRequest(from: Origin, call: HttpCall): HttpResult {
-    if (from.kind === 'node' && isLoopback(call.ip)) {
+    // A process listening on the node's loopback (kubectl proxy) takes the connection first;
+    // otherwise 127.0.0.1 goes through netfilter like any local traffic (localhost NodePorts).
+    if (from.kind === 'node' && isLoopback(call.ip) && localHttpHandler(this.sim, from.node, call.port)) {
       const local = loopbackRequest(this.sim, { node: from.node, ip: call.ip, port: call.port, method: call.method ?? 'GET', path: call.path ?? '/', userAgent: call.userAgent ?? '', headers: call.headers ?? {} });
       // A status of 0 is a listener that closed the connection without answering.
       const response = local.response && local.response.status > 0 ? local.response : undefined;
