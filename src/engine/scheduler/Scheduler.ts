@@ -32,6 +32,13 @@ export class Scheduler {
   private readonly name: string;
   private readonly events: EventRecorder;
   private queue: string[] = [];
+  private queued = new Set<string>();
+  /**
+   * The scheduler cache: non-terminal pods bound to each node, kept from the (synchronous) pod
+   * watch as kube-scheduler keeps it from its informer, so a cycle does not list every pod.
+   */
+  private placed = new Map<string, Map<string, Pod>>();
+  private nodeOfPod = new Map<string, string>();
   private unschedulable = new Set<string>();
   private unsubscribe: Unsubscribe[] = [];
   private flushTimer: number | undefined;
@@ -47,7 +54,10 @@ export class Scheduler {
   start(): void {
     this.unsubscribe.push(this.api.watch('pods', undefined, (ev) => this.onPod(ev)));
     this.unsubscribe.push(this.api.watch('nodes', undefined, (ev) => this.onNode(ev)));
-    for (const p of this.api.list<PodObject>('pods', undefined).items) if (this.wants(p)) this.enqueue(key(p));
+    for (const p of this.api.list<PodObject>('pods', undefined).items) {
+      this.track(p);
+      if (this.wants(p)) this.enqueue(key(p));
+    }
     this.armFlush();
   }
 
@@ -65,16 +75,12 @@ export class Scheduler {
   runOnce(): boolean {
     const k = this.queue.shift();
     if (k === undefined) return false;
+    this.queued.delete(k);
     const [ns, name] = k.split('/') as [string, string];
     const pod = this.api.tryGet<PodObject>('pods', ns, name);
     if (!pod || !this.wants(pod)) return true;
     const nodes = this.api.list<NodeObject>('nodes', undefined).items;
-    const podsByNode = new Map<string, Pod[]>();
-    for (const p of this.api.list<PodObject>('pods', undefined).items) {
-      const n = p.spec?.nodeName;
-      if (!n || isTerminal(p)) continue;
-      podsByNode.set(n, [...(podsByNode.get(n) ?? []), p]);
-    }
+    const podsByNode = new Map<string, Pod[]>([...this.placed].map(([n, pods]) => [n, [...pods.values()]]));
     const result = schedulePod(pod, nodes, podsByNode, this.rng);
     const target = { kind: 'Pod', namespace: ns, name, uid: pod.metadata.uid, resourceVersion: pod.metadata.resourceVersion };
     if ('node' in result) {
@@ -103,11 +109,30 @@ export class Scheduler {
   }
 
   private enqueue(k: string): void {
-    if (!this.queue.includes(k)) this.queue.push(k);
+    if (this.queued.has(k)) return;
+    this.queued.add(k);
+    this.queue.push(k);
+  }
+
+  /** Keeps the cache of bound, non-terminal pods in step with one observed pod (gone when `deleted`). */
+  private track(pod: Pod, deleted = false): void {
+    const k = key(pod);
+    const was = this.nodeOfPod.get(k);
+    const now = deleted || isTerminal(pod) ? undefined : pod.spec?.nodeName;
+    if (was !== undefined && was !== now) {
+      this.placed.get(was)?.delete(k);
+      this.nodeOfPod.delete(k);
+    }
+    if (now === undefined) return;
+    let pods = this.placed.get(now);
+    if (!pods) this.placed.set(now, (pods = new Map()));
+    pods.set(k, pod);
+    this.nodeOfPod.set(k, now);
   }
 
   private onPod(ev: WatchEvent): void {
     const pod = ev.object as Pod;
+    this.track(pod, ev.type === 'DELETED');
     if (ev.type === 'DELETED' || pod.spec?.nodeName) {
       // A pod leaving a node frees room: give the unschedulable ones another chance.
       if (ev.type === 'DELETED' || (ev.oldObject && !(ev.oldObject as Pod).metadata?.deletionTimestamp && pod.metadata?.deletionTimestamp)) this.retryUnschedulable();
@@ -152,6 +177,7 @@ export class Scheduler {
 
   restore(s: { queue: string[]; unschedulable: string[]; events: [string, string][] }): void {
     this.queue = [...s.queue];
+    this.queued = new Set(s.queue);
     this.unschedulable = new Set(s.unschedulable);
     this.events.restore(s.events);
   }
