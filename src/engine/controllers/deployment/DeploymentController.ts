@@ -3,6 +3,7 @@ import type { ApiClient } from '../../api/types';
 import type { VirtualClock } from '../../sim/VirtualClock';
 import { EventRecorder } from '../framework/EventRecorder';
 import type { Informer, InformerFactory } from '../framework/Informer';
+import { candidatesToClaim, indexLabelsAndController } from '../framework/indexes';
 import { jsonEqual, keyOf, splitKey } from '../framework/keys';
 import { selectorMatches } from '../framework/labelSelector';
 import type { DeploymentObj, ReplicaSetObj } from '../framework/objects';
@@ -27,6 +28,7 @@ export class DeploymentController extends QueueController {
     this.recorder = new EventRecorder(client, clock, 'deployment-controller');
     this.deployments = informers.for(R.deployments);
     this.sets = informers.for(R.replicaSets);
+    indexLabelsAndController(this.sets);
     this.deployments.addHandlers({ onAdd: (d) => this.enqueue(keyOf(d)), onUpdate: (_o, d) => this.enqueue(keyOf(d)), onDelete: (d) => this.enqueue(keyOf(d)) });
     this.sets.addHandlers({ onAdd: (rs) => this.enqueueOwner(rs), onUpdate: (_o, rs) => this.enqueueOwner(rs), onDelete: (rs) => this.enqueueOwner(rs) });
   }
@@ -36,7 +38,7 @@ export class DeploymentController extends QueueController {
     const d = this.deployments.get(namespace, name);
     if (!d || d.metadata.deletionTimestamp) return; // NotFound: the GC removes its ReplicaSets.
     const owned: ReplicaSetObj[] = [];
-    for (const rs of this.sets.list(namespace)) {
+    for (const rs of candidatesToClaim(this.sets, namespace, d.spec?.selector, d.metadata.uid)) {
       const decision = claim(d, rs, selectorMatches(d.spec?.selector, rs.metadata.labels));
       if (decision === 'owned') owned.push(rs);
       else if (decision === 'adopt') owned.push(this.client.patch<ReplicaSetObj>(R.replicaSets, namespace, rs.metadata.name ?? '', 'merge', adoptPatch(d, rs)));

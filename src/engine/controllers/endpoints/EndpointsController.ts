@@ -3,6 +3,7 @@ import type { ApiClient } from '../../api/types';
 import type { VirtualClock } from '../../sim/VirtualClock';
 import type { Informer, InformerFactory } from '../framework/Informer';
 import { EventRecorder } from '../framework/EventRecorder';
+import { candidatesForMap, indexLabelsAndController, indexMapSelector, selectorsFor } from '../framework/indexes';
 import { clone, jsonEqual, keyOf, parseTime, rfc3339, splitKey } from '../framework/keys';
 import { mapSelectorMatches } from '../framework/labelSelector';
 import type { EndpointsObj, PodObj, ServiceObj } from '../framework/objects';
@@ -31,6 +32,8 @@ export class EndpointsController extends QueueController {
     this.recorder = new EventRecorder(client, clock, 'endpoint-controller');
     this.services = informers.for(R.services);
     this.pods = informers.for(R.pods);
+    indexLabelsAndController(this.pods);
+    indexMapSelector(this.services, (s) => s.spec?.selector);
     this.endpoints = informers.for(R.endpoints);
     this.services.addHandlers({ onAdd: (s) => this.enqueue(keyOf(s)), onUpdate: (_o, s) => this.enqueue(keyOf(s)), onDelete: (s) => this.enqueue(keyOf(s)) });
     this.pods.addHandlers({
@@ -59,7 +62,7 @@ export class EndpointsController extends QueueController {
     if (service.spec?.type === 'ExternalName') return;
     const selector = service.spec?.selector;
     if (!selector) return;
-    const pods = this.pods.list(namespace).filter((p) => mapSelectorMatches(selector, p.metadata.labels));
+    const pods = candidatesForMap(this.pods, namespace, selector).filter((p) => mapSelectorMatches(selector, p.metadata.labels));
     const current = this.endpoints.get(namespace, name);
     const desired = desiredEndpoints(service, pods, triggerTime(service, pods));
     if (current && upToDate(current, desired)) return;
@@ -83,7 +86,7 @@ export class EndpointsController extends QueueController {
   }
 
   private enqueueFor(pod: Pod): void {
-    for (const s of this.services.list(pod.metadata?.namespace)) if (s.spec?.selector && mapSelectorMatches(s.spec.selector, pod.metadata?.labels)) this.enqueue(keyOf(s));
+    for (const s of selectorsFor(this.services, pod.metadata?.namespace ?? '', pod.metadata?.labels)) if (s.spec?.selector && mapSelectorMatches(s.spec.selector, pod.metadata?.labels)) this.enqueue(keyOf(s));
   }
 }
 

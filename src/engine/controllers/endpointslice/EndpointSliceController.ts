@@ -4,6 +4,7 @@ import type { ApiClient } from '../../api/types';
 import type { VirtualClock } from '../../sim/VirtualClock';
 import type { Informer, InformerFactory } from '../framework/Informer';
 import { EventRecorder } from '../framework/EventRecorder';
+import { candidatesForMap, indexLabelsAndController, indexMapSelector, selectorsFor } from '../framework/indexes';
 import { keyOf, parseTime, rfc3339, splitKey } from '../framework/keys';
 import { mapSelectorMatches } from '../framework/labelSelector';
 import { isNotFound, QueueController } from '../framework/QueueController';
@@ -46,6 +47,9 @@ export class EndpointSliceController extends QueueController {
     this.pods = informers.for(R.pods);
     this.nodes = informers.for(R.nodes);
     this.slices = informers.for(R.endpointSlices);
+    indexLabelsAndController(this.pods);
+    indexLabelsAndController(this.slices);
+    indexMapSelector(this.services, (s) => s.spec?.selector);
     this.services.addHandlers({
       onAdd: (s) => this.enqueue(keyOf(s)),
       onUpdate: (_o, s) => this.enqueue(keyOf(s)),
@@ -77,9 +81,8 @@ export class EndpointSliceController extends QueueController {
     if (service.spec?.type === 'ExternalName') return;
     const selector = service.spec?.selector;
     if (!selector) return;
-    const pods = this.pods.list(namespace).filter((p) => mapSelectorMatches(selector, p.metadata.labels));
-    const existing = this.slices
-      .list(namespace)
+    const pods = candidatesForMap(this.pods, namespace, selector).filter((p) => mapSelectorMatches(selector, p.metadata.labels));
+    const existing = candidatesForMap(this.slices, namespace, { [LABEL_SERVICE_NAME]: name })
       .filter((s) => s.metadata.labels?.[LABEL_SERVICE_NAME] === name && s.metadata.labels?.[LABEL_MANAGED_BY] === ENDPOINTSLICE_CONTROLLER_NAME);
     const changes = reconcileEndpointSlices({
       service,
@@ -114,7 +117,7 @@ export class EndpointSliceController extends QueueController {
   }
 
   private enqueueServicesFor(pod: Pod): void {
-    for (const s of this.services.list(pod.metadata?.namespace)) {
+    for (const s of selectorsFor(this.services, pod.metadata?.namespace ?? '', pod.metadata?.labels)) {
       if (s.spec?.selector && mapSelectorMatches(s.spec.selector, pod.metadata?.labels)) this.enqueue(keyOf(s));
     }
   }

@@ -15,6 +15,12 @@ export interface InformerHandlers<T extends KubeObject> {
  */
 export class Informer<T extends KubeObject = KubeObject> {
   private readonly cache = new Map<string, T>();
+  /** When each cached key was first seen, so index lookups return objects in {@link list} order. */
+  private readonly seq = new Map<string, number>();
+  private nextSeq = 0;
+  /** Named index functions and, per index, value → keys (client-go's Indexers and Indices). */
+  private readonly indexers = new Map<string, (obj: T) => string[]>();
+  private readonly indices = new Map<string, Map<string, Set<string>>>();
   private readonly handlers: InformerHandlers<T>[] = [];
   private unsubscribe: Unsubscribe | undefined;
 
@@ -35,7 +41,7 @@ export class Informer<T extends KubeObject = KubeObject> {
       return;
     }
     const { items, resourceVersion } = listed;
-    for (const obj of items) this.cache.set(keyOf(obj), obj);
+    for (const obj of items) this.store(keyOf(obj), obj);
     this.unsubscribe = this.client.watch(this.resource, undefined, (ev) => this.onEvent(ev as WatchEvent<T>), {
       fromResourceVersion: resourceVersion,
     });
@@ -57,6 +63,37 @@ export class Informer<T extends KubeObject = KubeObject> {
     return this.cache.get(namespace ? `${namespace}/${name}` : name);
   }
 
+  /**
+   * Adds a named index (cache.Indexers): `fn` gives the values an object is found under. Must be
+   * called before {@link start} or while the cache is empty of objects it would index.
+   */
+  addIndex(name: string, fn: (obj: T) => string[]): void {
+    if (this.indexers.has(name)) return;
+    this.indexers.set(name, fn);
+    const index = new Map<string, Set<string>>();
+    this.indices.set(name, index);
+    for (const [key, obj] of this.cache) for (const v of fn(obj)) addTo(index, v, key);
+  }
+
+  /**
+   * Cached objects found under any of the given index values (ByIndex over several indexes and
+   * values), each once and in the order of {@link list}.
+   */
+  byIndex(...lookups: { index: string; values: string[] }[]): T[] {
+    const keys = new Set<string>();
+    for (const { index: name, values } of lookups) {
+      const index = this.indices.get(name);
+      if (!index) throw new Error(`informer ${this.resource}: no index ${name}`);
+      for (const v of values) for (const k of index.get(v) ?? []) keys.add(k);
+    }
+    return [...keys].sort((a, b) => this.seq.get(a)! - this.seq.get(b)!).map((k) => this.cache.get(k)!);
+  }
+
+  /** How many objects index `name` holds under `value` (to pick the narrowest lookup). */
+  indexSize(name: string, value: string): number {
+    return this.indices.get(name)?.get(value)?.size ?? 0;
+  }
+
   /** Cached objects (in the order they were first seen), optionally one namespace's only. */
   list(namespace?: string): T[] {
     const out: T[] = [];
@@ -64,18 +101,51 @@ export class Informer<T extends KubeObject = KubeObject> {
     return out;
   }
 
+  private store(key: string, obj: T): void {
+    const old = this.cache.get(key);
+    if (old) this.unindex(key, old);
+    else this.seq.set(key, this.nextSeq++);
+    this.cache.set(key, obj);
+    for (const [name, fn] of this.indexers) for (const v of fn(obj)) addTo(this.indices.get(name)!, v, key);
+  }
+
+  private forget(key: string): void {
+    const old = this.cache.get(key);
+    if (!old) return;
+    this.unindex(key, old);
+    this.cache.delete(key);
+    this.seq.delete(key);
+  }
+
+  private unindex(key: string, obj: T): void {
+    for (const [name, fn] of this.indexers) {
+      const index = this.indices.get(name)!;
+      for (const v of fn(obj)) {
+        const keys = index.get(v);
+        keys?.delete(key);
+        if (keys?.size === 0) index.delete(v);
+      }
+    }
+  }
+
   private onEvent(ev: WatchEvent<T>): void {
     const key = keyOf(ev.object);
     const old = this.cache.get(key);
     if (ev.type === 'DELETED') {
-      this.cache.delete(key);
+      this.forget(key);
       for (const h of this.handlers) h.onDelete?.(ev.object);
       return;
     }
-    this.cache.set(key, ev.object);
+    this.store(key, ev.object);
     if (old) for (const h of this.handlers) h.onUpdate?.(old, ev.object);
     else for (const h of this.handlers) h.onAdd?.(ev.object);
   }
+}
+
+function addTo(index: Map<string, Set<string>>, value: string, key: string): void {
+  let keys = index.get(value);
+  if (!keys) index.set(value, (keys = new Set()));
+  keys.add(key);
 }
 
 /** One informer per resource, shared by every controller (SharedInformerFactory). */

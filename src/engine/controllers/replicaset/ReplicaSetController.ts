@@ -3,6 +3,7 @@ import type { ApiClient } from '../../api/types';
 import type { VirtualClock } from '../../sim/VirtualClock';
 import { EventRecorder } from '../framework/EventRecorder';
 import type { Informer, InformerFactory } from '../framework/Informer';
+import { candidatesToClaim, indexLabelsAndController } from '../framework/indexes';
 import { jsonEqual, keyOf, splitKey } from '../framework/keys';
 import { selectorMatches } from '../framework/labelSelector';
 import type { PodObj, ReplicaSetObj } from '../framework/objects';
@@ -26,6 +27,7 @@ export class ReplicaSetController extends QueueController {
     this.recorder = new EventRecorder(client, clock, 'replicaset-controller');
     this.sets = informers.for(R.replicaSets);
     this.pods = informers.for(R.pods);
+    indexLabelsAndController(this.pods);
     this.sets.addHandlers({ onAdd: (rs) => this.enqueue(keyOf(rs)), onUpdate: (_o, rs) => this.enqueue(keyOf(rs)), onDelete: (rs) => this.enqueue(keyOf(rs)) });
     const podChanged = (p: PodObj) => this.enqueueOwner(p);
     this.pods.addHandlers({
@@ -42,7 +44,7 @@ export class ReplicaSetController extends QueueController {
     const { namespace, name } = splitKey(key);
     const rs = this.sets.get(namespace, name);
     if (!rs) return; // NotFound: the garbage collector removes its pods through their ownerReferences.
-    const plan = reconcileReplicaSet(rs, this.pods.list(namespace), this.clock.now());
+    const plan = reconcileReplicaSet(rs, candidatesToClaim(this.pods, namespace, rs.spec?.selector, rs.metadata.uid), this.clock.now());
     for (const p of plan.adopt) this.client.patch(R.pods, namespace, p.metadata.name ?? '', 'merge', adoptPatch(rs, p));
     for (const p of plan.release) {
       try {
