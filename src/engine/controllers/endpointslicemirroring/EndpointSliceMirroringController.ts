@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../api/types';
 import type { VirtualClock } from '../../sim/VirtualClock';
 import type { Informer, InformerFactory } from '../framework/Informer';
+import { candidatesForMap, indexLabelsAndController } from '../framework/indexes';
 import { keyOf, splitKey } from '../framework/keys';
 import type { EndpointSliceObj, EndpointsObj, ServiceObj } from '../framework/objects';
 import { isNotFound, QueueController } from '../framework/QueueController';
@@ -23,6 +24,7 @@ export class EndpointSliceMirroringController extends QueueController {
     this.services = informers.for(R.services);
     this.endpoints = informers.for(R.endpoints);
     this.slices = informers.for(R.endpointSlices);
+    indexLabelsAndController(this.slices);
     const byKey = (o: { metadata: { namespace?: string; name?: string } }) => this.enqueue(keyOf(o));
     this.services.addHandlers({ onAdd: byKey, onUpdate: (_o, s) => byKey(s), onDelete: byKey });
     this.endpoints.addHandlers({ onAdd: byKey, onUpdate: (_o, e) => byKey(e), onDelete: byKey });
@@ -34,9 +36,9 @@ export class EndpointSliceMirroringController extends QueueController {
 
   protected sync(key: string): void {
     const { namespace, name } = splitKey(key);
-    const existing = this.slices
-      .list(namespace)
-      .filter((s) => s.metadata.labels?.[LABEL_MANAGED_BY] === MIRRORING_CONTROLLER_NAME && s.metadata.labels?.[LABEL_SERVICE_NAME] === name);
+    const existing = candidatesForMap(this.slices, namespace, { [LABEL_SERVICE_NAME]: name }).filter(
+      (s) => s.metadata.labels?.[LABEL_MANAGED_BY] === MIRRORING_CONTROLLER_NAME && s.metadata.labels?.[LABEL_SERVICE_NAME] === name,
+    );
     const changes = reconcileMirroredSlices(this.services.get(namespace, name), this.endpoints.get(namespace, name), existing);
     for (const s of changes.create) this.client.create(R.endpointSlices, namespace, s);
     for (const s of changes.update) this.client.update(R.endpointSlices, namespace, s);
