@@ -4,7 +4,9 @@
  * synced by two workers at once).
  */
 export class WorkQueue {
+  /** Keys in order from `head` on; taking from the front moves `head` (shift is O(n) per call). */
   private queue: string[] = [];
+  private head = 0;
   private dirty = new Set<string>();
   private processing = new Set<string>();
 
@@ -17,8 +19,15 @@ export class WorkQueue {
 
   /** The next key to process, or undefined when the queue is empty. */
   get(): string | undefined {
-    const key = this.queue.shift();
-    if (key === undefined) return undefined;
+    if (this.head >= this.queue.length) return undefined;
+    const key = this.queue[this.head++]!;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
     this.processing.add(key);
     this.dirty.delete(key);
     return key;
@@ -31,11 +40,11 @@ export class WorkQueue {
   }
 
   get length(): number {
-    return this.queue.length;
+    return this.queue.length - this.head;
   }
 
   /** Keys waiting, in order (for tests and the UI). */
   pending(): readonly string[] {
-    return [...this.queue];
+    return this.queue.slice(this.head);
   }
 }
