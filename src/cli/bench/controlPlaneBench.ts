@@ -34,11 +34,20 @@ function applyAndSettle(): number {
   return performance.now() - start;
 }
 
-/** 10,000 selector-less Services, each with one EndpointSlice of 10 endpoints, written through the API. */
+/** Heap in use, after a full collection when node runs with --expose-gc (otherwise as it stands). */
+function heapUsed(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * 10,000 selector-less Services, each with one EndpointSlice of 10 endpoints, created through
+ * the API server (not restored from a snapshot) and drained, so every controller has seen them.
+ */
 function loadLarge(): { ms: number; heapMB: number } {
   const sim = new Simulation({ seed: 'bench-large' });
   const admin = sim.api.admin();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = heapUsed();
   const start = performance.now();
   for (let i = 0; i < 10_000; i++) {
     admin.create('services', 'default', service(`svc-${i}`));
@@ -54,27 +63,38 @@ function loadLarge(): { ms: number; heapMB: number } {
   }
   sim.drain();
   const ms = performance.now() - start;
-  return { ms, heapMB: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6) };
+  const heapMB = Math.round((heapUsed() - heapBefore) / 1e6);
+  // Touch the cluster after measuring, so the collector cannot have freed it before the reading.
+  if (admin.list('services', 'default').items.length < 10_000) throw new Error('Services missing');
+  return { ms, heapMB };
 }
 
-/** A ready pod turns not-ready; time until a watcher sees its Service's slice rewritten. */
+/**
+ * A ready pod turns not-ready; time until a watcher sees its Service's slice rewritten. The
+ * median over each of the Deployment's pods, so one collector pause does not make the figure.
+ */
 function sliceUpdate(): number {
   const sim = new Simulation({ seed: 'bench-slice' });
   const admin = sim.api.admin();
-  admin.create('deployments.apps', 'default', deployment('web', 3));
+  admin.create('deployments.apps', 'default', deployment('web', 5));
   admin.create('services', 'default', service('web', { app: 'web' }));
   sim.runUntilSettled();
-  let seen = 0;
+  const seen = { at: 0 };
   admin.watch('endpointslices.discovery.k8s.io', 'default', (ev) => {
-    if (ev.type === 'MODIFIED') seen = performance.now();
+    if (ev.type === 'MODIFIED') seen.at = performance.now();
   });
-  const pod = admin.list<KubeObject & { status: { conditions: { type: string; status: string }[] } }>('pods', 'default', { labelSelector: 'app=web' }).items[0]!;
-  const conditions = pod.status.conditions.map((c) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False' } : c));
-  const start = performance.now();
-  admin.updateStatus('pods', 'default', { ...pod, status: { ...pod.status, conditions } });
-  sim.drain();
-  if (!seen) throw new Error('the EndpointSlice was not rewritten');
-  return seen - start;
+  type ProbedPod = KubeObject & { status: { conditions: { type: string; status: string }[] } };
+  const times: number[] = [];
+  for (const pod of admin.list<ProbedPod>('pods', 'default', { labelSelector: 'app=web' }).items) {
+    const conditions = pod.status.conditions.map((c) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False' } : c));
+    seen.at = 0;
+    const start = performance.now();
+    admin.updateStatus('pods', 'default', { ...pod, status: { ...pod.status, conditions } });
+    sim.drain();
+    if (!seen.at) throw new Error('the EndpointSlice was not rewritten');
+    times.push(seen.at - start);
+  }
+  return times.sort((x, y) => x - y)[Math.floor(times.length / 2)]!;
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -82,12 +102,15 @@ const round = (v: number) => Math.round(v * 10) / 10;
 export const controlPlaneBench: Benchmark = {
   name: 'control-plane',
   run(): Figure[] {
+    // The large load last: its garbage would otherwise land in the smaller figures.
+    const apply = applyAndSettle();
+    const slice = sliceUpdate();
     const large = loadLarge();
     return [
-      { benchmark: 'control-plane', metric: 'apply and settle 1,000 objects (250 Deployments × 3 + Services)', value: round(applyAndSettle()), unit: 'ms', target: { max: 1000 } },
-      { benchmark: 'control-plane', metric: 'load 10,000 Services with 100,000 endpoints', value: round(large.ms), unit: 'ms', target: { max: 1000 } },
+      { benchmark: 'control-plane', metric: 'apply and settle 1,000 objects (250 Deployments × 3 + Services)', value: round(apply), unit: 'ms', target: { max: 1000 } },
+      { benchmark: 'control-plane', metric: 'load 10,000 Services with 100,000 endpoints (through the API)', value: round(large.ms), unit: 'ms', target: { max: 1000 } },
       { benchmark: 'control-plane', metric: 'heap for 10,000 Services with 100,000 endpoints', value: large.heapMB, unit: 'MB', target: { max: 300 } },
-      { benchmark: 'control-plane', metric: 'one EndpointSlice update, end to end', value: round(sliceUpdate()), unit: 'ms', target: { max: 5 } },
+      { benchmark: 'control-plane', metric: 'one EndpointSlice update, end to end', value: round(slice), unit: 'ms', target: { max: 5 } },
     ];
   },
 };
