@@ -4,96 +4,9 @@ import type { PodObject } from '../sim/kinds';
 import { Simulation } from '../sim/Simulation';
 import { containerMachine } from './containerMachine';
 import { createLearnerSession } from './learnerSession';
+import { SD_EXAMPLE } from './journeys/sdExample';
 import { transcript } from './testing/pods';
 
-/** The seed's sd-example.yml (000_…): dev and prod namespaces, `ent` Services, the ubuntu `jump` pod. */
-const SD_EXAMPLE = `apiVersion: v1
-kind: Namespace
-metadata:
-  name: dev
----
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: prod
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: enterprise
-  namespace: dev
-spec:
-  selector:
-    matchLabels:
-      app: enterprise
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        app: enterprise
-    spec:
-      containers:
-        - image: nigelpoulton/k8sbook:text-dev
-          name: enterprise-ctr
-          ports:
-            - containerPort: 8080
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: enterprise
-  namespace: prod
-spec:
-  selector:
-    matchLabels:
-      app: enterprise
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        app: enterprise
-    spec:
-      containers:
-        - image: nigelpoulton/k8sbook:text-prod
-          name: enterprise-ctr
-          ports:
-            - containerPort: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: ent
-  namespace: dev
-spec:
-  selector:
-    app: enterprise
-  ports:
-    - port: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: ent
-  namespace: prod
-spec:
-  selector:
-    app: enterprise
-  ports:
-    - port: 8080
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: jump
-  namespace: dev
-spec:
-  terminationGracePeriodSeconds: 5
-  containers:
-    - name: jump
-      image: ubuntu
-      tty: true
-      stdin: true
-`;
 
 it('the seed\'s jump pod: resolv.conf, apt-get (typo first), then curl to ent in dev and prod', async () => {
   const sim = new Simulation({ seed: 'seed-jump' });
