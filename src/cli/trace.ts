@@ -8,11 +8,8 @@ import { ApiError } from '../engine/api/types';
 import { resourceFor, resourceKey } from '../engine/api/resources';
 import { clusterDns } from '../engine/dnsIntegration';
 import { decodeStream } from '../engine/kubectl/manifest/readManifests';
-import { formatTrace, networkOf } from '../engine/network';
-import type { ConnectResult, Origin } from '../engine/network';
-import type { HttpResponse } from '../engine/apps';
-import { parseUrl } from '../engine/network/tools/toolkit';
-import type { PodObject } from '../engine/sim/kinds';
+import { formatTrace } from '../engine/network';
+import { traceRequest } from '../engine/cluster';
 import { Simulation } from '../engine/sim/Simulation';
 
 export const TRACE_USAGE = `Usage: kubelab trace [-f MANIFEST ...] --from SOURCE TARGET [--json]
@@ -58,18 +55,6 @@ function parseArgs(args: string[]): TraceArgs | string {
   return out;
 }
 
-function origin(sim: Simulation, from: string): Origin | string {
-  if (from === 'outside') return { kind: 'outside', where: 'node-network' };
-  if (from === 'internet') return { kind: 'outside', where: 'internet' };
-  const [a, b] = from.split('/', 2);
-  if (!a || !b) return `--from must be NAMESPACE/POD, node/NODE, outside or internet (got "${from}")`;
-  if (a === 'node') return sim.config.nodes.some((n) => n.name === b) ? { kind: 'node', node: b } : `node "${b}" not found`;
-  const pod = sim.api.admin().tryGet<PodObject>('pods', a, b);
-  if (!pod) return `pods "${b}" not found in namespace "${a}"`;
-  if (!pod.spec?.nodeName) return `pod ${a}/${b} is not scheduled`;
-  return { kind: 'container', namespace: a, pod: b, container: pod.spec.containers[0]?.name ?? '', node: pod.spec.nodeName };
-}
-
 function apply(sim: Simulation, files: string[]): string | undefined {
   const admin = sim.api.admin();
   for (const file of files) {
@@ -106,31 +91,16 @@ export function runTrace(args: string[], out: (s: string) => void = (s) => proce
   sim.runUntilSettled();
   // Servers listen a moment after their container starts; let that time pass.
   sim.advance(parsed.waitS * 1000);
-  const from = origin(sim, parsed.from!);
-  if (typeof from === 'string') {
-    err(`kubelab trace: ${from}\n`);
-    return 1;
+  const result = traceRequest(sim, parsed.from!, parsed.target!);
+  if (!result.ok) {
+    err(`kubelab trace: ${result.error}\n`);
+    return result.code === 'usage' ? 2 : 1;
   }
-  const isUrl = parsed.target!.includes('://');
-  const url = parseUrl(parsed.target!);
-  if (!url || (!isUrl && !/:\d+$/.test(parsed.target!))) {
-    err(`kubelab trace: TARGET must be a URL or HOST:PORT (got "${parsed.target}")\n`);
-    return 2;
-  }
-  const net = networkOf(sim);
-  const resolved = net.resolve(from, url.host);
-  const ip = resolved.addresses[0];
-  if (!ip) {
-    err(`kubelab trace: could not resolve host "${url.host}" (${resolved.status ?? 'no resolver'})\n`);
-    return 1;
-  }
-  const dns = resolved.dns ? { dns: resolved.dns } : {};
-  const result: ConnectResult & { response?: HttpResponse } = isUrl ? net.httpRequest(from, { ...dns, ip, port: url.port, path: url.path, host: url.host, userAgent: 'kubelab-trace' }) : net.tcpConnect(from, ip, url.port, dns);
-  const response = result.response;
-  if (parsed.json) out(`${JSON.stringify({ trace: result.trace, ...(response ? { response: { status: response.status, reason: response.reason } } : {}) }, null, 2)}\n`);
+  const { trace, response } = result;
+  if (parsed.json) out(`${JSON.stringify({ trace, ...(response ? { response } : {}) }, null, 2)}\n`);
   else {
-    out(formatTrace(result.trace));
+    out(formatTrace(trace));
     if (response) out(`   HTTP/1.1 ${response.status} ${response.reason}\n`);
   }
-  return result.outcome.kind === 'delivered' ? 0 : 1;
+  return trace.outcome.kind === 'delivered' ? 0 : 1;
 }

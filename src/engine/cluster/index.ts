@@ -8,3 +8,4 @@ export { nodeMachine, nodeOwnTools } from './nodeMachine';
 export { createLearnerSession, type LearnerSessionOptions } from './learnerSession';
 export { containerToolSets, nodeToolSets, installTools } from './installTools';
 export { readHomeFile, runOnBuffer, writeHomeFile, type EditorActionResult } from './editorActions';
+export { traceOrigin, traceRequest, type TraceRequestResult, type TraceSource } from './traceRequest';
