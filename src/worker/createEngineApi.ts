@@ -11,10 +11,12 @@ import type { ShellResult } from '../engine/shell/types';
 import type { ClockState } from '../engine/sim/VirtualClock';
 import type { ViewDelta } from '../engine/view/types';
 import { ViewFeed } from '../engine/view/ViewFeed';
+import { createTraceApi, type TraceListener } from './traceApi';
 
 export type { ClockState } from '../engine/sim/VirtualClock';
 export type { EditorActionResult } from '../engine/cluster';
 export type { ShellResult } from '../engine/shell/types';
+export type { TraceBatch, TraceEntry, TraceListener } from './traceApi';
 export type { EndpointSliceRecord, NodeRecord, PodRecord, ServiceRecord, ViewDelta, ViewRecord } from '../engine/view/types';
 
 /** One message to the UI: the clock, and what changed in the cluster since the last message. */
@@ -33,6 +35,7 @@ const PUMP_INTERVAL_MS = 100;
 export function createEngineApi(now: () => number = () => performance.now()) {
   let sim = new Simulation();
   const feed = new ViewFeed(sim.api.admin(), () => sim.clock.now());
+  const traces = createTraceApi(sim);
   const sessions = new Map<number, ShellSession>();
   const listeners = new Set<Listener>();
   let nextSession = 1;
@@ -42,6 +45,7 @@ export function createEngineApi(now: () => number = () => performance.now()) {
     const delta = feed.flush();
     const update: EngineUpdate = { clock: sim.clock.state(), ...(delta ? { delta } : {}) };
     for (const l of listeners) l(update);
+    traces.flush();
     return update;
   }
 
@@ -73,12 +77,12 @@ export function createEngineApi(now: () => number = () => performance.now()) {
   const timer = setInterval(pump, PUMP_INTERVAL_MS);
 
   /** Runs `fn` on a session, then lets the cluster react and tells the UI what changed. */
-  function withSession(sessionId: number, fn: (session: ShellSession) => ShellResult): Result<ShellResult> {
+  function withSession(sessionId: number, fn: (session: ShellSession) => ShellResult, line?: string): Result<ShellResult> {
     return guard(() => {
       const session = sessions.get(sessionId);
       if (!session) throw new Error(`no shell session ${sessionId}`);
       pump();
-      const result = fn(session);
+      const result = traces.duringSession(sessionId, line, () => fn(session));
       sim.drain();
       publish();
       return result;
@@ -147,7 +151,7 @@ export function createEngineApi(now: () => number = () => performance.now()) {
      * means the command goes on: call {@link poll} as time passes, {@link interrupt} for Ctrl+C.
      */
     execute(sessionId: number, line: string): Result<ShellResult> {
-      return withSession(sessionId, (session) => session.execute(line));
+      return withSession(sessionId, (session) => session.execute(line), line);
     },
     /** More output of the running command (and its end, once done). */
     poll(sessionId: number): Result<ShellResult> {
@@ -157,16 +161,33 @@ export function createEngineApi(now: () => number = () => performance.now()) {
     interrupt(sessionId: number): Result<ShellResult> {
       return withSession(sessionId, (session) => session.interrupt());
     },
+    /** The packet player's feed: first the recent traced requests, then each new one as it happens. */
+    subscribeTraces(listener: TraceListener): void {
+      traces.subscribe(listener);
+    },
+    /** Traces one request as `kubelab trace` does, in the live cluster; the entry also joins the feed. */
+    traceRequest(from: string, target: string) {
+      return guard(() => {
+        pump();
+        const r = traces.trace(from, target);
+        sim.drain();
+        publish();
+        if (!r.ok) throw new Error(r.error);
+        return r.value;
+      });
+    },
     reset(seed?: string): ClockState {
       sim = new Simulation(seed ? { seed } : {});
       feed.rebind(sim.api.admin());
       sessions.clear();
+      traces.rebind(sim);
       publish();
       return sim.clock.state();
     },
     dispose(): void {
       clearInterval(timer);
       listeners.clear();
+      traces.dispose();
       feed.stop();
     },
   };
