@@ -1,8 +1,8 @@
 /** Real traces printed by `kubelab trace --json` (seed kubelab), as the worker's feed wraps them. */
 import type { Trace, TraceEntry } from '../../../worker/traceApi';
-import clusterIpHttp from './clusterIpHttp.json';
-import noEndpoints from './noEndpoints.json';
-import nodePortOutside from './nodePortOutside.json';
+import clusterIpHttp from './clusterIpHttp';
+import noEndpoints from './noEndpoints';
+import nodePortOutside from './nodePortOutside';
 
 const entry = (id: number, json: { trace: unknown; response?: { status: number; reason: string } }, command: string): TraceEntry => ({
   id,

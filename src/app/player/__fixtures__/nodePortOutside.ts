@@ -1,4 +1,5 @@
-{
+// kubelab trace --json output (seed kubelab), kept verbatim.
+export default {
   "trace": {
     "request": {
       "protocol": "tcp",
@@ -440,4 +441,4 @@
     "status": 200,
     "reason": "OK"
   }
-}
+};

@@ -1,4 +1,5 @@
-{
+// kubelab trace --json output (seed kubelab), kept verbatim.
+export default {
   "trace": {
     "request": {
       "protocol": "tcp",
@@ -442,4 +443,4 @@
     "status": 200,
     "reason": "OK"
   }
-}
+};

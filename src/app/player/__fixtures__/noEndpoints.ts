@@ -1,4 +1,5 @@
-{
+// kubelab trace --json output (seed kubelab), kept verbatim.
+export default {
   "trace": {
     "request": {
       "protocol": "tcp",
@@ -261,4 +262,4 @@
       ]
     }
   }
-}
+};
