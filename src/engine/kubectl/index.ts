@@ -20,6 +20,7 @@ import { annotateVerb, labelVerb } from './verbs/labelAnnotate';
 import { apiResourcesVerb, apiVersionsVerb, clusterInfoVerb, versionVerb } from './verbs/info';
 import { configVerb } from './verbs/config';
 import { authVerb } from './verbs/auth';
+import { explainVerb } from './verbs/explain';
 import { createSubcommands, workloadVerbs } from './workload';
 
 export { adminKubeconfig, type Kubeconfig } from './config/kubeconfig';
@@ -32,7 +33,7 @@ export function kubectlVerbs(): Verb[] {
   const create: Verb = { ...createFromFileVerb, subcommands: createSubcommands };
   return [
     getVerb, describeVerb, applyVerb, create, replaceVerb, deleteVerb, editVerb, patchVerb, labelVerb, annotateVerb,
-    apiResourcesVerb, apiVersionsVerb, versionVerb, clusterInfoVerb, configVerb, authVerb, ...workloadVerbs,
+    apiResourcesVerb, apiVersionsVerb, versionVerb, clusterInfoVerb, configVerb, authVerb, explainVerb, ...workloadVerbs,
   ];
 }
 
