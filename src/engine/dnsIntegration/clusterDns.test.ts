@@ -122,7 +122,10 @@ describe('faults', () => {
     const svc = a.get<KubeObject & { spec: { selector: Record<string, string> } }>('services', 'kube-system', 'kube-dns');
     a.update('services', 'kube-system', { ...svc, spec: { ...svc.spec, selector: { 'k8s-app': 'kube-dnss' } } });
     sim.advance(2000);
-    expect(resolveFromPod(sim, place, 'kubernetes').status).toBe('timeout');
+    // No endpoints: KUBE-SERVICES REJECTs the query, the resolver gets ICMP port unreachable at once.
+    const broken = resolveFromPod(sim, place, 'kubernetes');
+    expect(broken.status).toBe('refused');
+    expect(broken.elapsedMs).toBe(0);
     a.update('services', 'kube-system', { ...a.get('services', 'kube-system', 'kube-dns'), spec: { ...svc.spec } });
     sim.advance(2000);
     expect(resolveFromPod(sim, place, 'kubernetes').addresses).toEqual(['10.96.0.1']);
@@ -131,7 +134,8 @@ describe('faults', () => {
     sim.advance(30_000);
     expect(clusterDns(sim).instances()).toEqual([]);
     const r = resolveFromPod(sim, place, 'kubernetes');
-    expect(r.status).toBe('timeout');
+    expect(r.status).toBe('refused');
+    expect(r.walk[0]).toBe('kubernetes.default.svc.cluster.local A → connection refused');
     expect(r.hops[0]!.failure).toMatch(/^no ready endpoints: KUBE-SERVICES REJECT/);
     expect(r.hops[0]!.service).toBe('kube-system/kube-dns');
   });

@@ -21,7 +21,8 @@ export interface DnsHop {
 
 /** One query's trip and its reply. */
 export interface DnsExchange {
-  reply: DnsMessage | 'timeout';
+  /** `refused`: ICMP port unreachable came back (a REJECT rule, or nothing listens on the port). */
+  reply: DnsMessage | 'timeout' | 'refused';
   hop: DnsHop;
   /** The packet engine's hop-by-hop walk of the query, when it went through the network. */
   trace?: Trace;

@@ -1,6 +1,7 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/types';
+import type { Place } from '../cluster/tools';
 import { kubeadmCorefile, loadCorefile } from '../dns';
 import { networkOf } from '../network/Network';
 import { corefileListeners } from './corednsProcess';
@@ -137,15 +138,41 @@ describe('tools', () => {
     const sim = new Simulation({ seed: 'job' });
     clusterDns(sim);
     const place = runPod(sim, 'default', 'dnsutils', { image: DNSUTILS });
-    const d = sim.api.admin().get<KubeObject & { spec: { replicas: number } }>('deployments.apps', 'kube-system', 'coredns');
-    sim.api.admin().update('deployments.apps', 'kube-system', { ...d, spec: { ...d.spec, replicas: 0 } });
-    sim.advance(30_000);
-    const r = runTool(sim, place, ['dig', '+short', 'kubernetes.default.svc.cluster.local'], false);
+    // Nothing has 10.255.255.1: the query leaves through the default route and is lost.
+    const r = runTool(sim, place, ['dig', '+short', '@10.255.255.1', 'kubernetes.default.svc.cluster.local'], false);
     const job = r.effects!.job!;
     const due = job.wakeAt()!;
     expect(job.poll(due - 1)).toBeUndefined();
     expect(r.stdout).toBe('');
     expect(job.poll(due)).toBe(9);
-    expect(r.stdout).toBe(';; communications error to 10.96.0.10#53: timed out\n;; communications error to 10.96.0.10#53: timed out\n;; communications error to 10.96.0.10#53: timed out\n;; no servers could be reached\n');
+    expect(r.stdout).toBe(';; communications error to 10.255.255.1#53: timed out\n;; communications error to 10.255.255.1#53: timed out\n;; communications error to 10.255.255.1#53: timed out\n;; no servers could be reached\n');
+  });
+
+  it('kube-dns without endpoints: each tool prints its own "connection refused", at once or after its own wait', () => {
+    const sim = new Simulation({ seed: 'refused' });
+    clusterDns(sim);
+    const bind918 = runPod(sim, 'default', 'netshoot', { image: 'nicolaka/netshoot' });
+    const old = runPod(sim, 'default', 'dnsutils', { image: DNSUTILS });
+    const bb136 = runPod(sim, 'default', 'bb', { image: 'busybox:1.36' });
+    const bb128 = runPod(sim, 'default', 'bb128', { image: 'busybox:1.28' });
+    const d = sim.api.admin().get<KubeObject & { spec: { replicas: number } }>('deployments.apps', 'kube-system', 'coredns');
+    sim.api.admin().update('deployments.apps', 'kube-system', { ...d, spec: { ...d.spec, replicas: 0 } });
+    sim.advance(30_000);
+    const refused = ';; communications error to 10.96.0.10#53: connection refused\n';
+    const run = (place: Place, argv: string[]) => {
+      const r = runTool(sim, place, argv, false);
+      const wait = r.effects?.job?.wakeAt();
+      if (wait !== undefined) r.effects!.job!.poll(wait);
+      return { stdout: r.stdout, stderr: r.stderr, waitedMs: wait === undefined ? 0 : wait - sim.clock.now() };
+    };
+    expect(run(bind918, ['dig', '+short', 'kubernetes.default.svc.cluster.local'])).toEqual({ stdout: `${refused.repeat(3)};; no servers could be reached\n`, stderr: '', waitedMs: 0 });
+    expect(run(bind918, ['nslookup', 'kubernetes'])).toEqual({ stdout: `${refused.repeat(3)};; no servers could be reached\n\n`, stderr: '', waitedMs: 0 });
+    expect(run(bind918, ['host', 'kubernetes'])).toEqual({ stdout: `${refused.repeat(2)};; no servers could be reached\n`, stderr: '', waitedMs: 0 });
+    expect(run(bind918, ['getent', 'hosts', 'kubernetes'])).toEqual({ stdout: '', stderr: '', waitedMs: 0 });
+    // BIND 9.9's unconnected UDP socket never sees the ICMP error: it waits out its timeouts.
+    expect(run(old, ['nslookup', 'kubernetes'])).toEqual({ stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', waitedMs: 10_000 });
+    // busybox 1.36 reads a connected socket: read() fails per round of sends, it still waits 5 s.
+    expect(run(bb136, ['nslookup', 'kubernetes'])).toEqual({ stdout: ';; connection timed out; no servers could be reached\n\n', stderr: 'nslookup: read: Connection refused\nnslookup: read: Connection refused\n', waitedMs: 5000 });
+    expect(run(bb128, ['nslookup', 'kubernetes'])).toEqual({ stdout: 'Server:    10.96.0.10\nAddress 1: 10.96.0.10\n\n', stderr: "nslookup: can't resolve 'kubernetes'\n", waitedMs: 0 });
   });
 });

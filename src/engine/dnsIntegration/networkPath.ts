@@ -77,7 +77,9 @@ export function networkDnsPath(sim: Simulation, dns: () => ClusterDns): DnsPath 
       if (svc) hop.service = `${svc.namespace}/${svc.name}`;
       if (r.delivery) hop.endpoint = { ip: r.delivery.ip, port: r.delivery.port, ...(r.delivery.pod ? { pod: `${r.delivery.pod.namespace}/${r.delivery.pod.name}` } : {}) };
       if (r.reply && isDnsMessage(r.reply)) return { reply: r.reply, hop, trace: r.trace };
-      return { reply: 'timeout', hop: { ...hop, failure: r.outcome.kind === 'delivered' ? 'no reply' : r.outcome.reason }, trace: r.trace };
+      // REJECT (kube-dns without endpoints) and a closed port answer ICMP port unreachable at once.
+      const reply = r.outcome.kind === 'refused' ? 'refused' : 'timeout';
+      return { reply, hop: { ...hop, failure: r.outcome.kind === 'delivered' ? 'no reply' : r.outcome.reason }, trace: r.trace };
     },
   };
 }

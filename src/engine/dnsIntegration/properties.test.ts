@@ -28,7 +28,7 @@ describe('CoreDNS follows the coredns Deployment (property)', () => {
         expect(servers).toHaveLength(want);
         const r = resolveFromPod(sim, place, 'kubernetes.default.svc.cluster.local');
         sim.advance(r.elapsedMs);
-        if (want === 0) expect(r.status).toBe('timeout');
+        if (want === 0) expect(r.status).toBe('refused');
         else {
           expect(r.addresses).toEqual(['10.96.0.1']);
           for (const hop of r.hops) expect(servers.map((s) => `kube-system/${s.pod}`)).toContain(hop.endpoint!.pod);

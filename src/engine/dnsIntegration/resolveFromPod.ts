@@ -83,7 +83,7 @@ export interface PodResolution {
   addresses: string[];
   /** The fully-qualified name that answered (undefined when found in /etc/hosts or not at all). */
   name?: string;
-  status: 'NOERROR' | 'NXDOMAIN' | 'NODATA' | 'SERVFAIL' | 'timeout';
+  status: 'NOERROR' | 'NXDOMAIN' | 'NODATA' | 'SERVFAIL' | 'timeout' | 'refused';
   /** True when /etc/hosts answered and no query was sent. */
   fromHosts: boolean;
   /** Every query sent and its reply, in order. */

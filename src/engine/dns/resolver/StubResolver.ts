@@ -3,15 +3,21 @@ import type { DnsMessage, RRType } from '../message';
 import { resolverOptions } from './resolvConf';
 import type { ResolvConf } from './resolvConf';
 
-/** Carries one query to `server` (an IP) and returns the reply, or `'timeout'` if none came. */
-export type DnsTransport = (server: string, query: DnsMessage) => DnsMessage | 'timeout';
+/**
+ * Carries one query to `server` (an IP) and returns the reply, `'timeout'` if none came, or
+ * `'refused'` when an ICMP port unreachable came back (a REJECT rule, nothing listening).
+ */
+export type DnsTransport = (server: string, query: DnsMessage) => DnsMessage | DnsFailure;
+
+/** A query that got no reply: silence, or ICMP port unreachable at once. */
+export type DnsFailure = 'timeout' | 'refused';
 
 /** One query the walk sent and what came back, for the UI's "web.prod.svc… → NXDOMAIN" list. */
 export interface WalkStep {
   name: string;
   type: RRType;
   server: string;
-  reply: DnsMessage | 'timeout';
+  reply: DnsMessage | DnsFailure;
   /** Virtual time spent waiting (timeouts cost `timeout` seconds each). */
   elapsedMs: number;
 }
@@ -23,7 +29,7 @@ export interface ResolveResult {
   replies: DnsMessage[];
   addresses: string[];
   /** `NOERROR` when found, else the last definitive status or `timeout`. */
-  status: 'NOERROR' | 'NXDOMAIN' | 'NODATA' | 'SERVFAIL' | 'timeout';
+  status: 'NOERROR' | 'NXDOMAIN' | 'NODATA' | 'SERVFAIL' | DnsFailure;
   steps: WalkStep[];
 }
 
@@ -58,10 +64,10 @@ export class StubResolver {
     let status: ResolveResult['status'] = 'NXDOMAIN';
     for (const candidate of searchCandidates(name, this.conf)) {
       const replies: DnsMessage[] = [];
-      let anyTimeout = false;
+      let failure: DnsFailure | undefined;
       for (const type of types) {
         const reply = this.query(candidate, type, steps);
-        if (reply === 'timeout') anyTimeout = true;
+        if (typeof reply === 'string') failure = failure === 'timeout' ? failure : reply;
         else replies.push(reply);
       }
       // Data means records of the asked type: a CNAME alone (e.g. ExternalName for AAAA) is NODATA to glibc.
@@ -70,9 +76,9 @@ export class StubResolver {
         const addresses = replies.flatMap((r) => r.answer.flatMap((a) => (a.type === 'A' || a.type === 'AAAA' ? [a.address] : [])));
         return { name: candidate, replies, addresses, status: 'NOERROR', steps };
       }
-      if (anyTimeout && replies.length === 0) {
-        // glibc gives up on the whole lookup when no server answers at all.
-        return { replies: [], addresses: [], status: 'timeout', steps };
+      if (failure && replies.length === 0) {
+        // glibc gives up on the whole lookup when no server answers at all (TRY_AGAIN ends res_search).
+        return { replies: [], addresses: [], status: failure, steps };
       }
       status = replies.some((r) => r.rcode === 'SERVFAIL') ? 'SERVFAIL' : replies.every((r) => r.rcode === 'NOERROR') ? 'NODATA' : 'NXDOMAIN';
     }
@@ -80,19 +86,23 @@ export class StubResolver {
   }
 
   /** One question to the configured servers, retried per `attempts`, as res_send does. */
-  query(name: string, type: RRType, steps: WalkStep[] = []): DnsMessage | 'timeout' {
+  query(name: string, type: RRType, steps: WalkStep[] = []): DnsMessage | DnsFailure {
     const { timeout, attempts } = resolverOptions(this.conf);
     const servers = this.conf.nameservers.length > 0 ? this.conf.nameservers : ['127.0.0.1'];
+    // res_send reports ECONNREFUSED only when every try was refused; any silence makes it a timeout.
+    let failure: DnsFailure = 'refused';
     for (let round = 0; round < attempts; round++) {
       for (const server of servers) {
         const q = makeQuery(this.allocId(), name, type);
         const reply = this.transport(server, q);
+        // An ICMP error ends the try at once (send_dg's recvfrom fails); only silence waits.
         steps.push({ name: q.question[0]!.name, type, server, reply, elapsedMs: reply === 'timeout' ? timeout * 1000 : 0 });
-        if (reply !== 'timeout' && reply.rcode !== 'SERVFAIL' && reply.rcode !== 'REFUSED') return reply;
-        if (reply !== 'timeout' && round === attempts - 1 && server === servers.at(-1)) return reply;
+        if (reply === 'timeout') failure = 'timeout';
+        if (typeof reply !== 'string' && reply.rcode !== 'SERVFAIL' && reply.rcode !== 'REFUSED') return reply;
+        if (typeof reply !== 'string' && round === attempts - 1 && server === servers.at(-1)) return reply;
       }
     }
-    return 'timeout';
+    return failure;
   }
 
   private allocId(): number {
@@ -109,6 +119,7 @@ export class StubResolver {
 export function describeStep(step: WalkStep): string {
   const head = `${step.name.replace(/\.$/, '')} ${step.type} → `;
   if (step.reply === 'timeout') return `${head}timeout`;
+  if (step.reply === 'refused') return `${head}connection refused`;
   const r = step.reply;
   if (r.rcode !== 'NOERROR') return head + r.rcode;
   const data = r.answer.filter((a) => a.type === step.type).map((a) => (a.type === 'A' || a.type === 'AAAA' ? a.address : a.type));

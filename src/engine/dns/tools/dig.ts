@@ -3,7 +3,7 @@ import type { DnsMessage, Edns, RRType } from '../message';
 import { reverseName } from '../server/kubernetesRecords';
 import { wireSize } from '../wireSize';
 import { ctimeUtc, digQuestionLine, digRecordLine } from './presentation';
-import { ask, bindCandidates, serversFor, timed } from './toolContext';
+import { ask, bindCandidates, serversFor, timed, communicationsError } from './toolContext';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
 /** The dig that Debian bookworm's dnsutils ships. */
@@ -97,8 +97,8 @@ function digImpl(argv: string[], ctx: DnsToolContext): ToolResult {
   let server = servers[0]!;
   for (const candidate of bindCandidates(name, ctx.resolvConf, o.search)) {
     const r = ask(ctx, servers, candidate, type, edns, o.tries);
-    if ('timeouts' in r) {
-      const errors = r.timeouts.map((s) => `;; communications error to ${s}#53: timed out\n`).join('');
+    if ('failures' in r) {
+      const errors = r.failures.map(communicationsError).join('');
       return { stdout: `${greeting}${errors}${greeting};; no servers could be reached\n`, stderr: '', exitCode: 9 };
     }
     reply = o.recurse ? r.reply : { ...r.reply, flags: { ...r.reply.flags, rd: false } };

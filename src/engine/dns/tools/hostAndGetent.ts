@@ -2,7 +2,7 @@ import { RRTypeCode, rdataText } from '../message';
 import type { RRType, ResourceRecord } from '../message';
 import { StubResolver } from '../resolver/StubResolver';
 import { reverseName } from '../server/kubernetesRecords';
-import { ask, bare, bindCandidates, libcTimeout, literalIP, ofType, serversFor, timed } from './toolContext';
+import { ask, bare, bindCandidates, libcTimeout, literalIP, ofType, serversFor, timed, communicationsError } from './toolContext';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
 /** One record as bind's `host` prints it (bin/dig/host.c). */
@@ -59,7 +59,11 @@ function hostImpl(argv: string[], ctx: DnsToolContext): ToolResult {
     let reply;
     for (const candidate of bindCandidates(name, ctx.resolvConf, !ip)) {
       const r = ask(ctx, servers, candidate, t);
-      if ('timeouts' in r) return { stdout: `${out};; connection timed out; no servers could be reached\n`, stderr: '', exitCode: 1 };
+      if ('failures' in r) {
+        // BIND 9.18 reports each refused try; silence keeps the older summary line.
+        if (r.failures.some((f) => f.error === 'refused')) return { stdout: `${out}${r.failures.map(communicationsError).join('')};; no servers could be reached\n`, stderr: '', exitCode: 1 };
+        return { stdout: `${out};; connection timed out; no servers could be reached\n`, stderr: '', exitCode: 1 };
+      }
       reply = r.reply;
       if (reply.rcode !== 'NXDOMAIN') break;
     }
@@ -95,7 +99,7 @@ function getentHostsImpl(argv: string[], ctx: DnsToolContext): ToolResult {
     const ip = literalIP(key);
     if (ip) {
       const r = resolver.query(reverseName(ip), 'PTR');
-      const ptr = r !== 'timeout' && r.rcode === 'NOERROR' ? ofType(r.answer, 'PTR')[0] : undefined;
+      const ptr = typeof r !== 'string' && r.rcode === 'NOERROR' ? ofType(r.answer, 'PTR')[0] : undefined;
       if (ptr) out += `${ip.padEnd(15)} ${bare(ptr.target)}\n`;
       else missing = true;
       continue;

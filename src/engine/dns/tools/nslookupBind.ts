@@ -1,8 +1,8 @@
 import { fqdn, rdataText, RRTypeCode } from '../message';
 import type { DnsMessage, RRType, ResourceRecord } from '../message';
 import { reverseName } from '../server/kubernetesRecords';
-import { ask, bare, bindCandidates, literalIP, serversFor, timed } from './toolContext';
-import type { DnsToolContext, ToolResult } from './toolContext';
+import { ask, bare, bindCandidates, communicationsError, deafToIcmp, literalIP, serversFor, timed } from './toolContext';
+import type { DnsTool, DnsToolContext, FailedTry, ToolResult } from './toolContext';
 
 /** One record as bind's nslookup prints it (bin/dig/nslookup.c printsection). */
 function nslookupRecord(rr: ResourceRecord): string {
@@ -26,12 +26,20 @@ function nslookupRecord(rr: ResourceRecord): string {
   }
 }
 
-type Lookup = { kind: 'reply'; reply: DnsMessage; server: string } | { kind: 'timeout' };
+type Lookup = { kind: 'reply'; reply: DnsMessage; server: string } | { kind: 'failed'; failures: FailedTry[] };
 
 /** Which nslookup: the dnsutils test image's (seed 002) or BIND 9.18's, which warns about `ra`. */
 interface Flavour {
   /** BIND ≥9.16 prints `;; Got recursion not available from S` for every reply without `ra`. */
   raWarnings: boolean;
+  /**
+   * BIND ≥9.16 (netmgr, connected UDP sockets) reports every failed try as
+   * `;; communications error to S#53: timed out|connection refused` and ends with
+   * `;; no servers could be reached`; older builds print one `connection timed out` summary.
+   */
+  commErrors: boolean;
+  /** Tries per server: dighost.c's default 3 in 9.18; the old build follows resolv.conf attempts. */
+  tries?: number;
 }
 
 /**
@@ -39,10 +47,10 @@ interface Flavour {
  * `note` receives the lines BIND 9.18 prints as each reply arrives.
  */
 function lookup(ctx: DnsToolContext, servers: string[], name: string, type: RRType, search: boolean, flavour: Flavour, note: (line: string) => void): Lookup {
-  let last: Lookup = { kind: 'timeout' };
+  let last: Lookup = { kind: 'failed', failures: [] };
   for (const candidate of bindCandidates(name, ctx.resolvConf, search)) {
-    const r = ask(ctx, servers, candidate, type);
-    if ('timeouts' in r) return { kind: 'timeout' };
+    const r = ask(ctx, servers, candidate, type, undefined, flavour.tries);
+    if ('failures' in r) return { kind: 'failed', failures: r.failures };
     if (flavour.raWarnings && r.reply.flags.rd && !r.reply.flags.ra) note(`;; Got recursion not available from ${r.server}\n`);
     if (flavour.raWarnings && r.reply.rcode === 'SERVFAIL') note(`;; Got SERVFAIL reply from ${r.server}\n`);
     last = { kind: 'reply', ...r };
@@ -56,13 +64,14 @@ function lookup(ctx: DnsToolContext, servers: string[], name: string, type: RRTy
  * resolv.conf list, does A then AAAA by default, prints the tab-separated format and exits 1 when
  * the name cannot be resolved.
  */
-export const nslookupBind = timed((argv, ctx) => nslookupBindImpl(argv, ctx, { raWarnings: false }), () => 5000);
+export const nslookupBind: DnsTool = (argv, ctx) => nslookupBindOld(argv, deafToIcmp(ctx));
+const nslookupBindOld = timed((argv, ctx) => nslookupBindImpl(argv, ctx, { raWarnings: false, commErrors: false }), () => 5000);
 
 /**
  * BIND 9.18's `nslookup` (Debian bookworm `dnsutils`, netshoot): the same output plus a
  * `;; Got recursion not available from 10.96.0.10` line, on stdout, for every CoreDNS reply.
  */
-export const nslookupBind918 = timed((argv, ctx) => nslookupBindImpl(argv, ctx, { raWarnings: true }), () => 5000);
+export const nslookupBind918 = timed((argv, ctx) => nslookupBindImpl(argv, ctx, { raWarnings: true, commErrors: true, tries: 3 }), () => 5000);
 
 function nslookupBindImpl(argv: string[], ctx: DnsToolContext, flavour: Flavour): ToolResult {
   let type: RRType | undefined;
@@ -94,7 +103,8 @@ function nslookupBindImpl(argv: string[], ctx: DnsToolContext, flavour: Flavour)
   let aNoAnswer = false;
   for (const step of plan) {
     const r = lookup(ctx, servers, step.name, step.type, step.search, flavour, (line) => (out += line));
-    if (r.kind === 'timeout') {
+    if (r.kind === 'failed') {
+      if (flavour.commErrors) return { stdout: `${out}${r.failures.map(communicationsError).join('')};; no servers could be reached\n\n`, stderr: '', exitCode: 1 };
       return { stdout: `${out};; connection timed out; no servers could be reached\n\n`, stderr: '', exitCode: 1 };
     }
     if (!header) {

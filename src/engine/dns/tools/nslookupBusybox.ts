@@ -29,7 +29,7 @@ function nslookupBusybox128Impl(argv: string[], ctx: DnsToolContext): ToolResult
 /** `Address N: IP [reverse-name]`: getnameinfo(NI_NAMEREQD) asks PTR and prints the name if any. */
 function addressLine(n: number, ip: string, resolver: StubResolver): string {
   const ptr = resolver.query(reverseName(ip), 'PTR');
-  const name = ptr !== 'timeout' && ptr.rcode === 'NOERROR' ? ofType(ptr.answer, 'PTR')[0]?.target : undefined;
+  const name = typeof ptr !== 'string' && ptr.rcode === 'NOERROR' ? ofType(ptr.answer, 'PTR')[0]?.target : undefined;
   return name ? `Address ${n}: ${ip} ${bare(name)}\n` : `Address ${n}: ${ip}\n`;
 }
 
@@ -68,7 +68,7 @@ function busyboxRecord(rr: ResourceRecord): string {
  * search domains appended only to names without a dot (no ndots, no bare-name fallback), one
  * result block per query, and exit code 0 unless no server answered.
  */
-export const nslookupBusybox136 = timed((argv, ctx) => nslookupBusybox136Impl(argv, ctx), () => 5000, true);
+export const nslookupBusybox136 = timed((argv, ctx) => nslookupBusybox136Impl(argv, ctx), () => 5000, true, true);
 
 function nslookupBusybox136Impl(argv: string[], ctx: DnsToolContext): ToolResult {
   const types: RRType[] = [];
@@ -95,13 +95,21 @@ function nslookupBusybox136Impl(argv: string[], ctx: DnsToolContext): ToolResult
       withSearch('AAAA');
     }
   } else for (const t of ORDER.filter((x) => types.includes(x))) withSearch(t);
+  let stderr = '';
   for (const s of serversFor(ctx, server)) {
     const replies: DnsMessage[] = [];
+    let refused = false;
     for (const q of queries) {
       const r = ask(ctx, [s], q.name, q.type, undefined, 1);
       if ('reply' in r) replies.push(r.reply);
-      else replies.push(undefined as unknown as DnsMessage);
+      else {
+        refused ||= r.failures.some((f) => f.error === 'refused');
+        replies.push(undefined as unknown as DnsMessage);
+      }
     }
+    // send_queries reads a connected socket: an ICMP error makes read() fail (perror "read") once
+    // per round of sends, and it keeps waiting; default_retry = 2 rounds in the 5 s timeout.
+    if (refused && replies.every((r) => r === undefined)) stderr += 'nslookup: read: Connection refused\n'.repeat(2);
     if (replies.every((r) => r === undefined)) continue;
     let stdout = `Server:\t\t${s}\nAddress:\t${s}:53\n\n`;
     const unanswered: string[] = [];
@@ -114,9 +122,9 @@ function nslookupBusybox136Impl(argv: string[], ctx: DnsToolContext): ToolResult
     });
     for (const n of unanswered) stdout += `*** Can't find ${n}: No answer\n`;
     if (unanswered.length > 0) stdout += '\n';
-    return { stdout, stderr: '', exitCode: 0 };
+    return { stdout, stderr, exitCode: 0 };
   }
-  return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1 };
+  return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr, exitCode: 1 };
 }
 
 /** busybox's qtypes[] order: explicit types are queried in this order, not argv order. */

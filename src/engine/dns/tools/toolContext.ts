@@ -2,7 +2,7 @@ import { fqdn, makeQuery } from '../message';
 import type { DnsMessage, Edns, RRType, ResourceRecord } from '../message';
 import type { ResolvConf } from '../resolver/resolvConf';
 import { resolverOptions } from '../resolver/resolvConf';
-import type { DnsTransport } from '../resolver/StubResolver';
+import type { DnsFailure, DnsTransport } from '../resolver/StubResolver';
 
 /** What a DNS tool running inside a pod (or on a node) needs from its surroundings. */
 export interface DnsToolContext {
@@ -30,8 +30,9 @@ export type DnsTool = (argv: string[], ctx: DnsToolContext) => ToolResult;
 /**
  * Wraps a tool so its result says how long it waited: `perTimeoutMs` for every query that got
  * no reply, or once per silent server when `perServer` (tools that send all queries at once).
+ * `refusedWaits`: the tool keeps listening after an ICMP error until its timeout (busybox).
  */
-export function timed(tool: DnsTool, perTimeoutMs: (ctx: DnsToolContext) => number, perServer = false): DnsTool {
+export function timed(tool: DnsTool, perTimeoutMs: (ctx: DnsToolContext) => number, perServer = false, refusedWaits = false): DnsTool {
   return (argv, ctx) => {
     let elapsed = 0;
     const silent = new Set<string>();
@@ -40,7 +41,8 @@ export function timed(tool: DnsTool, perTimeoutMs: (ctx: DnsToolContext) => numb
       ...ctx,
       transport: (server, q) => {
         const reply = ctx.transport(server, q);
-        if (reply === 'timeout' && !(perServer && silent.has(server))) {
+        const waits = reply === 'timeout' || (refusedWaits && reply === 'refused');
+        if (waits && !(perServer && silent.has(server))) {
           silent.add(server);
           elapsed += per;
         }
@@ -59,18 +61,40 @@ export function queryId(ctx: DnsToolContext): number {
   return Math.floor(ctx.random() * 65536);
 }
 
-/** Sends one question; a `timeout` after every server and try. */
-export function ask(ctx: DnsToolContext, servers: string[], name: string, type: RRType, edns?: Edns, tries?: number): { reply: DnsMessage; server: string } | { timeouts: string[] } {
+/** One try that got no reply: which server, and whether it stayed silent or refused. */
+export interface FailedTry {
+  server: string;
+  error: DnsFailure;
+}
+
+/** Sends one question to every server in turn, `tries` rounds; the failed tries when none answered. */
+export function ask(ctx: DnsToolContext, servers: string[], name: string, type: RRType, edns?: Edns, tries?: number): { reply: DnsMessage; server: string } | { failures: FailedTry[] } {
   const attempts = tries ?? resolverOptions(ctx.resolvConf).attempts;
-  const timeouts: string[] = [];
+  const failures: FailedTry[] = [];
   for (let round = 0; round < attempts; round++) {
     for (const server of servers) {
       const reply = ctx.transport(server, makeQuery(queryId(ctx), name, type, edns));
-      if (reply !== 'timeout') return { reply, server };
-      timeouts.push(server);
+      if (typeof reply !== 'string') return { reply, server };
+      failures.push({ server, error: reply });
     }
   }
-  return { timeouts };
+  return { failures };
+}
+
+/** BIND 9.18's line for a failed try (dighost.c recv_done: `communications error to %s: %s`). */
+export function communicationsError(f: FailedTry): string {
+  return `;; communications error to ${f.server}#53: ${f.error === 'refused' ? 'connection refused' : 'timed out'}\n`;
+}
+
+/**
+ * A transport as a tool on an unconnected UDP socket sees it: Linux reports no ICMP errors there,
+ * so a refused query is silence and the tool waits out its timeout (BIND before 9.16's netmgr).
+ */
+export function deafToIcmp(ctx: DnsToolContext): DnsToolContext {
+  return { ...ctx, transport: (server, q) => {
+    const r = ctx.transport(server, q);
+    return r === 'refused' ? 'timeout' : r;
+  } };
 }
 
 /** The nameservers to use: an explicit one, else resolv.conf's, else 127.0.0.1 as libc does. */
