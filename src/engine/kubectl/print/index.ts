@@ -31,7 +31,8 @@ export {
 } from './messages';
 export { describeService, formatEndpointSlices } from './describe/service';
 export { describePod, podQOS } from './describe/pod';
-export { describeDeployment, describeReplicaSet, type PodPhaseCounts } from './describe/workloads';
+export { describeDaemonSet, describeDeployment, describeReplicaSet, type PodPhaseCounts } from './describe/workloads';
+export { describeRole, describeRoleBinding, describeServiceAccount } from './describe/rbac';
 export { describeEndpoints, describeEndpointSlice } from './describe/endpoints';
 export { describeNamespace, describeConfigMap } from './describe/cluster';
 export { describeNode } from './describe/node';

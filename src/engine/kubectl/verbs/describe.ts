@@ -1,11 +1,13 @@
 /** `kubectl describe TYPE [NAME_PREFIX|-l selector]`: the describers of kubectl/print. */
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Service, ServiceAccount } from 'kubernetes-types/core/v1';
+import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { ApiError, type KubeObject } from '../../api/types';
 import {
-  describeConfigMap, describeDeployment, describeEndpoints, describeEndpointSlice, describeNamespace, describeNode, describePod, describeReplicaSet, describeService, formatApiError, joinDescriptions, noResourcesFound, toYamlOutput,
+  describeConfigMap, describeDaemonSet, describeDeployment, describeRole, describeRoleBinding, describeServiceAccount, describeEndpoints, describeEndpointSlice, describeNamespace, describeNode, describePod, describeReplicaSet, describeService, formatApiError, joinDescriptions, noResourcesFound, toYamlOutput, type PodPhaseCounts,
 } from '../print';
+import { labelSelectorString } from '../print/labels';
 import type { KubectlContext, Verb } from '../verb';
 import { parseResourceArgs } from './resourceArgs';
 import { filenameArgs, readManifests } from '../manifest/readManifests';
@@ -34,11 +36,19 @@ function describeOne(k: KubectlContext, obj: KubeObject): string {
       const current = rss.find((r) => sameTemplate(r, obj as Deployment));
       return describeDeployment(obj as Deployment, rss.filter((r) => r !== current && (r.spec?.replicas ?? 0) > 0), current, eventsFor(k, obj), now);
     }
-    case 'ReplicaSet': {
-      const pods = k.api.list<Pod & KubeObject>('pods', ns).items.filter((p) => ownedBy(p, obj.metadata.uid));
-      const count = (phase: string) => pods.filter((p) => p.status?.phase === phase).length;
-      return describeReplicaSet(obj as ReplicaSet, { running: count('Running'), waiting: count('Pending'), succeeded: count('Succeeded'), failed: count('Failed') }, eventsFor(k, obj), now);
-    }
+    case 'ReplicaSet':
+      return describeReplicaSet(obj as ReplicaSet, podStatusForController(k, obj), eventsFor(k, obj), now);
+    case 'DaemonSet':
+      return describeDaemonSet(obj as DaemonSet, podStatusForController(k, obj, labelSelectorString((obj as DaemonSet).spec?.selector)), eventsFor(k, obj), now);
+    case 'ServiceAccount':
+      // Since 1.24 no token Secrets are created for ServiceAccounts, and this cluster serves no Secrets.
+      return describeServiceAccount(obj as ServiceAccount, [], eventsFor(k, obj), now);
+    case 'Role':
+    case 'ClusterRole':
+      return describeRole(obj as Role | ClusterRole);
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      return describeRoleBinding(obj as unknown as RoleBinding | ClusterRoleBinding);
     case 'Endpoints':
       return describeEndpoints(obj as Endpoints, eventsFor(k, obj), now);
     case 'EndpointSlice':
@@ -56,6 +66,13 @@ function describeOne(k: KubectlContext, obj: KubeObject): string {
       // kubectl's generic describer prints the object's fields; the YAML carries the same content.
       return `Name:         ${obj.metadata.name}\nNamespace:    ${ns ?? ''}\n${toYamlOutput(obj)}`;
   }
+}
+
+/** describe.go `getPodStatusForController`: phases of the pods matching the selector that the object controls. */
+function podStatusForController(k: KubectlContext, obj: KubeObject, labelSelector?: string): PodPhaseCounts {
+  const pods = k.api.list<Pod & KubeObject>('pods', obj.metadata.namespace, { labelSelector }).items.filter((p) => ownedBy(p, obj.metadata.uid));
+  const count = (phase: string) => pods.filter((p) => p.status?.phase === phase).length;
+  return { running: count('Running'), waiting: count('Pending'), succeeded: count('Succeeded'), failed: count('Failed') };
 }
 
 function sameTemplate(r: ReplicaSet, d: Deployment): boolean {

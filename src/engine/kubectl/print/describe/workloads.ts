@@ -1,7 +1,7 @@
-/** `kubectl describe deployment` and `kubectl describe replicaset` (describe.go). */
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+/** `kubectl describe deployment`, `replicaset` and `daemonset` (describe.go). */
+import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event } from 'kubernetes-types/core/v1';
-import { formatLabelSelector, labelSelectorString } from '../labels';
+import { formatLabels, formatLabelSelector, labelSelectorString } from '../labels';
 import { annotationsMultiline, controllerOf, describeEvents, labelsMultiline, rfc1123z } from './common';
 import { describePodTemplate } from './containers';
 import { DescribeWriter } from './DescribeWriter';
@@ -78,6 +78,27 @@ export function describeReplicaSet(rs: ReplicaSet, pods: PodPhaseCounts, events:
     w.write(1, '----\t------\t------\n');
     for (const c of rs.status!.conditions!) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
   }
+  describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** `describeDaemonSet`: `pods` counts the pods the DaemonSet controls that match its selector. */
+export function describeDaemonSet(ds: DaemonSet, pods: PodPhaseCounts, events: Event[] | undefined, now: number): string {
+  const w = new DescribeWriter();
+  const st = ds.status;
+  w.write(0, `Name:\t${ds.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${ds.metadata?.namespace ?? ''}\n`);
+  w.write(0, `Selector:\t${labelSelectorString(ds.spec?.selector)}\n`);
+  w.write(0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
+  labelsMultiline(w, 'Labels', ds.metadata?.labels);
+  annotationsMultiline(w, 'Annotations', ds.metadata?.annotations);
+  w.write(0, `Desired Number of Nodes Scheduled: ${st?.desiredNumberScheduled ?? 0}\n`);
+  w.write(0, `Current Number of Nodes Scheduled: ${st?.currentNumberScheduled ?? 0}\n`);
+  w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${st?.updatedNumberScheduled ?? 0}\n`);
+  w.write(0, `Number of Nodes Scheduled with Available Pods: ${st?.numberAvailable ?? 0}\n`);
+  w.write(0, `Number of Nodes Misscheduled: ${st?.numberMisscheduled ?? 0}\n`);
+  w.write(0, `Pods Status:\t${pods.running} Running / ${pods.waiting} Waiting / ${pods.succeeded} Succeeded / ${pods.failed} Failed\n`);
+  describePodTemplate(w, ds.spec?.template);
   describeEvents(w, events, now);
   return w.toString();
 }
