@@ -68,7 +68,7 @@ export function fqdn(name: string): string {
 
 /** Builds a query as a stub resolver or dig would send it (rd set). */
 export function makeQuery(id: number, name: string, type: RRType, edns?: Edns): DnsMessage {
-  return {
+  const m: DnsMessage = {
     id,
     opcode: 'QUERY',
     rcode: 'NOERROR',
@@ -77,24 +77,34 @@ export function makeQuery(id: number, name: string, type: RRType, edns?: Edns): 
     answer: [],
     authority: [],
     additional: [],
-    ...(edns ? { edns } : {}),
   };
+  // Assigned, not spread: every query of a lookup passes here, and a conditional spread allocates.
+  if (edns) m.edns = edns;
+  return m;
 }
 
 /** The reply skeleton for `query`: same id, question and rd; EDNS echoed when the client used it. */
 export function makeReply(query: DnsMessage, rcode: Rcode = 'NOERROR'): DnsMessage {
-  return {
+  const m: DnsMessage = {
     id: query.id,
     opcode: 'QUERY',
     rcode,
     flags: { qr: true, aa: false, tc: false, rd: query.flags.rd, ra: false, ad: false, cd: query.flags.cd },
-    question: query.question.map((q) => ({ ...q })),
+    question: copyQuestions(query.question),
     answer: [],
     authority: [],
     additional: [],
-    // CoreDNS reuses the client's OPT record, keeping supported options such as the cookie.
-    ...(query.edns ? { edns: { ...query.edns } } : {}),
   };
+  // CoreDNS reuses the client's OPT record, keeping supported options such as the cookie.
+  if (query.edns) m.edns = { ...query.edns };
+  return m;
+}
+
+/** Copies of the questions (a loop of literals: the per-query path avoids map + spread). */
+export function copyQuestions(qs: readonly Question[]): Question[] {
+  const out: Question[] = [];
+  for (const q of qs) out.push({ name: q.name, type: q.type, class: q.class });
+  return out;
 }
 
 /** Flag names in the order dig and CoreDNS's `{>rflags}` print them. */

@@ -38,13 +38,15 @@ export interface ServiceEntry {
 
 /**
  * Index over a {@link ClusterView}, keyed the way CoreDNS's informer indexes are: services by
- * `name.namespace`, reverse lookups by IP, pods by IP. All keys are lower case because every DNS
+ * namespace and name, reverse lookups by IP, pods by IP. All keys are lower case because every DNS
  * comparison is case-insensitive.
  */
 export class DnsIndex {
   private builtAt = Number.NaN;
   private nsSet = new Set<string>();
   private svc = new Map<string, ServiceEntry>();
+  /** The same entries as `svc`, by namespace then name: an exact lookup builds no key string. */
+  private svcByNs = new Map<string, Map<string, ServiceEntry>>();
   private svcByIP = new Map<string, ServiceEntry>();
   private epByIP = new Map<string, { entry: ServiceEntry; addr: EndpointAddress }[]>();
   private podIPs = new Map<string, string[]>();
@@ -63,6 +65,7 @@ export class DnsIndex {
     this.modified = this.view.lastModified();
     this.nsSet = new Set(this.view.namespaces().map((n) => (n.metadata?.name ?? '').toLowerCase()));
     this.svc = new Map();
+    this.svcByNs = new Map();
     this.svcByIP = new Map();
     this.epByIP = new Map();
     this.podIPs = new Map();
@@ -79,6 +82,10 @@ export class DnsIndex {
         endpoints: [],
       };
       this.svc.set(key(entry.name, entry.namespace), entry);
+      const nsKey = entry.namespace.toLowerCase();
+      let byName = this.svcByNs.get(nsKey);
+      if (!byName) this.svcByNs.set(nsKey, (byName = new Map()));
+      byName.set(entry.name.toLowerCase(), entry);
       for (const ip of entry.clusterIPs) if (!this.svcByIP.has(ip)) this.svcByIP.set(ip, entry);
     }
     for (const slice of this.view.endpointSlices()) this.addSlice(slice);
@@ -123,14 +130,14 @@ export class DnsIndex {
 
   service(name: string, ns: string): ServiceEntry | undefined {
     this.ensure();
-    return this.svc.get(key(name, ns));
+    return this.svcByNs.get(ns.toLowerCase())?.get(name.toLowerCase());
   }
 
   /** All services of a namespace, or of every namespace when `ns` is undefined (wildcards). */
   servicesMatching(name: string | undefined, ns: string | undefined): ServiceEntry[] {
     this.ensure();
     if (name !== undefined && ns !== undefined) {
-      const e = this.svc.get(key(name, ns));
+      const e = this.service(name, ns);
       return e ? [e] : [];
     }
     const out: ServiceEntry[] = [];

@@ -11,6 +11,7 @@ import type { ClusterView } from './ClusterView';
 import { DnsCache } from './DnsCache';
 import { KubernetesPlugin, isSubdomain, matchZone } from './kubernetesPlugin';
 import { DnsMetrics } from './metrics';
+import { ServerCounters } from './serverCounters';
 import { applyRewrite, answerFromHosts, loadBalance } from './simplePlugins';
 
 /** Sends a query to an upstream resolver (the node's, for `forward . /etc/resolv.conf`). */
@@ -45,6 +46,14 @@ function sha512Hex(text: string): string {
   return bytesToHex(sha512(utf8ToBytes(text)));
 }
 
+/** One server block as it runs: its config, its plugin instances and its counters. */
+interface ServerState {
+  cfg: ServerConfig;
+  kube?: KubernetesPlugin;
+  cache?: DnsCache;
+  counters: ServerCounters;
+}
+
 /** CoreDNS as kubeadm ships it for Kubernetes 1.34. */
 export const DEFAULT_COREDNS_VERSION = { coredns: '1.12.1', go: 'go1.24.1', commit: '707c7c1' } as const;
 
@@ -57,12 +66,11 @@ export class CoreDnsServer {
   readonly metrics = new DnsMetrics();
   private readonly log: string[] = [];
   private readonly index: DnsIndex;
-  private kube = new Map<ServerConfig, KubernetesPlugin>();
-  private caches = new Map<ServerConfig, DnsCache>();
+  private states: ServerState[] = [];
   private configHash: string;
   private readonly cfg: CoreDnsServerConfig;
-  /** Series handles by their distinguishing label values (nested maps: no key strings built per query). */
-  private readonly seriesCache = new Map<string, Map<ServerConfig, Map<string, Map<string, { value: number }>>>>();
+  /** CoreDNS's upstream.Lookup for the kubernetes plugin, bound once rather than per query. */
+  private readonly upstreamLookupFn = (name: string, type: RRType) => this.upstreamLookup(name, type);
 
   constructor(cfg: CoreDnsServerConfig) {
     this.cfg = cfg;
@@ -79,12 +87,12 @@ export class CoreDnsServer {
 
   private install(servers: ServerConfig[]): void {
     this.servers = servers;
-    this.kube = new Map();
-    this.caches = new Map();
-    for (const s of servers) {
-      if (s.kubernetes) this.kube.set(s, new KubernetesPlugin(s.kubernetes, this.index, this.cfg.synced, this.cfg.podIP ? [this.cfg.podIP] : []));
-      if (s.cache) this.caches.set(s, new DnsCache(s.cache, this.cfg.now));
-    }
+    this.states = servers.map((s) => ({
+      cfg: s,
+      ...(s.kubernetes ? { kube: new KubernetesPlugin(s.kubernetes, this.index, this.cfg.synced, this.cfg.podIP ? [this.cfg.podIP] : []) } : {}),
+      ...(s.cache ? { cache: new DnsCache(s.cache, this.cfg.now) } : {}),
+      counters: new ServerCounters(this.metrics, s),
+    }));
   }
 
   /**
@@ -120,21 +128,16 @@ export class CoreDnsServer {
   /** Answers `query` from `client`; never throws for bad input, as a DNS server must not. */
   handle(query: DnsMessage, client: DnsClient): DnsMessage {
     const q = query.question[0];
-    const server = q ? this.pickServer(q.name.toLowerCase()) : undefined;
-    if (!q || !server) return this.finish(query, { ...makeReply(query, 'REFUSED') }, client, undefined, '');
-    const zone = matchZone(server.zones, q.name.toLowerCase()) ?? '.';
-    const family = client.ip.includes(':') ? '2' : '1';
-    const req = client.proto === 'udp' ? (family === '1' ? 'req1' : 'req2') : family === '1' ? 'reqtcp1' : 'reqtcp2';
-    const rs = this.series(server, req, zone, q.type);
-    if (rs) rs.value++;
-    else this.addSeries(server, req, zone, q.type, 'coredns_dns_requests_total', { family, proto: client.proto, server: `dns://:${server.port}`, type: q.type, view: '', zone });
-    const { reply, plugin } = this.chain(server, query);
-    if (server.loadbalance) loadBalance(reply, this.cfg.random);
-    const resp = plugin === '' ? 'resp' : `resp-${plugin}`;
-    const ps = this.series(server, resp, zone, reply.rcode);
-    if (ps) ps.value++;
-    else this.addSeries(server, resp, zone, reply.rcode, 'coredns_dns_responses_total', { plugin, rcode: reply.rcode, server: `dns://:${server.port}`, view: '', zone });
-    return this.finish(query, reply, client, server, zone);
+    // request.Name(): lower-cased once, every plugin below compares this.
+    const name = q ? q.name.toLowerCase() : '';
+    const picked = q ? this.pickServer(name) : undefined;
+    if (!q || !picked) return this.finish(query, name, makeReply(query, 'REFUSED'), client, undefined);
+    const { state, zone } = picked;
+    state.counters.request(client, zone, q.type);
+    const { reply, plugin } = this.chain(state, query, name);
+    if (state.cfg.loadbalance) loadBalance(reply, this.cfg.random);
+    state.counters.response(plugin, zone, reply.rcode);
+    return this.finish(query, name, reply, client, state.cfg);
   }
 
   /** Convenience for tools and tests: one question, rd set, EDNS like dig sends. */
@@ -164,78 +167,60 @@ export class CoreDnsServer {
 
   /** The Prometheus page served on :9153/metrics. */
   renderMetrics(): string {
-    for (const [s, c] of this.caches) this.metrics.set('coredns_cache_entries', { server: `dns://:${s.port}`, type: 'success', view: '', zones: s.zones.join(' ') }, c.size);
+    for (const { cfg: s, cache: c } of this.states) if (c) this.metrics.set('coredns_cache_entries', { server: `dns://:${s.port}`, type: 'success', view: '', zones: s.zones.join(' ') }, c.size);
     return this.metrics.render();
   }
 
-  /**
-   * The counter for one label combination, found through nested maps keyed by the values that
-   * tell series apart (no key strings or label objects built per query); undefined when new.
-   */
-  private series(server: ServerConfig, what: string, a: string, b: string): { value: number } | undefined {
-    return this.seriesCache.get(what)?.get(server)?.get(a)?.get(b);
-  }
-
-  /** Registers the series for a combination seen for the first time and counts it once. */
-  private addSeries(server: ServerConfig, what: string, a: string, b: string, metric: string, labels: Record<string, string>): void {
-    let l1 = this.seriesCache.get(what);
-    if (!l1) this.seriesCache.set(what, (l1 = new Map()));
-    let l2 = l1.get(server);
-    if (!l2) l1.set(server, (l2 = new Map()));
-    let l3 = l2.get(a);
-    if (!l3) l2.set(a, (l3 = new Map()));
-    const s = this.metrics.series(metric, labels);
-    l3.set(b, s);
-    s.value++;
-  }
-
-  private pickServer(name: string): ServerConfig | undefined {
-    let best: ServerConfig | undefined;
-    let bestLen = -1;
-    for (const s of this.servers) {
-      const z = matchZone(s.zones, name);
-      if (z !== undefined && z.length > bestLen) {
+  /** The server block whose zone is the longest match for `name` (lower case), and that zone. */
+  private pickServer(name: string): { state: ServerState; zone: string } | undefined {
+    let best: ServerState | undefined;
+    let zone = '';
+    for (const s of this.states) {
+      const z = matchZone(s.cfg.zones, name);
+      if (z !== undefined && (best === undefined || z.length > zone.length)) {
         best = s;
-        bestLen = z.length;
+        zone = z;
       }
     }
-    return best;
+    return best && { state: best, zone };
   }
 
-  /** cache → rewrite → hosts → kubernetes → forward, in CoreDNS's plugin.cfg order. */
-  private chain(server: ServerConfig, query: DnsMessage): { reply: DnsMessage; plugin: string } {
-    const cache = this.caches.get(server);
+  /** cache → rewrite → hosts → kubernetes → forward, in CoreDNS's plugin.cfg order. `name` is the lower-cased question. */
+  private chain(state: ServerState, query: DnsMessage, name: string): { reply: DnsMessage; plugin: string } {
+    const cache = state.cache;
     if (cache) {
-      const hit = cache.get(query);
-      const cr = this.series(server, 'creq', '', '');
-      if (cr) cr.value++;
-      else this.addSeries(server, 'creq', '', '', 'coredns_cache_requests_total', { server: `dns://:${server.port}`, view: '', zones: server.zones.join(' ') });
+      const hit = cache.get(query, name);
+      state.counters.cacheRequest();
       if (hit) {
-        const type = hit.answer.length > 0 ? 'success' : 'denial';
-        const ch = this.series(server, 'chit', '', type);
-        if (ch) ch.value++;
-        else this.addSeries(server, 'chit', '', type, 'coredns_cache_hits_total', { server: `dns://:${server.port}`, type, view: '', zones: server.zones.join(' ') });
+        state.counters.cacheHit(hit.answer.length > 0 ? 'success' : 'denial');
         return { reply: hit, plugin: 'cache' };
       }
-      const cm = this.series(server, 'cmiss', '', '');
-      if (cm) cm.value++;
-      else this.addSeries(server, 'cmiss', '', '', 'coredns_cache_misses_total', { server: `dns://:${server.port}`, view: '', zones: server.zones.join(' ') });
+      state.counters.cacheMiss();
     }
-    const rewritten = applyRewrite(server.rewrite, query);
-    const result = this.resolve(server, rewritten.query);
-    const reply = rewritten.restore(result.reply);
-    return { reply: cache ? cache.put(query, reply) : reply, plugin: result.plugin };
+    const server = state.cfg;
+    let reply: DnsMessage;
+    let plugin: string;
+    if (server.rewrite.length === 0) ({ reply, plugin } = this.resolve(state, query, name));
+    else {
+      const rewritten = applyRewrite(server.rewrite, query);
+      const q = rewritten.query.question[0]!;
+      const result = this.resolve(state, rewritten.query, q.name.toLowerCase());
+      reply = rewritten.restore(result.reply);
+      plugin = result.plugin;
+    }
+    return { reply: cache ? cache.put(query, name, reply) : reply, plugin };
   }
 
-  private resolve(server: ServerConfig, query: DnsMessage): { reply: DnsMessage; plugin: string } {
+  private resolve(state: ServerState, query: DnsMessage, name: string): { reply: DnsMessage; plugin: string } {
+    const server = state.cfg;
     const q = query.question[0]!;
     if (server.hosts) {
       const h = answerFromHosts(server.hosts, query);
       if (h) return { reply: h, plugin: '' };
     }
-    const kube = this.kube.get(server);
+    const kube = state.kube;
     if (kube) {
-      const out = kube.serve(q.name, q.type, (name, type) => this.upstreamLookup(name, type));
+      const out = kube.serve(q.name, name, q.type, this.upstreamLookupFn);
       if (out.kind === 'answer') {
         const reply = makeReply(query, out.rcode);
         reply.flags.aa = out.authoritative;
@@ -245,7 +230,7 @@ export class CoreDnsServer {
         return { reply, plugin: '' };
       }
     }
-    if (server.forward && isSubdomain(q.name.toLowerCase(), server.forward.from)) return { reply: this.forward(server, query), plugin: '' };
+    if (server.forward && isSubdomain(name, server.forward.from)) return { reply: this.forward(server, query), plugin: '' };
     return { reply: makeReply(query, 'SERVFAIL'), plugin: '' };
   }
 
@@ -268,20 +253,22 @@ export class CoreDnsServer {
   /** CoreDNS's upstream.Lookup: a fresh query through this server's own chain. */
   private upstreamLookup(name: string, type: RRType): ResourceRecord[] | undefined {
     const q = makeQuery(0, name, type);
-    const server = this.pickServer(name.toLowerCase());
-    if (!server) return undefined;
-    const r = this.chain(server, q).reply;
+    const lower = q.question[0]!.name.toLowerCase();
+    const picked = this.pickServer(lower);
+    if (!picked) return undefined;
+    const r = this.chain(picked.state, q, lower).reply;
     return r.rcode === 'SERVFAIL' ? undefined : r.answer;
   }
 
-  private finish(query: DnsMessage, reply: DnsMessage, client: DnsClient, server: ServerConfig | undefined, _zone: string): DnsMessage {
+  /** The `log` plugin's line for this exchange, when the server block logs this name. */
+  private finish(query: DnsMessage, name: string, reply: DnsMessage, client: DnsClient, server: ServerConfig | undefined): DnsMessage {
     const q = query.question[0];
-    if (server?.log && q && server.log.names.some((n) => isSubdomain(q.name.toLowerCase(), n))) {
+    if (server?.log && q && server.log.names.some((n) => isSubdomain(name, n))) {
       const duration = (0.00005 + this.cfg.random() * 0.0005).toFixed(9).replace(/0+$/, '');
       const bufsize = query.edns?.udpSize ?? 512;
       const rcode = reply.rcode;
       this.log.push(
-        `[INFO] ${client.ip.includes(':') ? `[${client.ip}]` : client.ip}:${client.port} - ${query.id} "${q.type} IN ${q.name.toLowerCase()} ${client.proto} ${wireSize(query)} ${query.edns?.do ? 'true' : 'false'} ${bufsize}" ${rcode} ${flagList(reply.flags).join(',')} ${wireSize(reply)} ${duration}s`,
+        `[INFO] ${client.ip.includes(':') ? `[${client.ip}]` : client.ip}:${client.port} - ${query.id} "${q.type} IN ${name} ${client.proto} ${wireSize(query)} ${query.edns?.do ? 'true' : 'false'} ${bufsize}" ${rcode} ${flagList(reply.flags).join(',')} ${wireSize(reply)} ${duration}s`,
       );
     }
     return reply;

@@ -26,15 +26,15 @@ export class DnsCache {
     private readonly now: () => number,
   ) {}
 
-  /** The cached reply for `query`, re-stamped with its id and remaining TTL, if still fresh. */
-  get(query: DnsMessage): DnsMessage | undefined {
+  /** The cached reply for `query` (`name`: its question, lower case), re-stamped with its id and remaining TTL, if still fresh. */
+  get(query: DnsMessage, name: string): DnsMessage | undefined {
     // Names whose answers are never stored (kubeadm disables both for the cluster domain) miss
     // without building a key.
-    if (this.neverStored(query)) {
+    if (this.neverStored(name)) {
       this.misses++;
       return undefined;
     }
-    const k = cacheKey(query);
+    const k = cacheKey(query, name);
     const e = this.entries.get(k);
     if (!e) {
       this.misses++;
@@ -51,15 +51,13 @@ export class DnsCache {
     msg.id = query.id;
     msg.question = query.question.map((q) => ({ ...q }));
     setTtl(msg, left);
-    for (const r of msg.answer) if (r.name.toLowerCase() === query.question[0]?.name.toLowerCase()) r.name = query.question[0]!.name;
+    for (const r of msg.answer) if (r.name.toLowerCase() === name) r.name = query.question[0]!.name;
     return msg;
   }
 
   /** Stores `reply` when the plugin config allows and caps the TTLs of the reply it returns. */
-  put(query: DnsMessage, reply: DnsMessage): DnsMessage {
-    const q = query.question[0];
-    if (!q) return reply;
-    const name = q.name.toLowerCase();
+  put(query: DnsMessage, name: string, reply: DnsMessage): DnsMessage {
+    if (query.question.length === 0) return reply;
     if (!inZones(name, this.cfg.zones)) return reply;
     const denial = reply.rcode === 'NXDOMAIN' || (reply.rcode === 'NOERROR' && reply.answer.length === 0);
     if (reply.rcode !== 'NOERROR' && reply.rcode !== 'NXDOMAIN') return reply;
@@ -69,14 +67,12 @@ export class DnsCache {
     const ttl = Math.max(MIN_TTL, Math.min(minimalTtl(reply, denial), cap));
     const out = cloneMessage(reply);
     setTtl(out, ttl);
-    this.entries.set(cacheKey(query), { msg: cloneMessage(out), storedAt: this.now(), ttl });
+    this.entries.set(cacheKey(query, name), { msg: cloneMessage(out), storedAt: this.now(), ttl });
     return out;
   }
 
   /** True when neither a success nor a denial for this name may be cached. */
-  private neverStored(query: DnsMessage): boolean {
-    const name = query.question[0]?.name.toLowerCase();
-    if (name === undefined) return false;
+  private neverStored(name: string): boolean {
     return !inZones(name, this.cfg.zones) || (inZones(name, this.cfg.disableSuccess) && inZones(name, this.cfg.disableDenial));
   }
 
@@ -91,9 +87,8 @@ function inZones(name: string, zones: readonly string[]): boolean {
   return false;
 }
 
-function cacheKey(q: DnsMessage): string {
-  const question = q.question[0];
-  return `${question?.name.toLowerCase()}|${question?.type}|${q.edns?.do ? 1 : 0}`;
+function cacheKey(q: DnsMessage, name: string): string {
+  return `${name}|${q.question[0]?.type}|${q.edns?.do ? 1 : 0}`;
 }
 
 /** dnsutil.MinimalTTL: the smallest TTL in the reply; for denials the SOA's min(ttl, minimum). */

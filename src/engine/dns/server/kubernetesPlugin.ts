@@ -34,8 +34,8 @@ export class KubernetesPlugin {
     this.primaryZone = cfg.zones.find((z) => !isReverseZone(z)) ?? cfg.zones[0]!;
   }
 
-  serve(qname: string, qtype: RRType, upstream: UpstreamLookup): PluginOutcome {
-    const lower = qname.toLowerCase();
+  /** Answers `qname` (as sent; `lower` is it lower-cased) or passes it on. */
+  serve(qname: string, lower: string, qtype: RRType, upstream: UpstreamLookup): PluginOutcome {
     const zone = matchZone(this.cfg.zones, lower);
     if (zone === undefined) return { kind: 'next' };
     let records: ResourceRecord[] = [];
@@ -44,7 +44,7 @@ export class KubernetesPlugin {
     switch (qtype) {
       case 'A':
       case 'AAAA': {
-        const r = this.a(qname, zone, qtype, upstream, []);
+        const r = this.a(qname, lower, zone, qtype, upstream, []);
         nameError = !r.ok;
         records = r.records;
         break;
@@ -87,16 +87,16 @@ export class KubernetesPlugin {
       }
       case 'SOA':
         if (lower === zone) records = [this.soa(zone)];
-        else nameError = !this.a(qname, zone, 'A', upstream, []).ok;
+        else nameError = !this.a(qname, lower, zone, 'A', upstream, []).ok;
         break;
       case 'NS':
         if (lower === zone && !isReverseZone(zone)) {
           records = [{ name: qname, ttl: this.cfg.ttl, class: 'IN', type: 'NS', target: `ns.dns.${zone}` }];
           extra = this.nsAddresses(zone).map((ip) => addressRecord(`ns.dns.${zone}`, this.cfg.ttl, ip));
-        } else nameError = !this.a(qname, zone, 'A', upstream, []).ok;
+        } else nameError = !this.a(qname, lower, zone, 'A', upstream, []).ok;
         break;
       default:
-        nameError = !this.a(qname, zone, 'A', upstream, []).ok;
+        nameError = !this.a(qname, lower, zone, 'A', upstream, []).ok;
     }
     if (nameError) {
       if (this.cfg.fallthrough.some((f) => isSubdomain(lower, f))) return { kind: 'next' };
@@ -116,28 +116,31 @@ export class KubernetesPlugin {
 
   private services(lowerName: string, zone: string): BackendResult {
     if (isReverseZone(zone)) return { ok: false };
-    if (lowerName === `ns.dns.${zone}`) {
+    if (isNsName(lowerName, zone)) {
       return { ok: true, services: this.nsAddresses(zone).map((ip) => ({ host: ip, kind: ip.includes(':') ? 'v6' : 'v4', port: 0, ttl: this.cfg.ttl, domain: lowerName })) };
     }
     return lookupRecords(labelsBelow(lowerName, zone), zone, this.cfg, this.idx, this.primaryZone);
   }
 
   /** plugin.A / plugin.AAAA, including ExternalName CNAME chasing (in-zone or via upstream). */
-  private a(qname: string, zone: string, qtype: 'A' | 'AAAA', upstream: UpstreamLookup, previous: ResourceRecord[]): { ok: boolean; records: ResourceRecord[] } {
-    const r = this.services(qname.toLowerCase(), zone);
+  private a(qname: string, lower: string, zone: string, qtype: 'A' | 'AAAA', upstream: UpstreamLookup, previous: ResourceRecord[]): { ok: boolean; records: ResourceRecord[] } {
+    const r = this.services(lower, zone);
     if (!r.ok) return { ok: false, records: [] };
     const records: ResourceRecord[] = [];
-    const seen = new Set<string>();
+    // Hosts already answered; only built once a second address could repeat the first.
+    let seen: Set<string> | undefined;
+    let firstHost: string | undefined;
     for (const s of r.services) {
       const v4 = s.kind === 'v4';
       const v6 = s.kind === 'v6';
       if (s.kind === 'name') {
         const target = fq(s.host);
-        if (target.toLowerCase() === qname.toLowerCase()) continue;
+        const lowerTarget = target.toLowerCase();
+        if (lowerTarget === lower) continue;
         if (previous.length > 7 || previous.some((p) => p.type === 'CNAME' && p.target === target)) continue;
         const cname: ResourceRecord = { name: qname, ttl: s.ttl, class: 'IN', type: 'CNAME', target };
-        if (isSubdomain(target.toLowerCase(), zone)) {
-          const next = this.a(target, zone, qtype, upstream, [...previous, cname]);
+        if (isSubdomain(lowerTarget, zone)) {
+          const next = this.a(target, lowerTarget, zone, qtype, upstream, [...previous, cname]);
           if (next.ok && next.records.length > 0) records.push(cname, ...next.records);
           continue;
         }
@@ -147,8 +150,12 @@ export class KubernetesPlugin {
         continue;
       }
       if ((qtype === 'A' && v4) || (qtype === 'AAAA' && v6)) {
-        if (seen.has(s.host)) continue;
-        seen.add(s.host);
+        if (firstHost === undefined) firstHost = s.host;
+        else {
+          seen ??= new Set([firstHost]);
+          if (seen.has(s.host)) continue;
+          seen.add(s.host);
+        }
         records.push(qtype === 'A' ? { name: qname, ttl: s.ttl, class: 'IN', type: 'A', address: s.host } : { name: qname, ttl: s.ttl, class: 'IN', type: 'AAAA', address: s.host });
       }
     }
@@ -214,6 +221,11 @@ export function isSubdomain(name: string, zone: string): boolean {
   // `name.endsWith('.' + zone)` without building that string on every query.
   const at = name.length - zone.length - 1;
   return at >= 0 && name.charCodeAt(at) === 46 && name.endsWith(zone);
+}
+
+/** `lowerName === 'ns.dns.' + zone`, without building that string for every query. */
+function isNsName(lowerName: string, zone: string): boolean {
+  return lowerName.length === zone.length + 7 && lowerName.startsWith('ns.dns.') && lowerName.endsWith(zone);
 }
 
 function isReverseZone(z: string): boolean {

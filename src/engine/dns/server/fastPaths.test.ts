@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ns, svc } from '../testing/fixtures';
+import { DnsIndex, staticClusterView } from './ClusterView';
+import { labelsBelow } from './kubernetesRecords';
+
+/** The plain ways the fast paths replace, kept here as the reference they must agree with. */
+function labelsBySplit(name: string, zone: string): string[] {
+  const end = zone === '.' ? name.length - 1 : name.length - zone.length - 1;
+  if (end <= 0) return [];
+  const base = name.slice(0, end);
+  return base.includes('..') ? base.split('.').filter((l) => l.length > 0) : base.split('.');
+}
+
+const label = fc.stringMatching(/^[a-z0-9-]{0,4}$/);
+
+describe('fast paths agree with the plain code', () => {
+  it('labelsBelow walks labels exactly as slice + split (empty labels, leading and trailing dots included)', () => {
+    fc.assert(
+      fc.property(fc.array(label, { maxLength: 7 }), fc.constantFrom('cluster.local.', '.', 'in-addr.arpa.'), (labels, zone) => {
+        const name = zone === '.' ? `${labels.join('.')}.` : `${labels.join('.')}.${zone}`;
+        expect(labelsBelow(name, zone)).toEqual(labelsBySplit(name, zone));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('DnsIndex.service finds what a case-insensitive scan of the Services finds (last one wins)', () => {
+    const names = fc.constantFrom('web', 'Web', 'db', 'api', 'x-1');
+    const spaces = fc.constantFrom('default', 'prod', 'Prod', 'dev');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(spaces, names), { maxLength: 12 }), fc.array(fc.tuple(names, spaces), { minLength: 1, maxLength: 8 }), (objs, asks) => {
+        const services = objs.map(([space, name], i) => svc(space, name, { clusterIP: `10.96.0.${i + 1}`, ports: [{ port: 80, protocol: 'TCP' }] }));
+        const idx = new DnsIndex(staticClusterView({ namespaces: [ns('default'), ns('prod'), ns('dev')], services }));
+        for (const [name, space] of asks) {
+          const scan = services.filter((s) => s.metadata!.name!.toLowerCase() === name.toLowerCase() && s.metadata!.namespace!.toLowerCase() === space.toLowerCase()).at(-1);
+          expect(idx.service(name, space)?.clusterIPs).toEqual(scan?.spec?.clusterIPs);
+          expect(idx.servicesMatching(name.toLowerCase(), space.toLowerCase()).map((e) => e.clusterIPs)).toEqual(scan ? [scan.spec!.clusterIPs] : []);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
