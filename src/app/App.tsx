@@ -4,6 +4,7 @@ import { EditorPane } from './editor/EditorPane';
 import { useApplyStore } from './editor/useApplyStore';
 import { Header } from './header/Header';
 import { LabPanel } from './lab/LabPanel';
+import { PlayerPanel } from './player/PlayerPanel';
 import { useEngineStore } from './state/useEngineStore';
 import { TerminalPane } from './terminal/TerminalPane';
 import { TopologyPane } from './topology/TopologyPane';
@@ -50,10 +51,20 @@ export function App() {
                 </Group>
               </Panel>
               <ResizeHandle label="Resize terminal" vertical />
-              <Panel id="terminal" minSize="15">
-                <Pane label="Terminal">
-                  <TerminalPane />
-                </Pane>
+              <Panel id="lower" minSize="15">
+                <Group orientation="horizontal" id="lower-split">
+                  <Panel id="terminal" defaultSize="50" minSize="25">
+                    <Pane label="Terminal">
+                      <TerminalPane />
+                    </Pane>
+                  </Panel>
+                  <ResizeHandle label="Resize terminal and packet player" />
+                  <Panel id="player" minSize="25">
+                    <Pane label="Packet player">
+                      <PlayerPanel />
+                    </Pane>
+                  </Panel>
+                </Group>
               </Panel>
             </Group>
           </Panel>

@@ -5,6 +5,9 @@ import { recordsOfKind, selectRecords, useEngineStore } from '../state/useEngine
 import { selectTheme, useUiStore } from '../state/useUiStore';
 import { buildGraph } from './buildGraph';
 import { ClusterNodeCard, PodCard, ServiceCard } from './cards';
+import { highlightGraph } from './highlightGraph';
+import { TraceOverlay, useTraceOnMap } from './useTraceOnMap';
+import './traceOnMap.css';
 
 const nodeTypes: NodeTypes = { clusterNode: ClusterNodeCard, pod: PodCard, service: ServiceCard };
 
@@ -28,9 +31,12 @@ export function TopologyPane() {
   );
   // Re-fit when the shape of the map changes, not on every status update.
   const layoutKey = useMemo(() => graph.nodes.map((n) => n.id).join('|'), [graph.nodes]);
+  // The packet player's selected request: its path highlighted, the packet drawn moving.
+  const trace = useTraceOnMap(graph.nodes, records);
+  const shown = useMemo(() => highlightGraph(graph, trace?.highlight), [graph, trace?.highlight]);
 
   return (
-    <div className="topology">
+    <div className={`topology ${trace ? 'has-trace' : ''}`}>
       <div className="topology-toolbar">
         <label className="check">
           <input type="checkbox" checked={showSystemPods} onChange={(e) => setShowSystemPods(e.target.checked)} />
@@ -39,8 +45,8 @@ export function TopologyPane() {
       </div>
       <ReactFlow
         key={layoutKey}
-        nodes={graph.nodes}
-        edges={graph.edges}
+        nodes={shown.nodes}
+        edges={shown.edges}
         nodeTypes={nodeTypes}
         colorMode={theme}
         fitView
@@ -51,6 +57,7 @@ export function TopologyPane() {
       >
         <Background gap={20} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
+        {trace && <TraceOverlay trace={trace} nodes={graph.nodes} />}
       </ReactFlow>
     </div>
   );

@@ -50,7 +50,7 @@ describe('tracePath', () => {
       ['node/node02'],
       ['node/node02', 'pod/default/web-6df7f6f7d8-d4cjm'],
       ['pod/default/web-6df7f6f7d8-d4cjm', 'pod/default/client'],
-      ['pod/default/client'],
+      ['pod/default/web-6df7f6f7d8-d4cjm'],
     ]);
     expect([...onPath].sort()).toEqual([...dns, 'node/node02', 'pod/default/web-6df7f6f7d8-d4cjm', 'service/default/web'].sort());
   });

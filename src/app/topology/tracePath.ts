@@ -50,7 +50,7 @@ const compact = (ids: (string | undefined)[]): string[] => ids.filter((id): id i
 /**
  * Each step's route: a DNS query goes client → the nameserver's Service → the CoreDNS pod that
  * answered; a hop goes from the previous hop's element to its own (the first from the client);
- * the outcome stays where the packet ended.
+ * the outcome is where the request was accepted (or where it ended, refused or lost).
  */
 export function tracePath(trace: Trace, steps: PlayerStep[], map: MapIndex): TracePath {
   // The first hop is the client's socket: its kind says whether the client is a pod, a node or outside.
@@ -68,7 +68,10 @@ export function tracePath(trace: Trace, steps: PlayerStep[], map: MapIndex): Tra
       routes.push(compact([last, here]));
       if (here) last = here;
     } else {
-      routes.push(compact([last]));
+      // A delivered request ends at the machine that accepted it (even if the reply came back after).
+      const o = step.outcome;
+      const at = o.kind === 'delivered' ? machineElement(o.machine, o.machine.startsWith('outside:') ? 'outside' : o.machine.includes('/') ? 'pod' : 'node', map) : undefined;
+      routes.push(compact([at ?? last]));
     }
   }
   return { routes, onPath: new Set(routes.flat()) };

@@ -1,0 +1,80 @@
+import { create } from 'zustand';
+import type { TraceBatch, TraceEntry } from '../../worker/createEngineApi';
+import { Comlink, engine } from '../client/engineClient';
+
+/** How long the player stays on a step while playing, by speed. */
+export const PLAY_SPEEDS = { slow: 2600, normal: 1500, fast: 700 } as const;
+export type PlaySpeed = keyof typeof PLAY_SPEEDS;
+
+/** The list the player keeps (the worker keeps as many). */
+const KEPT = 50;
+
+interface PlayerState {
+  /** Traced requests, oldest first. */
+  entries: TraceEntry[];
+  /** The request being stepped through; undefined shows the list. */
+  selectedId: number | undefined;
+  /** Index of the current step (DNS queries, hops, outcome). */
+  step: number;
+  playing: boolean;
+  speed: PlaySpeed;
+  /** A Trace form request in flight, and its error. */
+  tracing: boolean;
+  traceError: string | undefined;
+  connect: () => Promise<void>;
+  select: (id: number | undefined) => void;
+  /** Moves to step `n`, clamped to the trace's `count` steps; stops playing at the end. */
+  goTo: (n: number, count: number) => void;
+  setPlaying: (playing: boolean) => void;
+  setSpeed: (speed: PlaySpeed) => void;
+  traceRequest: (from: string, target: string) => Promise<void>;
+}
+
+let connected = false;
+
+/** Applies one batch from the worker: a reset replaces the list; the selection survives only if its entry does. */
+export function applyBatch(s: Pick<PlayerState, 'entries' | 'selectedId'>, batch: TraceBatch): Pick<PlayerState, 'entries' | 'selectedId'> {
+  const kept = batch.reset ? [] : s.entries;
+  // The Trace form adds its entry before the feed brings it: never list one twice.
+  const fresh = batch.entries.filter((e) => !kept.some((k) => k.id === e.id));
+  const entries = [...kept, ...fresh].slice(-KEPT);
+  const selectedId = entries.some((e) => e.id === s.selectedId) ? s.selectedId : undefined;
+  return { entries, selectedId };
+}
+
+export const usePlayerStore = create<PlayerState>((set, get) => ({
+  entries: [],
+  selectedId: undefined,
+  step: 0,
+  playing: false,
+  speed: 'normal',
+  tracing: false,
+  traceError: undefined,
+  connect: async () => {
+    if (connected) return;
+    connected = true;
+    await engine().subscribeTraces(Comlink.proxy((batch: TraceBatch) => set((s) => applyBatch(s, batch))));
+  },
+  select: (id) => set({ selectedId: id, step: 0, playing: false }),
+  goTo: (n, count) => {
+    const step = Math.max(0, Math.min(count - 1, n));
+    set({ step, ...(step >= count - 1 ? { playing: false } : {}) });
+  },
+  setPlaying: (playing) => set({ playing }),
+  setSpeed: (speed) => set({ speed }),
+  traceRequest: async (from, target) => {
+    set({ tracing: true, traceError: undefined });
+    const r = await engine().traceRequest(from, target);
+    if (!r.ok) {
+      set({ tracing: false, traceError: r.error });
+      return;
+    }
+    // The entry also arrives through the feed; add it now so it can be opened at once.
+    set((s) => ({ ...applyBatch(s, { reset: false, entries: [r.value] }), tracing: false }));
+    get().select(r.value.id);
+  },
+}));
+
+export const selectEntries = (s: PlayerState) => s.entries;
+export const selectSelected = (s: PlayerState) => (s.selectedId === undefined ? undefined : s.entries.find((e) => e.id === s.selectedId));
+export const selectStep = (s: PlayerState) => s.step;
