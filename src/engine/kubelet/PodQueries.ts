@@ -4,6 +4,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import { PodWorkers } from './PodWorkers';
 import { listening } from './probes';
 import type { ContainerRuntime, LogLine, PodRuntime } from './runtimeTypes';
+import type { PodObject } from '../sim/kinds';
 
 /**
  * What other parts of the engine ask a kubelet about its pods: logs (`kubectl logs`), files and
@@ -43,6 +44,20 @@ export abstract class PodQueries extends PodWorkers {
     const c = this.podByName(namespace, pod)?.containers.find((x) => x.name === container);
     if (!c || c.state !== 'running') return false;
     c.logs.push({ at: this.clock.now(), line });
+    return true;
+  }
+
+  /**
+   * The container's main process ended with `code` (the shell `kubectl run -it` attached to was
+   * PID 1 and the learner left it): the container terminates and the pod's restart policy
+   * decides what follows, as for any exit. False when the container is not running here.
+   */
+  mainProcessExited(namespace: string, pod: string, container: string, code: number): boolean {
+    const rt = this.podByName(namespace, pod);
+    const c = rt?.containers.find((x) => x.name === container);
+    const obj = rt && this.cfg.api.tryGet<PodObject>('pods', namespace, pod);
+    if (!rt || !c || c.state !== 'running' || !obj || obj.metadata.uid !== rt.uid) return false;
+    this.exited(rt, obj, c, code);
     return true;
   }
 

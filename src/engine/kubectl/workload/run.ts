@@ -77,10 +77,17 @@ function attachJob(ctx: KubectlContext, name: string, remove: boolean, quiet: bo
           const restartAlways = p.spec?.restartPolicy === 'Always';
           ctx.cmd.shell.enter(machine, {
             cwd: '/',
-            onExit: () => {
+            onExit: (code) => {
+              // The shell was the container's main process: leaving it ends the container, and
+              // the kubelet restarts it (Always, OnFailure on error) or the pod completes.
+              ctx.sim.kubelet(p.spec!.nodeName!)?.mainProcessExited(ctx.namespace, name, container.name, code);
+              const after = podNow(ctx, name);
+              const term = after?.status?.containerStatuses?.[0]?.state?.terminated;
               // attach.go's notice (restartPolicy Always only), then run's --rm cleanup.
               if (restartAlways && !quiet) ctx.cmd.stdout(`Session ended, resume using 'kubectl attach ${name} -c ${container.name} -i -t' command when the pod is running\n`);
-              if (remove && podNow(ctx, name)) removePod(ctx, name);
+              if (remove && after) removePod(ctx, name);
+              // Without Always, run waits for the pod and reports a failed one (run.go, after the deferred --rm).
+              if (!restartAlways && after?.status?.phase === 'Failed' && term && term.exitCode !== 0) ctx.cmd.stderr(`pod ${ctx.namespace}/${name} terminated (${term.reason ?? 'Error'})\n`);
             },
           });
           return 0;
