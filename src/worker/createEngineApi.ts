@@ -140,11 +140,11 @@ export function createEngineApi(now: () => number = () => performance.now()) {
       return guard(() => writeHomeFile(sim, path, text));
     },
     /** Opens a terminal: root on the `controlplane` node of the live cluster, time flowing. */
-    openShell(): { id: number; prompt: string } {
+    openShell(): { id: number; prompt: string; machine: string } {
       const session = createLearnerSession(sim);
       const id = nextSession++;
       sessions.set(id, session);
-      return { id, prompt: session.prompt() };
+      return { id, prompt: session.prompt(), machine: session.machine.hostname };
     },
     /**
      * Runs one line. `needsMoreInput` asks for the next line under the PS2 prompt; `running`

@@ -3,6 +3,7 @@ import { ApplyResult } from './ApplyResult';
 import { startHomeSync } from './homeSync';
 import './editor.css';
 import { FileTabs } from './FileTabs';
+import { saveEdit, selectEditTab, useEditTabs } from './kubectlEdit';
 import { FileToolbar } from './FileToolbar';
 import type { EditorFile } from './fileStore';
 import { RenameFileForm } from './RenameFileForm';
@@ -24,19 +25,34 @@ interface Props {
 }
 
 /** The YAML editor pane: file tabs and actions, and Monaco, which loads after the rest of the page. */
-export function EditorPane({ onApply, onDelete }: Props) {
+export function EditorPane({ onApply: applyFile, onDelete: deleteFile }: Props) {
   useLoadEditorFiles();
   useEffect(startHomeSync, []);
   const status = useEditorStore(selectStatus);
   const file = useEditorStore(selectActiveFile);
   const storageError = useEditorStore(selectStorageError);
   const [renaming, setRenaming] = useState<string | null>(null);
+  // A kubectl edit tab belongs to the waiting command: it is saved, not applied or deleted.
+  const edit = useEditTabs(selectEditTab(file?.path));
+  const onApply = edit ? undefined : applyFile;
+  const onDelete = edit ? undefined : deleteFile;
 
   return (
     <div className="editor-pane">
       <div className="pane-toolbar editor-toolbar">
         <FileTabs onRename={setRenaming} />
         <FileToolbar onRename={setRenaming} />
+        {edit && file && (
+          <button
+            type="button"
+            className="btn btn-small primary"
+            title="Save (Ctrl+S): kubectl edit applies the change"
+            disabled={edit.saving}
+            onClick={() => void saveEdit(file.path)}
+          >
+            {edit.saving ? 'Saving…' : 'Save'}
+          </button>
+        )}
         {onApply && file && (
           <button
             type="button"
@@ -62,6 +78,13 @@ export function EditorPane({ onApply, onDelete }: Props) {
       </div>
       {renaming && (
         <RenameFileForm key={renaming} path={renaming} onDone={() => setRenaming(null)} />
+      )}
+      {edit && (
+        <div className="editor-edit-notice" role="note">
+          <code>kubectl edit</code> is waiting in the terminal: Save applies your changes, closing the
+          tab cancels the edit.
+          {edit.error && <span className="editor-edit-error" role="alert"> {edit.error}</span>}
+        </div>
       )}
       {storageError && (
         <div className="editor-storage-error" role="alert">

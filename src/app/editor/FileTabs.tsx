@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { selectActivePath, selectOpenPaths } from './editorSelectors';
+import { selectActivePath, selectFiles, selectOpenPaths } from './editorSelectors';
+import { useEditTabs } from './kubectlEdit';
 import { EDITOR_PANEL_ID, tabId } from './tabIds';
 import { editorStore, useEditorStore } from './useEditorStore';
 
@@ -16,6 +17,13 @@ export function FileTabs({ onRename }: Props) {
   const openPaths = useEditorStore(selectOpenPaths);
   const activePath = useEditorStore(selectActivePath);
   const list = useRef<HTMLDivElement>(null);
+  const files = useEditorStore(selectFiles);
+  const editTabs = useEditTabs((s) => s.tabs);
+  /** A kubectl edit tab whose text differs from what kubectl last wrote or read. */
+  const unsaved = (path: string) => {
+    const tab = editTabs[path];
+    return tab !== undefined && files.find((f) => f.path === path)?.text !== tab.saved;
+  };
 
   // With many files the list scrolls sideways; keep the tab in front visible.
   useEffect(() => {
@@ -73,6 +81,12 @@ export function FileTabs({ onRename }: Props) {
               onKeyDown={(e) => onKeyDown(e, path)}
             >
               {path}
+              {unsaved(path) && (
+                <>
+                  <span className="file-tab-dirty" aria-hidden="true"> ●</span>
+                  <span className="visually-hidden"> (unsaved)</span>
+                </>
+              )}
             </button>
             <button
               type="button"

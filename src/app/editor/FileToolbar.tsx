@@ -1,4 +1,5 @@
 import { selectActivePath, selectClosedFileList } from './editorSelectors';
+import { isTransientPath } from './editorFilesModel';
 import { STARTER_SNIPPETS } from './starterSnippets';
 import { editorStore, useEditorStore } from './useEditorStore';
 
@@ -54,7 +55,7 @@ export function FileToolbar({ onRename }: Props) {
           ))}
         </select>
       )}
-      {activePath && (
+      {activePath && !isTransientPath(activePath) && (
         <button
           type="button"
           className="btn btn-small"

@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { selectTheme, useUiStore } from '../state/useUiStore';
 import { editorOptions } from './editorOptions';
+import { isEditTab, saveEdit } from './kubectlEdit';
 import type { EditorFile } from './fileStore';
 import { monaco } from './monacoSetup';
 import { MONACO_THEME } from './monacoThemes';
@@ -71,6 +72,18 @@ export default function MonacoEditor({ file, onApply }: Props) {
       run: () => {
         const { file: current, onApply: apply } = latest.current;
         apply?.(current);
+      },
+    });
+    // Ctrl/Cmd+S saves: a kubectl edit tab into kubectl's file (which applies it), any other file
+    // into the browser's storage at once (it is saved as you type too), never the browser's "Save page".
+    editor.addAction({
+      id: 'kubelab.save',
+      label: 'Save file',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
+      run: () => {
+        const path = latest.current.file.path;
+        if (isEditTab(path)) void saveEdit(path);
+        else void editorStore.getState().flush();
       },
     });
   };

@@ -68,6 +68,7 @@ export function renameFile(
   to: string,
 ): { state: EditorFilesState; problem: string | null } {
   if (!s.files.some((f) => f.path === from)) return { state: s, problem: `${from}: No such file` };
+  if (isTransientPath(from)) return { state: s, problem: `${from} belongs to the command that opened it and keeps its name.` };
   const problem = fileNameProblem(to, paths(s), from);
   if (problem) return { state: s, problem };
   const swap = (p: string) => (p === from ? to : p);
@@ -91,6 +92,21 @@ export function closeTab(s: EditorFilesState, path: string): EditorFilesState {
   return { ...s, openPaths, activePath };
 }
 
+/** Drops a file and its tab (a kubectl edit that ended); the neighbour comes forward as on close. */
+export function removeFile(s: EditorFilesState, path: string): EditorFilesState {
+  if (!s.files.some((f) => f.path === path)) return s;
+  const closed = closeTab(s, path);
+  return { ...closed, files: closed.files.filter((f) => f.path !== path) };
+}
+
+/**
+ * Files outside the home folder (kubectl edit's `/tmp/kubectl-edit-N.yaml`) are named by their
+ * absolute path. They belong to the command that opened them: never stored, never mirrored home.
+ */
+export function isTransientPath(path: string): boolean {
+  return path.startsWith('/');
+}
+
 /** Brings a file forward, opening a tab for it at the end if it has none. */
 export function openTab(s: EditorFilesState, path: string): EditorFilesState {
   if (!s.files.some((f) => f.path === path)) return s;
@@ -101,7 +117,7 @@ export function openTab(s: EditorFilesState, path: string): EditorFilesState {
 /** Files that exist but have no tab, by name. */
 export function closedFiles(s: EditorFilesState): string[] {
   return paths(s)
-    .filter((p) => !s.openPaths.includes(p))
+    .filter((p) => !s.openPaths.includes(p) && !isTransientPath(p))
     .sort();
 }
 

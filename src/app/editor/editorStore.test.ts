@@ -80,4 +80,21 @@ describe('editor store', () => {
       'Could not save your files: Error: QuotaExceededError',
     );
   });
+
+  it('keeps a kubectl edit file out of storage, refuses to rename it, and discards it when its command ends', async () => {
+    const files = new MemoryFileStore();
+    const store = createEditorStore(files, memorySession(), 1);
+    await store.getState().load();
+    const path = store.getState().newFile('/tmp/kubectl-edit-1.yaml', 'kind: Service\n');
+    expect(path).toBe('/tmp/kubectl-edit-1.yaml');
+    store.getState().setText(path, 'kind: Service # edited\n');
+    await store.getState().flush();
+    expect((await files.list()).map((f) => f.path)).toEqual(['web.yaml']);
+    expect(store.getState().rename(path, 'svc.yaml')).toMatch(/keeps its name/);
+    store.getState().discard(path);
+    expect(store.getState()).toMatchObject({ openPaths: ['web.yaml'], activePath: 'web.yaml' });
+    expect(store.getState().files.map((f) => f.path)).toEqual(['web.yaml']);
+    store.getState().discard('web.yaml');
+    expect(store.getState().files.map((f) => f.path)).toEqual(['web.yaml']);
+  });
 });

@@ -5,6 +5,8 @@ import {
   EMPTY_FILES,
   openTab,
   renameFile,
+  isTransientPath,
+  removeFile,
   restore,
   setText,
   type EditorFilesState,
@@ -31,6 +33,8 @@ export interface EditorState extends EditorFilesState {
   /** Renames a file; returns why it cannot, or null when done. */
   rename(from: string, to: string): string | null;
   close(path: string): void;
+  /** Forgets a transient file (its kubectl edit ended) and closes its tab. */
+  discard(path: string): void;
   open(path: string): void;
   /** Writes every pending change now (the page is being hidden or closed). */
   flush(): Promise<void>;
@@ -80,12 +84,12 @@ export function createEditorStore(
         const next = setText(get(), path, text);
         if (next === get()) return;
         set(next);
-        writes.write(path, text);
+        if (!isTransientPath(path)) writes.write(path, text);
       },
       newFile(name, text) {
         const { state, path } = createFile(get(), name, text);
         commit(state);
-        persist(files.write(path, text));
+        if (!isTransientPath(path)) persist(files.write(path, text));
         return path;
       },
       rename(from, to) {
@@ -104,6 +108,9 @@ export function createEditorStore(
       close(path) {
         void writes.flush();
         commit(closeTab(get(), path));
+      },
+      discard(path) {
+        if (isTransientPath(path)) commit(removeFile(get(), path));
       },
       open(path) {
         commit(openTab(get(), path));

@@ -4,6 +4,7 @@
  * editor shows), and `vim FILE` in the terminal opens that file here.
  */
 import { engine } from '../client/engineClient';
+import { isTransientPath } from './editorFilesModel';
 import { editorStore } from './useEditorStore';
 
 const HOME = '/root/';
@@ -20,7 +21,8 @@ export function startHomeSync(): void {
   const flush = () => {
     timer = undefined;
     for (const f of editorStore.getState().files) {
-      if (written.get(f.path) === f.text) continue;
+      // kubectl edit's file is written only when the learner saves it: that write is what kubectl waits for.
+      if (isTransientPath(f.path) || written.get(f.path) === f.text) continue;
       written.set(f.path, f.text);
       void engine().writeHomeFile(f.path, f.text);
     }

@@ -3,6 +3,18 @@ import { engine } from '../client/engineClient';
 import { LineEditor } from './LineEditor';
 import type { ShellResult } from '../../worker/createEngineApi';
 
+/** The YAML editor as the terminal sees it: where `vim FILE` and `kubectl edit` open files. */
+export interface TerminalEditorSeam {
+  /** Why the editor cannot open `path` for `vim` (only the home folder's files are editor files). */
+  problem(path: string): string | undefined;
+  /** `vim FILE`: opens the file; the command has already returned. */
+  open(path: string): Promise<void>;
+  /** `kubectl edit`: opens the temp file while the command waits for it to be saved. */
+  edit(path: string, command: { cancel(): void; settled(): Promise<boolean> }): Promise<void>;
+  /** The waiting command ended: its file leaves the editor. */
+  endEdit(path: string): void;
+}
+
 /** How often a running command (`sleep`, `kubectl get -w`) is asked for more output. */
 const POLL_MS = 100;
 
@@ -28,15 +40,24 @@ export class TerminalController {
 
   constructor(
     private readonly term: Terminal,
-    /** Where `vim FILE` opens files: the YAML editor, which says which files it can open. */
-    private readonly yamlEditor?: { problem(path: string): string | undefined; open(path: string): Promise<void> },
+    /** Where `vim FILE` and `kubectl edit` open files: the YAML editor. */
+    private readonly yamlEditor?: TerminalEditorSeam,
   ) {}
 
+  /** The machine the learner's shell starts on: the editor's files are that machine's files. */
+  private machine = '';
+  /** The file a running command (`kubectl edit`) waits on in the editor. */
+  private editing: string | undefined;
+  /** Polls started so far; a save waits for a poll that started after it. */
+  private pollsStarted = 0;
+  private pollWaiters: { after: number; resolve: (running: boolean) => void }[] = [];
+
   async start(): Promise<void> {
-    const { id, prompt } = await engine().openShell();
+    const { id, prompt, machine } = await engine().openShell();
     if (this.disposed) return;
     this.sessionId = id;
     this.prompt = prompt;
+    this.machine = machine;
     this.term.write(this.prompt);
     this.disposables.push(this.term.onData((data) => this.onData(data)));
   }
@@ -122,9 +143,14 @@ export class TerminalController {
         }
         if (!result.running) break;
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        if (!this.interruptRequested) result = this.show(await engine().poll(this.sessionId));
+        if (!this.interruptRequested) {
+          const started = ++this.pollsStarted;
+          result = this.show(await engine().poll(this.sessionId));
+          this.settlePolls(started, !!result?.running);
+        }
       }
       this.interruptRequested = false;
+      this.commandEnded();
       this.term.write(this.prompt);
     }
     this.busy = false;
@@ -139,14 +165,58 @@ export class TerminalController {
     }
     if (r.value.clear) this.term.clear();
     if (r.value.output) this.term.write(toCrlf(r.value.output));
-    if (r.value.openInEditor) {
-      const problem = this.yamlEditor?.problem(r.value.openInEditor.path);
-      if (problem) this.term.write(toCrlf(`${problem}\n`));
-      else void this.yamlEditor?.open(r.value.openInEditor.path);
-    }
+    if (r.value.openInEditor) this.openInEditor(r.value.openInEditor, !!r.value.running);
     this.prompt = r.value.prompt;
     this.continuing = !!r.value.needsMoreInput;
     return r.value;
+  }
+
+  /**
+   * `vim FILE` has returned by now; `kubectl edit` is still running and waits for its file to be
+   * saved, so the editor gets a handle to cancel it (tab closed unsaved) and to hear its verdict.
+   */
+  private openInEditor(target: { path: string; machine: string }, waiting: boolean): void {
+    const problem =
+      target.machine !== this.machine
+        ? `kubelab: the editor opens files of ${this.machine} only, not of ${target.machine}: ${target.path}`
+        : waiting
+          ? undefined
+          : this.yamlEditor?.problem(target.path);
+    if (problem || !this.yamlEditor) {
+      if (problem) this.term.write(toCrlf(`${problem}\n`));
+      // Nothing can save the file: leave the waiting command as Ctrl+C would.
+      if (waiting) this.interruptRequested = true;
+      return;
+    }
+    if (!waiting) {
+      void this.yamlEditor.open(target.path);
+      return;
+    }
+    this.editing = target.path;
+    void this.yamlEditor.edit(target.path, {
+      cancel: () => {
+        if (this.editing === target.path) this.interruptRequested = true;
+      },
+      settled: () =>
+        this.editing === target.path
+          ? new Promise<boolean>((resolve) => this.pollWaiters.push({ after: this.pollsStarted + 1, resolve }))
+          : Promise.resolve(false),
+    });
+  }
+
+  /** A poll that started after a save has answered: the command has read the saved file. */
+  private settlePolls(started: number, running: boolean): void {
+    const ready = this.pollWaiters.filter((w) => w.after <= started);
+    this.pollWaiters = this.pollWaiters.filter((w) => w.after > started);
+    for (const w of ready) w.resolve(running);
+  }
+
+  /** The command is over: nothing waits on the editor any more. */
+  private commandEnded(): void {
+    for (const w of this.pollWaiters) w.resolve(false);
+    this.pollWaiters = [];
+    if (this.editing) this.yamlEditor?.endEdit(this.editing);
+    this.editing = undefined;
   }
 
   /** Ctrl+C under PS2: the engine drops the unfinished line and answers with PS1. */

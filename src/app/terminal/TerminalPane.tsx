@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTerminalInbox } from '../state/useTerminalInbox';
 import { selectTheme, useUiStore } from '../state/useUiStore';
 import { editorPathProblem, openFromTerminal } from '../editor/homeSync';
+import { endEdit, openEdit } from '../editor/kubectlEdit';
 import { TerminalController } from './TerminalController';
 import { terminalTheme } from './terminalTheme';
 
@@ -31,7 +32,7 @@ export function TerminalPane() {
     terminal.loadAddon(fit);
     terminal.open(host.current);
     term.current = terminal;
-    const controller = new TerminalController(terminal, { problem: editorPathProblem, open: openFromTerminal });
+    const controller = new TerminalController(terminal, { problem: editorPathProblem, open: openFromTerminal, edit: openEdit, endEdit });
     const ready = controller.start();
     const typeWaiting = () => void ready.then(() => useTerminalInbox.getState().take().forEach((c) => controller.type(c)));
     typeWaiting();

@@ -53,3 +53,39 @@ describe('the editor and the home folder', () => {
     expect(readHomeFile(sim, '/root')).toBeUndefined();
   });
 });
+
+describe('kubectl edit through the editor', () => {
+  const edit = (sim: Simulation) => {
+    const learner = createLearnerSession(sim);
+    learner.execute('kubectl create service clusterip x --tcp=80:80');
+    const r = learner.execute('kubectl edit svc x');
+    expect(r.running).toBe(true);
+    return { learner, path: r.openInEditor!.path };
+  };
+
+  it('applies the file when the editor saves it, from its own session', () => {
+    const sim = new Simulation({ seed: 'editor' });
+    const { learner, path } = edit(sim);
+    expect(learner.poll().running).toBe(true);
+    writeHomeFile(sim, path, readHomeFile(sim, path)!.replace('internalTrafficPolicy: Cluster', 'internalTrafficPolicy: Local'));
+    const done = learner.poll();
+    expect(done.output).toBe('service/x edited\n');
+    expect(done.running ?? false).toBe(false);
+  });
+
+  it('reopens a rejected edit with the errors on top, and waits for the next save', () => {
+    const sim = new Simulation({ seed: 'editor' });
+    const { learner, path } = edit(sim);
+    writeHomeFile(sim, path, readHomeFile(sim, path)!.replace('internalTrafficPolicy: Cluster', 'internalTrafficPolicy: Bogus'));
+    expect(learner.poll()).toMatchObject({ output: '', running: true });
+    const reopened = readHomeFile(sim, path)!;
+    expect(reopened).toContain('# The Service "x" is invalid: spec.internalTrafficPolicy: Unsupported value: "Bogus"');
+    // Its own rewrite is not a save: the command still waits.
+    expect(learner.poll()).toMatchObject({ output: '', running: true });
+    // Quitting without saving (the file written back as it is) ends it as kubectl does.
+    writeHomeFile(sim, path, reopened);
+    const done = learner.poll();
+    expect(done.running ?? false).toBe(false);
+    expect(done.output).toContain('error: Edit cancelled, no valid changes were saved.\n');
+  });
+});

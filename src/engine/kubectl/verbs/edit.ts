@@ -172,6 +172,8 @@ function openInBrowserEditor(s: EditSession): CommandEffects {
         result = r.code;
         off();
       }
+      // A rejected edit rewrites the file with its errors: that write is ours, not a save.
+      else pending = false;
       return result;
     },
     wakeAt: () => undefined,
