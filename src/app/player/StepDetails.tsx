@@ -1,4 +1,5 @@
 import type { HopReason } from '../../worker/traceApi';
+import { selectRecords, useEngineStore } from '../state/useEngineStore';
 import { PacketChange } from './PacketChange';
 import { outcomeTitle, shortName, whereText } from './traceLabels';
 import type { PlayerStep } from './traceSteps';
@@ -69,13 +70,7 @@ function Reason({ reason: w }: { reason: HopReason }) {
         </span>
       );
     case 'endpoint':
-      return (
-        <span>
-          <span className="why-kind">Endpoint</span> {w.ip}:{w.port}
-          {w.slice ? ` in EndpointSlice ${w.slice}` : ''}
-          {w.node ? ` on ${w.node}` : ''}
-        </span>
-      );
+      return <EndpointReason reason={w} />;
     default:
       return (
         <span>
@@ -112,5 +107,20 @@ function Reasoned({ reason }: { reason: string }) {
       <p className="detail-explain">{reason.slice(0, at)}:</p>
       <code className="rule-text rule-block">{reason.slice(at + 2)}</code>
     </>
+  );
+}
+
+/** An EndpointSlice entry, with the pod its targetRef names (from the slice as the cluster has it now). */
+function EndpointReason({ reason: w }: { reason: Extract<HopReason, { kind: 'endpoint' }> }) {
+  const records = useEngineStore(selectRecords);
+  const slice = Object.values(records).find((r) => r.kind === 'endpointslice' && r.name === w.slice);
+  const pod = slice?.kind === 'endpointslice' ? slice.endpoints.find((e) => e.ip === w.ip)?.pod : undefined;
+  return (
+    <span>
+      <span className="why-kind">Endpoint</span> {w.ip}:{w.port}
+      {pod ? ` (pod ${shortName(pod)})` : ''}
+      {w.slice ? ` in EndpointSlice ${w.slice}` : ''}
+      {w.node ? ` on ${w.node}` : ''}
+    </span>
   );
 }
