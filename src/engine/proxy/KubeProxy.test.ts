@@ -55,6 +55,9 @@ describe('KubeProxy', () => {
     expect(sep(iptablesSave(kp.ruleset(), 0, 'nat')).every((l) => !l.includes('--comment'))).toBe(true);
     kp.onSliceChanged('default', 's2-x', undefined);
     expect(sep(iptablesSave(kp.ruleset(), 0, 'nat')).every((l) => l.includes('--comment "default/s1:http"'))).toBe(true);
+    expect(kp.ruleset()).toEqual(full([svc(1), svc(2)], [sl(1, [3])]));
+    kp.onSliceChanged('default', 's2-x', slice('s2', [{ name: 'http', port: 8080 }], big, 'default', 's2-x'));
+    expect(kp.ruleset()).toEqual(full([svc(1), svc(2)], [sl(1, [3]), slice('s2', [{ name: 'http', port: 8080 }], big, 'default', 's2-x')]));
   });
 
   it('matches a full generation after any sequence of changes (fast-check)', () => {

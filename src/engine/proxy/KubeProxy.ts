@@ -10,7 +10,8 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ProxyConfig, ProxyNode, ResolvedProxyConfig } from './config';
 import { resolveProxyConfig } from './config';
 import { LARGE_CLUSTER_ENDPOINTS_THRESHOLD } from './iptables/chainNames';
-import { assembleRuleset } from './iptables/generateRules';
+import { indexRuleset } from './iptables/ruleIndex';
+import { RulesetAssembler } from './iptables/rulesetAssembler';
 import type { ServiceFragment } from './iptables/serviceRules';
 import { serviceFragment } from './iptables/serviceRules';
 import type { IpvsState } from './ipvs/virtualServers';
@@ -26,7 +27,10 @@ export class KubeProxy {
   private readonly services = new Map<string, Service>();
   /** Service key → slice name → slice. */
   private readonly slices = new Map<string, Map<string, EndpointSlice>>();
+  /** Slice `ns/name` → the Service key it was stored under. */
+  private readonly sliceOwner = new Map<string, string>();
   private readonly fragments = new Map<string, { fragments: ServiceFragment[]; endpoints: number }>();
+  private readonly assembler: RulesetAssembler;
   private totalEndpoints = 0;
   private largeCluster = false;
   private cached: Ruleset | undefined;
@@ -39,19 +43,19 @@ export class KubeProxy {
     private readonly rawConfig: ProxyConfig = {},
   ) {
     this.config = resolveProxyConfig(rawConfig);
+    this.assembler = new RulesetAssembler(this.config, node.ips);
   }
 
   /** Replaces the whole state (a full sync). */
   update(services: readonly Service[], slices: readonly EndpointSlice[]): void {
     this.services.clear();
     this.slices.clear();
+    this.sliceOwner.clear();
     for (const s of services) this.services.set(keyOf(s.metadata?.namespace, s.metadata?.name), s);
     for (const sl of slices) this.storeSlice(sl);
-    this.fragments.clear();
-    this.totalEndpoints = 0;
     // Decide large-cluster mode before generating, so a full sync hashes every chain once.
     this.largeCluster = this.countEndpoints() > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
-    for (const key of this.services.keys()) this.regenerate(key);
+    this.regenerateAll();
     this.checkLargeCluster();
     this.invalidate();
   }
@@ -69,8 +73,12 @@ export class KubeProxy {
   /** An EndpointSlice was added or changed (`slice`), or deleted (`undefined`). */
   onSliceChanged(namespace: string, name: string, slice: EndpointSlice | undefined, previous?: EndpointSlice): void {
     const affected = new Set<string>();
-    for (const [svcKey, bySlice] of this.slices) {
-      if (bySlice.delete(`${namespace}/${name}`)) affected.add(svcKey);
+    const sliceKey = `${namespace}/${name}`;
+    const owner = this.sliceOwner.get(sliceKey);
+    if (owner !== undefined) {
+      this.slices.get(owner)?.delete(sliceKey);
+      this.sliceOwner.delete(sliceKey);
+      affected.add(owner);
     }
     if (previous) affected.add(keyOf(namespace, previous.metadata?.labels?.['kubernetes.io/service-name']));
     if (slice) affected.add(this.storeSlice(slice));
@@ -95,8 +103,13 @@ export class KubeProxy {
 
   /** The node's current iptables state (in IPVS mode, the IPVS-mode rules and ipsets). */
   ruleset(): Ruleset {
-    if (this.config.mode === 'ipvs') this.cached ??= generateIpvsIptables(this.input());
-    this.cached ??= assembleRuleset([...this.fragments.values()].flatMap((f) => f.fragments), this.config, this.node.ips);
+    if (this.cached) return this.cached;
+    if (this.config.mode === 'ipvs') {
+      this.cached = generateIpvsIptables(this.input());
+      indexRuleset(this.cached);
+    } else {
+      this.cached = this.assembler.ruleset();
+    }
     return this.cached;
   }
 
@@ -121,17 +134,39 @@ export class KubeProxy {
     const svcKey = keyOf(ns, slice.metadata?.labels?.['kubernetes.io/service-name']);
     let bySlice = this.slices.get(svcKey);
     if (!bySlice) this.slices.set(svcKey, (bySlice = new Map()));
-    bySlice.set(`${ns ?? 'default'}/${slice.metadata?.name ?? ''}`, slice);
+    const sliceKey = `${ns ?? 'default'}/${slice.metadata?.name ?? ''}`;
+    bySlice.set(sliceKey, slice);
+    this.sliceOwner.set(sliceKey, svcKey);
     return svcKey;
   }
 
+  /** Regenerates one Service's fragments and splices them into the ruleset. */
   private regenerate(key: string): void {
     if (this.config.mode === 'ipvs') return;
+    const before = this.fragments.get(key)?.fragments ?? [];
+    const after = this.generate(key);
+    const keys = new Set(after.map((f) => f.key));
+    for (const f of before) if (!keys.has(f.key)) this.assembler.set(f.key, undefined);
+    for (const f of after) this.assembler.set(f.key, f);
+  }
+
+  /** Regenerates every Service and loads the ruleset in one go (a full sync). */
+  private regenerateAll(): void {
+    if (this.config.mode === 'ipvs') return;
+    this.fragments.clear();
+    this.totalEndpoints = 0;
+    const all: ServiceFragment[] = [];
+    for (const key of this.services.keys()) all.push(...this.generate(key));
+    this.assembler.load(all);
+  }
+
+  /** Service `key`'s fragments, recorded with its endpoint count. */
+  private generate(key: string): ServiceFragment[] {
     const old = this.fragments.get(key);
     if (old) this.totalEndpoints -= old.endpoints;
     this.fragments.delete(key);
     const svc = this.services.get(key);
-    if (!svc) return;
+    if (!svc) return [];
     const slices = [...(this.slices.get(key)?.values() ?? [])];
     let endpoints = 0;
     const fragments = servicePorts(svc).map((info) => {
@@ -142,6 +177,7 @@ export class KubeProxy {
     this.regenerations++;
     this.fragments.set(key, { fragments, endpoints });
     this.totalEndpoints += endpoints;
+    return fragments;
   }
 
   private countEndpoints(): number {
@@ -158,6 +194,6 @@ export class KubeProxy {
     const large = this.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
     if (large === this.largeCluster) return;
     this.largeCluster = large;
-    for (const key of [...this.fragments.keys()]) this.regenerate(key);
+    this.regenerateAll();
   }
 }

@@ -6,9 +6,9 @@
  */
 import type { Rng } from '../../sim/Rng';
 import type { CtState, Ipset, L4Protocol, Match, Provenance, Rule, Ruleset, TableName } from '../model';
-import { findChain } from '../model';
 import { cidrContains } from '../serviceInfo';
 import { ruleToSave } from './printSave';
+import { candidateRules, chainNamed } from './ruleIndex';
 
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -144,18 +144,31 @@ function ruleMatches(r: Rule, p: Packet, rng: Rng, state: NetfilterState, mark: 
 
 const MAX_DEPTH = 64;
 
-/** Traverses `table` from the built-in chain `hook`. Unknown chains behave as empty. */
-export function evaluateTable(ruleset: Ruleset, table: TableName, hook: Hook, packet: Packet, rng: Rng, state: NetfilterState): EvalResult {
+/**
+ * Traverses `table` from the built-in chain `hook`. Unknown chains behave as empty. `scan`
+ * compares the packet with every rule in turn instead of using the rule index (the reference
+ * the index is tested against; results are identical).
+ */
+export function evaluateTable(ruleset: Ruleset, table: TableName, hook: Hook, packet: Packet, rng: Rng, state: NetfilterState, scan = false): EvalResult {
   const matched: MatchedRule[] = [];
   let traversed = 0;
   let mark = packet.mark ?? 0;
 
+  const tableObj = ruleset.tables.find((t) => t.name === table);
   const walk = (chainName: string, depth: number): Verdict | undefined => {
-    const chain = findChain(ruleset, table, chainName);
+    const chain = tableObj && chainNamed(tableObj, chainName);
     if (!chain || depth > MAX_DEPTH) return undefined;
-    for (let i = 0; i < chain.rules.length; i++) {
+    // Long chains hand us only the rules this packet could match; the rules skipped in
+    // between are still counted, since the kernel compares the packet with each of them.
+    const candidates = scan ? undefined : candidateRules(chain, packet.dst, packet.protocol, packet.dport);
+    const n = chain.rules.length;
+    let next = 0;
+    for (let k = 0; ; k++) {
+      const i = candidates ? (candidates[k] ?? n) : next;
+      if (i >= n) break;
+      traversed += i - next + 1;
+      next = i + 1;
       const r = chain.rules[i]!;
-      traversed++;
       if (!ruleMatches(r, packet, rng, state, mark, ruleset.ipsets)) continue;
       matched.push({ table, chain: chainName, index: i + 1, text: ruleToSave(chainName, r), provenance: r.provenance, explanation: r.explanation });
       const t = r.target;
@@ -186,11 +199,12 @@ export function evaluateTable(ruleset: Ruleset, table: TableName, hook: Hook, pa
           return { kind: 'ACCEPT' };
       }
     }
+    traversed += n - next;
     return RETURNED;
   };
 
   const v = walk(hook, 0);
-  const policy = findChain(ruleset, table, hook)?.policy ?? 'ACCEPT';
+  const policy = (tableObj && chainNamed(tableObj, hook))?.policy ?? 'ACCEPT';
   const verdict: Verdict = v && v !== RETURNED ? v : policy === 'DROP' ? { kind: 'DROP' } : { kind: 'ACCEPT' };
   return { verdict, matched, traversed, mark };
 }

@@ -1,0 +1,165 @@
+/**
+ * Lookup structures for the evaluator, so a packet does not cost a scan of 100,000 chains or a
+ * string-parsing compare with each of 10,000 KUBE-SERVICES rules. They only skip work, never
+ * rules: the evaluator still counts every rule the kernel would compare the packet with.
+ *
+ * A long chain is indexed by the one test that rejects most rules cheaply and without side
+ * effects: the `-d a.b.c.d/32` address, or else a `-m tcp --dport N` that no `statistic` or
+ * `recent` match precedes. A rule whose key differs from the packet's cannot match, and checking
+ * it would have changed nothing (no random draw, no `recent` update), so the evaluator jumps
+ * straight to the candidates and adds the rules in between to its count.
+ *
+ * Indexes live in WeakMaps beside the plain Ruleset objects (which stay JSON) and are checked
+ * against the arrays they were built from, so a replaced rules/chains array is re-indexed.
+ */
+import type { Chain, L4Protocol, Rule, Ruleset, Table } from '../model';
+import { ipToInt } from '../serviceInfo';
+
+/** Chains shorter than this are scanned: an index would cost more than it saves. */
+const INDEX_FROM = 16;
+
+interface ChainNames {
+  chains: readonly Chain[];
+  length: number;
+  byName: Map<string, Chain>;
+  /** Kept in step by its owner (see adoptChainNames): trusted while the array is the same. */
+  maintained: boolean;
+}
+
+interface ChainIndex {
+  rules: readonly Rule[];
+  length: number;
+  byDst: Map<number, number[]>;
+  byPort: Map<string, number[]>;
+  /** Rules with neither key: always candidates. */
+  rest: number[];
+}
+
+const names = new WeakMap<Table, ChainNames>();
+const chainIndexes = new WeakMap<Chain, ChainIndex>();
+
+/** The chain called `name` in `table`. */
+export function chainNamed(table: Table, name: string): Chain | undefined {
+  let n = names.get(table);
+  if (!n || n.chains !== table.chains || (!n.maintained && n.length !== table.chains.length)) {
+    const byName = new Map<string, Chain>();
+    // First wins, as Array.find did.
+    for (const c of table.chains) if (!byName.has(c.name)) byName.set(c.name, c);
+    n = { chains: table.chains, length: table.chains.length, byName, maintained: false };
+    names.set(table, n);
+  }
+  return n.byName.get(name);
+}
+
+/**
+ * Hands the evaluator a name map someone keeps in step with `table.chains` (kube-proxy's
+ * assembler, which changes the chain list in place, instead of re-indexing 100,000 chains after
+ * each change). It is used for as long as `table.chains` is the same array.
+ */
+export function adoptChainNames(table: Table, byName: Map<string, Chain>): void {
+  names.set(table, { chains: table.chains, length: table.chains.length, byName, maintained: true });
+}
+
+const portKey = (protocol: L4Protocol, dport: number) => `${protocol}:${dport}`;
+
+type RuleKey = { dst: number } | { port: string } | undefined;
+
+/** Rules are plain data that never change once written, so their keys are computed once. */
+const ruleKeys = new WeakMap<Rule, RuleKey>();
+
+function ruleKey(r: Rule): RuleKey {
+  if (ruleKeys.has(r)) return ruleKeys.get(r);
+  const key = computeRuleKey(r);
+  ruleKeys.set(r, key);
+  return key;
+}
+
+/** The key a rule is filed under, or undefined when every packet must be compared with it. */
+function computeRuleKey(r: Rule): RuleKey {
+  if (r.dst && !r.dst.negate && r.dst.cidr.endsWith('/32')) return { dst: ipToInt(r.dst.cidr.slice(0, -3)) };
+  for (const m of r.matches) {
+    if (m.kind === 'statistic' || m.kind === 'recent') return undefined;
+    if (m.kind === 'proto' && m.dport !== undefined) return { port: portKey(m.protocol, m.dport) };
+  }
+  return undefined;
+}
+
+function buildIndex(chain: Chain): ChainIndex {
+  const byDst = new Map<number, number[]>();
+  const byPort = new Map<string, number[]>();
+  const rest: number[] = [];
+  chain.rules.forEach((r, i) => {
+    const key = ruleKey(r);
+    if (!key) rest.push(i);
+    else if ('dst' in key) push(byDst, key.dst, i);
+    else push(byPort, key.port, i);
+  });
+  return { rules: chain.rules, length: chain.rules.length, byDst, byPort, rest };
+}
+
+function push<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+function indexOf(chain: Chain): ChainIndex | undefined {
+  if (chain.rules.length < INDEX_FROM) return undefined;
+  let idx = chainIndexes.get(chain);
+  if (!idx || idx.rules !== chain.rules || idx.length !== chain.rules.length) {
+    idx = buildIndex(chain);
+    chainIndexes.set(chain, idx);
+  }
+  // Nothing to skip by (a KUBE-SVC chain of statistic rules): scanning is as good.
+  return idx.rest.length === idx.length ? undefined : idx;
+}
+
+/**
+ * Positions (ascending) of the rules in `chain` that a packet to `dst` `protocol`/`dport` could
+ * match; undefined when the chain is to be scanned.
+ */
+export function candidateRules(chain: Chain, dst: string, protocol: L4Protocol, dport: number): number[] | undefined {
+  const idx = indexOf(chain);
+  if (!idx) return undefined;
+  return mergeSorted(idx.byDst.get(ipToInt(dst)), idx.byPort.get(portKey(protocol, dport)), idx.rest);
+}
+
+/**
+ * Builds the index of a long chain now. kube-proxy calls this when it installs rules (the moment
+ * iptables-restore would load them into the kernel), so no packet pays for it.
+ */
+export function indexChain(chain: Chain): void {
+  indexOf(chain);
+}
+
+/** Rebuilds the index of a chain whose rules were changed in place. */
+export function reindexChain(chain: Chain): void {
+  chainIndexes.delete(chain);
+  indexOf(chain);
+}
+
+/** Builds every index of `ruleset` now (see {@link indexChain}). */
+export function indexRuleset(ruleset: Ruleset): void {
+  for (const t of ruleset.tables) {
+    chainNamed(t, '');
+    for (const c of t.chains) indexOf(c);
+  }
+}
+
+function mergeSorted(a: readonly number[] = [], b: readonly number[] = [], c: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (;;) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    const z = c[k] ?? Infinity;
+    const min = Math.min(x, y, z);
+    if (min === Infinity) return out;
+    out.push(min);
+    if (x === min) i++;
+    else if (y === min) j++;
+    else k++;
+  }
+}

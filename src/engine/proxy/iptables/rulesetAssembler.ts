@@ -1,0 +1,157 @@
+/**
+ * The iptables ruleset kept up to date one Service port at a time, as kube-proxy's partial syncs
+ * do: a changed fragment's rules are spliced into the shared chains at its place in key order
+ * and its own chains replace the old ones; everything else stays. The result is always equal to
+ * `assembleRuleset` over the same fragments (a property test holds it to that).
+ *
+ * The Ruleset is live, like the kernel's tables: later changes update it in place (copying the
+ * 100,000-entry chain list on every change would cost more than the change). Take a
+ * structuredClone to keep a copy.
+ */
+import type { ResolvedProxyConfig } from '../config';
+import type { Chain, Rule, Ruleset, Table, TableName } from '../model';
+import type { ChainSkeleton } from './generateRules';
+import { byFragmentKey, rulesetSkeleton, skeletonChain } from './generateRules';
+import { adoptChainNames, reindexChain } from './ruleIndex';
+import type { ServiceFragment } from './serviceRules';
+
+const TABLES: readonly TableName[] = ['mangle', 'filter', 'nat'];
+
+/** The Services' part of a shared chain: `chain.rules` from `offset` on, one owner key per rule. */
+interface SharedRun {
+  chain: Chain;
+  skeleton: ChainSkeleton;
+  offset: number;
+  owners: string[];
+  dirty: boolean;
+}
+
+export class RulesetAssembler {
+  private readonly live: Ruleset;
+  /** Shared chains by `table/chain`. */
+  private readonly shared = new Map<string, SharedRun>();
+  private readonly nat: Table;
+  /** The Services' own nat chains (KUBE-SVC/SVL/EXT/FW/SEP) follow the skeleton's chains. */
+  private readonly ownOffset: number;
+  private ownOwners: string[] = [];
+  private readonly fragments = new Map<string, ServiceFragment>();
+  /** nat chains by name, kept in step so the evaluator need not re-index 100,000 chains. */
+  private readonly natNames = new Map<string, Chain>();
+
+  constructor(config: ResolvedProxyConfig, nodeIPs: readonly string[]) {
+    const skeleton = rulesetSkeleton(config, nodeIPs);
+    const tables = TABLES.map((name): Table => ({
+      name,
+      chains: skeleton[name].map((c) => {
+        const chain = skeletonChain(c, []);
+        this.shared.set(`${name}/${c.name}`, { chain, skeleton: c, offset: c.head.length, owners: [], dirty: true });
+        return chain;
+      }),
+    }));
+    this.live = { tables };
+    this.nat = tables[2]!;
+    this.ownOffset = this.nat.chains.length;
+    for (const c of this.nat.chains) this.natNames.set(c.name, c);
+    adoptChainNames(this.nat, this.natNames);
+  }
+
+  /** Replaces every fragment at once (a full sync). */
+  load(fragments: Iterable<ServiceFragment>): void {
+    this.fragments.clear();
+    const middles = new Map<string, Rule[]>();
+    for (const run of this.shared.values()) run.owners = [];
+    const own: Chain[] = [];
+    this.ownOwners = [];
+    for (const f of [...fragments].sort(byFragmentKey)) {
+      this.fragments.set(f.key, f);
+      for (const s of f.shared) {
+        const k = `${s.table}/${s.chain}`;
+        this.run(k).owners.push(f.key);
+        const list = middles.get(k);
+        if (list) list.push(s.rule);
+        else middles.set(k, [s.rule]);
+      }
+      for (const c of f.natChains) {
+        own.push(c);
+        this.ownOwners.push(f.key);
+      }
+    }
+    for (const [k, run] of this.shared) {
+      run.chain.rules = skeletonChain(run.skeleton, middles.get(k) ?? []).rules;
+      run.dirty = true;
+    }
+    this.nat.chains.length = this.ownOffset;
+    for (const c of own) this.nat.chains.push(c);
+    this.natNames.clear();
+    for (const c of this.nat.chains) this.natNames.set(c.name, c);
+  }
+
+  /** Puts `fragment` in place of the fragment with the same key, or removes `key`'s. */
+  set(key: string, fragment: ServiceFragment | undefined): void {
+    const old = this.fragments.get(key);
+    if (fragment) this.fragments.set(key, fragment);
+    else this.fragments.delete(key);
+    const next = new Map<string, Rule[]>();
+    for (const s of old?.shared ?? []) next.set(`${s.table}/${s.chain}`, []);
+    for (const s of fragment?.shared ?? []) {
+      const k = `${s.table}/${s.chain}`;
+      next.set(k, [...(next.get(k) ?? []), s.rule]);
+    }
+    for (const [k, rules] of next) {
+      const run = this.run(k);
+      if (replace(run.chain.rules, run.offset, run.owners, key, rules, plainEqual)) run.dirty = true;
+    }
+    for (const c of old?.natChains ?? []) this.natNames.delete(c.name);
+    for (const c of fragment?.natChains ?? []) this.natNames.set(c.name, c);
+    replace(this.nat.chains, this.ownOffset, this.ownOwners, key, fragment?.natChains ?? [], (a, b) => a === b);
+  }
+
+  /** The live ruleset, with the indexes of the chains changed since the last call rebuilt. */
+  ruleset(): Ruleset {
+    for (const run of this.shared.values()) {
+      if (!run.dirty) continue;
+      // The long chains (KUBE-SERVICES, KUBE-NODEPORTS...) are all shared ones; the Services'
+      // own chains are short or all `statistic` rules, which the evaluator scans anyway.
+      reindexChain(run.chain);
+      run.dirty = false;
+    }
+    return this.live;
+  }
+
+  private run(k: string): SharedRun {
+    const run = this.shared.get(k);
+    if (!run) throw new Error(`service rule in ${k}, a chain kube-proxy does not share`);
+    return run;
+  }
+}
+
+/**
+ * Replaces `key`'s items in `list` (they start at `offset`; `owners` holds one key per item, in
+ * order, found by binary search) unless they are equal. Returns whether anything changed.
+ */
+function replace<T>(list: T[], offset: number, owners: string[], key: string, items: readonly T[], same: (a: T, b: T) => boolean): boolean {
+  let lo = 0;
+  let hi = owners.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (owners[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < owners.length && owners[end] === key) end++;
+  if (end - lo === items.length && items.every((x, i) => same(x, list[offset + lo + i]!))) return false;
+  list.splice(offset + lo, end - lo, ...items);
+  owners.splice(lo, end - lo, ...items.map(() => key));
+  return true;
+}
+
+/** Structural equality of plain JSON values (rules are plain data). */
+export function plainEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && plainEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
