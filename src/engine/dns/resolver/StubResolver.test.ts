@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fqdn } from '../message';
 import { exampleServer } from '../testing/fixtures';
 import { formatResolvConf, parseResolvConf, podResolvConf } from './resolvConf';
 import { describeStep, searchCandidates, StubResolver } from './StubResolver';
@@ -76,6 +77,24 @@ describe('search-list walk (REFERENCE §3.4, from a pod in `default`)', () => {
         expect(cands).toHaveLength(3);
         expect(labels.length - 1 >= ndots ? cands[0] : cands[2]).toBe(`${name}.`);
       }),
+    );
+  });
+
+  it('property: the precomputed search list gives the candidates of the plain split-and-map walk', () => {
+    // The original formulation, kept as the reference the per-resolver SearchList must match.
+    const plain = (name: string, c: ReturnType<typeof parseResolvConf>): string[] => {
+      if (name.endsWith('.')) return [name];
+      const dots = name.split('.').length - 1;
+      const expanded = c.search.map((d) => fqdn(`${name}.${d}`));
+      return dots >= (c.options.ndots ?? 1) ? [fqdn(name), ...expanded] : [...expanded, fqdn(name)];
+    };
+    const domain = fc.stringMatching(/^[a-z.]{1,8}$/);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z.]{1,10}$/), fc.array(domain, { maxLength: 4 }), fc.option(fc.integer({ min: 0, max: 6 })), (name, search, ndots) => {
+        const c = { nameservers: [], search, options: { ...(ndots === null ? {} : { ndots }), other: [] } };
+        expect(searchCandidates(name, c)).toEqual(plain(name, c));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -35,12 +35,42 @@ export interface ResolveResult {
 
 /** The candidate names glibc tries for `name`, in order (REFERENCE §3.4). */
 export function searchCandidates(name: string, conf: ResolvConf): string[] {
-  if (name.endsWith('.')) return [name];
-  const { ndots } = resolverOptions(conf);
-  const dots = name.split('.').length - 1;
-  const expanded = conf.search.map((d) => fqdn(`${name}.${d}`));
-  return dots >= ndots ? [fqdn(name), ...expanded] : [...expanded, fqdn(name)];
+  return new SearchList(conf).candidates(name);
 }
+
+/**
+ * resolv.conf's search list and ndots, read once: each candidate is then the name plus a
+ * precomputed `.domain.` suffix, and the dot count a scan rather than a split.
+ */
+class SearchList {
+  private readonly ndots: number;
+  private readonly suffixes: string[];
+
+  constructor(conf: ResolvConf) {
+    this.ndots = resolverOptions(conf).ndots;
+    // fqdn(`${name}.${d}`) adds the root dot exactly when `.${d}` lacks it, whatever the name.
+    this.suffixes = conf.search.map((d) => fqdn(`.${d}`));
+  }
+
+  candidates(name: string): string[] {
+    if (name.endsWith('.')) return [name];
+    const out: string[] = [];
+    const asIs = countDots(name) >= this.ndots;
+    if (asIs) out.push(`${name}.`);
+    for (const suffix of this.suffixes) out.push(name + suffix);
+    if (!asIs) out.push(`${name}.`);
+    return out;
+  }
+}
+
+function countDots(name: string): number {
+  let n = 0;
+  for (let at = name.indexOf('.'); at >= 0; at = name.indexOf('.', at + 1)) n++;
+  return n;
+}
+
+/** getaddrinfo with AF_UNSPEC asks both families, A first. */
+const BOTH_FAMILIES: readonly RRType[] = ['A', 'AAAA'];
 
 /**
  * A glibc-style stub resolver: walks the search list, asking each nameserver in turn with
@@ -49,57 +79,72 @@ export function searchCandidates(name: string, conf: ResolvConf): string[] {
  */
 export class StubResolver {
   private nextId: number;
+  private readonly search: SearchList;
+  private readonly timeout: number;
+  private readonly attempts: number;
+  private readonly servers: readonly string[];
 
   constructor(
-    private readonly conf: ResolvConf,
+    conf: ResolvConf,
     private readonly transport: DnsTransport,
     firstId = 1,
   ) {
     this.nextId = firstId;
+    // The file is read once, as glibc's res_init does; lookups only walk it.
+    this.search = new SearchList(conf);
+    const { timeout, attempts } = resolverOptions(conf);
+    this.timeout = timeout;
+    this.attempts = attempts;
+    this.servers = conf.nameservers.length > 0 ? [...conf.nameservers] : ['127.0.0.1'];
   }
 
   /** getaddrinfo: A and AAAA for each candidate (AF_UNSPEC), or just one family. */
-  resolve(name: string, types: RRType[] = ['A', 'AAAA']): ResolveResult {
+  resolve(name: string, types: readonly RRType[] = BOTH_FAMILIES): ResolveResult {
     const steps: WalkStep[] = [];
     let status: ResolveResult['status'] = 'NXDOMAIN';
-    for (const candidate of searchCandidates(name, this.conf)) {
+    for (const candidate of this.search.candidates(name)) {
       const replies: DnsMessage[] = [];
       let failure: DnsFailure | undefined;
+      let withData = false;
       for (const type of types) {
         const reply = this.query(candidate, type, steps);
-        if (typeof reply === 'string') failure = failure === 'timeout' ? failure : reply;
-        else replies.push(reply);
+        if (reply === 'timeout' || reply === 'refused') failure = failure === 'timeout' ? failure : reply;
+        else {
+          replies.push(reply);
+          withData ||= hasData(reply);
+        }
       }
-      // Data means records of the asked type: a CNAME alone (e.g. ExternalName for AAAA) is NODATA to glibc.
-      const withData = replies.filter((r) => r.rcode === 'NOERROR' && r.answer.some((a) => a.type === r.question[0]?.type));
-      if (withData.length > 0) {
-        const addresses = replies.flatMap((r) => r.answer.flatMap((a) => (a.type === 'A' || a.type === 'AAAA' ? [a.address] : [])));
-        return { name: candidate, replies, addresses, status: 'NOERROR', steps };
-      }
-      if (failure && replies.length === 0) {
-        // glibc gives up on the whole lookup when no server answers at all (TRY_AGAIN ends res_search).
+      if (withData) return { name: candidate, replies, addresses: addressesOf(replies), status: 'NOERROR', steps };
+      if (failure !== undefined && replies.length === 0) {
+        // glibc gives up on the whole lookup when no server answers at all (res_search stops on
+        // ECONNREFUSED too); silence anywhere makes it a timeout.
         return { replies: [], addresses: [], status: failure, steps };
       }
-      status = replies.some((r) => r.rcode === 'SERVFAIL') ? 'SERVFAIL' : replies.every((r) => r.rcode === 'NOERROR') ? 'NODATA' : 'NXDOMAIN';
+      status = failureStatus(replies);
     }
     return { replies: [], addresses: [], status, steps };
   }
 
-  /** One question to the configured servers, retried per `attempts`, as res_send does. */
+  /**
+   * One question to the configured servers, retried per `attempts`, as res_send does. An ICMP
+   * refusal costs no wait and moves to the next server; with no reply at all the result is
+   * `timeout` if any try went unanswered (res_send's `gotsomewhere`), else `refused`.
+   */
   query(name: string, type: RRType, steps: WalkStep[] = []): DnsMessage | DnsFailure {
-    const { timeout, attempts } = resolverOptions(this.conf);
-    const servers = this.conf.nameservers.length > 0 ? this.conf.nameservers : ['127.0.0.1'];
-    // res_send reports ECONNREFUSED only when every try was refused; any silence makes it a timeout.
+    const servers = this.servers;
     let failure: DnsFailure = 'refused';
-    for (let round = 0; round < attempts; round++) {
-      for (const server of servers) {
+    for (let round = 0; round < this.attempts; round++) {
+      for (let i = 0; i < servers.length; i++) {
+        const server = servers[i]!;
         const q = makeQuery(this.allocId(), name, type);
         const reply = this.transport(server, q);
-        // An ICMP error ends the try at once (send_dg's recvfrom fails); only silence waits.
-        steps.push({ name: q.question[0]!.name, type, server, reply, elapsedMs: reply === 'timeout' ? timeout * 1000 : 0 });
-        if (reply === 'timeout') failure = 'timeout';
-        if (typeof reply !== 'string' && reply.rcode !== 'SERVFAIL' && reply.rcode !== 'REFUSED') return reply;
-        if (typeof reply !== 'string' && round === attempts - 1 && server === servers.at(-1)) return reply;
+        steps.push({ name: q.question[0]!.name, type, server, reply, elapsedMs: reply === 'timeout' ? this.timeout * 1000 : 0 });
+        if (reply === 'timeout' || reply === 'refused') {
+          if (reply === 'timeout') failure = 'timeout';
+          continue;
+        }
+        if (reply.rcode !== 'SERVFAIL' && reply.rcode !== 'REFUSED') return reply;
+        if (round === this.attempts - 1 && i === servers.length - 1) return reply;
       }
     }
     return failure;
@@ -110,6 +155,27 @@ export class StubResolver {
     this.nextId = (this.nextId % 65535) + 1;
     return id;
   }
+}
+
+/** Data means records of the asked type: a CNAME alone (e.g. ExternalName for AAAA) is NODATA to glibc. */
+function hasData(r: DnsMessage): boolean {
+  if (r.rcode !== 'NOERROR') return false;
+  const type = r.question[0]?.type;
+  for (const a of r.answer) if (a.type === type) return true;
+  return false;
+}
+
+/** The A and AAAA addresses of the replies, in order (CNAMEs in front of them skipped). */
+function addressesOf(replies: readonly DnsMessage[]): string[] {
+  const out: string[] = [];
+  for (const r of replies) for (const a of r.answer) if (a.type === 'A' || a.type === 'AAAA') out.push(a.address);
+  return out;
+}
+
+/** Why a candidate failed: any SERVFAIL, else NODATA when every reply was NOERROR, else NXDOMAIN. */
+function failureStatus(replies: readonly DnsMessage[]): ResolveResult['status'] {
+  if (replies.some((r) => r.rcode === 'SERVFAIL')) return 'SERVFAIL';
+  return replies.every((r) => r.rcode === 'NOERROR') ? 'NODATA' : 'NXDOMAIN';
 }
 
 /**
