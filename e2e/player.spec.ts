@@ -21,7 +21,7 @@ test('the packet player lists a learner request, steps to the DNAT rule and show
   await player.getByRole('button', { name: /^client → web:80 · delivered to web-/ }).click();
   const steps = player.getByRole('list', { name: 'Steps' });
   const current = steps.locator('[aria-current="step"]');
-  await expect(current).toContainText(/web\.default\.svc\.cluster\.local A → 10\.[\d.]+DNS · answered by kube-system\/coredns-/);
+  await expect(current).toContainText(/web\.default\.svc\.cluster\.local A → 10\.[\d.]+DNS · answered by coredns-/);
 
   // Keyboard only: → until kube-proxy's DNAT.
   await player.getByRole('button', { name: 'Next step' }).focus();

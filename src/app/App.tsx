@@ -53,7 +53,7 @@ export function App() {
               <ResizeHandle label="Resize terminal" vertical />
               <Panel id="lower" minSize="15">
                 <Group orientation="horizontal" id="lower-split">
-                  <Panel id="terminal" defaultSize="50" minSize="25">
+                  <Panel id="terminal" defaultSize="55" minSize="25">
                     <Pane label="Terminal">
                       <TerminalPane />
                     </Pane>

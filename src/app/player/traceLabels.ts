@@ -38,7 +38,8 @@ export function whereText(w: HopWhere): string {
 
 /** A step's line in the hop list: the place, and what happened there in a word or two. */
 export function stepLabel(step: PlayerStep): { title: string; note?: string } {
-  if (step.kind === 'dns') return { title: `DNS ${step.text}`, ...(step.answeredBy ? { note: `answered by ${shortName(step.answeredBy)}` } : step.failure ? { note: 'no answer' } : {}) };
+  // The answering pod by name only: the list is narrow, the details say kube-system/….
+  if (step.kind === 'dns') return { title: `DNS ${step.text}`, ...(step.answeredBy ? { note: `answered by ${step.answeredBy.split('/').pop()}` } : step.failure ? { note: 'no answer' } : {}) };
   if (step.kind === 'outcome') return { title: outcomeTitle(step.outcome), note: step.response ? `HTTP ${step.response.status} ${step.response.reason}` : undefined };
   const t = translationOf(step.hop);
   return { title: whereText(step.hop.where), ...(t ? { note: t } : {}) };

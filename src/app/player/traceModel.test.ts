@@ -19,7 +19,7 @@ describe('traceSteps', () => {
     const steps = traceSteps(webEntry);
     expect(steps.map((s) => s.kind)).toEqual(['dns', 'dns', ...webEntry.trace.hops.map(() => 'hop'), 'outcome']);
     expect(steps[0]).toEqual({ kind: 'dns', text: 'web.default.svc.cluster.local A → 10.101.223.66', query: 'web.default.svc.cluster.local.', type: 'A', server: '10.96.0.10', answeredBy: 'kube-system/coredns-6998994bb8-xnzqt' });
-    expect(stepLabel(steps[1]!)).toEqual({ title: 'DNS web.default.svc.cluster.local AAAA → NODATA', note: 'answered by kube-system/coredns-6998994bb8-xnzqt' });
+    expect(stepLabel(steps[1]!)).toEqual({ title: 'DNS web.default.svc.cluster.local AAAA → NODATA', note: 'answered by coredns-6998994bb8-xnzqt' });
     expect(stepLabel(steps.at(-1)!)).toEqual({ title: 'Delivered to web-6df7f6f7d8-d4cjm', note: 'HTTP 200 OK' });
   });
 
