@@ -100,12 +100,10 @@ export class Writes {
       if (target.kind && target.kind !== 'Node') throw invalidError('Binding', '', name, [{ type: 'FieldValueNotSupported', field: 'target.kind', value: target.kind, detail: 'supported values: "Node"' }]);
       if (!target.name) throw invalidError('Binding', '', name, [{ type: 'FieldValueRequired', field: 'target.name', value: undefined, detail: '' }]);
     });
-    const obj = deepClone(existing);
-    (obj.spec as { nodeName?: string }).nodeName = target.name;
-    const status = (obj.status ??= {}) as { conditions?: Record<string, unknown>[] };
+    const status = (existing.status ?? {}) as { conditions?: Record<string, unknown>[] };
     const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.server.config.clock.now()) });
-    status.conditions = conditions;
+    const obj: KubeObject = { ...shallowCopy(existing), spec: { ...(existing.spec as object), nodeName: target.name }, status: { ...status, conditions } };
     return ctx.run('storage', `bound pods/${name} to ${target.name}`, () => {
       if (opts?.dryRun) return obj;
       obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
@@ -152,9 +150,10 @@ export class Writes {
         });
       throw e;
     }
-    // Patches share untouched (frozen) subtrees with the stored object; take a private copy.
-    const obj = deepClone(patched) as KubeObject;
-    if (!isPlainObject(obj) || !isPlainObject(obj.metadata)) throw badRequestError('Object \'metadata\' is missing');
+    if (!isPlainObject(patched) || !isPlainObject(patched.metadata)) throw badRequestError('Object \'metadata\' is missing');
+    // Patches share untouched (frozen) subtrees with the stored object; applyUpdate copies what
+    // it keeps from its input, so only the metadata set here needs a private copy.
+    const obj = shallowCopy(patched as KubeObject);
     if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== existing.metadata.resourceVersion)
       throw conflictError(t.info, name, MODIFIED_CONFLICT);
     obj.metadata.name = name;
@@ -170,15 +169,15 @@ export class Writes {
     ctx.run('admission', t.subresource ? `${t.subresource} subresource` : 'defaulting', () => {
       if (t.subresource === 'status') {
         if (!strategy.hasStatus) throw notFoundError(t.info, name);
-        obj = deepClone(existing);
-        obj.status = deepClone(input.status);
+        // Everything but status and metadata is shared with the stored (frozen) object.
+        obj = { ...shallowCopy(existing), status: deepClone(input.status) };
       } else if (t.subresource === 'scale' && SCALABLE.has(t.key)) {
         const errs = validateScale(input);
         if (errs.length) throw invalidError('Scale', 'autoscaling', name, errs);
         obj = deepClone(applyScale(existing, input));
       } else if (t.subresource === 'finalize') {
         if (t.key !== NAMESPACES) throw notFoundError(t.info, name);
-        obj = deepClone(existing);
+        obj = shallowCopy(existing);
         obj.spec = { ...(obj.spec as object), finalizers: [...(((input.spec as { finalizers?: string[] }) ?? {}).finalizers ?? [])] };
       } else if (t.subresource) {
         throw notFoundError(t.info, name);
@@ -192,7 +191,8 @@ export class Writes {
           else if (existing.metadata[f] !== undefined) obj.metadata[f] = existing.metadata[f] as never;
           else delete obj.metadata[f];
         }
-        if (strategy.hasStatus) obj.status = deepClone(existing.status);
+        // Shared with the stored object: no strategy's prepareForUpdate writes status.
+        if (strategy.hasStatus) obj.status = existing.status;
         strategy.prepareForUpdate?.(obj, existing, sctx);
       }
       obj.metadata.resourceVersion = existing.metadata.resourceVersion;
@@ -231,7 +231,8 @@ export class Writes {
     const existing = this.store.get(t.key, t.namespace ?? '', name);
     if (!existing) throw notFoundError(t.info, name);
     const now = this.server.config.clock.now();
-    const obj = deepClone(existing);
+    // Deletion only sets metadata and replaces status; the rest is shared with the stored object.
+    const obj = shallowCopy(existing);
     let markOnly = false;
     ctx.run('admission', 'deletion', () => {
       if (t.key !== NAMESPACES && opts?.propagationPolicy) setGcFinalizers(obj, opts.propagationPolicy);
@@ -294,6 +295,14 @@ function setGcFinalizers(obj: KubeObject, policy: 'Foreground' | 'Background' | 
   if (policy === 'Orphan') finalizers.push('orphan');
   if (finalizers.length) obj.metadata.finalizers = finalizers;
   else delete obj.metadata.finalizers;
+}
+
+/**
+ * A copy with its own top level and metadata; deeper members stay shared with `obj` (frozen when
+ * it is stored), so callers may only assign them, never mutate them in place.
+ */
+function shallowCopy(obj: KubeObject): KubeObject {
+  return { ...obj, metadata: { ...obj.metadata } };
 }
 
 /** Anything outside metadata and status changed (what bumps metadata.generation). */

@@ -53,7 +53,13 @@ export class Kubelet extends PodQueries {
     if (!this.stopped) return;
     this.stopped = false;
     this.unsubscribe = this.cfg.api.watch('pods', undefined, (ev) => this.onPod(ev), { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` });
-    for (const p of this.cfg.api.list<PodObject>('pods', undefined, { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` }).items) this.enqueue(p);
+    this.podCache.clear();
+    for (const p of this.cfg.api.list<PodObject>('pods', undefined, { fieldSelector: `spec.nodeName=${this.cfg.nodeName}` }).items) {
+      this.cachePod(p, false);
+      this.enqueue(p);
+    }
+    this.watching = true;
+    this.serviceLinks.start();
     for (const rt of this.pods.values()) this.queue.push(`${rt.namespace}/${rt.name}`);
     if (!resume) this.heartbeat.beat(true);
     for (const sp of this.cfg.staticPods ?? []) {
@@ -76,6 +82,9 @@ export class Kubelet extends PodQueries {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.watching = false;
+    this.podCache.clear();
+    this.serviceLinks.stop();
   }
 
   processPending(): boolean {
@@ -98,8 +107,16 @@ export class Kubelet extends PodQueries {
 
   private onPod(ev: WatchEvent): void {
     const p = ev.object as Pod;
+    this.cachePod(p as PodObject, ev.type === 'DELETED');
     if (p.spec?.nodeName !== this.cfg.nodeName && !this.pods.has(p.metadata?.uid ?? '')) return;
     this.enqueue(p);
+  }
+
+  /** Keeps {@link podCache} to the pods bound to this node (a watch without field selection may deliver others). */
+  private cachePod(p: PodObject, deleted: boolean): void {
+    const k = `${p.metadata.namespace}/${p.metadata.name}`;
+    if (!deleted && p.spec?.nodeName === this.cfg.nodeName) this.podCache.set(k, p);
+    else if (this.podCache.get(k)?.metadata.uid === p.metadata.uid) this.podCache.delete(k);
   }
 
   private enqueue(p: Pod): void {
@@ -109,7 +126,7 @@ export class Kubelet extends PodQueries {
 
   private sync(key: string): void {
     const [ns, name] = key.split('/') as [string, string];
-    const pod = this.cfg.api.tryGet<PodObject>('pods', ns, name);
+    const pod = this.currentPod(ns, name);
     const rt = this.podByName(ns, name);
     if (rt && (!pod || pod.metadata.uid !== rt.uid)) {
       // Force-deleted (or replaced by a new pod of the same name): tear down at once.
@@ -200,7 +217,7 @@ export class Kubelet extends PodQueries {
     if (this.stopped && a.kind !== 'processStep' && a.kind !== 'processLoop') return;
     const rt = this.pods.get(a.uid);
     if (!rt) return;
-    const pod = this.cfg.api.tryGet<PodObject>('pods', rt.namespace, rt.name);
+    const pod = this.currentPod(rt.namespace, rt.name);
     if (!pod || pod.metadata.uid !== rt.uid) return;
     if (a.kind === 'sandboxReady') {
       rt.sandboxReady = true;

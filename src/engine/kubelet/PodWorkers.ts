@@ -6,6 +6,7 @@ import type { PodObject } from '../sim/kinds';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
 import { containerEnv } from './containerEnv';
+import { ServiceLinks } from './serviceLinks';
 import { ContainerRuntimeSim } from './ContainerRuntimeSim';
 import { BACKOFF_RESET_MS, goDuration, nextBackoff } from './durations';
 import { KUBELET_VERSION } from './nodeObject';
@@ -39,11 +40,25 @@ const PULL_BYTES_PER_MS = 40_000;
 export abstract class PodWorkers extends ContainerRuntimeSim {
   protected readonly events: EventRecorder;
   protected readonly network: PodNetwork;
+  protected readonly serviceLinks: ServiceLinks;
+  /**
+   * This node's pods as the pod watch last delivered them (kubelet's pod config source), by
+   * `namespace/name`; frozen objects shared with the API server, so never mutated here. Only
+   * meaningful while {@link watching}: a stopped kubelet reads the API server instead.
+   */
+  protected readonly podCache = new Map<string, PodObject>();
+  protected watching = false;
 
   constructor(readonly cfg: KubeletConfig) {
     super(cfg.clock, cfg.rng);
     this.events = new EventRecorder(cfg.api, cfg.clock, 'kubelet', cfg.nodeName);
     this.network = new PodNetwork(cfg.podCIDR);
+    this.serviceLinks = new ServiceLinks(cfg.api);
+  }
+
+  /** The pod as the API server has it now (from the watch cache while watching). */
+  protected currentPod(namespace: string, name: string): PodObject | undefined {
+    return this.watching ? this.podCache.get(`${namespace}/${name}`) : this.cfg.api.tryGet<PodObject>('pods', namespace, name);
   }
 
   protected target(rt: PodRuntime, c?: ContainerRuntime): EventTarget {
@@ -53,7 +68,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
   protected postStatus(rt: PodRuntime, pod: PodObject): void {
     // A pod the kubelet has already let go of (deleted, replaced) gets no more status writes.
     if (!this.pods.has(rt.uid)) return;
-    const fresh = this.cfg.api.tryGet<PodObject>('pods', rt.namespace, rt.name);
+    const fresh = this.currentPod(rt.namespace, rt.name);
     void pod;
     if (!fresh || fresh.metadata.uid !== rt.uid) return;
     const status = buildPodStatus(fresh, rt, this.cfg.nodeIP, this.clock.now());
@@ -116,7 +131,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
 
   protected containerStarted(rt: PodRuntime, pod: PodObject, spec: Container, c: ContainerRuntime): void {
     const now = this.clock.now();
-    const env = containerEnv(this.cfg.api, pod, spec, rt.ip, this.cfg.nodeIP);
+    const env = containerEnv(this.cfg.api, this.serviceLinks, pod, spec, rt.ip, this.cfg.nodeIP);
     c.launch = {
       image: c.image,
       ...(spec.command ? { command: spec.command } : {}),

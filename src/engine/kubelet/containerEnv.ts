@@ -1,6 +1,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { ApiClient, KubeObject } from '../api/types';
 import type { PodObject } from '../sim/kinds';
+import type { ServiceLinks } from './serviceLinks';
 
 /** What the downward API can expose through `fieldRef` (pkg/kubelet/kubelet_pods.go podFieldSelectorRuntimeValue). */
 function fieldValue(pod: PodObject, path: string, podIP: string | undefined, hostIP: string): string | undefined {
@@ -28,52 +29,18 @@ function fieldValue(pod: PodObject, path: string, podIP: string | undefined, hos
   }
 }
 
-interface ServiceLike {
-  metadata: { name?: string };
-  spec?: { clusterIP?: string; ports?: { name?: string; port: number; protocol?: string }[] };
-}
-
-/**
- * Docker-links style variables for every Service of the namespace (plus `kubernetes` from
- * `default`), as kubelet's getServiceEnvVarMap/FromServices writes them.
- */
-export function serviceEnv(services: ServiceLike[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const svc of services) {
-    const ip = svc.spec?.clusterIP;
-    if (!ip || ip === 'None') continue;
-    const ports = svc.spec?.ports ?? [];
-    const first = ports[0];
-    if (!first) continue;
-    const name = svc.metadata.name!.toUpperCase().replace(/-/g, '_');
-    env[`${name}_SERVICE_HOST`] = ip;
-    env[`${name}_SERVICE_PORT`] = String(first.port);
-    for (const p of ports) if (p.name) env[`${name}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`] = String(p.port);
-    const proto = (first.protocol ?? 'TCP').toLowerCase();
-    env[`${name}_PORT`] = `${proto}://${ip}:${first.port}`;
-    for (const p of ports) {
-      const pr = (p.protocol ?? 'TCP').toLowerCase();
-      const prefix = `${name}_PORT_${p.port}_${pr.toUpperCase()}`;
-      env[prefix] = `${pr}://${ip}:${p.port}`;
-      env[`${prefix}_PROTO`] = pr;
-      env[`${prefix}_PORT`] = String(p.port);
-      env[`${prefix}_ADDR`] = ip;
-    }
-  }
-  return env;
-}
-
 /**
  * The environment a container starts with: service links (unless `enableServiceLinks: false`,
  * and always the `kubernetes` Service), then `envFrom` ConfigMaps first, then `env` entries in
  * order (plain values, downward-API fields, ConfigMap keys), with `$(VAR)` references expanded
- * against what is already defined, as kubelet does.
+ * against what is already defined, as kubelet does. A container with neither `env` nor
+ * `envFrom` gets the namespace's shared, frozen service-link object: read it, never write it.
  */
-export function containerEnv(api: ApiClient, pod: PodObject, c: Container, podIP: string | undefined, hostIP: string): Record<string, string> {
+export function containerEnv(api: ApiClient, links: ServiceLinks, pod: PodObject, c: Container, podIP: string | undefined, hostIP: string): Record<string, string> {
   const ns = pod.metadata.namespace;
-  const own = pod.spec?.enableServiceLinks === false ? [] : api.list<KubeObject & ServiceLike>('services', ns).items.filter((s) => ns !== 'default' || s.metadata.name !== 'kubernetes');
-  const master = api.tryGet<KubeObject & ServiceLike>('services', 'default', 'kubernetes');
-  const env: Record<string, string> = serviceEnv([...own, ...(master ? [master] : [])]);
+  const linked = links.env(ns ?? '', pod.spec?.enableServiceLinks !== false);
+  if (!c.envFrom?.length && !c.env?.length) return linked as Record<string, string>;
+  const env: Record<string, string> = { ...linked };
   for (const src of c.envFrom ?? []) {
     if (!src.configMapRef?.name) continue;
     const cm = api.tryGet<KubeObject>('configmaps', ns, src.configMapRef.name);

@@ -158,10 +158,11 @@ describe('pod files', () => {
 describe('container environment', () => {
   it('resolves downward-API fields and $(VAR) references', async () => {
     const { containerEnv } = await import('./containerEnv');
+    const { ServiceLinks } = await import('./serviceLinks');
     const h = kubeletHarness();
     h.admin.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { MODE: 'dev' } });
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', labels: { app: 'web' } }, spec: { nodeName: 'node01', containers: [] } } as PodObject;
-    const env = containerEnv(h.admin, pod, {
+    const env = containerEnv(h.admin, new ServiceLinks(h.admin), pod, {
       name: 'c',
       envFrom: [{ configMapRef: { name: 'cfg' } }],
       env: [
@@ -174,7 +175,7 @@ describe('container environment', () => {
   });
 
   it('writes service link variables the way kubelet names them', async () => {
-    const { serviceEnv } = await import('./containerEnv');
+    const { serviceEnv } = await import('./serviceLinks');
     expect(serviceEnv([{ metadata: { name: 'kube-dns' }, spec: { clusterIP: '10.96.0.10', ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, protocol: 'TCP' }] } }, { metadata: { name: 'db' }, spec: { clusterIP: 'None', ports: [{ port: 5432 }] } }])).toEqual({
       KUBE_DNS_SERVICE_HOST: '10.96.0.10',
       KUBE_DNS_SERVICE_PORT: '53',

@@ -38,7 +38,17 @@ export class Scheduler {
    * watch as kube-scheduler keeps it from its informer, so a cycle does not list every pod.
    */
   private placed = new Map<string, Map<string, Pod>>();
+  /** `placed` as arrays per node, rebuilt only for a node whose pods changed. */
+  private placedLists = new Map<string, Pod[]>();
   private nodeOfPod = new Map<string, string>();
+  /**
+   * Every pod and node as the watches last delivered them (the informer listers), so a cycle
+   * reads them without a request and a copy. Objects are shared with the API server: never
+   * mutated here. Only used while {@link watching}.
+   */
+  private pods = new Map<string, PodObject>();
+  private nodes = new Map<string, NodeObject>();
+  private watching = false;
   private unschedulable = new Set<string>();
   private unsubscribe: Unsubscribe[] = [];
   private flushTimer: number | undefined;
@@ -52,18 +62,24 @@ export class Scheduler {
   }
 
   start(): void {
+    this.pods.clear();
+    this.nodes.clear();
     this.unsubscribe.push(this.api.watch('pods', undefined, (ev) => this.onPod(ev)));
     this.unsubscribe.push(this.api.watch('nodes', undefined, (ev) => this.onNode(ev)));
+    for (const n of this.api.list<NodeObject>('nodes', undefined).items) this.nodes.set(n.metadata.name!, n);
     for (const p of this.api.list<PodObject>('pods', undefined).items) {
+      this.pods.set(key(p), p);
       this.track(p);
       if (this.wants(p)) this.enqueue(key(p));
     }
+    this.watching = true;
     this.armFlush();
   }
 
   stop(): void {
     for (const u of this.unsubscribe) u();
     this.unsubscribe = [];
+    this.watching = false;
     if (this.flushTimer !== undefined) this.clock.cancel(this.flushTimer);
   }
 
@@ -77,10 +93,11 @@ export class Scheduler {
     if (k === undefined) return false;
     this.queued.delete(k);
     const [ns, name] = k.split('/') as [string, string];
-    const pod = this.api.tryGet<PodObject>('pods', ns, name);
+    const pod = this.currentPod(ns, name);
     if (!pod || !this.wants(pod)) return true;
-    const nodes = this.api.list<NodeObject>('nodes', undefined).items;
-    const podsByNode = new Map<string, Pod[]>([...this.placed].map(([n, pods]) => [n, [...pods.values()]]));
+    const nodes = this.watching ? [...this.nodes.values()] : this.api.list<NodeObject>('nodes', undefined).items;
+    const podsByNode = new Map<string, Pod[]>();
+    for (const n of this.placed.keys()) podsByNode.set(n, this.placedOn(n));
     const result = schedulePod(pod, nodes, podsByNode, this.rng);
     const target = { kind: 'Pod', namespace: ns, name, uid: pod.metadata.uid, resourceVersion: pod.metadata.resourceVersion };
     if ('node' in result) {
@@ -100,8 +117,18 @@ export class Scheduler {
     const current = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (current && current.status === cond.status && current.message === cond.message) return;
     const conditions = [...(pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), current && current.status === cond.status ? { ...cond, lastTransitionTime: current.lastTransitionTime } : cond];
-    const fresh = this.api.tryGet<PodObject>('pods', pod.metadata.namespace, pod.metadata.name!) ?? pod;
+    const fresh = this.currentPod(pod.metadata.namespace!, pod.metadata.name!) ?? pod;
     this.api.updateStatus('pods', pod.metadata.namespace, { ...fresh, status: { phase: 'Pending', ...fresh.status, conditions } });
+  }
+
+  private currentPod(namespace: string, name: string): PodObject | undefined {
+    return this.watching ? this.pods.get(`${namespace}/${name}`) : this.api.tryGet<PodObject>('pods', namespace, name);
+  }
+
+  private placedOn(node: string): Pod[] {
+    let list = this.placedLists.get(node);
+    if (!list) this.placedLists.set(node, (list = [...(this.placed.get(node)?.values() ?? [])]));
+    return list;
   }
 
   private wants(p: Pod): boolean {
@@ -121,9 +148,11 @@ export class Scheduler {
     const now = deleted || isTerminal(pod) ? undefined : pod.spec?.nodeName;
     if (was !== undefined && was !== now) {
       this.placed.get(was)?.delete(k);
+      this.placedLists.delete(was);
       this.nodeOfPod.delete(k);
     }
     if (now === undefined) return;
+    this.placedLists.delete(now);
     let pods = this.placed.get(now);
     if (!pods) this.placed.set(now, (pods = new Map()));
     pods.set(k, pod);
@@ -132,6 +161,8 @@ export class Scheduler {
 
   private onPod(ev: WatchEvent): void {
     const pod = ev.object as Pod;
+    if (ev.type === 'DELETED') this.pods.delete(key(pod));
+    else this.pods.set(key(pod), pod as PodObject);
     this.track(pod, ev.type === 'DELETED');
     if (ev.type === 'DELETED' || pod.spec?.nodeName) {
       // A pod leaving a node frees room: give the unschedulable ones another chance.
@@ -148,6 +179,9 @@ export class Scheduler {
   }
 
   private onNode(ev: WatchEvent): void {
+    const node = ev.object as NodeObject;
+    if (ev.type === 'DELETED') this.nodes.delete(node.metadata.name!);
+    else this.nodes.set(node.metadata.name!, node);
     if (ev.type === 'MODIFIED' && ev.oldObject) {
       const a = ev.oldObject as Node;
       const b = ev.object as Node;

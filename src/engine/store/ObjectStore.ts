@@ -44,7 +44,13 @@ export class ObjectStore {
   private history: RecordedEvent[] = [];
   /** Events at or below this version have been dropped from history. */
   private historyFloor = 0;
-  private readonly watchers = new Set<StoreWatcher>();
+  /**
+   * Watchers per resource, in registration order. Each list is replaced (never mutated) when a
+   * watcher comes or goes, so an event being fanned out keeps iterating the list it started with.
+   */
+  private readonly watchers = new Map<string, readonly StoreWatcher[]>();
+  /** Watchers still registered; one removed mid fan-out gets no further events. */
+  private readonly live = new Set<StoreWatcher>();
 
   constructor(private readonly historyLimit = 20_000) {}
 
@@ -123,8 +129,14 @@ export class ObjectStore {
     if (fromResourceVersion !== undefined) {
       for (const ev of this.history) if (ev.resourceVersion > fromResourceVersion) this.deliver(w, ev);
     }
-    this.watchers.add(w);
-    return () => this.watchers.delete(w);
+    this.live.add(w);
+    this.watchers.set(w.resource, [...(this.watchers.get(w.resource) ?? []), w]);
+    return () => {
+      if (!this.live.delete(w)) return;
+      const rest = this.watchers.get(w.resource)!.filter((x) => x !== w);
+      if (rest.length) this.watchers.set(w.resource, rest);
+      else this.watchers.delete(w.resource);
+    };
   }
 
   private emit(ev: RecordedEvent): void {
@@ -135,7 +147,8 @@ export class ObjectStore {
       this.historyFloor = this.history[drop - 1]!.resourceVersion;
       this.history = this.history.slice(drop);
     }
-    for (const w of [...this.watchers]) if (this.watchers.has(w)) this.deliver(w, ev);
+    const watchers = this.watchers.get(ev.resource);
+    if (watchers) for (const w of watchers) if (this.live.has(w)) this.deliver(w, ev);
   }
 
   private deliver(w: StoreWatcher, ev: RecordedEvent): void {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject, WatchEvent } from '../api/types';
+import { ObjectStore, type StoreWatcher } from './ObjectStore';
+
+const cm = (store: ObjectStore, name: string, namespace = 'default'): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, namespace, resourceVersion: String(store.nextResourceVersion()) },
+});
+
+function watcher(resource: string, seen: string[], namespace?: string, extra?: (ev: WatchEvent) => void): StoreWatcher {
+  return { resource, namespace, matches: () => true, handler: (ev) => (seen.push(`${resource}:${ev.type}:${ev.object.metadata.name}`), extra?.(ev)) };
+}
+
+describe('ObjectStore watch fan-out', () => {
+  it('delivers only to watchers of the written resource and namespace, in registration order', () => {
+    const store = new ObjectStore();
+    const seen: string[] = [];
+    store.watch(watcher('configmaps', seen));
+    store.watch(watcher('secrets', seen));
+    store.watch(watcher('configmaps', seen, 'other'));
+    store.watch({ ...watcher('configmaps', seen), handler: (ev) => seen.push(`second:${ev.object.metadata.name}`) });
+    store.put('configmaps', cm(store, 'a'), 'ADDED', 'test');
+    store.put('configmaps', cm(store, 'b', 'other'), 'ADDED', 'test');
+    expect(seen).toEqual(['configmaps:ADDED:a', 'second:a', 'configmaps:ADDED:b', 'configmaps:ADDED:b', 'second:b']);
+  });
+
+  it('a watcher removed during a fan-out gets nothing more; one added during it waits for the next event', () => {
+    const store = new ObjectStore();
+    const seen: string[] = [];
+    let stopLater: () => void = () => {};
+    store.watch(
+      watcher('configmaps', seen, undefined, () => {
+        stopLater();
+        if (seen.length === 1) store.watch(watcher('configmaps', seen));
+      }),
+    );
+    stopLater = store.watch({ ...watcher('configmaps', seen), handler: () => seen.push('removed watcher called') });
+    store.put('configmaps', cm(store, 'a'), 'ADDED', 'test');
+    expect(seen).toEqual(['configmaps:ADDED:a']);
+    store.put('configmaps', cm(store, 'b'), 'ADDED', 'test');
+    expect(seen).toEqual(['configmaps:ADDED:a', 'configmaps:ADDED:b', 'configmaps:ADDED:b']);
+  });
+
+  it('unsubscribing twice is harmless and leaves the other watchers of the resource', () => {
+    const store = new ObjectStore();
+    const seen: string[] = [];
+    const stop = store.watch(watcher('configmaps', seen));
+    store.watch({ ...watcher('configmaps', seen), handler: (ev) => seen.push(`kept:${ev.object.metadata.name}`) });
+    stop();
+    stop();
+    store.put('configmaps', cm(store, 'a'), 'ADDED', 'test');
+    expect(seen).toEqual(['kept:a']);
+  });
+});
