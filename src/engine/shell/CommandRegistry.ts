@@ -7,17 +7,32 @@ import type { Command, Completer } from './types';
 export class CommandRegistry {
   private readonly commands = new Map<string, { run: Command; path: string }>();
   private readonly completers = new Map<string, Completer>();
+  private readonly lineStreamers = new Map<string, (argv: string[]) => boolean>();
 
-  /** Installs `name` at `dir/name` (as `which` shows it); replaces any earlier one. */
-  register(name: string, run: Command, options: { dir?: string; complete?: Completer } = {}): this {
+  /**
+   * Installs `name` at `dir/name` (as `which` shows it); replaces any earlier one.
+   * `streamsLines(argv)` says whether that invocation is a stateless line filter writing each
+   * result as soon as it reads the line (grep PATTERN to a terminal): then a pipeline feeds it
+   * a running command's output as it comes instead of at the end.
+   */
+  register(name: string, run: Command, options: { dir?: string; complete?: Completer; streamsLines?: (argv: string[]) => boolean } = {}): this {
     this.commands.set(name, { run, path: `${options.dir ?? '/usr/bin'}/${name}` });
     if (options.complete) this.completers.set(name, options.complete);
+    if (options.streamsLines) this.lineStreamers.set(name, options.streamsLines);
+    else this.lineStreamers.delete(name);
     return this;
+  }
+
+  /** Whether `argv` runs as a stateless line filter (see {@link register}). */
+  streamsLines(argv: string[]): boolean {
+    const f = this.lineStreamers.get(argv[0] ?? '');
+    return !!f && f(argv);
   }
 
   unregister(name: string): void {
     this.commands.delete(name);
     this.completers.delete(name);
+    this.lineStreamers.delete(name);
   }
 
   get(name: string): Command | undefined {
@@ -46,6 +61,7 @@ export class CommandRegistry {
     const copy = new CommandRegistry();
     for (const [name, c] of this.commands) copy.commands.set(name, c);
     for (const [name, c] of this.completers) copy.completers.set(name, c);
+    for (const [name, f] of this.lineStreamers) copy.lineStreamers.set(name, f);
     return copy;
   }
 }

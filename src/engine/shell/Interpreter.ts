@@ -100,15 +100,71 @@ export class Interpreter {
   private *runPipeline(p: Pipeline, io: Io): Exec<number> {
     let stdin = io.stdin;
     let code = 0;
-    for (const [i, cmd] of p.commands.entries()) {
-      const last = i === p.commands.length - 1;
-      let captured = '';
+    const n = p.commands.length;
+    for (let i = 0; i < n; i++) {
+      const cmd = p.commands[i]!;
+      const last = i === n - 1;
+      const captured = { text: '' };
       const fresh = i > 0 ? { stdin, cursor: { pos: 0 } } : {};
-      const stageIo: Io = last ? { ...io, ...fresh } : { ...io, ...fresh, stdout: (t) => (captured += t), tty: false };
-      code = yield* this.runCommand(cmd, stageIo);
-      stdin = captured;
+      const stageIo: Io = last ? { ...io, ...fresh } : { ...io, ...fresh, stdout: (t) => (captured.text += t), tty: false };
+      const follower = i === n - 2 ? this.lineFollower(p.commands[n - 1]!, io, captured) : undefined;
+      if (!follower) {
+        code = yield* this.runCommand(cmd, stageIo);
+        stdin = captured.text;
+        continue;
+      }
+      // A long-running command (`kubectl get pods -w`) feeding a line filter that writes to the
+      // terminal (`grep web`): the filter sees each line as it comes, as through a real pipe.
+      const run = this.runCommand(cmd, stageIo);
+      let step = run.next();
+      const streamed = !step.done;
+      while (!step.done) step = run.next(yield follower.wrap(step.value));
+      if (streamed) follower.flush();
+      code = yield* this.runCommand(p.commands[n - 1]!, { ...io, stdin: captured.text.slice(follower.consumed()), cursor: { pos: 0 } });
+      code = Math.min(code, follower.bestCode());
+      break;
     }
     return p.negate ? (code === 0 ? 1 : 0) : code;
+  }
+
+  /**
+   * When `last` is a simple command with plain words and no redirections that its machine says
+   * filters lines statelessly, a way to run it on each complete line `captured` gains while the
+   * command before it is a running job. Lines still missing their newline wait for the next poll
+   * or the end; Ctrl+C ends both, as SIGINT ends the whole pipeline.
+   */
+  private lineFollower(last: CommandNode, io: Io, captured: { text: string }) {
+    if (last.type !== 'simple' || last.redirects.length > 0 || last.assigns.length > 0) return undefined;
+    // Words that expand to themselves only: no parameters, substitutions or unquoted globs.
+    if (!last.words.every((w) => w.every((part) => part.type === 'lit' && (part.quoted || !/[*?[]/.test(part.text))))) return undefined;
+    const argv = last.words.map((w) => w.map((part) => (part.type === 'lit' ? part.text : '')).join(''));
+    if (this.host.builtin(argv[0] ?? '') || !this.frame.machine.commands.streamsLines(argv)) return undefined;
+    let consumed = 0;
+    let best = Infinity;
+    const flush = (): void => {
+      const end = captured.text.lastIndexOf('\n') + 1;
+      if (end <= consumed) return;
+      const chunk = captured.text.slice(consumed, end);
+      consumed = end;
+      best = Math.min(best, this.host.runToEnd(this.runCommand(last, { ...io, stdin: chunk, cursor: { pos: 0 } })));
+    };
+    return {
+      flush,
+      consumed: () => consumed,
+      bestCode: () => best,
+      wrap: (job: Job): Job => {
+        flush();
+        return {
+          poll: (now) => {
+            const done = job.poll(now);
+            flush();
+            return done;
+          },
+          wakeAt: () => job.wakeAt(),
+          interrupt: () => job.interrupt(),
+        };
+      },
+    };
   }
 
   private *runCommand(cmd: CommandNode, io: Io): Exec<number> {

@@ -2,7 +2,7 @@ import { CommandRegistry } from './CommandRegistry';
 import { echo, printf } from './builtins/echoPrintf';
 import { test } from './builtins/test';
 import { cat, cp, editor, mkdir, mv, rm, rmdir, tee, touch, wc } from './tools/fileTools';
-import { grep } from './tools/grep';
+import { grep, grepStreamsLines } from './tools/grep';
 import { ls } from './tools/ls';
 import { base64, clear, date, env, hostname, seq, sleep, which, whoami } from './tools/sysTools';
 import { cut, head, sort, tail, uniq } from './tools/textTools';
@@ -27,7 +27,7 @@ export function coreCommands(): CommandRegistry {
   r.register('rm', rm, bin).register('rmdir', rmdir, bin).register('cp', cp, bin).register('mv', mv, bin);
   r.register('tee', tee, bin).register('wc', wc, bin).register('head', head, bin).register('tail', tail, bin);
   r.register('sort', sort, bin).register('uniq', uniq, bin).register('cut', cut, bin).register('tr', tr, bin);
-  r.register('grep', grep, bin).register('xargs', xargs, bin);
+  r.register('grep', grep, { ...bin, streamsLines: grepStreamsLines }).register('xargs', xargs, bin);
   r.register('jq', jq, bin).register('sed', sed, bin).register('awk', awk, bin).register('base64', base64, bin).register('env', env, bin).register('which', which, bin);
   r.register('sleep', sleep, bin).register('date', date, bin).register('hostname', hostname, bin).register('whoami', whoami, bin);
   r.register('clear', clear, bin).register('echo', echo, bin).register('printf', (ctx) => printf(ctx, ctx.argv[0]!), bin);

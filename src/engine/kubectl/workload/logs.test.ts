@@ -51,6 +51,19 @@ controlplane:~$ kubectl logs -l app=two --all-containers --prefix --tail=1
     expect(shell.interrupt().output).toBe('^C\n');
   });
 
+  it('-f piped into grep: matching lines show as they are logged, until Ctrl+C', () => {
+    const rig = workloadRig({}, { timeFlows: true });
+    rig.sim.api.admin().create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'ticker' }, spec: { containers: [{ name: 't', image: 'busybox', command: ['sh', '-c', 'while true; do echo tick; echo tock; sleep 10; done'] }] } });
+    rig.sim.runUntilSettled();
+    const first = rig.shell.execute('kubectl logs -f ticker | grep tock');
+    expect(first.running).toBe(true);
+    const before = first.output.split('\n').filter(Boolean);
+    expect(before.every((l) => l === 'tock')).toBe(true);
+    rig.sim.advance(30_000);
+    expect(rig.shell.poll().output).toBe('tock\ntock\ntock\n');
+    expect(rig.shell.interrupt().output).toBe('^C\n');
+  });
+
   it.each([
     [Date.UTC(2026, 0, 15, 9, 0, 0), '2026-01-15T09:00:00Z'],
     [Date.UTC(2026, 0, 15, 9, 0, 0, 500), '2026-01-15T09:00:00.5Z'],

@@ -4,6 +4,27 @@ import { getopt } from './getopt';
 import { splitLines } from './lines';
 import { escapeRegExp, posixToJs } from './regex';
 
+const OPTIONS = {
+  flags: 'ivEFGcodnwxlLqhHrRsz',
+  values: 'emABC',
+  long: { 'after-context=': 'A', 'before-context=': 'B', 'context=': 'C', 'ignore-case': 'i', 'invert-match': 'v', 'extended-regexp': 'E', 'fixed-strings': 'F', count: 'c', 'only-matching': 'o', 'line-number': 'n', 'word-regexp': 'w', 'line-regexp': 'x', 'files-with-matches': 'l', quiet: 'q', silent: 'q', recursive: 'r', 'no-filename': 'h', 'with-filename': 'H', 'regexp=': 'e', 'color=': 'color', colour: 'color', color: 'color', 'max-count=': 'm' },
+};
+
+const parseGrepArgs = (argv: string[]) => getopt(argv.slice(1), OPTIONS);
+
+/**
+ * Whether this grep filters standard input line by line with no state carried between lines
+ * (no counts, line numbers, context, -m/-q/-l, files): what it prints for a stream is what it
+ * prints for each piece of it, so it can follow `kubectl get pods -w` as lines arrive.
+ */
+export function grepStreamsLines(argv: string[]): boolean {
+  const o = parseGrepArgs(argv);
+  if (!o.ok) return false;
+  if ([...'cnlLqmABCrRz'].some((f) => o.opts.has(f))) return false;
+  const files = o.opts.has('e') ? o.operands : o.operands.slice(1);
+  return files.every((f) => f === '-') && (o.opts.has('e') || o.operands.length > 0);
+}
+
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
 /**
@@ -12,11 +33,7 @@ const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for
  * file-name prefixes when several files are searched; exit 0 on a match, 1 on none, 2 on trouble.
  */
 export function grep(ctx: CommandContext): number {
-  const o = getopt(ctx.argv.slice(1), {
-    flags: 'ivEFGcodnwxlLqhHrRsz',
-    values: 'emABC',
-    long: { 'after-context=': 'A', 'before-context=': 'B', 'context=': 'C', 'ignore-case': 'i', 'invert-match': 'v', 'extended-regexp': 'E', 'fixed-strings': 'F', count: 'c', 'only-matching': 'o', 'line-number': 'n', 'word-regexp': 'w', 'line-regexp': 'x', 'files-with-matches': 'l', quiet: 'q', silent: 'q', recursive: 'r', 'no-filename': 'h', 'with-filename': 'H', 'regexp=': 'e', 'color=': 'color', colour: 'color', color: 'color', 'max-count=': 'm' },
-  });
+  const o = parseGrepArgs(ctx.argv);
   if (!o.ok) {
     ctx.stderr(`grep: ${o.message}\n${USAGE}`);
     return 2;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ShellSession } from './ShellSession';
+import type { CommandContext, Job } from './types';
+
+/** `tick`: prints `line N` each second for ten seconds, then `tail web` without a newline. */
+function ticker(clock: { now: number }) {
+  return (ctx: CommandContext) => {
+    let printed = 0;
+    ctx.stdout('first line\n');
+    const job: Job = {
+      poll: (now) => {
+        for (; printed < Math.min(10, Math.floor(now / 1000)); printed++) ctx.stdout(`line ${printed + 1}${printed % 2 ? ' web' : ''}\n`);
+        if (now < 10_000) return undefined;
+        ctx.stdout('tail web');
+        return 0;
+      },
+      wakeAt: () => undefined,
+      interrupt: () => undefined,
+    };
+    void clock;
+    return { exitCode: 0, job };
+  };
+}
+
+function session(): { s: ShellSession; clock: { now: number } } {
+  const clock = { now: 0 };
+  const s = new ShellSession({ now: () => clock.now });
+  s.commands.register('tick', ticker(clock));
+  return { s, clock };
+}
+
+describe('a running command piped into a line filter', () => {
+  it('grep sees each complete line as it comes, and Ctrl+C ends both', () => {
+    const { s, clock } = session();
+    const r = s.execute('tick | grep -i web');
+    expect(r.running).toBe(true);
+    expect(r.output).toBe('');
+    clock.now = 2000;
+    expect(s.poll().output).toBe('line 2 web\n');
+    clock.now = 4500;
+    expect(s.poll().output).toBe('line 4 web\n');
+    expect(s.interrupt().output).toBe('^C\n');
+    expect(s.lastExitCode).toBe(130);
+  });
+
+  it('a stateful or buffered stage waits for the end, as through a pipe', () => {
+    for (const line of ['tick | grep -c web', 'tick | grep web | cat', 'tick | wc -l']) {
+      const { s, clock } = session();
+      s.execute(line);
+      clock.now = 4000;
+      expect(s.poll().output, line).toBe('');
+    }
+  });
+
+  it('when the command ends, the rest (a last line without newline too) goes through once', () => {
+    const { s, clock } = session();
+    s.execute('tick | grep web');
+    clock.now = 5000;
+    expect(s.poll().output).toBe('line 2 web\nline 4 web\n');
+    clock.now = 10_000;
+    expect(s.poll().output).toBe('line 6 web\nline 8 web\nline 10 web\ntail web\n');
+    expect(s.lastExitCode).toBe(0);
+    // No match in any piece: grep's status is 1, as for the whole stream.
+    const other = session();
+    other.s.execute('tick | grep nothing');
+    other.clock.now = 10_000;
+    expect(other.s.poll().output).toBe('');
+    expect(other.s.lastExitCode).toBe(1);
+  });
+});
