@@ -47,6 +47,8 @@ export class DnsIndex {
   private svc = new Map<string, ServiceEntry>();
   /** The same entries as `svc`, by namespace then name: an exact lookup builds no key string. */
   private svcByNs = new Map<string, Map<string, ServiceEntry>>();
+  /** Per zone, entries by `<name>.<namespace>.svc.<zone>`; built on the first query in that zone. */
+  private svcByDomain = new Map<string, Map<string, ServiceEntry>>();
   private svcByIP = new Map<string, ServiceEntry>();
   private epByIP = new Map<string, { entry: ServiceEntry; addr: EndpointAddress }[]>();
   private podIPs = new Map<string, string[]>();
@@ -66,6 +68,7 @@ export class DnsIndex {
     this.nsSet = new Set(this.view.namespaces().map((n) => (n.metadata?.name ?? '').toLowerCase()));
     this.svc = new Map();
     this.svcByNs = new Map();
+    this.svcByDomain = new Map();
     this.svcByIP = new Map();
     this.epByIP = new Map();
     this.podIPs = new Map();
@@ -133,6 +136,32 @@ export class DnsIndex {
     return this.svcByNs.get(ns.toLowerCase())?.get(name.toLowerCase());
   }
 
+  /**
+   * The Service whose `<name>.<namespace>.svc.<zone>` is exactly `lowerName` (lower case FQDN).
+   * Only names parseRequest reads as that plain shape are indexed: a name or namespace that is
+   * empty, dotted or a wildcard (`*`, `any`) is left to the label-by-label path.
+   */
+  serviceByDomain(lowerName: string, zone: string): ServiceEntry | undefined {
+    this.ensure();
+    // Names of another shape (an endpoint or SRV name, one search domain too many) are not
+    // hashed: three labels below the zone, the last one `svc`, or no read at all.
+    const svcAt = zone === '.' ? lowerName.length - 5 : lowerName.length - zone.length - 5;
+    if (svcAt <= 0 || !lowerName.startsWith('.svc.', svcAt)) return undefined;
+    const dot = lowerName.indexOf('.');
+    if (dot >= svcAt || lowerName.indexOf('.', dot + 1) !== svcAt) return undefined;
+    let byDomain = this.svcByDomain.get(zone);
+    if (!byDomain) {
+      byDomain = new Map();
+      const tail = zone === '.' ? '.svc.' : `.svc.${zone}`;
+      for (const [ns, byName] of this.svcByNs) {
+        if (!plainLabel(ns)) continue;
+        for (const [name, entry] of byName) if (plainLabel(name)) byDomain.set(`${name}.${ns}${tail}`, entry);
+      }
+      this.svcByDomain.set(zone, byDomain);
+    }
+    return byDomain.get(lowerName);
+  }
+
   /** All services of a namespace, or of every namespace when `ns` is undefined (wildcards). */
   servicesMatching(name: string | undefined, ns: string | undefined): ServiceEntry[] {
     this.ensure();
@@ -168,6 +197,11 @@ export class DnsIndex {
     this.ensure();
     return this.modified;
   }
+}
+
+/** A label parseRequest takes literally: not empty, no dot, not a wildcard. */
+function plainLabel(l: string): boolean {
+  return l !== '' && l !== '*' && l !== 'any' && !l.includes('.');
 }
 
 function key(name: string, ns: string): string {

@@ -18,6 +18,9 @@ const MIN_TTL = 5; // dnsutil.MinimalDefaultTTL
  */
 export class DnsCache {
   private readonly entries = new Map<string, Entry>();
+  /** neverStored's last question and answer: `get` and `put` of one query ask about the same name. */
+  private lastName: string | undefined;
+  private lastNever = false;
   hits = 0;
   misses = 0;
 
@@ -57,7 +60,8 @@ export class DnsCache {
 
   /** Stores `reply` when the plugin config allows and caps the TTLs of the reply it returns. */
   put(query: DnsMessage, name: string, reply: DnsMessage): DnsMessage {
-    if (query.question.length === 0) return reply;
+    // A name never stored is returned as is below too (outside the zones, or both kinds disabled).
+    if (query.question.length === 0 || this.neverStored(name)) return reply;
     if (!inZones(name, this.cfg.zones)) return reply;
     const denial = reply.rcode === 'NXDOMAIN' || (reply.rcode === 'NOERROR' && reply.answer.length === 0);
     if (reply.rcode !== 'NOERROR' && reply.rcode !== 'NXDOMAIN') return reply;
@@ -73,7 +77,9 @@ export class DnsCache {
 
   /** True when neither a success nor a denial for this name may be cached. */
   private neverStored(name: string): boolean {
-    return !inZones(name, this.cfg.zones) || (inZones(name, this.cfg.disableSuccess) && inZones(name, this.cfg.disableDenial));
+    if (name === this.lastName) return this.lastNever;
+    this.lastName = name;
+    return (this.lastNever = !inZones(name, this.cfg.zones) || (inZones(name, this.cfg.disableSuccess) && inZones(name, this.cfg.disableDenial)));
   }
 
   get size(): number {

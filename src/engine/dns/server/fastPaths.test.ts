@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ns, svc } from '../testing/fixtures';
 import { DnsIndex, staticClusterView } from './ClusterView';
-import { labelsBelow } from './kubernetesRecords';
+import { labelsBelow, lookupByLabels, lookupRecords } from './kubernetesRecords';
+import type { KubernetesPluginConfig } from '../corefile/serverConfig';
 
 /** The plain ways the fast paths replace, kept here as the reference they must agree with. */
 function labelsBySplit(name: string, zone: string): string[] {
@@ -39,6 +40,26 @@ describe('fast paths agree with the plain code', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('lookupRecords through the domain index answers exactly what parsing the labels answers', () => {
+    // Odd names on purpose: wildcards, `svc`/`pod`, case, and a namespace that does not exist.
+    const names = fc.constantFrom('web', 'Web', 'any', 'svc', 'pod', 'x-1', 'db');
+    const spaces = fc.constantFrom('default', 'Prod', 'any', 'svc', 'gone');
+    const zone = fc.constantFrom('cluster.local.', '.');
+    const config = fc.record({ namespaces: fc.constantFrom([], ['default'], ['prod', 'svc']), ignoreEmptyService: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(spaces, names, fc.boolean()), { maxLength: 10 }), fc.array(fc.tuple(names, spaces, fc.constantFrom('svc', 'pod', 'x')), { minLength: 1, maxLength: 6 }), zone, config, (objs, asks, z, extra) => {
+        const services = objs.map(([space, name, headless], i) => svc(space, name, { clusterIP: headless ? 'None' : `10.96.0.${i + 1}`, ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }));
+        const idx = new DnsIndex(staticClusterView({ namespaces: ['default', 'prod', 'any', 'svc'].map((n) => ns(n)), services }));
+        const k: KubernetesPluginConfig = { zones: [z], podMode: 'insecure', ttl: 30, fallthrough: [], endpointPodNames: false, ...extra };
+        for (const [name, space, kind] of asks) {
+          const q = `${name}.${space}.${kind}.${z === '.' ? '' : z}`.toLowerCase();
+          expect(lookupRecords(q, z, k, idx, z)).toEqual(lookupByLabels(labelsBelow(q, z), z, k, idx, z));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

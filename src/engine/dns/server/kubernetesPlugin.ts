@@ -119,7 +119,7 @@ export class KubernetesPlugin {
     if (isNsName(lowerName, zone)) {
       return { ok: true, services: this.nsAddresses(zone).map((ip) => ({ host: ip, kind: ip.includes(':') ? 'v6' : 'v4', port: 0, ttl: this.cfg.ttl, domain: lowerName })) };
     }
-    return lookupRecords(labelsBelow(lowerName, zone), zone, this.cfg, this.idx, this.primaryZone);
+    return lookupRecords(lowerName, zone, this.cfg, this.idx, this.primaryZone);
   }
 
   /** plugin.A / plugin.AAAA, including ExternalName CNAME chasing (in-zone or via upstream). */

@@ -86,11 +86,25 @@ export function endpointHostname(addr: EndpointAddress, podNames: boolean): stri
   return v6.endsWith('-') ? `${v6}0` : v6;
 }
 
+/** What parseRequest makes of `<service>.<namespace>.svc.<zone>`: every port and protocol. */
+const WHOLE_SERVICE = { port: '*', protocol: '*', endpoint: '' } as const;
+
 /**
- * The `kubernetes` plugin's Records(): every service/endpoint/pod record a forward name maps
- * to. `labels` are the lower-case labels below `zone`.
+ * The `kubernetes` plugin's Records(): every service/endpoint/pod record a forward name (lower
+ * case, in `zone`) maps to. A plain `<service>.<namespace>.svc.<zone>`, the shape nearly every
+ * lookup has, is one read of the index by that name; anything else is parsed label by label.
  */
-export function lookupRecords(labels: string[], zone: string, k: KubernetesPluginConfig, idx: DnsIndex, primaryZone: string): BackendResult {
+export function lookupRecords(name: string, zone: string, k: KubernetesPluginConfig, idx: DnsIndex, primaryZone: string): BackendResult {
+  const direct = idx.serviceByDomain(name, zone);
+  if (direct) {
+    if (!namespaceExposed(direct.namespace, k, idx)) return NX;
+    return serviceRecords([direct], WHOLE_SERVICE, zone, k);
+  }
+  return lookupByLabels(labelsBelow(name, zone), zone, k, idx, primaryZone);
+}
+
+/** Records() the long way: parseRequest over `labels` (lower case, below `zone`), then the index. */
+export function lookupByLabels(labels: string[], zone: string, k: KubernetesPluginConfig, idx: DnsIndex, primaryZone: string): BackendResult {
   const r = parseRequest(labels);
   if (r === 'invalid') return NX;
   if (r.podOrSvc === '') return { ok: true, services: [] };
@@ -118,6 +132,11 @@ function findPods(r: RecordRequest, zone: string, k: KubernetesPluginConfig, idx
 function findServices(r: RecordRequest, zone: string, k: KubernetesPluginConfig, idx: DnsIndex, _primary: string): BackendResult {
   if (r.service === '') return { ok: true, services: [] };
   const candidates = idx.servicesMatching(wildcard(r.service) ? undefined : r.service, wildcard(r.namespace) ? undefined : r.namespace);
+  return serviceRecords(candidates, r, zone, k);
+}
+
+/** The records of `candidates` for the port/protocol/endpoint the request names; NX when none. */
+function serviceRecords(candidates: readonly ServiceEntry[], r: Pick<RecordRequest, 'port' | 'protocol' | 'endpoint'>, zone: string, k: KubernetesPluginConfig): BackendResult {
   const services: BackendService[] = [];
   let found = false;
   for (const svc of candidates) {
@@ -143,7 +162,7 @@ function findServices(r: RecordRequest, zone: string, k: KubernetesPluginConfig,
   return found ? { ok: true, services } : NX;
 }
 
-function endpointRecords(svc: ServiceEntry, r: RecordRequest, k: KubernetesPluginConfig, base: string, out: BackendService[]): boolean {
+function endpointRecords(svc: ServiceEntry, r: Pick<RecordRequest, 'port' | 'protocol' | 'endpoint'>, k: KubernetesPluginConfig, base: string, out: BackendService[]): boolean {
   let found = false;
   for (const addr of svc.endpoints) {
     const host = endpointHostname(addr, k.endpointPodNames);
