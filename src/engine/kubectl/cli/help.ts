@@ -1,6 +1,7 @@
 /** kubectl's help texts: the root command groups and the per-verb Options/Usage layout. */
 import type { FlagDef, Verb } from '../verb';
 import { GLOBAL_FLAGS } from './globalFlags';
+import { HELP_TEXTS } from './helpTexts';
 
 /** `kubectl --help` of kubectl 1.34 (commands this lab does not serve are still listed, as the binary lists them). */
 export const ROOT_HELP = `kubectl controls the Kubernetes cluster manager.
@@ -81,9 +82,14 @@ function defaultText(f: FlagDef): string {
   return String(d ?? 0);
 }
 
-/** `kubectl <verb> --help`: summary, sub-commands, Options, Usage and the global-options hint. */
+/**
+ * `kubectl <verb> --help` (kubectl's MainHelpTemplate/MainUsageTemplate): the long description
+ * (or the summary), Examples, sub-commands, Options, Usage and the global-options hint.
+ */
 export function verbHelp(path: string, verb: Verb): string {
-  let out = `${verb.short}\n`;
+  const text = HELP_TEXTS[path];
+  let out = `${text?.long ?? verb.short}\n`;
+  if (text) out += `\nExamples:\n${text.examples}\n`;
   if (verb.subcommands?.length) {
     out += `\nAvailable Commands:\n`;
     const width = Math.max(...verb.subcommands.map((s) => s.name.length)) + 2;
