@@ -2,7 +2,8 @@ import { parseImageRef } from './imageRef';
 import { kuardProfile, k8sbookTextProfile } from './kuard';
 import { nginxProfile } from './nginx';
 import { effectiveArgv, foreverPlan } from './process';
-import { controlPlaneProfile, corednsProfile, pauseProfile, postgresProfile, redisProfile } from './servers';
+import { controlPlaneProfile } from './controlPlane';
+import { corednsProfile, pauseProfile, postgresProfile, redisProfile } from './servers';
 import { busyboxProfile, curlProfile, dnsutilsProfile, netshootProfile, ubuntuProfile } from './toolImages';
 import type { ContainerLaunch, ImageProfile, ImageRef, ProcessPlan } from './types';
 

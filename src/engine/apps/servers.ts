@@ -121,23 +121,3 @@ export const pauseProfile: ImageProfile = {
   sizeBytes: () => 320368,
   start: () => foreverPlan({ onSigterm: { exitAfterMs: 0, code: 0 } }),
 };
-
-/** Control-plane binaries run as static pods: long-running, listening on their secure ports. */
-export const controlPlaneProfile: ImageProfile = {
-  name: 'control-plane',
-  matches: (ref) => ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'kube-proxy'].includes(imageBaseName(ref)),
-  shell: 'none',
-  tools: [],
-  sizeBytes: (ref) => ({ 'kube-apiserver': 30066282, 'kube-controller-manager': 24016002, 'kube-scheduler': 18764622, etcd: 62547154, 'kube-proxy': 30940210 })[imageBaseName(ref)] ?? 30000000,
-  start(_launch, ref) {
-    const ports: Record<string, number[]> = { 'kube-apiserver': [6443], 'kube-controller-manager': [10257], 'kube-scheduler': [10259], etcd: [2379, 2380, 2381], 'kube-proxy': [10249, 10256] };
-    const listens = (ports[imageBaseName(ref)] ?? []).map((port) => ({ port, protocol: 'TCP' as const }));
-    const ok = imageBaseName(ref) === 'etcd' ? '{"health":"true","reason":""}' : 'ok';
-    return foreverPlan({
-      listens,
-      onSigterm: { exitAfterMs: 500, code: 0 },
-      // Health endpoints (/livez, /readyz, /healthz, etcd's /health) answer while running.
-      http: (port, req) => (listens.some((l) => l.port === port) && /^\/(livez|readyz|healthz|health)\b/.test(req.path) ? { status: 200, reason: 'OK', headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Content-Length', String(ok.length)]], body: ok } : undefined),
-    });
-  },
-};

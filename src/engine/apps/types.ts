@@ -13,6 +13,23 @@ export type PortProtocol = 'TCP' | 'UDP' | 'SCTP';
 export interface Listener {
   port: number;
   protocol: PortProtocol;
+  /**
+   * The address it is bound to: every address when absent, `127.0.0.1` for loopback only
+   * (kube-scheduler's and kube-controller-manager's `--bind-address=127.0.0.1`).
+   */
+  address?: string;
+}
+
+/** The certificate a TLS server presents, as a client's verification sees it. */
+export interface ServerCert {
+  subject: string;
+  /** The CA that signed it, by its common name (`kubernetes` = the cluster CA). */
+  issuer: string;
+  /** subjectAltName entries: DNS names and IP addresses. */
+  dnsNames: string[];
+  ips: string[];
+  /** The server sends its self-signed CA along with the leaf (kube-scheduler's generated pair). */
+  chainIncludesRoot?: boolean;
 }
 
 /** What the kubelet tells the image about the container it is starting. */
@@ -43,6 +60,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** Virtual time of the request (ms since the epoch). */
   at: number;
+  /** The request came over TLS (the port presented a certificate and the client accepted it). */
+  tls?: boolean;
 }
 
 export interface HttpResponse {
@@ -51,6 +70,8 @@ export interface HttpResponse {
   reason: string;
   headers: [string, string][];
   body: string;
+  /** `1.0` for a bare reply such as Go's "Client sent an HTTP request to an HTTPS server."; 1.1 otherwise. */
+  httpVersion?: string;
 }
 
 /** One thing a process does at a point of its life, relative to its start. */
@@ -81,6 +102,8 @@ export interface ProcessPlan {
    * (a shell as PID 1 has no handler, so only SIGKILL after the grace period ends it).
    */
   onSigterm: { exitAfterMs: number; code: number } | 'ignore';
+  /** The certificate a TLS port presents; undefined for plain TCP ports. */
+  tls?: (port: number) => ServerCert | undefined;
   /** Answers HTTP requests on a listening TCP port; undefined when the port does not speak HTTP. */
   http?: (port: number, req: HttpRequest) => HttpResponse | undefined;
   /**

@@ -12,6 +12,8 @@ import type { Simulation } from '../sim/Simulation';
 import { aptCommand, distroOf } from './apt/aptGet';
 import { containerToolSets, installPackageTools, installTools } from './installTools';
 import type { Place } from './tools';
+import { volumeFiles } from './volumeFiles';
+import type { Pod } from 'kubernetes-types/core/v1';
 
 /** Where a container shell runs (a container {@link Place} without its `kind`, or with it). */
 export type ContainerPlace = Omit<Extract<Place, { kind: 'container' }>, 'kind'> & { kind?: 'container' };
@@ -56,6 +58,13 @@ export function containerMachine(sim: Simulation, place: ContainerPlace): Machin
   fs.writeFile('/etc/resolv.conf', files.resolvConf);
   fs.writeFile('/etc/hosts', files.hosts);
   fs.writeFile('/etc/hostname', `${files.hostname}\n`);
+  const podObject = sim.api.admin().tryGet('pods', place.namespace, place.pod) as Pod | undefined;
+  if (podObject) {
+    for (const [path, content] of Object.entries(volumeFiles(sim.api.admin(), podObject, place.container))) {
+      fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', true);
+      fs.writeFile(path, content);
+    }
+  }
   for (const f of info.container.files) {
     fs.mkdir(f.slice(0, f.lastIndexOf('/')) || '/', true);
     if (!fs.exists(f)) fs.writeFile(f, '');

@@ -1,5 +1,5 @@
 import { resolveImage, runExec } from '../apps';
-import type { ExecResult, HttpRequest, HttpResponse, ImageProfile } from '../apps';
+import type { ExecResult, HttpRequest, HttpResponse, ImageProfile, ServerCert } from '../apps';
 import type { Container } from 'kubernetes-types/core/v1';
 import { PodWorkers } from './PodWorkers';
 import { listening } from './probes';
@@ -85,21 +85,33 @@ export abstract class PodQueries extends PodWorkers {
 
   /**
    * A TCP connection to `ip:port`: which container accepts it, or `refused`. The network
-   * engine calls this for the last hop of a trace.
+   * engine calls this for the last hop of a trace. Host-network pods share the node's address,
+   * so every one of them is asked; a socket bound to 127.0.0.1 takes only `fromLoopback` ones.
    */
-  accepts(ip: string, port: number, protocol = 'TCP'): { pod: PodRuntime; container: string } | 'refused' {
-    const rt = this.podByIP(ip) ?? [...this.pods.values()].find((p) => p.ip === ip);
-    if (!rt) return 'refused';
-    for (const c of rt.containers) {
-      const plan = this.planOf(rt, c);
-      if (plan && listening({ container: {} as Container, runtime: c, plan, podIP: ip, sourceIP: '', now: this.clock.now(), kubeletVersion: '' }, port, protocol)) return { pod: rt, container: c.name };
+  accepts(ip: string, port: number, protocol = 'TCP', fromLoopback = false): { pod: PodRuntime; container: string } | 'refused' {
+    const own = this.podByIP(ip);
+    const candidates = own ? [own] : [...this.pods.values()].filter((p) => p.ip === ip);
+    for (const rt of candidates) {
+      for (const c of rt.containers) {
+        const plan = this.planOf(rt, c);
+        if (!plan || !listening({ container: {} as Container, runtime: c, plan, podIP: ip, sourceIP: '', now: this.clock.now(), kubeletVersion: '' }, port, protocol)) continue;
+        if (plan.listens.some((l) => l.port === port && l.protocol === protocol && (fromLoopback || !l.address?.startsWith('127.')))) return { pod: rt, container: c.name };
+      }
     }
     return 'refused';
   }
 
+  /** The certificate the TLS socket on `ip:port` presents, or undefined (plain TCP, or refused). */
+  tlsCert(ip: string, port: number, fromLoopback = false): ServerCert | undefined {
+    const target = this.accepts(ip, port, 'TCP', fromLoopback);
+    if (target === 'refused') return undefined;
+    const c = target.pod.containers.find((x) => x.name === target.container)!;
+    return this.planOf(target.pod, c)?.tls?.(port);
+  }
+
   /** Serves an HTTP request on `ip:port` (and writes the server's access log), or `refused`. */
-  http(ip: string, port: number, req: HttpRequest): HttpResponse | 'refused' {
-    const target = this.accepts(ip, port);
+  http(ip: string, port: number, req: HttpRequest, fromLoopback = false): HttpResponse | 'refused' {
+    const target = this.accepts(ip, port, 'TCP', fromLoopback);
     if (target === 'refused') return 'refused';
     const c = target.pod.containers.find((x) => x.name === target.container)!;
     const plan = this.planOf(target.pod, c)!;

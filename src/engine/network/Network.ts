@@ -3,11 +3,12 @@
  * two places, each returning its Trace; conntrack per node; UDP listeners (CoreDNS) and hosts
  * outside the cluster. One instance per Simulation (see {@link networkOf}).
  */
-import type { HttpRequest, HttpResponse } from '../apps';
+import type { HttpRequest, HttpResponse, ServerCert } from '../apps';
 import type { Service } from 'kubernetes-types/core/v1';
 import type { Simulation } from '../sim/Simulation';
 import type { ConntrackEntry } from './conntrack';
 import { CONNTRACK_TIMEOUTS, expire } from './conntrack';
+import { ApiServerProcess } from './apiServerProcess';
 import { KubeProxyComponent } from './KubeProxyComponent';
 import { localHttpHandler } from './localListeners';
 import { isLoopback, loopbackRequest } from './loopback';
@@ -32,12 +33,19 @@ export interface HttpCall {
   userAgent?: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * Speak TLS first: called with the certificate the port presents (undefined when the server
+   * answers the ClientHello with plain HTTP). Return true to go on and send the request.
+   */
+  tls?: (cert: ServerCert | undefined) => boolean;
 }
 
 export interface HttpResult extends ConnectResult {
   response?: HttpResponse;
   /** The connection was accepted but the server sent nothing back (not an HTTP port). */
   emptyReply?: boolean;
+  /** With `tls`: what the port presented (null: no TLS there) and whether the client went on. */
+  tls?: { cert: ServerCert | null; accepted: boolean };
 }
 
 export interface UdpResult<R> extends ConnectResult {
@@ -161,6 +169,15 @@ export class Network {
     this.record('tcp', r.flows, r.outcome);
     if (r.outcome.kind !== 'delivered' || !r.delivery) return this.publish(r, call.dns);
     const d = r.delivery;
+    // The process behind a loopback address listens on its own machine's address.
+    const listenIp = d.listenerIp ?? d.ip;
+    const loopback = d.ip.startsWith('127.');
+    let tls: HttpResult['tls'];
+    if (call.tls) {
+      const cert = (d.external ? d.external.tls?.(d.port) : d.node ? this.sim.kubelet(d.node)?.tlsCert(listenIp, d.port, loopback) : undefined) ?? null;
+      tls = { cert, accepted: call.tls(cert ?? undefined) };
+      if (!tls.accepted) return this.publish({ ...r, tls }, call.dns);
+    }
     const req: HttpRequest = {
       method: call.method ?? 'GET',
       path: call.path ?? '/',
@@ -170,9 +187,10 @@ export class Network {
       remotePort: d.seenSport,
       headers: call.headers ?? {},
       at: this.sim.clock.now(),
+      tls: Boolean(call.tls),
     };
-    const res = d.external ? d.external.http?.(d.port, req) : d.node ? this.sim.kubelet(d.node)?.http(d.ip, d.port, req) : undefined;
-    if (!res || res === 'refused') return this.publish({ ...r, emptyReply: true }, call.dns);
+    const res = d.external ? d.external.http?.(d.port, req) : d.node ? this.sim.kubelet(d.node)?.http(listenIp, d.port, req, loopback) : undefined;
+    if (!res || res === 'refused') return this.publish({ ...r, emptyReply: true, ...(tls ? { tls } : {}) }, call.dns);
     const last = r.trace.hops[r.trace.hops.length - 1];
     if (last) {
       const back = { protocol: 'tcp' as TraceProtocol, src: call.ip, sport: call.port, dst: r.trace.hops[0]!.before.src, dport: r.trace.hops[0]!.before.sport ?? 0 };
@@ -185,7 +203,7 @@ export class Network {
         explanation: `The server answers ${res.status} ${res.reason}; on the way back conntrack reverses every translation, so the client sees the reply coming from ${call.ip}:${call.port}, the address it asked for.`,
       });
     }
-    return this.publish({ ...r, response: res }, call.dns);
+    return this.publish({ ...r, response: res, ...(tls ? { tls } : {}) }, call.dns);
   }
 
   /** One UDP request and its reply (DNS). The handler registered for the port answers in the pod. */
@@ -291,6 +309,7 @@ export function networkOf(sim: Simulation): Network {
     networks.set(sim, created);
     sim.registerExtension('network', { save: () => created.save(), load: (state) => created.load(state as NetworkState) });
     void n.proxies;
+    sim.use('apiserver-process', (ctx) => new ApiServerProcess(ctx));
   }
   return n;
 }

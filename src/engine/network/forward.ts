@@ -175,9 +175,10 @@ export function deliverLocal(ctx: WalkCtx, pkt: PacketView): ConnectResult {
   if (origin.kind === 'outside' || !origin.node) return ctx.finish({ kind: 'refused', reason: `nothing listens on ${at(pkt)} on ${origin.label}` });
   if (pkt.protocol !== 'tcp') return ctx.finish({ kind: 'delivered', ip: pkt.dst, machine: origin.label }, delivery(pkt, origin.node, origin.pod));
   const ip = origin.kind === 'pod' ? origin.ip : origin.node.ip;
-  const accepted = ctx.deps.sim.kubelet(origin.node.name)?.accepts(ip, pkt.dport ?? 0, 'TCP') ?? 'refused';
+  // A socket bound to 127.0.0.1 (kube-scheduler's 10259) takes only connections to the loopback.
+  const accepted = ctx.deps.sim.kubelet(origin.node.name)?.accepts(ip, pkt.dport ?? 0, 'TCP', pkt.dst.startsWith('127.')) ?? 'refused';
   if (accepted === 'refused' || (origin.kind === 'pod' && accepted.pod.name !== origin.pod?.name)) return refusedByRst(ctx, origin.label, pkt, []);
-  return ctx.finish({ kind: 'delivered', ip: pkt.dst, port: pkt.dport ?? 0, machine: origin.label, container: accepted.container }, delivery(pkt, origin.node, accepted.pod, accepted.container));
+  return ctx.finish({ kind: 'delivered', ip: pkt.dst, port: pkt.dport ?? 0, machine: origin.label, container: accepted.container }, { ...delivery(pkt, origin.node, accepted.pod, accepted.container), listenerIp: ip });
 }
 
 /** Beyond the node network's gateway: the docker host, registered outside hosts, or nothing. */

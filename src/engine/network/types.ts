@@ -1,5 +1,5 @@
 /** Shared types of the packet engine: origins, per-node state, UDP handlers, outside hosts. */
-import type { HttpRequest, HttpResponse } from '../apps';
+import type { HttpRequest, HttpResponse, ServerCert } from '../apps';
 import type { Place } from '../cluster/tools';
 import type { IpvsRuntime, ProxyConfig, RecentLists } from '../proxy';
 import type { ConntrackEntry, Tuple } from './conntrack';
@@ -55,6 +55,8 @@ export interface ExternalHost {
   name: string;
   tcpPorts: number[];
   http?: (port: number, req: HttpRequest) => HttpResponse | undefined;
+  /** The certificate a TLS port presents (undefined: plain TCP). */
+  tls?: (port: number) => ServerCert | undefined;
   udp?: UdpHandler;
 }
 
@@ -68,6 +70,8 @@ export interface Delivery {
   container?: string;
   ip: string;
   port: number;
+  /** Where the accepting socket lives when `ip` is a loopback address: the machine's own address. */
+  listenerIp?: string;
   /** The client as the server sees it (after masquerade). */
   seenSrc: string;
   seenSport: number;

@@ -3,7 +3,7 @@
  * packet engine; the answer comes from the app in the pod. Messages are curl's own
  * (lib/connect.c, lib/strerror.c, src/tool_operate.c).
  */
-import type { HttpResponse } from '../../apps';
+import type { HttpResponse, ServerCert } from '../../apps';
 import type { ToolEnv, ToolFactory } from '../../cluster/tools';
 import type { CommandContext, CommandOutcome } from '../../shell/types';
 import { TCP_SYN_TIMEOUT_MS } from '../Network';
@@ -12,11 +12,14 @@ import { parseCurlArgs } from './curlArgs';
 import { progressMeter } from './curlProgress';
 import type { TransferInfo } from './curlWriteOut';
 import { writeOut } from './curlWriteOut';
+import type { TlsFailure } from './curlTls';
+import { trustedCAs, verifyCert, WRONG_VERSION } from './curlTls';
 import { after, netOf, parseUrl } from './toolkit';
 
 export const CURL_VERSION = '8.5.0';
 
-const statusLine = (r: HttpResponse) => `HTTP/1.1 ${r.status} ${r.reason}`;
+/** HTTP/2 has no reason phrase: curl writes `HTTP/2 200 ` (http2.c). */
+const statusLine = (r: HttpResponse) => (r.httpVersion === '2' ? `HTTP/2 ${r.status} ` : `HTTP/${r.httpVersion ?? '1.1'} ${r.status} ${r.reason}`);
 
 function headerBlock(r: HttpResponse, prefix = ''): string {
   return [statusLine(r), ...r.headers.map(([k, v]) => `${k}: ${v}`), ''].map((l) => `${prefix}${l}\r\n`).join('');
@@ -87,7 +90,19 @@ export function runCurl(env: ToolEnv, ctx: CommandContext): CommandOutcome {
     const limit = Math.min(o.maxTimeMs ?? Infinity, o.connectTimeoutMs ?? Infinity);
     const hostHeader = url.port === (url.scheme === 'https' ? 443 : 80) ? url.host : `${url.host}:${url.port}`;
     const userAgent = `curl/${CURL_VERSION}`;
-    const r = net.httpRequest(env.place, { ...(res.dns ? { dns: res.dns } : {}), ip, port: url.port, method, path: url.path, host: hostHeader, userAgent, headers: Object.fromEntries(o.headers), timeoutMs: Number.isFinite(limit) ? limit : TCP_SYN_TIMEOUT_MS });
+    let trusted: string[] | undefined;
+    if (url.scheme === 'https' && !o.insecure) {
+      const t = trustedCAs(env, ctx, o.cacert);
+      if (!Array.isArray(t)) return after(ctx, waited, () => fail(t.code, t.message));
+      trusted = t;
+    }
+    let tlsFailure: TlsFailure | undefined;
+    const tlsHost = url.host;
+    const tls = url.scheme !== 'https' ? undefined : (cert: ServerCert | undefined) => {
+      tlsFailure = !cert ? WRONG_VERSION : trusted ? verifyCert(cert, tlsHost, trusted) : undefined;
+      return tlsFailure === undefined;
+    };
+    const r = net.httpRequest(env.place, { ...(res.dns ? { dns: res.dns } : {}), ip, port: url.port, method, path: url.path, host: hostHeader, userAgent, headers: Object.fromEntries(o.headers), timeoutMs: Number.isFinite(limit) ? limit : TCP_SYN_TIMEOUT_MS, ...(tls ? { tls } : {}) });
     if (r.outcome.kind === 'timeout') {
       const ms = Number.isFinite(limit) ? Math.round(limit) + 1 : TCP_SYN_TIMEOUT_MS;
       waited += ms;
@@ -116,10 +131,12 @@ export function runCurl(env: ToolEnv, ctx: CommandContext): CommandOutcome {
       ctx.stderr(lines.map((l) => `> ${l}\r\n`).join(''));
     }
     info.sizeRequest += [`${method} ${url.path} HTTP/1.1`, `Host: ${hostHeader}`, `User-Agent: ${userAgent}`, 'Accept: */*', ...o.headers.map(([k, v]) => `${k}: ${v}`), ''].reduce((n, l) => n + l.length + 2, 0);
+    const failedTls = tlsFailure as TlsFailure | undefined;
+    if (failedTls) return after(ctx, waited, () => fail(failedTls.code, failedTls.message, showErr ? (failedTls.help ?? '') : ''));
     if (!r.response) return fail(52, 'Empty reply from server');
     const resp = r.response;
     info.httpCode = resp.status;
-    info.httpVersion = '1.1';
+    info.httpVersion = resp.httpVersion ?? '1.1';
     info.headers = resp.headers;
     const type = resp.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
     if (type) info.contentType = type;
