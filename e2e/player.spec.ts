@@ -39,6 +39,15 @@ test('the packet player lists a learner request, steps to the DNAT rule and show
   await expect(node(map.getByRole('group', { name: 'Service default/empty' }))).toHaveClass(/off-path/);
   await expect(node(map.getByRole('group', { name: 'Pod default/client' }))).toHaveClass(/on-path/);
 
+  // The packet moves from the node to the Service; asking the system for less motion stops it there.
+  const dot = map.locator('.packet-dot');
+  await expect.poll(() => dot.evaluate((el) => el.getAnimations().length)).toBe(1);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(() => dot.evaluate((el) => el.getAnimations().length)).toBe(0);
+  await expect(dot).toBeAttached();
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+
+  await player.getByRole('button', { name: 'Next step' }).focus();
   await page.keyboard.press('End');
   await expect(current).toContainText(/Delivered to web-/);
 
