@@ -48,7 +48,7 @@ describe('fast paths agree with the plain code', () => {
     const names = fc.constantFrom('web', 'Web', 'any', 'svc', 'pod', 'x-1', 'db');
     const spaces = fc.constantFrom('default', 'Prod', 'any', 'svc', 'gone');
     const zone = fc.constantFrom('cluster.local.', '.');
-    const config = fc.record({ namespaces: fc.constantFrom([], ['default'], ['prod', 'svc']), ignoreEmptyService: fc.boolean() });
+    const config = fc.record({ namespaces: fc.constantFrom<string[]>([], ['default'], ['prod', 'svc']), ignoreEmptyService: fc.boolean() });
     fc.assert(
       fc.property(fc.array(fc.tuple(spaces, names, fc.boolean()), { maxLength: 10 }), fc.array(fc.tuple(names, spaces, fc.constantFrom('svc', 'pod', 'x')), { minLength: 1, maxLength: 6 }), zone, config, (objs, asks, z, extra) => {
         const services = objs.map(([space, name, headless], i) => svc(space, name, { clusterIP: headless ? 'None' : `10.96.0.${i + 1}`, ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }));
