@@ -6,7 +6,7 @@
  */
 import { Simulation } from '../engine/sim/Simulation';
 import type { ShellSession } from '../engine/shell/ShellSession';
-import { createLearnerSession, readHomeFile, runOnBuffer, writeHomeFile, type EditorActionResult } from '../engine/cluster';
+import { createLearnerSession, diffBuffer, readHomeFile, runOnBuffer, writeHomeFile, type BufferDiff, type EditorActionResult } from '../engine/cluster';
 import type { ShellResult } from '../engine/shell/types';
 import type { ClockState } from '../engine/sim/VirtualClock';
 import type { ViewDelta } from '../engine/view/types';
@@ -14,7 +14,7 @@ import { ViewFeed } from '../engine/view/ViewFeed';
 import { createTraceApi, type TraceListener } from './traceApi';
 
 export type { ClockState } from '../engine/sim/VirtualClock';
-export type { EditorActionResult } from '../engine/cluster';
+export type { BufferDiff, DocumentDiff, EditorActionResult } from '../engine/cluster';
 export type { ShellResult } from '../engine/shell/types';
 export type { TraceBatch, TraceEntry, TraceListener } from './traceApi';
 export type { EndpointSliceRecord, NodeRecord, PodRecord, ServiceRecord, ViewDelta, ViewRecord } from '../engine/view/types';
@@ -130,6 +130,10 @@ export function createEngineApi(now: () => number = () => performance.now()) {
         publish();
         return r;
       });
+    },
+    /** The editor's Diff: live objects against a server-side dry-run apply of the buffer. */
+    diffBuffer(path: string, text: string): Result<BufferDiff> {
+      return guard(() => diffBuffer(sim, path, text));
     },
     /** A file of the learner's home (`vim FILE` asks the editor to open it); undefined when missing. */
     readHomeFile(path: string): string | undefined {

@@ -3,7 +3,7 @@ import { ApplyResult } from './ApplyResult';
 import { startHomeSync } from './homeSync';
 import './editor.css';
 import { FileTabs } from './FileTabs';
-import { saveEdit, selectEditTab, useEditTabs } from './kubectlEdit';
+import { selectEditTab, useEditTabs } from './kubectlEdit';
 import { FileToolbar } from './FileToolbar';
 import type { EditorFile } from './fileStore';
 import { RenameFileForm } from './RenameFileForm';
@@ -11,8 +11,11 @@ import { selectActiveFile, selectStatus, selectStorageError } from './editorSele
 import { EDITOR_PANEL_ID, tabId } from './tabIds';
 import { useEditorStore } from './useEditorStore';
 import { useLoadEditorFiles } from './useLoadEditorFiles';
+import { selectDiff, useDiffStore } from './useDiffStore';
+import { EditorActions } from './EditorActions';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
+const DiffView = lazy(() => import('./DiffView'));
 
 interface Props {
   /**
@@ -34,57 +37,29 @@ export function EditorPane({ onApply: applyFile, onDelete: deleteFile }: Props) 
   const [renaming, setRenaming] = useState<string | null>(null);
   // A kubectl edit tab belongs to the waiting command: it is saved, not applied or deleted.
   const edit = useEditTabs(selectEditTab(file?.path));
-  const onApply = edit ? undefined : applyFile;
+  // Applying makes a diff on screen stale: close it, the learner sees kubectl's answer instead.
+  const onApply =
+    edit || !applyFile
+      ? undefined
+      : (f: EditorFile) => {
+          useDiffStore.getState().close();
+          applyFile(f);
+        };
   const onDelete = edit ? undefined : deleteFile;
+  const diff = useDiffStore(selectDiff);
+  const showingDiff = diff !== undefined && diff.path === file?.path;
 
   return (
     <div className="editor-pane">
       <div className="pane-toolbar editor-toolbar">
         <FileTabs onRename={setRenaming} />
         <FileToolbar onRename={setRenaming} />
-        {edit && file && (
-          <button
-            type="button"
-            className="btn btn-small primary"
-            title="Save (Ctrl+S): kubectl edit applies the change"
-            disabled={edit.saving}
-            onClick={() => void saveEdit(file.path)}
-          >
-            {edit.saving ? 'Saving…' : 'Save'}
-          </button>
-        )}
-        {onApply && file && (
-          <button
-            type="button"
-            className="btn btn-small primary"
-            title="Apply (Ctrl+Enter)"
-            onClick={() => onApply(file)}
-          >
-            Apply
-          </button>
-        )}
-        {onDelete && file && (
-          <button
-            type="button"
-            className="btn btn-small"
-            title={`kubectl delete -f ${file.path}`}
-            onClick={() => {
-              if (window.confirm(`Delete from the cluster everything ${file.path} defines?`)) onDelete(file);
-            }}
-          >
-            Delete
-          </button>
-        )}
       </div>
+      {file && (
+        <EditorActions file={file} edit={edit} onApply={onApply} onDelete={onDelete} showingDiff={showingDiff} />
+      )}
       {renaming && (
         <RenameFileForm key={renaming} path={renaming} onDone={() => setRenaming(null)} />
-      )}
-      {edit && (
-        <div className="editor-edit-notice" role="note">
-          <code>kubectl edit</code> is waiting in the terminal: Save applies your changes, closing the
-          tab cancels the edit.
-          {edit.error && <span className="editor-edit-error" role="alert"> {edit.error}</span>}
-        </div>
       )}
       {storageError && (
         <div className="editor-storage-error" role="alert">
@@ -101,7 +76,7 @@ export function EditorPane({ onApply: applyFile, onDelete: deleteFile }: Props) 
           <div className="pane-loading">Loading your files…</div>
         ) : file ? (
           <Suspense fallback={<div className="pane-loading">Loading the editor…</div>}>
-            <MonacoEditor file={file} onApply={onApply} />
+            {showingDiff ? <DiffView /> : <MonacoEditor file={file} onApply={onApply} />}
           </Suspense>
         ) : (
           <div className="pane-loading">No open files. Create one with New file or an example.</div>

@@ -8,6 +8,7 @@ import { monaco } from './monacoSetup';
 import { MONACO_THEME } from './monacoThemes';
 import { selectFilePathList } from './editorSelectors';
 import { selectApplyMarkers, useApplyStore } from './useApplyStore';
+import { DIFF_SCHEME } from './useDiffStore';
 import { editorStore, useEditorStore } from './useEditorStore';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
@@ -34,7 +35,7 @@ export default function MonacoEditor({ file, onApply }: Props) {
     const keep = new Set(filePaths.split('\n').map((p) => monaco.Uri.parse(p).toString()));
     const shown = mounted.current?.getModel();
     for (const model of monaco.editor.getModels()) {
-      if (model !== shown && model.getLanguageId() === 'yaml' && !keep.has(model.uri.toString()))
+      if (model !== shown && model.getLanguageId() === 'yaml' && model.uri.scheme !== DIFF_SCHEME && !keep.has(model.uri.toString()))
         model.dispose();
     }
   }, [filePaths]);

@@ -17,7 +17,7 @@ export interface EditCommand {
   settled(): Promise<boolean>;
 }
 
-interface EditTab {
+export interface EditTab {
   /** The file's text as kubectl last wrote or read it; the tab is dirty when the buffer differs. */
   saved: string;
   saving: boolean;

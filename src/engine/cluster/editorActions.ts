@@ -16,14 +16,15 @@ export interface EditorActionResult {
 
 const sideSessions = new WeakMap<Simulation, ShellSession>();
 
-function sideSession(sim: Simulation): ShellSession {
+/** The editor's own shell on the learner's machine, apart from the terminal's. */
+export function sideSession(sim: Simulation): ShellSession {
   let s = sideSessions.get(sim);
   if (!s) sideSessions.set(sim, (s = createLearnerSession(sim)));
   return s;
 }
 
 /** Single-quotes a word for the shell (file names come from the learner). */
-function quote(word: string): string {
+export function quote(word: string): string {
   return /^[\w./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

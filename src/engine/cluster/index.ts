@@ -8,4 +8,5 @@ export { nodeMachine, nodeOwnTools } from './nodeMachine';
 export { createLearnerSession, type LearnerSessionOptions } from './learnerSession';
 export { containerToolSets, nodeToolSets, installTools } from './installTools';
 export { readHomeFile, runOnBuffer, writeHomeFile, type EditorActionResult } from './editorActions';
+export { diffBuffer, type BufferDiff, type DocumentDiff } from './editorDiff';
 export { traceOrigin, traceRequest, type TraceRequestResult, type TraceSource } from './traceRequest';
