@@ -10,6 +10,7 @@ import type { ConntrackEntry } from './conntrack';
 import { CONNTRACK_TIMEOUTS, expire } from './conntrack';
 import { ApiServerProcess } from './apiServerProcess';
 import { KubeProxyComponent } from './KubeProxyComponent';
+import { webHosts } from './internetHosts';
 import { localHttpHandler } from './localListeners';
 import { isLoopback, loopbackRequest } from './loopback';
 import type { EngineDeps } from './PacketEngine';
@@ -310,6 +311,7 @@ export function networkOf(sim: Simulation): Network {
     sim.registerExtension('network', { save: () => created.save(), load: (state) => created.load(state as NetworkState) });
     void n.proxies;
     sim.use('apiserver-process', (ctx) => new ApiServerProcess(ctx));
+    for (const host of webHosts()) created.addExternalHost(host);
   }
   return n;
 }

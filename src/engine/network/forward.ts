@@ -184,8 +184,13 @@ export function deliverLocal(ctx: WalkCtx, pkt: PacketView): ConnectResult {
 /** Beyond the node network's gateway: the docker host, registered outside hosts, or nothing. */
 export function outsideWorld(ctx: WalkCtx, pkt: PacketView, path: PathStep[], via?: NodeNet): ConnectResult {
   const gw = ctx.topo.nodeNetwork.gateway;
-  // The bridge CNI's ipMasq rule hides pod addresses behind the node's for traffic leaving the cluster.
-  if (via && ctx.origin.kind === 'pod' && pkt.src === ctx.origin.ip) pkt = { ...pkt, src: via.ip };
+  // The CNI's ipMasq rule hides pod addresses behind the node's for traffic leaving the cluster.
+  if (via && ctx.origin.kind === 'pod' && pkt.src === ctx.origin.ip) {
+    const before = pkt;
+    // MASQUERADE keeps the source port when it is free on the node (no --random-fully).
+    pkt = { ...pkt, src: via.ip };
+    ctx.add({ where: { machine: via.name, kind: 'node', interface: 'eth0', table: 'nat', chain: 'POSTROUTING' }, before, after: pkt, why: [{ kind: 'route', text: `${via.podCIDR} → ${pkt.dst}: MASQUERADE (CNI ipMasq, destination outside the cluster)` }], explanation: `${pkt.dst} is outside the cluster, so on its way out of ${via.name} the CNI's masquerade rule rewrites the source ${before.src} (a pod address the Internet cannot route back to) to the node's ${via.ip}; conntrack undoes it for the reply.` });
+  }
   const host = ctx.deps.external.get(pkt.dst);
   const flows = flowsFor(path, pkt);
   if (pkt.dst === gw || host) {

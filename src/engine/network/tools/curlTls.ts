@@ -17,7 +17,7 @@ export const CA_CERT_HELP =
   'how to fix it, please visit the web page mentioned above.\n';
 
 /** The CAs of Debian/Ubuntu's ca-certificates bundle that sign the simulated Internet's sites. */
-export const PUBLIC_CAS: readonly string[] = ['DigiCert Global G3 TLS ECC SHA384 2020 CA1', 'R11', 'E6', 'Sectigo RSA Domain Validation Secure Server CA'];
+export const PUBLIC_CAS: readonly string[] = ['DigiCert Global G3 TLS ECC SHA384 2020 CA1', 'R11', 'WR2', 'Sectigo RSA Domain Validation Secure Server CA'];
 
 export interface TlsFailure {
   code: number;
