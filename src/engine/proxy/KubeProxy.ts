@@ -18,7 +18,13 @@ import type { IpvsState } from './ipvs/virtualServers';
 import { generateIpvs } from './ipvs/virtualServers';
 import { generateIpvsIptables } from './ipvs/ipvsRules';
 import type { Ruleset } from './model';
+import type { EndpointInfo, ServicePortInfo } from './serviceInfo';
 import { endpointsForPort, servicePorts } from './serviceInfo';
+
+interface PortEndpoints {
+  info: ServicePortInfo;
+  endpoints: EndpointInfo[];
+}
 
 const keyOf = (ns: string | undefined, name: string | undefined) => `${ns ?? 'default'}/${name ?? ''}`;
 
@@ -53,8 +59,10 @@ export class KubeProxy {
     this.sliceOwner.clear();
     for (const s of services) this.services.set(keyOf(s.metadata?.namespace, s.metadata?.name), s);
     for (const sl of slices) this.storeSlice(sl);
-    // Decide large-cluster mode before generating, so a full sync hashes every chain once.
-    this.largeCluster = this.countEndpoints() > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
+    // Large-cluster mode decides how every SEP rule is written, so it is settled before the
+    // first one, by an upper bound (endpoints in slices with the port, before de-duplication)
+    // that is exact unless slices repeat an endpoint; checkLargeCluster corrects that case.
+    this.largeCluster = this.endpointUpperBound() > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
     this.regenerateAll();
     this.checkLargeCluster();
     this.invalidate();
@@ -162,17 +170,16 @@ export class KubeProxy {
 
   /** Service `key`'s fragments, recorded with its endpoint count. */
   private generate(key: string): ServiceFragment[] {
+    const ports = this.portEndpoints(key);
     const old = this.fragments.get(key);
     if (old) this.totalEndpoints -= old.endpoints;
     this.fragments.delete(key);
-    const svc = this.services.get(key);
-    if (!svc) return [];
-    const slices = [...(this.slices.get(key)?.values() ?? [])];
+    if (!this.services.has(key)) return [];
     let endpoints = 0;
-    const fragments = servicePorts(svc).map((info) => {
-      const eps = endpointsForPort(info, slices, this.node.name);
+    const opts = { config: this.config, nodeIPs: this.node.ips, largeCluster: this.largeCluster };
+    const fragments = ports.map(({ info, endpoints: eps }) => {
       endpoints += eps.length;
-      return serviceFragment(info, eps, { config: this.config, nodeIPs: this.node.ips, largeCluster: this.largeCluster });
+      return serviceFragment(info, eps, opts);
     });
     this.regenerations++;
     this.fragments.set(key, { fragments, endpoints });
@@ -180,11 +187,26 @@ export class KubeProxy {
     return fragments;
   }
 
-  private countEndpoints(): number {
+  /** Service `key`'s ports with their endpoints on this node's view (none if it is gone). */
+  private portEndpoints(key: string): PortEndpoints[] {
+    const svc = this.services.get(key);
+    if (!svc) return [];
+    const slices = [...(this.slices.get(key)?.values() ?? [])];
+    return servicePorts(svc).map((info) => ({ info, endpoints: endpointsForPort(info, slices, this.node.name) }));
+  }
+
+  /** At least as many as the endpoints `endpointsForPort` will find over all Service ports. */
+  private endpointUpperBound(): number {
     let n = 0;
     for (const [key, svc] of this.services) {
-      const slices = [...(this.slices.get(key)?.values() ?? [])];
-      for (const info of servicePorts(svc)) n += endpointsForPort(info, slices, this.node.name).length;
+      const slices = this.slices.get(key);
+      if (!slices) continue;
+      for (const info of servicePorts(svc)) {
+        for (const sl of slices.values()) {
+          const hasPort = sl.ports?.some((port) => (port.name ?? '') === info.ref.port && (port.protocol ?? 'TCP').toLowerCase() === info.ref.protocol);
+          if (hasPort) n += sl.endpoints?.length ?? 0;
+        }
+      }
     }
     return n;
   }

@@ -1,4 +1,8 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chainHash16 } from './chainHash';
 import { base32, endpointChainName, portProtoHash, servicePortChains } from './hash';
 
 describe('chain-name hashing (REFERENCE §1.2)', () => {
@@ -43,5 +47,13 @@ describe('chain-name hashing (REFERENCE §1.2)', () => {
       '', 'MY======', 'MZXQ====', 'MZXW6===', 'MZXW6YQ=', 'MZXW6YTB', 'MZXW6YTBOI======',
     ]);
     expect(portProtoHash('x', 'tcp')).toHaveLength(16);
+  });
+});
+
+describe('chainHash16', () => {
+  it('is base32(sha256(text))[:16] for any text, ASCII or not, across block boundaries (fast-check)', () => {
+    const reference = (t: string) => base32(sha256(utf8ToBytes(t))).slice(0, 16);
+    const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 50, max: 130 }).map((n) => 'x'.repeat(n)));
+    fc.assert(fc.property(text, (t) => chainHash16(t) === reference(t)), { numRuns: 2000 });
   });
 });

@@ -2,12 +2,14 @@
  * kube-proxy's chain names: `KUBE-SVC-` + the first 16 characters of the RFC 4648 base32
  * encoding of sha256(servicePortName + protocol) (pkg/proxy/iptables/proxier.go, portProtoHash).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { chainHash16 } from './chainHash';
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** RFC 4648 base32 with the standard alphabet and `=` padding, as Go's base32.StdEncoding. */
+/**
+ * RFC 4648 base32 with the standard alphabet and `=` padding, as Go's base32.StdEncoding (the
+ * reference `chainHash16` is tested against).
+ */
 export function base32(bytes: Uint8Array): string {
   let out = '';
   let buffer = 0;
@@ -26,26 +28,9 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
-/**
- * Memoised: kube-proxy computes each name once per service port / endpoint and keeps it, and
- * resyncs rehash the same strings. Cleared when large so memory stays bounded.
- */
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 100_000;
-
-function hash16(text: string): string {
-  let h = memo.get(text);
-  if (h === undefined) {
-    h = base32(sha256(utf8ToBytes(text))).slice(0, 16);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(text, h);
-  }
-  return h;
-}
-
 /** The 16-character suffix shared by KUBE-SVC/SVL/EXT/FW chains; `protocol` must be lower case. */
 export function portProtoHash(servicePortName: string, protocol: string): string {
-  return hash16(servicePortName + protocol);
+  return chainHash16(servicePortName + protocol);
 }
 
 /** The per-service-port chain names kube-proxy derives from one hash. */
@@ -63,5 +48,5 @@ export function servicePortChains(servicePortName: string, protocol: string): Se
 
 /** `KUBE-SEP-` chain for one endpoint; `endpoint` is `ip:port` (IPv6 in brackets). */
 export function endpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
-  return `KUBE-SEP-${hash16(servicePortName + protocol + endpoint)}`;
+  return `KUBE-SEP-${chainHash16(servicePortName + protocol + endpoint)}`;
 }

@@ -6,7 +6,7 @@
  */
 import type { ResolvedProxyConfig } from '../config';
 import { endpointChainName, servicePortChains } from '../hash';
-import type { Chain, Match, Provenance, Rule, TableName } from '../model';
+import type { Chain, L4Protocol, Match, Provenance, Rule, TableName } from '../model';
 import { probabilityToFixed } from '../model';
 import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
 import { categorizeEndpoints, cidrContains, usesClusterEndpoints, usesLocalEndpoints } from '../serviceInfo';
@@ -40,10 +40,20 @@ export interface FragmentOptions {
   largeCluster: boolean;
 }
 
+/** Rules are never changed once written, so identical parts are shared between them. */
+const MARK_MASQ = jump(KUBE_MARK_MASQ);
+const NO_MATCHES = Object.freeze([]) as unknown as Match[];
+const PROTO: Record<L4Protocol, Match> = { tcp: proto('tcp'), udp: proto('udp'), sctp: proto('sctp') };
+
 /** The probability kube-proxy writes (`%0.10f` of 1/n), as the kernel's fixed-point value. */
 export function endpointProbability(remaining: number): number {
-  return probabilityToFixed(Number((1 / remaining).toFixed(10)));
+  let p = probabilities[remaining];
+  if (p === undefined) probabilities[remaining] = p = probabilityToFixed(Number((1 / remaining).toFixed(10)));
+  return p;
 }
+
+/** endpointProbability by number of remaining endpoints: every KUBE-SVC chain asks for the same few. */
+const probabilities: number[] = [];
 
 export function serviceFragment(info: ServicePortInfo, endpoints: readonly EndpointInfo[], opts: FragmentOptions): ServiceFragment {
   const { config } = opts;
@@ -190,45 +200,56 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
       `Traffic that reaches this point is not in loadBalancerSourceRanges; it is not DNATed and the filter table drops it.`));
   }
 
-  if (usesClusterChain) endpointRules(natChains, chains.svc, info, cat.cluster, opts);
-  if (usesLocalChain) endpointRules(natChains, chains.svl, info, cat.local, opts);
+  // Each endpoint's chain name (a sha256) and provenance, made once and shared by its rules.
+  const madeParts = new Map<string, EndpointParts>();
+  const partsOf = (ep: EndpointInfo): EndpointParts => {
+    let parts = madeParts.get(ep.key);
+    if (!parts) madeParts.set(ep.key, (parts = { sep: endpointChainName(name, p, ep.key), prov: { owner: 'kube-proxy', service: info.ref, endpoint: epRef(ep) } }));
+    return parts;
+  };
+  if (usesClusterChain) endpointRules(natChains, chains.svc, info, cat.cluster, opts, partsOf);
+  if (usesLocalChain) endpointRules(natChains, chains.svl, info, cat.local, opts, partsOf);
 
+  const sepComment = opts.largeCluster ? undefined : comment(name);
   for (const ep of cat.allReachable) {
-    const sep = endpointChainName(name, p, ep.key);
-    const chain = ensureChain(natChains, sep);
-    const epProv: Provenance = { owner: 'kube-proxy', service: info.ref, endpoint: epRef(ep) };
-    const cm = opts.largeCluster ? [] : [comment(name)];
-    chain.rules.push(rule({ src: ep.ip, matches: [...cm], target: jump(KUBE_MARK_MASQ) }, epProv,
-      `Hairpin: when pod ${ep.ip} connects to ${name} and is picked as its own backend, the packet is marked for SNAT.`));
-    const dnatMatches: Match[] = [...cm];
-    if (info.affinitySeconds) dnatMatches.push({ kind: 'recent', mode: 'set', name: sep });
-    dnatMatches.push(proto(p));
-    chain.rules.push(rule({ protocol: p, matches: dnatMatches, target: { kind: 'DNAT', toDestination: ep.key } }, epProv,
-      `Rewrites the destination to the endpoint ${ep.key}${ep.slice ? ` (EndpointSlice ${ep.slice})` : ''}${info.affinitySeconds ? ' and remembers the client for session affinity' : ''}.`));
+    const { sep, prov: epProv } = partsOf(ep);
+    // Arrays are written at their final size: 100,000 endpoints make every spare slot count.
+    const recent: Match[] = info.affinitySeconds ? [{ kind: 'recent', mode: 'set', name: sep }] : [];
+    const dnatMatches: Match[] = sepComment ? [sepComment, ...recent, PROTO[p]] : recent.length ? [...recent, PROTO[p]] : [PROTO[p]];
+    // allReachable has one entry per endpoint, so each SEP chain is new.
+    natChains.push({ name: sep, rules: [
+      rule({ src: ep.ip, matches: sepComment ? [sepComment] : NO_MATCHES, target: MARK_MASQ }, epProv,
+        `Hairpin: when pod ${ep.ip} connects to ${name} and is picked as its own backend, the packet is marked for SNAT.`),
+      rule({ protocol: p, matches: dnatMatches, target: { kind: 'DNAT', toDestination: ep.key } }, epProv,
+        `Rewrites the destination to the endpoint ${ep.key}${ep.slice ? ` (EndpointSlice ${ep.slice})` : ''}${info.affinitySeconds ? ' and remembers the client for session affinity' : ''}.`),
+    ] });
   }
 
   return { key: `${name}\u0000${p}`, shared, natChains };
 }
 
-function endpointRules(natChains: Chain[], chainName: string, info: ServicePortInfo, endpoints: readonly EndpointInfo[], opts: FragmentOptions): void {
+interface EndpointParts {
+  sep: string;
+  prov: Provenance;
+}
+
+function endpointRules(natChains: Chain[], chainName: string, info: ServicePortInfo, endpoints: readonly EndpointInfo[], opts: FragmentOptions, partsOf: (ep: EndpointInfo) => EndpointParts): void {
   const chain = ensureChain(natChains, chainName);
   const name = info.nameString;
-  const p = info.ref.protocol;
   const epComment = (ep: EndpointInfo) => (opts.largeCluster ? [] : [comment(`${name} -> ${ep.key}`)]);
   if (info.affinitySeconds) {
     for (const ep of endpoints) {
-      const sep = endpointChainName(name, p, ep.key);
-      chain.rules.push(rule({ matches: [...epComment(ep), { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true }], target: jump(sep) },
-        { owner: 'kube-proxy', service: info.ref, endpoint: epRef(ep) },
+      const { sep, prov } = partsOf(ep);
+      chain.rules.push(rule({ matches: [...epComment(ep), { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true }], target: jump(sep) }, prov,
         `Session affinity: a client seen within ${info.affinitySeconds}s goes back to ${ep.key}.`));
     }
   }
   endpoints.forEach((ep, i) => {
-    const sep = endpointChainName(name, p, ep.key);
-    const matches = epComment(ep);
+    const { sep, prov } = partsOf(ep);
     const remaining = endpoints.length - i;
-    if (i < endpoints.length - 1) matches.push({ kind: 'statistic', probabilityFixed: endpointProbability(remaining) });
-    chain.rules.push(rule({ matches, target: jump(sep) }, { owner: 'kube-proxy', service: info.ref, endpoint: epRef(ep) },
+    const statistic: Match[] = i < endpoints.length - 1 ? [{ kind: 'statistic', probabilityFixed: endpointProbability(remaining) }] : [];
+    const matches = opts.largeCluster ? statistic : [...epComment(ep), ...statistic];
+    chain.rules.push(rule({ matches, target: jump(sep) }, prov,
       remaining > 1 ? `Picks endpoint ${ep.key} with probability 1/${remaining} of the connections reaching this rule.`
         : endpoints.length === 1 ? `Sends every connection to the only endpoint ${ep.key}.` : `Sends the remaining connections to ${ep.key}.`));
   });
