@@ -11,6 +11,21 @@ describe('ApiServer CRUD', () => {
     expect(Number(created.metadata.resourceVersion)).toBeGreaterThan(0);
   });
 
+  it('returns private copies of writes, or the stored frozen object to a component asking for shared results', () => {
+    const { server } = newTestServer();
+    const mine = server.admin().create('services', 'default', svc('web', { ports: [{ port: 80 }] }));
+    expect(Object.isFrozen(mine)).toBe(false);
+    mine.metadata.labels = { changed: 'locally' };
+    expect(server.admin().get('services', 'default', 'web').metadata.labels).toBeUndefined();
+    const component = server.system('test-controller', { sharedResults: true });
+    const seen: KubeObject[] = [];
+    component.watch('services', 'default', (ev) => seen.push(ev.object));
+    const shared = component.update('services', 'default', { ...mine, metadata: { ...mine.metadata, labels: { app: 'web' } } });
+    expect(Object.isFrozen(shared) && Object.isFrozen(shared.metadata.labels)).toBe(true);
+    expect(shared).toBe(seen[0]);
+    expect(server.system('other').update('services', 'default', { ...shared, metadata: { ...shared.metadata, labels: {} } })).not.toBe(seen[1]);
+  });
+
   it('is deterministic for the same seed and commands', () => {
     const run = (): unknown => {
       const { server } = newTestServer('same');

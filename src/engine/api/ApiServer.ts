@@ -67,11 +67,13 @@ export class ApiServer {
   /**
    * A control-plane component (controller, kubelet, kube-proxy, CoreDNS). It is in
    * `system:masters`, so RBAC does not stand in its way; its writes are stamped
-   * `controller:<name>` in watch events.
+   * `controller:<name>` in watch events. With `sharedResults`, its writes return the stored
+   * object itself (frozen, as watch events carry it) instead of a private copy: for components
+   * that only read what a write returns, which saves a deep copy per write.
    */
-  system(name: string): ApiServerClient {
+  system(name: string, opts: { sharedResults?: boolean } = {}): ApiServerClient {
     const user = { name: name.startsWith('system:') ? name : `system:${name}`, groups: ['system:masters', 'system:authenticated'] };
-    return new ApiServerClient(this, user, `controller:${name}`);
+    return new ApiServerClient(this, user, `controller:${name}`, undefined, !!opts.sharedResults);
   }
 
   /** Discovery: every served resource, as `kubectl api-resources` lists them. */

@@ -8,15 +8,24 @@ import type { ApiClient, DeleteOptions, KubeObject, ListOptions, PatchType, Unsu
 
 export class ApiServerClient implements ApiClient {
   private warnings: string[] = [];
+  readonly user: UserInfo;
+  /** What the request log says authentication found (the same for every request of this client). */
+  readonly authenticated: string;
 
   constructor(
     private readonly server: ApiServer,
-    readonly user: UserInfo,
+    user: UserInfo,
     /** Stamped on watch events: `user:<name>` or `controller:<name>`. */
     readonly source: string,
     /** The authenticated user when {@link user} is an impersonation. */
     readonly impersonator?: UserInfo,
-  ) {}
+    /** Writes return the stored (frozen) object rather than a private copy; see `ApiServer.system`. */
+    readonly sharedResults = false,
+  ) {
+    // Frozen, so every request record can point at it instead of copying it.
+    this.user = Object.freeze({ name: user.name, groups: Object.freeze([...user.groups]) as string[] });
+    this.authenticated = `user "${user.name}" groups ${JSON.stringify(user.groups)}`;
+  }
 
   /** Warnings from the most recent request, cleared on read. */
   takeWarnings(): string[] {

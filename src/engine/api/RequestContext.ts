@@ -15,7 +15,7 @@ export class RequestContext {
       resource,
       namespace,
       name,
-      user: { name: client.user.name, groups: [...client.user.groups] },
+      user: client.user,
       ...(client.impersonator ? { impersonatedBy: client.impersonator.name } : {}),
       stages: [],
       status: 200,

@@ -9,7 +9,7 @@ import { TooOldResourceVersionError } from '../store/ObjectStore';
 import type { ApiServer } from './ApiServer';
 import type { ApiServerClient } from './ApiServerClient';
 import { badRequestError, goneError, methodNotAllowedError, notFoundError } from './errors';
-import { authorize, forbiddenMessage, type Attributes } from './rbac/authorizer';
+import { authorize, forbiddenMessage, type Attributes, type RbacSource } from './rbac/authorizer';
 import { forbiddenError } from './errors';
 import { RequestContext } from './RequestContext';
 import { infoForKey } from './resources';
@@ -32,9 +32,12 @@ export interface Target {
 
 export class RequestHandler {
   private readonly writes: Writes;
+  /** What the RBAC authorizer reads: the stored Roles, ClusterRoles and bindings. */
+  private readonly rbac: RbacSource;
 
   constructor(private readonly server: ApiServer) {
     this.writes = new Writes(server);
+    this.rbac = { list: (r, ns) => server.store.list(r, ns), get: (r, ns, n) => server.store.get(r, ns, n) };
   }
 
   /** Resolves `services/status` into resource info and subresource; namespaces cluster-scoped requests away. */
@@ -54,7 +57,7 @@ export class RequestHandler {
   ): T {
     const ctx = new RequestContext(client, verb, t.subresource ? `${t.key}/${t.subresource}` : t.key, t.namespace, name);
     try {
-      ctx.stage('authentication', true, `user "${client.user.name}" groups ${JSON.stringify(client.user.groups)}`);
+      ctx.stage('authentication', true, client.authenticated);
       ctx.run('authorization', '', () => this.authorize(client, verb, t, name));
       const warning = DEPRECATION_WARNINGS[t.key];
       if (warning) {
@@ -71,7 +74,7 @@ export class RequestHandler {
   }
 
   private authorize(client: ApiServerClient, verb: string, t: Target, name: string | undefined): void {
-    const src = { list: (r: string, ns: string | undefined) => this.server.store.list(r, ns), get: (r: string, ns: string, n: string) => this.server.store.get(r, ns, n) };
+    const src = this.rbac;
     if (client.impersonator) {
       const checks: Attributes[] = [
         { user: client.impersonator, verb: 'impersonate', group: '', resource: 'users', name: client.user.name },
@@ -98,9 +101,9 @@ export class RequestHandler {
   create(client: ApiServerClient, resource: string, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): KubeObject {
     const t = this.target(resource, ns, obj?.metadata?.namespace ?? 'default');
     return this.request(client, 'create', t, undefined, (ctx) => {
-      if (t.key === 'pods' && t.subresource === 'binding') return deepClone(this.writes.bind(ctx, client, t, obj, opts));
+      if (t.key === 'pods' && t.subresource === 'binding') return result(client, this.writes.bind(ctx, client, t, obj, opts));
       if (t.subresource) throw methodNotAllowedError(`the server does not allow this method on the requested resource`);
-      return deepClone(this.writes.create(ctx, client, t, obj, opts));
+      return result(client, this.writes.create(ctx, client, t, obj, opts));
     });
   }
 
@@ -153,24 +156,24 @@ export class RequestHandler {
   update(client: ApiServerClient, resource: string, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): KubeObject {
     const t = this.target(resource, ns, obj?.metadata?.namespace ?? 'default');
     const name = obj?.metadata?.name ?? '';
-    return this.request(client, 'update', t, name, (ctx) => this.view(t, this.writes.update(ctx, client, t, obj, opts)));
+    return this.request(client, 'update', t, name, (ctx) => this.view(client, t, this.writes.update(ctx, client, t, obj, opts)));
   }
 
   patch(client: ApiServerClient, resource: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): KubeObject {
     const t = this.target(resource, ns, 'default');
-    return this.request(client, 'patch', t, name, (ctx) => this.view(t, this.writes.patch(ctx, client, t, name, type, patch, opts)));
+    return this.request(client, 'patch', t, name, (ctx) => this.view(client, t, this.writes.patch(ctx, client, t, name, type, patch, opts)));
   }
 
-  /** What a write returns: a private copy, or the Scale view for `/scale`. */
-  private view(t: Target, stored: KubeObject): KubeObject {
-    return t.subresource === 'scale' && SCALABLE.has(t.key) ? toScale(stored) : deepClone(stored);
+  /** What a write returns: the object (see {@link result}), or the Scale view for `/scale`. */
+  private view(client: ApiServerClient, t: Target, stored: KubeObject): KubeObject {
+    return t.subresource === 'scale' && SCALABLE.has(t.key) ? toScale(stored) : result(client, stored);
   }
 
   delete(client: ApiServerClient, resource: string, ns: string | undefined, name: string, opts?: DeleteOptions): KubeObject {
     const t = this.target(resource, ns, 'default');
     return this.request(client, 'delete', t, name, (ctx) => {
       if (t.subresource) throw methodNotAllowedError('the server does not allow this method on the requested resource');
-      return deepClone(this.writes.delete(ctx, client, t, name, opts));
+      return result(client, this.writes.delete(ctx, client, t, name, opts));
     });
   }
 
@@ -187,3 +190,7 @@ export class RequestHandler {
   }
 }
 
+/** A write's result as the client gets it: a private copy, unless it takes shared results. */
+function result(client: ApiServerClient, obj: KubeObject): KubeObject {
+  return client.sharedResults ? obj : deepClone(obj);
+}

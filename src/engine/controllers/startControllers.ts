@@ -16,7 +16,8 @@ import { ServiceLoadBalancerController } from './servicelb/ServiceLoadBalancerCo
 
 /** Anything that can hand out a client per system component (the ApiServer's `.system(name)`). */
 export interface ClientSource {
-  system(name: string): ApiClient;
+  /** `sharedResults`: write results are the stored, frozen objects (controllers only read them). */
+  system(name: string, opts?: { sharedResults?: boolean }): ApiClient;
 }
 
 /** kube-controller-manager flags we model; every field has the real default. */
@@ -59,19 +60,21 @@ const MAX_ROUNDS = 1000;
 export function startControllers(deps: ControllerDeps): ControllerManager {
   const { api, clock, rng } = deps;
   const cfg = deps.config ?? {};
-  const informers = new InformerFactory(api.system('kube-controller-manager'));
+  // Controllers only read what their writes return, so they take the stored objects uncopied.
+  const component = (name: string) => api.system(name, { sharedResults: true });
+  const informers = new InformerFactory(component('kube-controller-manager'));
   const disabled = new Set(cfg.disabled ?? []);
   const all: Controller[] = [
-    new NamespaceController(api.system('namespace-controller'), clock, informers),
-    new DeploymentController(api.system('deployment-controller'), clock, informers),
-    new ReplicaSetController(api.system('replicaset-controller'), clock, informers),
-    new DaemonSetController(api.system('daemon-set-controller'), clock, informers),
-    new EndpointSliceController(api.system('endpointslice-controller'), clock, informers, { maxEndpointsPerSlice: cfg.maxEndpointsPerSlice ?? 100 }),
-    new EndpointsController(api.system('endpoint-controller'), clock, informers),
-    new EndpointSliceMirroringController(api.system('endpointslicemirroring-controller'), clock, informers),
-    new NodeLifecycleController(api.system('node-controller'), clock, informers, { gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 50_000 }),
-    new ServiceLoadBalancerController(api.system('service-controller'), clock, rng, informers, cfg.loadBalancerPool ? { pool: cfg.loadBalancerPool } : {}),
-    new GarbageCollector(api.system('generic-garbage-collector'), clock, informers),
+    new NamespaceController(component('namespace-controller'), clock, informers),
+    new DeploymentController(component('deployment-controller'), clock, informers),
+    new ReplicaSetController(component('replicaset-controller'), clock, informers),
+    new DaemonSetController(component('daemon-set-controller'), clock, informers),
+    new EndpointSliceController(component('endpointslice-controller'), clock, informers, { maxEndpointsPerSlice: cfg.maxEndpointsPerSlice ?? 100 }),
+    new EndpointsController(component('endpoint-controller'), clock, informers),
+    new EndpointSliceMirroringController(component('endpointslicemirroring-controller'), clock, informers),
+    new NodeLifecycleController(component('node-controller'), clock, informers, { gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 50_000 }),
+    new ServiceLoadBalancerController(component('service-controller'), clock, rng, informers, cfg.loadBalancerPool ? { pool: cfg.loadBalancerPool } : {}),
+    new GarbageCollector(component('generic-garbage-collector'), clock, informers),
   ];
   const controllers = all.filter((c) => !disabled.has(c.name));
   informers.startAll();

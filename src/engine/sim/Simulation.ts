@@ -268,7 +268,7 @@ export class Simulation {
     const kubelets = c.nodes.map(
       (n) =>
         new Kubelet({
-          api: api.system(`node:${n.name}`),
+          api: api.system(`node:${n.name}`, { sharedResults: true }),
           clock,
           rng: this.rng,
           nodeName: n.name,
@@ -278,7 +278,7 @@ export class Simulation {
           ...(n.controlPlane ? { staticPods: controlPlaneStaticPods({ nodeIP: n.internalIP, serviceCIDR: c.serviceCIDR, podCIDR: c.podCIDR, nodePortRange: c.nodePortRange }) } : {}),
         }),
     );
-    const scheduler = new Scheduler({ api: api.system('kube-scheduler'), clock, rng: this.rng });
+    const scheduler = new Scheduler({ api: api.system('kube-scheduler', { sharedResults: true }), clock, rng: this.rng });
     return { clock, api, scheduler, kubelets, extra: new Map(), controllers: { controllers: [], processPending: () => false, pending: () => ({}), stop: () => undefined } };
   }
 

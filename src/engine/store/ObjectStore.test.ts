@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject, WatchEvent } from '../api/types';
 import { ObjectStore, type StoreWatcher } from './ObjectStore';
@@ -51,5 +52,37 @@ describe('ObjectStore watch fan-out', () => {
     stop();
     store.put('configmaps', cm(store, 'a'), 'ADDED', 'test');
     expect(seen).toEqual(['kept:a']);
+  });
+});
+
+describe('ObjectStore lists', () => {
+  it('come in namespace then name order (code units) through any history of adds, updates and removals', () => {
+    const op = fc.record({ name: fc.constantFrom('a', 'B', 'b-1', 'b', 'a0', 'z'), namespace: fc.constantFrom('default', 'dev', ''), remove: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const store = new ObjectStore();
+        const model = new Map<string, [string, string]>();
+        for (const o of ops) {
+          const key = `${o.namespace}/${o.name}`;
+          const obj = cm(store, o.name, o.namespace);
+          if (!o.namespace) delete obj.metadata.namespace;
+          if (o.remove) {
+            store.remove('configmaps', obj, 'test');
+            model.delete(key);
+          } else {
+            store.put('configmaps', obj, model.has(key) ? 'MODIFIED' : 'ADDED', 'test');
+            model.set(key, [o.namespace, o.name]);
+          }
+          const want = (ns?: string) =>
+            [...model.values()]
+              .filter(([n]) => ns === undefined || n === ns)
+              .sort(([n1, a], [n2, b]) => (n1 === n2 ? (a < b ? -1 : 1) : n1 < n2 ? -1 : 1))
+              .map(([n, name]) => `${n}/${name}`);
+          const got = (ns?: string) => store.list('configmaps', ns).map((x) => `${x.metadata.namespace ?? ''}/${x.metadata.name}`);
+          for (const ns of [undefined, 'default', 'dev', '']) expect(got(ns)).toEqual(want(ns));
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -40,6 +40,8 @@ export interface StoreSnapshot {
 export class ObjectStore {
   private readonly data = new Map<string, Map<string, Map<string, KubeObject>>>();
   private readonly counts = new Map<string, number>();
+  /** Each namespace's names in list order, kept until a name comes or goes (lists are frequent: RBAC reads bindings per request). */
+  private readonly sortedNames = new WeakMap<Map<string, KubeObject>, string[]>();
   private rv = 0;
   private history: RecordedEvent[] = [];
   /** Events at or below this version have been dropped from history. */
@@ -71,9 +73,9 @@ export class ObjectStore {
   list(resource: string, namespace: string | undefined): KubeObject[] {
     const byNs = this.data.get(resource);
     if (!byNs) return [];
-    if (namespace !== undefined) return sortedValues(byNs.get(namespace));
+    if (namespace !== undefined) return this.sortedValues(byNs.get(namespace));
     const out: KubeObject[] = [];
-    for (const ns of [...byNs.keys()].sort()) out.push(...sortedValues(byNs.get(ns)));
+    for (const ns of [...byNs.keys()].sort()) out.push(...this.sortedValues(byNs.get(ns)));
     return out;
   }
 
@@ -101,7 +103,10 @@ export class ObjectStore {
     const old = byName.get(name);
     deepFreeze(obj);
     byName.set(name, obj);
-    if (!old) this.counts.set(resource, (this.counts.get(resource) ?? 0) + 1);
+    if (!old) {
+      this.counts.set(resource, (this.counts.get(resource) ?? 0) + 1);
+      this.sortedNames.delete(byName);
+    }
     this.emit({ resource, type, object: obj, ...(old && type === 'MODIFIED' ? { oldObject: old } : {}), resourceVersion: Number(obj.metadata.resourceVersion), source });
     return obj;
   }
@@ -112,6 +117,7 @@ export class ObjectStore {
     const byNs = this.data.get(resource);
     const byName = byNs?.get(ns);
     if (!byName?.delete(finalObj.metadata.name!)) return;
+    this.sortedNames.delete(byName);
     if (byName.size === 0) byNs!.delete(ns);
     this.counts.set(resource, (this.counts.get(resource) ?? 1) - 1);
     deepFreeze(finalObj);
@@ -167,6 +173,13 @@ export class ObjectStore {
     w.handler(out);
   }
 
+  private sortedValues(m: Map<string, KubeObject> | undefined): KubeObject[] {
+    if (!m) return [];
+    let names = this.sortedNames.get(m);
+    if (!names) this.sortedNames.set(m, (names = [...m.keys()].sort()));
+    return names.map((k) => m.get(k)!);
+  }
+
   snapshot(): StoreSnapshot {
     const objects: Record<string, KubeObject[]> = {};
     for (const resource of [...this.data.keys()].sort()) objects[resource] = this.list(resource, undefined);
@@ -192,9 +205,4 @@ export class ObjectStore {
     this.history = [];
     this.historyFloor = snap.resourceVersion;
   }
-}
-
-function sortedValues(m: Map<string, KubeObject> | undefined): KubeObject[] {
-  if (!m) return [];
-  return [...m.keys()].sort().map((k) => m.get(k)!);
 }

@@ -4,7 +4,7 @@ import type { VirtualClock } from '../../sim/VirtualClock';
 import type { Informer, InformerFactory } from '../framework/Informer';
 import { EventRecorder } from '../framework/EventRecorder';
 import { candidatesForMap, indexLabelsAndController, indexMapSelector, selectorsFor } from '../framework/indexes';
-import { clone, jsonEqual, keyOf, parseTime, rfc3339, splitKey } from '../framework/keys';
+import { jsonEqual, keyOf, parseTime, rfc3339, splitKey } from '../framework/keys';
 import { mapSelectorMatches } from '../framework/labelSelector';
 import type { EndpointsObj, PodObj, ServiceObj } from '../framework/objects';
 import { isNotFound, QueueController } from '../framework/QueueController';
@@ -66,7 +66,8 @@ export class EndpointsController extends QueueController {
     const current = this.endpoints.get(namespace, name);
     const desired = desiredEndpoints(service, pods, triggerTime(service, pods));
     if (current && upToDate(current, desired)) return;
-    const next: EndpointsObj = current ? clone(current) : desired;
+    // Only the top level and metadata change below: the rest stays shared with the cached object.
+    const next: EndpointsObj = current ? { ...current, metadata: { ...current.metadata } } : desired;
     if (current) {
       next.metadata.labels = desired.metadata.labels;
       const annotations = { ...(current.metadata.annotations ?? {}), ...(desired.metadata.annotations ?? {}) };

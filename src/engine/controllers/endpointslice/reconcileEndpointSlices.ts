@@ -138,11 +138,11 @@ function reconcileByPortMap(
     if (endpointUpdated || kept.length !== (s.endpoints ?? []).length) {
       if (kept.length === 0) toDelete.push(name);
       else {
-        byName.set(name, { ...clone(s), endpoints: kept, metadata: { ...clone(s.metadata), labels } });
+        byName.set(name, { ...s, endpoints: kept, metadata: { ...s.metadata, labels } });
         toUpdate.add(name);
       }
     } else if (changed) {
-      byName.set(name, { ...clone(s), metadata: { ...clone(s.metadata), labels } });
+      byName.set(name, { ...ownCopy(s), metadata: { ...s.metadata, labels } });
       toUpdate.add(name);
     } else unchanged.push(name);
   }
@@ -164,7 +164,7 @@ function reconcileByPortMap(
     if (desired.size < max && unchanged.length > 0) {
       const name = sliceToFill(unchanged.map((n) => byName.get(n)!), desired.size, max);
       if (name !== undefined) {
-        fill = clone(byName.get(name)!);
+        fill = ownCopy(byName.get(name)!);
         byName.set(name, fill);
       }
     }
@@ -176,6 +176,14 @@ function reconcileByPortMap(
     } else create.push(fill);
   }
   return { create, update: [...toUpdate].map((n) => byName.get(n)!), delete: toDelete.map((n) => byName.get(n)!) };
+}
+
+/**
+ * What the plan may change in an existing slice (top level, metadata, the endpoints list) as
+ * its own; endpoints and ports themselves stay shared with the informer's (frozen) object.
+ */
+function ownCopy(s: Slice): Slice {
+  return { ...s, ...(s.endpoints ? { endpoints: [...s.endpoints] } : {}), metadata: { ...s.metadata } };
 }
 
 /** getSliceToFill: the unchanged slice that ends up closest to full, if any has room. */
