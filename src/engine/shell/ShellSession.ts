@@ -49,7 +49,7 @@ export class ShellSession {
   private readonly interpreters = new WeakMap<ShellFrame, Interpreter>();
   private readonly exitedFrames = new WeakSet<ShellFrame>();
   /** Callbacks of shells entered with `onExit` (kubectl run --rm), run when they are left. */
-  private readonly exitHandlers = new WeakMap<ShellFrame, (code: number) => void>();
+  private readonly exitHandlers = new WeakMap<ShellFrame, (code: number) => number | void>();
   private pendingLines: string[] = [];
   private out = '';
   private effects: { clear?: boolean; openInEditor?: { path: string; machine: string } } = {};
@@ -249,7 +249,9 @@ export class ShellSession {
     if (this.frames.length > 1) {
       this.frames.pop();
       this.frame.lastExit = frame.lastExit;
-      this.exitHandlers.get(frame)?.(frame.lastExit);
+      // The command that entered the shell may report its own status (kubectl run -it: 0 with Always).
+      const status = this.exitHandlers.get(frame)?.(frame.lastExit);
+      if (typeof status === 'number') this.frame.lastExit = status;
     } else {
       this.ended = true;
       this.exitedFrames.delete(frame);

@@ -95,9 +95,10 @@ export interface CommandContext {
 export interface ShellHooks {
   /**
    * Opens an interactive shell on another machine (pushed on the session's stack; `exit` pops it).
-   * `onExit` runs when that shell is left, with its exit status (`kubectl run -it --rm` deletes its pod then).
+   * `onExit` runs when that shell is left, with its exit status (`kubectl run -it --rm` deletes its pod then);
+   * a number it returns becomes `$?` instead, as the status of the command that entered the shell.
    */
-  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string>; login?: boolean; onExit?: (code: number) => void }): void;
+  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string>; login?: boolean; onExit?: (code: number) => number | void }): void;
   /** Runs a command line on another machine without entering it; output goes to this command's writers. */
   runOn(machine: Machine, argv: string[], stdin: string): number;
   setCwd(path: string): void;

@@ -69,23 +69,27 @@ pod "tmp2" deleted from default namespace
     const rig = workloadRig();
     // AGE depends on how long the pod took to start; the columns that matter here do not.
     const cols = "| awk '{print $1, $2, $3, $4}'";
-    expect(rig.transcript(['kubectl run -it bb --image=busybox -- sh', 'exit', `kubectl get pod bb ${cols}`, 'sleep 5', `kubectl get pod bb ${cols}`])).toBe(`controlplane:~$ kubectl run -it bb --image=busybox -- sh
+    expect(rig.transcript(['kubectl run -it bb --image=busybox -- sh', 'exit 4', 'echo $?', `kubectl get pod bb ${cols}`, 'sleep 5', `kubectl get pod bb ${cols}`])).toBe(`controlplane:~$ kubectl run -it bb --image=busybox -- sh
 If you don't see a command prompt, try pressing enter.
-/ # exit
+/ # exit 4
 Session ended, resume using 'kubectl attach bb -c bb -i -t' command when the pod is running
+controlplane:~$ echo $?
+0
 controlplane:~$ kubectl get pod bb ${cols}
 NAME READY STATUS RESTARTS
-bb 0/1 Completed 0
+bb 0/1 Error 0
 controlplane:~$ sleep 5
 controlplane:~$ kubectl get pod bb ${cols}
 NAME READY STATUS RESTARTS
 bb 1/1 Running 1
 `);
     // Never: the pod ends with the shell's status, and run reports a failure as run.go does.
-    expect(rig.transcript(['kubectl run -it once --image=busybox --restart=Never -- sh', 'exit 3', `kubectl get pod once ${cols}`])).toBe(`controlplane:~$ kubectl run -it once --image=busybox --restart=Never -- sh
+    expect(rig.transcript(['kubectl run -it once --image=busybox --restart=Never -- sh', 'exit 3', 'echo $?', `kubectl get pod once ${cols}`])).toBe(`controlplane:~$ kubectl run -it once --image=busybox --restart=Never -- sh
 If you don't see a command prompt, try pressing enter.
 / # exit 3
 pod default/once terminated (Error)
+controlplane:~$ echo $?
+3
 controlplane:~$ kubectl get pod once ${cols}
 NAME READY STATUS RESTARTS
 once 0/1 Error 0

@@ -87,7 +87,11 @@ function attachJob(ctx: KubectlContext, name: string, remove: boolean, quiet: bo
               if (restartAlways && !quiet) ctx.cmd.stdout(`Session ended, resume using 'kubectl attach ${name} -c ${container.name} -i -t' command when the pod is running\n`);
               if (remove && after) removePod(ctx, name);
               // Without Always, run waits for the pod and reports a failed one (run.go, after the deferred --rm).
-              if (!restartAlways && after?.status?.phase === 'Failed' && term && term.exitCode !== 0) ctx.cmd.stderr(`pod ${ctx.namespace}/${name} terminated (${term.reason ?? 'Error'})\n`);
+              if (!restartAlways && after?.status?.phase === 'Failed' && term && term.exitCode !== 0) {
+                ctx.cmd.stderr(`pod ${ctx.namespace}/${name} terminated (${term.reason ?? 'Error'})\n`);
+                return term.exitCode; // run.go's CodeExitError carries the container's status
+              }
+              return 0;
             },
           });
           return 0;
