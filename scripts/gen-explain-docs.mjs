@@ -23,6 +23,11 @@ export const OUTPUT = join(root, 'src/engine/kubectl/explain/apiDocs.generated.t
 const modelsDir = dirname(require.resolve('kubernetes-models/package.json'));
 const metaDir = join(dirname(require.resolve('@kubernetes-models/apimachinery/package.json')), 'apis/meta/v1');
 
+/** Definitions whose description kubernetes-models lacks: [module with the doc comment, type name]. */
+const FALLBACK_DOCS = {
+  IoK8sApimachineryPkgApiResourceQuantity: ['kubernetes-types/api/resource.d.ts', 'Quantity'],
+};
+
 /** The raw `/** ... *\/` comment before a node, as the API's description text. */
 function rawDoc(node) {
   const sf = node.getSourceFile();
@@ -162,6 +167,18 @@ export function buildDocs() {
     const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
     kinds.push({ group, version, kind, def: define(iface) });
   }
+  // kubernetes-models drops the description of the Quantity alias; kubernetes-types keeps the
+  // API's doc comment for it (the text has not changed across releases).
+  for (const [key, [file, name]] of Object.entries(FALLBACK_DOCS)) {
+    if (!defs[key] || defs[key].d) continue;
+    const sf = ts.createSourceFile(file, readFileSync(require.resolve(file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const decl = sf.statements.find((st) => ts.isTypeAliasDeclaration(st) && st.name.text === name);
+    const d = decl && rawDoc(decl);
+    if (d) defs[key].d = d;
+  }
+
+  const undocumented = Object.keys(defs).filter((k) => !defs[k].d);
+  if (undocumented.length) throw new Error(`no description for ${undocumented.join(', ')}`);
   return { kinds, defs, validatorOf };
 }
 
