@@ -61,8 +61,11 @@ test('the packet player lists a learner request, steps to the DNAT rule and show
   await expect(details).toContainText('no ready endpoints');
   await expect(details.getByText(/^-A KUBE-SERVICES -d [\d.]+\/32 -p tcp -m comment --comment "default\/empty:80-80 has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable$/)).toBeVisible();
 
+  // Escape goes back to the list, the focus on the request just closed.
+  await page.keyboard.press('Escape');
+  await expect(player.getByRole('button', { name: /^client → empty:80 · refused/ })).toBeFocused();
+
   // The Trace form traces on demand, as `kubelab trace` does.
-  await player.getByRole('button', { name: '← All requests' }).click();
   await player.getByRole('combobox', { name: 'From' }).selectOption('default/client');
   await player.getByRole('combobox', { name: 'Target' }).fill('http://web/');
   await player.getByRole('button', { name: 'Trace', exact: true }).click();

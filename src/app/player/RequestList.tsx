@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatVirtualTime } from '../header/formatVirtualTime';
 import { selectEntries, usePlayerStore } from '../state/usePlayerStore';
 import { entryLabel } from './traceLabels';
@@ -6,6 +7,12 @@ import { entryLabel } from './traceLabels';
 export function RequestList() {
   const entries = usePlayerStore(selectEntries);
   const select = usePlayerStore((s) => s.select);
+  const closedId = usePlayerStore((s) => s.closedId);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Back from a step-through (its button is gone): the focus returns to the request it showed.
+  useEffect(() => {
+    if (closedId !== undefined) listRef.current?.querySelector<HTMLButtonElement>(`[data-entry="${closedId}"]`)?.focus();
+  }, [closedId]);
 
   if (entries.length === 0) {
     return (
@@ -19,10 +26,10 @@ export function RequestList() {
       <h3 id="player-requests-title" className="player-heading">
         Recent requests
       </h3>
-      <ul className="request-list">
+      <ul className="request-list" ref={listRef}>
         {[...entries].reverse().map((e) => (
           <li key={e.id}>
-            <button type="button" className={`request-item outcome-${e.trace.outcome.kind}`} onClick={() => select(e.id)}>
+            <button type="button" className={`request-item outcome-${e.trace.outcome.kind}`} data-entry={e.id} onClick={() => select(e.id)}>
               <span className="request-label">{entryLabel(e)}</span>
               <span className="request-meta">
                 <time>{formatVirtualTime(e.at)}</time>

@@ -17,9 +17,14 @@ export function StepThrough({ entry }: { entry: TraceEntry }) {
   usePlayback(steps.length);
   const current = steps[step]!;
 
-  // ←/→ (and Home/End) step through while focus is anywhere in the player but a text field.
+  // ←/→ (and Home/End) step through while focus is anywhere in the player but a text field; Escape goes back to the list.
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      select(undefined);
+      return;
+    }
     const to = e.key === 'ArrowRight' ? step + 1 : e.key === 'ArrowLeft' ? step - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? steps.length - 1 : undefined;
     if (to === undefined) return;
     e.preventDefault();

@@ -14,6 +14,8 @@ interface PlayerState {
   entries: TraceEntry[];
   /** The request being stepped through; undefined shows the list. */
   selectedId: number | undefined;
+  /** The request the learner just closed: the list gives its button the focus back. */
+  closedId: number | undefined;
   /** Index of the current step (DNS queries, hops, outcome). */
   step: number;
   playing: boolean;
@@ -45,6 +47,7 @@ export function applyBatch(s: Pick<PlayerState, 'entries' | 'selectedId'>, batch
 export const usePlayerStore = create<PlayerState>((set, get) => ({
   entries: [],
   selectedId: undefined,
+  closedId: undefined,
   step: 0,
   playing: false,
   speed: 'normal',
@@ -55,7 +58,7 @@ export const usePlayerStore = create<PlayerState>((set, get) => ({
     connected = true;
     await engine().subscribeTraces(Comlink.proxy((batch: TraceBatch) => set((s) => applyBatch(s, batch))));
   },
-  select: (id) => set({ selectedId: id, step: 0, playing: false }),
+  select: (id) => set((s) => ({ selectedId: id, closedId: id === undefined ? s.selectedId : undefined, step: 0, playing: false })),
   goTo: (n, count) => {
     const step = Math.max(0, Math.min(count - 1, n));
     set({ step, ...(step >= count - 1 ? { playing: false } : {}) });
