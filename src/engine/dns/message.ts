@@ -83,28 +83,44 @@ export function makeQuery(id: number, name: string, type: RRType, edns?: Edns): 
   return m;
 }
 
-/** The reply skeleton for `query`: same id, question and rd; EDNS echoed when the client used it. */
-export function makeReply(query: DnsMessage, rcode: Rcode = 'NOERROR'): DnsMessage {
+/**
+ * The reply skeleton for `query`: same id, question and rd; EDNS echoed when the client used it.
+ * `sections` become the reply's own (not copied), for a server that has built them already.
+ */
+export function makeReply(query: DnsMessage, rcode: Rcode = 'NOERROR', sections?: Pick<DnsMessage, 'answer' | 'authority' | 'additional'>): DnsMessage {
   const m: DnsMessage = {
     id: query.id,
     opcode: 'QUERY',
     rcode,
     flags: { qr: true, aa: false, tc: false, rd: query.flags.rd, ra: false, ad: false, cd: query.flags.cd },
     question: copyQuestions(query.question),
-    answer: [],
-    authority: [],
-    additional: [],
+    answer: sections ? sections.answer : [],
+    authority: sections ? sections.authority : [],
+    additional: sections ? sections.additional : [],
   };
   // CoreDNS reuses the client's OPT record, keeping supported options such as the cookie.
   if (query.edns) m.edns = { ...query.edns };
   return m;
 }
 
-/** Copies of the questions (a loop of literals: the per-query path avoids map + spread). */
+/** Copies of the questions, in an array of exactly their number (a query has one). */
 export function copyQuestions(qs: readonly Question[]): Question[] {
-  const out: Question[] = [];
-  for (const q of qs) out.push({ name: q.name, type: q.type, class: q.class });
-  return out;
+  const q = qs[0];
+  if (qs.length === 1 && q) return [{ name: q.name, type: q.type, class: q.class }];
+  return qs.map((x) => ({ name: x.name, type: x.type, class: x.class }));
+}
+
+/**
+ * `list.push(item)` for the short lists a query builds (records, backend services, replies):
+ * an empty or one-element list is replaced by an array of exactly the new length, because V8
+ * grows a pushed-to small array to 17 slots and these lists nearly always end with one or two.
+ * Use as `list = appendTo(list, item)`.
+ */
+export function appendTo<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  if (list.length === 1) return [list[0]!, item];
+  list.push(item);
+  return list;
 }
 
 /** Flag names in the order dig and CoreDNS's `{>rflags}` print them. */

@@ -1,4 +1,4 @@
-import { fqdn, makeQuery } from '../message';
+import { appendTo, fqdn, makeQuery } from '../message';
 import type { DnsMessage, RRType } from '../message';
 import { resolverOptions } from './resolvConf';
 import type { ResolvConf } from './resolvConf';
@@ -54,11 +54,12 @@ class SearchList {
 
   candidates(name: string): string[] {
     if (name.endsWith('.')) return [name];
-    const out: string[] = [];
+    // Filled by index into an array of exactly the candidates' number (push would reserve 17).
+    const n = this.suffixes.length;
+    const out = new Array<string>(n + 1);
     const asIs = countDots(name) >= this.ndots;
-    if (asIs) out.push(`${name}.`);
-    for (const suffix of this.suffixes) out.push(name + suffix);
-    if (!asIs) out.push(`${name}.`);
+    for (let i = 0; i < n; i++) out[asIs ? i + 1 : i] = name + this.suffixes[i]!;
+    out[asIs ? 0 : n] = `${name}.`;
     return out;
   }
 }
@@ -103,14 +104,14 @@ export class StubResolver {
     const steps: WalkStep[] = [];
     let status: ResolveResult['status'] = 'NXDOMAIN';
     for (const candidate of this.search.candidates(name)) {
-      const replies: DnsMessage[] = [];
+      let replies: DnsMessage[] = [];
       let failure: DnsFailure | undefined;
       let withData = false;
       for (const type of types) {
         const reply = this.query(candidate, type, steps);
         if (reply === 'timeout' || reply === 'refused') failure = failure === 'timeout' ? failure : reply;
         else {
-          replies.push(reply);
+          replies = appendTo(replies, reply);
           withData ||= hasData(reply);
         }
       }
@@ -167,8 +168,8 @@ function hasData(r: DnsMessage): boolean {
 
 /** The A and AAAA addresses of the replies, in order (CNAMEs in front of them skipped). */
 function addressesOf(replies: readonly DnsMessage[]): string[] {
-  const out: string[] = [];
-  for (const r of replies) for (const a of r.answer) if (a.type === 'A' || a.type === 'AAAA') out.push(a.address);
+  let out: string[] = [];
+  for (const r of replies) for (const a of r.answer) if (a.type === 'A' || a.type === 'AAAA') out = appendTo(out, a.address);
   return out;
 }
 

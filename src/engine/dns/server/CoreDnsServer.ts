@@ -134,9 +134,10 @@ export class CoreDnsServer {
     if (!q || !picked) return this.finish(query, name, makeReply(query, 'REFUSED'), client, undefined);
     const { state, zone } = picked;
     state.counters.request(client, zone, q.type);
-    const { reply, plugin } = this.chain(state, query, name);
+    const hit = this.cached(state, query, name);
+    const reply = hit ?? this.answer(state, query, name);
     if (state.cfg.loadbalance) loadBalance(reply, this.cfg.random);
-    state.counters.response(plugin, zone, reply.rcode);
+    state.counters.response(hit ? 'cache' : '', zone, reply.rcode);
     return this.finish(query, name, reply, client, state.cfg);
   }
 
@@ -185,53 +186,47 @@ export class CoreDnsServer {
     return best && { state: best, zone };
   }
 
-  /** cache → rewrite → hosts → kubernetes → forward, in CoreDNS's plugin.cfg order. `name` is the lower-cased question. */
-  private chain(state: ServerState, query: DnsMessage, name: string): { reply: DnsMessage; plugin: string } {
+  /** The `cache` plugin, first in plugin.cfg order: a fresh stored answer, counted as hit or miss. */
+  private cached(state: ServerState, query: DnsMessage, name: string): DnsMessage | undefined {
     const cache = state.cache;
-    if (cache) {
-      const hit = cache.get(query, name);
-      state.counters.cacheRequest();
-      if (hit) {
-        state.counters.cacheHit(hit.answer.length > 0 ? 'success' : 'denial');
-        return { reply: hit, plugin: 'cache' };
-      }
-      state.counters.cacheMiss();
-    }
-    const server = state.cfg;
-    let reply: DnsMessage;
-    let plugin: string;
-    if (server.rewrite.length === 0) ({ reply, plugin } = this.resolve(state, query, name));
-    else {
-      const rewritten = applyRewrite(server.rewrite, query);
-      const q = rewritten.query.question[0]!;
-      const result = this.resolve(state, rewritten.query, q.name.toLowerCase());
-      reply = rewritten.restore(result.reply);
-      plugin = result.plugin;
-    }
-    return { reply: cache ? cache.put(query, name, reply) : reply, plugin };
+    if (!cache) return undefined;
+    const hit = cache.get(query, name);
+    state.counters.cacheRequest();
+    if (hit) state.counters.cacheHit(hit.answer.length > 0 ? 'success' : 'denial');
+    else state.counters.cacheMiss();
+    return hit;
   }
 
-  private resolve(state: ServerState, query: DnsMessage, name: string): { reply: DnsMessage; plugin: string } {
+  /** rewrite → hosts → kubernetes → forward after a cache miss, the answer stored on the way back. `name` is the lower-cased question. */
+  private answer(state: ServerState, query: DnsMessage, name: string): DnsMessage {
+    const rules = state.cfg.rewrite;
+    let reply: DnsMessage;
+    if (rules.length === 0) reply = this.resolve(state, query, name);
+    else {
+      const rewritten = applyRewrite(rules, query);
+      reply = rewritten.restore(this.resolve(state, rewritten.query, rewritten.query.question[0]!.name.toLowerCase()));
+    }
+    return state.cache ? state.cache.put(query, name, reply) : reply;
+  }
+
+  private resolve(state: ServerState, query: DnsMessage, name: string): DnsMessage {
     const server = state.cfg;
     const q = query.question[0]!;
     if (server.hosts) {
       const h = answerFromHosts(server.hosts, query);
-      if (h) return { reply: h, plugin: '' };
+      if (h) return h;
     }
     const kube = state.kube;
     if (kube) {
       const out = kube.serve(q.name, name, q.type, this.upstreamLookupFn);
       if (out.kind === 'answer') {
-        const reply = makeReply(query, out.rcode);
+        const reply = makeReply(query, out.rcode, out);
         reply.flags.aa = out.authoritative;
-        reply.answer = out.answer;
-        reply.authority = out.authority;
-        reply.additional = out.additional;
-        return { reply, plugin: '' };
+        return reply;
       }
     }
-    if (server.forward && isSubdomain(name, server.forward.from)) return { reply: this.forward(server, query), plugin: '' };
-    return { reply: makeReply(query, 'SERVFAIL'), plugin: '' };
+    if (server.forward && isSubdomain(name, server.forward.from)) return this.forward(server, query);
+    return makeReply(query, 'SERVFAIL');
   }
 
   /** `forward`: the upstream's reply as is (ra set, aa clear), or SERVFAIL plus an errors line. */
@@ -256,7 +251,7 @@ export class CoreDnsServer {
     const lower = q.question[0]!.name.toLowerCase();
     const picked = this.pickServer(lower);
     if (!picked) return undefined;
-    const r = this.chain(picked.state, q, lower).reply;
+    const r = this.cached(picked.state, q, lower) ?? this.answer(picked.state, q, lower);
     return r.rcode === 'SERVFAIL' ? undefined : r.answer;
   }
 

@@ -1,4 +1,5 @@
 import type { KubernetesPluginConfig } from '../corefile/serverConfig';
+import { appendTo } from '../message';
 import type { Rcode, RRType, ResourceRecord } from '../message';
 import type { DnsIndex } from './ClusterView';
 import { addressFromReverse, labelsBelow, lookupRecords, reverseRecords } from './kubernetesRecords';
@@ -126,7 +127,7 @@ export class KubernetesPlugin {
   private a(qname: string, lower: string, zone: string, qtype: 'A' | 'AAAA', upstream: UpstreamLookup, previous: ResourceRecord[]): { ok: boolean; records: ResourceRecord[] } {
     const r = this.services(lower, zone);
     if (!r.ok) return { ok: false, records: [] };
-    const records: ResourceRecord[] = [];
+    let records: ResourceRecord[] = [];
     // Hosts already answered; only built once a second address could repeat the first.
     let seen: Set<string> | undefined;
     let firstHost: string | undefined;
@@ -156,7 +157,7 @@ export class KubernetesPlugin {
           if (seen.has(s.host)) continue;
           seen.add(s.host);
         }
-        records.push(qtype === 'A' ? { name: qname, ttl: s.ttl, class: 'IN', type: 'A', address: s.host } : { name: qname, ttl: s.ttl, class: 'IN', type: 'AAAA', address: s.host });
+        records = appendTo<ResourceRecord>(records, qtype === 'A' ? { name: qname, ttl: s.ttl, class: 'IN', type: 'A', address: s.host } : { name: qname, ttl: s.ttl, class: 'IN', type: 'AAAA', address: s.host });
       }
     }
     return { ok: true, records };
