@@ -118,7 +118,13 @@ export function ipsetContains(set: Ipset, flags: string, p: Packet): boolean {
   const dims = set.type.split(':')[1]!.split(',');
   const sides = flags.split(',');
   const pick = (i: number) => (sides[i] === 'src' ? 'src' : 'dst');
-  if (set.type === 'bitmap:port') return pick(0) === 'dst' && set.entries.includes(String(p.dport));
+  if (set.type === 'bitmap:port') return pick(0) === 'dst' && exactMembers(set, 1).has(String(p.dport));
+  if (!dims.includes('net')) {
+    // Only destination ports are tracked on our packets.
+    if (dims.some((dim, i) => dim === 'port' && pick(i) !== 'dst')) return false;
+    const key = dims.map((dim, i) => (dim === 'port' ? `${p.protocol}:${p.dport}` : pick(i) === 'src' ? p.src : p.dst)).join(',');
+    return exactMembers(set, dims.length).has(key);
+  }
   return set.entries.some((entry) => {
     const parts = entry.split(',');
     return dims.every((dim, i) => {
@@ -126,11 +132,31 @@ export function ipsetContains(set: Ipset, flags: string, p: Packet): boolean {
       const side = pick(i);
       if (dim === 'ip') return want === (side === 'src' ? p.src : p.dst);
       if (dim === 'net') return cidrContains(want, side === 'src' ? p.src : p.dst);
-      // Only destination ports are tracked on our packets.
       return side === 'dst' && want === `${p.protocol}:${p.dport}`;
     });
   });
 }
+
+/**
+ * A set's entries as a hash, for sets without a `net` dimension (the kernel's hash:ip,port
+ * lookups are hashed too): each entry cut to its first `dims` parts, as membership compares
+ * them. Rebuilt when the entries array is replaced or grows.
+ */
+function exactMembers(set: Ipset, dims: number): Set<string> {
+  let m = memberIndex.get(set);
+  if (!m || m.entries !== set.entries || m.length !== set.entries.length) {
+    const members = new Set<string>();
+    for (const entry of set.entries) {
+      const parts = entry.split(',');
+      if (parts.length >= dims) members.add(parts.slice(0, dims).join(','));
+    }
+    m = { entries: set.entries, length: set.entries.length, members };
+    memberIndex.set(set, m);
+  }
+  return m.members;
+}
+
+const memberIndex = new WeakMap<Ipset, { entries: readonly string[]; length: number; members: Set<string> }>();
 
 function ruleMatches(r: Rule, p: Packet, rng: Rng, state: NetfilterState, mark: number, ipsets: Record<string, Ipset> | undefined): boolean {
   if (r.src && cidrContains(r.src.cidr, p.src) === Boolean(r.src.negate)) return false;
