@@ -6,7 +6,7 @@
  */
 import { Simulation } from '../engine/sim/Simulation';
 import type { ShellSession } from '../engine/shell/ShellSession';
-import { createLearnerSession, diffBuffer, readHomeFile, runOnBuffer, writeHomeFile, type BufferDiff, type EditorActionResult } from '../engine/cluster';
+import { ChunkedApply, createLearnerSession, diffBuffer, readHomeFile, runOnBuffer, writeHomeFile, type BufferDiff, type EditorActionResult } from '../engine/cluster';
 import type { ShellResult } from '../engine/shell/types';
 import type { ClockState } from '../engine/sim/VirtualClock';
 import type { ViewDelta } from '../engine/view/types';
@@ -39,6 +39,8 @@ export function createEngineApi(now: () => number = () => performance.now()) {
   const sessions = new Map<number, ShellSession>();
   const listeners = new Set<Listener>();
   let nextSession = 1;
+  const applies = new Map<number, ChunkedApply>();
+  let nextApply = 1;
   let lastReal = now();
 
   function publish(): EngineUpdate {
@@ -131,6 +133,31 @@ export function createEngineApi(now: () => number = () => performance.now()) {
         return r;
       });
     },
+    /** Apply of a huge buffer in steps (progress, Cancel): starts it and says how many documents it has. */
+    beginApply(path: string, text: string): Result<{ id: number; total: number }> {
+      return guard(() => {
+        const id = nextApply++;
+        const job = new ChunkedApply(sim, path, text);
+        applies.set(id, job);
+        return { id, total: job.total };
+      });
+    },
+    /** Applies the next `count` documents of a stepped Apply; kubectl's whole answer so far comes back. */
+    stepApply(id: number, count: number): Result<EditorActionResult & { done: number; total: number; finished: boolean }> {
+      return guard(() => {
+        const job = applies.get(id);
+        if (!job) throw new Error(`no apply ${id}`);
+        const r = job.step(count);
+        if (r.finished) applies.delete(id);
+        publish();
+        return r;
+      });
+    },
+    /** Stops a stepped Apply where it is (the objects applied so far stay). */
+    cancelApply(id: number): void {
+      applies.get(id)?.cleanUp();
+      applies.delete(id);
+    },
     /** The editor's Diff: live objects against a server-side dry-run apply of the buffer. */
     diffBuffer(path: string, text: string): Result<BufferDiff> {
       return guard(() => diffBuffer(sim, path, text));
@@ -184,6 +211,7 @@ export function createEngineApi(now: () => number = () => performance.now()) {
       sim = new Simulation(seed ? { seed } : {});
       feed.rebind(sim.api.admin());
       sessions.clear();
+      applies.clear();
       traces.rebind(sim);
       publish();
       return sim.clock.state();

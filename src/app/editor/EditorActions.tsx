@@ -1,5 +1,6 @@
 import type { EditorFile } from './fileStore';
 import { saveEdit, type EditTab } from './kubectlEdit';
+import { selectApplyBusy, useApplyStore } from './useApplyStore';
 import { selectDiffBusy, useDiffStore } from './useDiffStore';
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
  */
 export function EditorActions({ file, edit, onApply, onDelete, showingDiff }: Props) {
   const diffBusy = useDiffStore(selectDiffBusy);
+  // One kubectl at a time: a second Apply while a big one runs would race it.
+  const applyBusy = useApplyStore(selectApplyBusy);
   if (edit) {
     return (
       <div className="pane-toolbar editor-actions" role="group" aria-label={`kubectl edit: ${file.path}`}>
@@ -44,7 +47,7 @@ export function EditorActions({ file, edit, onApply, onDelete, showingDiff }: Pr
   return (
     <div className="pane-toolbar editor-actions" role="group" aria-label={`Cluster actions for ${file.path}`}>
       {onApply && (
-        <button type="button" className="btn btn-small primary" title="Apply (Ctrl+Enter)" onClick={() => onApply(file)}>
+        <button type="button" className="btn btn-small primary" title="Apply (Ctrl+Enter)" disabled={applyBusy} onClick={() => onApply(file)}>
           Apply
         </button>
       )}
@@ -65,6 +68,7 @@ export function EditorActions({ file, edit, onApply, onDelete, showingDiff }: Pr
           type="button"
           className="btn btn-small"
           title={`kubectl delete -f ${file.path}`}
+          disabled={applyBusy}
           onClick={() => {
             if (window.confirm(`Delete from the cluster everything ${file.path} defines?`)) onDelete(file);
           }}

@@ -9,4 +9,5 @@ export { createLearnerSession, type LearnerSessionOptions } from './learnerSessi
 export { containerToolSets, nodeToolSets, installTools } from './installTools';
 export { readHomeFile, runOnBuffer, writeHomeFile, type EditorActionResult } from './editorActions';
 export { diffBuffer, type BufferDiff, type DocumentDiff } from './editorDiff';
+export { ChunkedApply } from './chunkedApply';
 export { traceOrigin, traceRequest, type TraceRequestResult, type TraceSource } from './traceRequest';
