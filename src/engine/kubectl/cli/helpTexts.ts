@@ -107,4 +107,10 @@ export const HELP_TEXTS: Readonly<Record<string, HelpText>> = {
       "# To proxy all of the Kubernetes API and nothing else\nkubectl proxy --api-prefix=/\n\n# To proxy only part of the Kubernetes API and also some static files\n# You can get pods info with 'curl localhost:8001/api/v1/pods'\nkubectl proxy --www=/my/files --www-prefix=/static/ --api-prefix=/api/\n\n# To proxy the entire Kubernetes API at a different root\n# You can get pods info with 'curl localhost:8001/custom/api/v1/pods'\nkubectl proxy --api-prefix=/custom/\n\n# Run a proxy to the Kubernetes API server on port 8011, serving static content from ./local/www/\nkubectl proxy --port=8011 --www=./local/www/\n\n# Run a proxy to the Kubernetes API server on an arbitrary local port\n# The chosen port for the server will be output to stdout\nkubectl proxy --port=0\n\n# Run a proxy to the Kubernetes API server, changing the API prefix to k8s-api\n# This makes e.g. the pods API available at localhost:8001/k8s-api/v1/pods/\nkubectl proxy --api-prefix=/k8s-api",
     ),
   },
+  'kubectl explain': {
+    long: 'Describe fields and structure of various resources.\n\n This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:\n\n        <type>.<fieldName>[.<fieldName>]\n        \n Information about each field is retrieved from the server in OpenAPI format.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
+    examples: ex(
+      '# Get the documentation of the resource and its fields\nkubectl explain pods\n\n# Get all the fields in the resource\nkubectl explain pods --recursive\n\n# Get the explanation for deployment in supported api versions\nkubectl explain deployments --api-version=apps/v1\n\n# Get the documentation of a specific field of a resource\nkubectl explain pods.spec.containers\n\n# Get the documentation of resources in different format\nkubectl explain deployment --output=plaintext-openapiv2',
+    ),
+  },
 };

@@ -79,11 +79,11 @@ function explain(k: KubectlContext): number {
 export const explainVerb: Verb = {
   name: 'explain',
   short: 'Get documentation for a resource',
-  usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2]',
+  usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
   flags: [
-    { name: 'api-version', kind: 'string', default: '', usage: 'Use given api-version (group/version) of the resource.' },
-    { name: 'output', kind: 'string', default: 'plaintext', usage: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).' },
-    { name: 'recursive', kind: 'bool', default: false, usage: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.' },
+    { name: 'api-version', kind: 'string', default: '', usage: 'Get different explanations for particular API version (API group/version)' },
+    { name: 'output', short: 'o', kind: 'string', default: 'plaintext', usage: 'Format in which to render the schema (plaintext, plaintext-openapiv2)' },
+    { name: 'recursive', kind: 'bool', default: false, usage: 'Print the fields of fields (Currently only 1 level deep)' },
   ],
   run: explain,
 };
