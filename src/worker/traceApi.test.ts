@@ -61,4 +61,26 @@ describe('EngineApi traces (the packet player feed)', () => {
     api.reset();
     expect(late.at(-1)).toEqual({ reset: true, entries: [] });
   });
+
+  it('one ping command is one entry however many echoes it sends; each curl stays its own', () => {
+    const c = clusterWithWeb();
+    api = c.api;
+    // ping sends one echo a second: the paused clock is stepped while the command runs.
+    for (const line of ['ping -c 3 172.18.0.3', 'ping -c 2 172.18.0.3']) {
+      let r = value(api.execute(c.shell, line));
+      while (r.running) {
+        api.step(1000);
+        r = value(api.poll(c.shell));
+      }
+    }
+    value(api.execute(c.shell, 'for i in 1 2; do kubectl exec client -- wget -qO- -T 2 web >/dev/null; done'));
+    const latest = new Map(c.batches.flatMap((b) => b.entries).map((e) => [e.id, e]));
+    expect([...latest.values()].map((e) => [e.command, e.trace.request.protocol, e.echoes])).toEqual([
+      ['ping -c 3 172.18.0.3', 'icmp', 3],
+      ['ping -c 2 172.18.0.3', 'icmp', 2],
+      ['for i in 1 2; do kubectl exec client -- wget -qO- -T 2 web >/dev/null; done', 'tcp', undefined],
+      ['for i in 1 2; do kubectl exec client -- wget -qO- -T 2 web >/dev/null; done', 'tcp', undefined],
+    ]);
+  });
 });
+

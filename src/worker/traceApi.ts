@@ -25,9 +25,11 @@ export interface TraceEntry {
   command?: string;
   /** The HTTP answer, for requests traced from the player. */
   response?: { status: number; reason: string };
+  /** How many pings of one `ping` command this entry stands for (the trace is the latest echo's). */
+  echoes?: number;
 }
 
-/** A batch for the UI: new entries, oldest first; `reset` replaces the list (a new cluster). */
+/** A batch for the UI: new entries, oldest first (an id seen before replaces its entry); `reset` replaces the list (a new cluster). */
 export interface TraceBatch {
   reset: boolean;
   entries: TraceEntry[];
@@ -53,6 +55,16 @@ export function createTraceApi(initial: Simulation) {
   let unsubscribe = networkOf(sim).onTrace(record);
 
   function record(trace: Trace): void {
+    // A ping sends an echo a second until stopped: one entry per command, or it would push every
+    // other request out of the list.
+    const last = entries[entries.length - 1];
+    if (last && isNextEcho(last, trace, cause)) {
+      last.echoes = (last.echoes ?? 1) + 1;
+      last.trace = trace;
+      last.at = sim.clock.now();
+      if (!pending.includes(last)) pending.push(last);
+      return;
+    }
     const entry: TraceEntry = { id: nextId++, trace, at: sim.clock.now(), ...(cause ?? { source: 'cluster' }) };
     entries.push(entry);
     if (entries.length > TRACE_ENTRIES_KEPT) entries = entries.slice(-TRACE_ENTRIES_KEPT);
@@ -118,3 +130,19 @@ export function createTraceApi(initial: Simulation) {
 }
 
 export type TraceApi = ReturnType<typeof createTraceApi>;
+
+/** Another echo of the same ping command, to the same address, with the same fate. */
+function isNextEcho(last: TraceEntry, trace: Trace, cause: Cause | undefined): boolean {
+  const a = last.trace;
+  return (
+    trace.request.protocol === 'icmp' &&
+    a.request.protocol === 'icmp' &&
+    cause?.source === 'terminal' &&
+    last.source === 'terminal' &&
+    last.session === cause.session &&
+    last.command === cause.command &&
+    a.request.from === trace.request.from &&
+    a.request.dst === trace.request.dst &&
+    a.outcome.kind === trace.outcome.kind
+  );
+}

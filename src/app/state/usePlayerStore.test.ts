@@ -24,3 +24,11 @@ describe('the player list', () => {
     expect(applyBatch(s, { reset: true, entries: [e(5)] }).selectedId).toBeUndefined();
   });
 });
+
+describe('repeated entries', () => {
+  it('an entry the feed sends again (another ping echo) replaces the listed one', () => {
+    const s = applyBatch({ entries: [e(1), e(2)], selectedId: 2 }, { reset: false, entries: [{ ...e(2), echoes: 3 }] });
+    expect(s.entries.map((x) => [x.id, x.echoes])).toEqual([[1, undefined], [2, 3]]);
+    expect(s.selectedId).toBe(2);
+  });
+});

@@ -36,8 +36,10 @@ let connected = false;
 
 /** Applies one batch from the worker: a reset replaces the list; the selection survives only if its entry does. */
 export function applyBatch(s: Pick<PlayerState, 'entries' | 'selectedId'>, batch: TraceBatch): Pick<PlayerState, 'entries' | 'selectedId'> {
-  const kept = batch.reset ? [] : s.entries;
-  // The Trace form adds its entry before the feed brings it: never list one twice.
+  const incoming = new Map(batch.entries.map((e) => [e.id, e]));
+  // An id seen before replaces its entry in place (another echo of a ping; the Trace form's own
+  // entry arriving through the feed): never list one twice.
+  const kept = (batch.reset ? [] : s.entries).map((e) => incoming.get(e.id) ?? e);
   const fresh = batch.entries.filter((e) => !kept.some((k) => k.id === e.id));
   const entries = [...kept, ...fresh].slice(-KEPT);
   const selectedId = entries.some((e) => e.id === s.selectedId) ? s.selectedId : undefined;
