@@ -33,6 +33,7 @@ export { describeService, formatEndpointSlices } from './describe/service';
 export { describePod, podQOS } from './describe/pod';
 export { describeDaemonSet, describeDeployment, describeReplicaSet, type PodPhaseCounts } from './describe/workloads';
 export { describeRole, describeRoleBinding, describeServiceAccount } from './describe/rbac';
+export { describeGeneric } from './describe/generic';
 export { describeEndpoints, describeEndpointSlice } from './describe/endpoints';
 export { describeNamespace, describeConfigMap } from './describe/cluster';
 export { describeNode } from './describe/node';

@@ -5,7 +5,7 @@ import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kuberne
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { ApiError, type KubeObject } from '../../api/types';
 import {
-  describeConfigMap, describeDaemonSet, describeDeployment, describeRole, describeRoleBinding, describeServiceAccount, describeEndpoints, describeEndpointSlice, describeNamespace, describeNode, describePod, describeReplicaSet, describeService, formatApiError, joinDescriptions, noResourcesFound, toYamlOutput, type PodPhaseCounts,
+  describeConfigMap, describeDaemonSet, describeGeneric, describeDeployment, describeRole, describeRoleBinding, describeServiceAccount, describeEndpoints, describeEndpointSlice, describeNamespace, describeNode, describePod, describeReplicaSet, describeService, formatApiError, joinDescriptions, noResourcesFound, type PodPhaseCounts,
 } from '../print';
 import { labelSelectorString } from '../print/labels';
 import type { KubectlContext, Verb } from '../verb';
@@ -63,8 +63,8 @@ function describeOne(k: KubectlContext, obj: KubeObject): string {
       return describeNode(obj as Node, pods, lease as never, eventsFor(k, obj), now);
     }
     default:
-      // kubectl's generic describer prints the object's fields; the YAML carries the same content.
-      return `Name:         ${obj.metadata.name}\nNamespace:    ${ns ?? ''}\n${toYamlOutput(obj)}`;
+      // Kinds kubectl has no describer for (Event): the generic describer over the object's fields.
+      return describeGeneric(obj, eventsFor(k, obj), now);
   }
 }
 
