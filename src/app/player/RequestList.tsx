@@ -33,7 +33,7 @@ export function RequestList() {
               <span className="request-label">{entryLabel(e)}</span>
               <span className="request-meta">
                 <time>{formatVirtualTime(e.at)}</time>
-                {e.echoes && <span>{e.echoes} echoes, the last shown</span>}
+                {e.echoes && <span>{e.echoes} echoes (the last one shown) ·</span>}
                 {e.command && <span className="request-command">{e.source === 'player' ? `traced: ${e.command}` : e.command}</span>}
               </span>
             </button>
