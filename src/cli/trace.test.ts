@@ -39,11 +39,14 @@ describe('kubelab trace', () => {
   const file = join(dir, 'web.yaml');
   writeFileSync(file, manifest);
 
-  it('prints the hops of an HTTP request from a pod to a ClusterIP, ending at nginx', () => {
+  it('prints the hops of an HTTP request from a pod to a ClusterIP, ending at the API server', () => {
     const { code, out } = run(['-f', file, '--from', 'default/client', 'http://10.96.0.1:443/']);
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     expect(out).toMatch(/^TCP from default\/client to 10\.96\.0\.1:443\n/);
     expect(out).toContain('-j DNAT --to-destination 172.18.0.2:6443');
+    // Plain HTTP to kube-apiserver's TLS port: Go's bare 400 reply.
+    expect(out).toContain('=> delivered to controlplane (container kube-apiserver) at 172.18.0.2:6443\n');
+    expect(out).toContain('   HTTP/1.0 400 Bad Request\n');
   });
 
   it('prints JSON: a TCP connection to kube-dns DNATed to a CoreDNS pod', () => {

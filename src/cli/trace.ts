@@ -100,7 +100,7 @@ export function runTrace(args: string[], out: (s: string) => void = (s) => proce
   if (parsed.json) out(`${JSON.stringify({ trace, ...(response ? { response } : {}) }, null, 2)}\n`);
   else {
     out(formatTrace(trace));
-    if (response) out(`   HTTP/1.1 ${response.status} ${response.reason}\n`);
+    if (response) out(`   HTTP/${response.httpVersion ?? '1.1'} ${response.status}${response.httpVersion === '2' ? '' : ` ${response.reason}`}\n`);
   }
   return trace.outcome.kind === 'delivered' ? 0 : 1;
 }

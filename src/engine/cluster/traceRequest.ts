@@ -16,7 +16,7 @@ import type { Simulation } from '../sim/Simulation';
 export type TraceSource = string;
 
 export type TraceRequestResult =
-  | { ok: true; trace: Trace; response?: Pick<HttpResponse, 'status' | 'reason'> }
+  | { ok: true; trace: Trace; response?: Pick<HttpResponse, 'status' | 'reason' | 'httpVersion'> }
   /** `usage`: the target is not a URL or HOST:PORT; `failed`: the source or the name does not exist. */
   | { ok: false; code: 'usage' | 'failed'; error: string };
 
@@ -52,5 +52,5 @@ export function traceRequest(sim: Simulation, from: TraceSource, target: string,
   const dns = resolved.dns ? { dns: resolved.dns } : {};
   if (!isUrl) return { ok: true, trace: net.tcpConnect(origin, ip, url.port, dns).trace };
   const r = net.httpRequest(origin, { ...dns, ip, port: url.port, path: url.path, host: url.host, userAgent: opts.userAgent ?? 'kubelab-trace' });
-  return { ok: true, trace: r.trace, ...(r.response ? { response: { status: r.response.status, reason: r.response.reason } } : {}) };
+  return { ok: true, trace: r.trace, ...(r.response ? { response: { status: r.response.status, reason: r.response.reason, ...(r.response.httpVersion ? { httpVersion: r.response.httpVersion } : {}) } } : {}) };
 }

@@ -75,12 +75,17 @@ export function walk(deps: EngineDeps, from: Origin, protocol: TraceProtocol, ds
   if (typeof origin === 'string') return finish({ kind: 'unreachable', reason: origin });
   if (!isIPv4(dst)) return finish({ kind: 'unreachable', reason: `${dst} is not an IPv4 address` });
   const sport = protocol === 'icmp' ? 1 + deps.rng.int(65535) : ephemeral(deps.rng);
-  const sent: PacketView = { protocol, src: origin.ip, ...(protocol !== 'icmp' ? { sport, dport: dport ?? 0 } : { sport }), dst };
+  // The kernel sources a connection to 127.0.0.0/8 from 127.0.0.1 (the route via lo).
+  const src = dst.startsWith('127.') ? '127.0.0.1' : origin.ip;
+  const sent: PacketView = { protocol, src, ...(protocol !== 'icmp' ? { sport, dport: dport ?? 0 } : { sport }), dst };
   const ctx: WalkCtx = { deps, topo, origin, sent, now, add, hops, addTraversed: (n) => (traversed += n), finish };
   add({ where: { machine: origin.label, kind: origin.kind }, before: sent, after: sent, why: [{ kind: 'socket', text: socketText(sent) }], explanation: `${origin.label} sends ${protocol === 'icmp' ? 'an ICMP echo request' : `a ${protocol.toUpperCase()} ${protocol === 'tcp' ? 'SYN' : 'datagram'}`} from ${origin.ip} to ${dst}${dport !== undefined && protocol !== 'icmp' ? `:${dport}` : ''}.` });
 
-  // The client's own addresses never leave its network namespace.
-  if (dst.startsWith('127.') || dst === origin.ip) return deliverLocal(ctx, sent);
+  // The client's own addresses never leave its network namespace. A pod's namespace has no
+  // rules; a node's OUTPUT chain still sees the packet (KUBE-SERVICES' last rule sends
+  // `--dst-type LOCAL`, 127.0.0.1 included, to KUBE-NODEPORTS), so only what it leaves alone is local.
+  const local = dst.startsWith('127.') || dst === origin.ip || (origin.kind === 'node' && dst === origin.node?.bridgeIP);
+  if (local && origin.kind !== 'node') return deliverLocal(ctx, sent);
 
   let node: NodeNet;
   let fromLocal = false;
@@ -104,7 +109,7 @@ export function walk(deps: EngineDeps, from: Origin, protocol: TraceProtocol, ds
 
   const proxy = deps.proxies.proxy(node.name);
   const path = [{ node: node.name, arrived: sent }];
-  if (!proxy) return forward(ctx, node, sent, false, path);
+  if (!proxy) return local ? deliverLocal(ctx, sent) : forward(ctx, node, sent, false, path);
   const st = nodeState(deps.state, node.name);
   const nf = runNodeNetfilter({ proxy, node, packet: sent, fromLocalProcess: fromLocal, bridged, rng: deps.rng, now, recent: st.recent, ipvs: st.ipvs });
   traversed += nf.traversed;
@@ -114,6 +119,8 @@ export function walk(deps: EngineDeps, from: Origin, protocol: TraceProtocol, ds
     return finish({ kind: 'refused', reason: `${nf.noEndpoints ? 'no ready endpoints: ' : ''}${nf.blockedBy ?? 'rejected'}` });
   }
   if (nf.outcome.kind === 'DROP') return finish({ kind: 'timeout', reason: `dropped: ${nf.blockedBy ?? 'DROP'}` });
+  // Not translated: a connection to the node's own address stays on the node (loopback).
+  if (local && nf.after.dst === dst) return deliverLocal(ctx, sent);
   // In IPVS mode every Service IP is an address of kube-ipvs0: without a virtual server for this port the node itself answers.
   if (nf.ipvsBound.includes(nf.after.dst)) return deliverNodeHost(ctx, node, nf.after, path);
   return forward(ctx, node, nf.after, nf.masquerade, path);

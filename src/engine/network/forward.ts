@@ -171,7 +171,8 @@ export function deliverNodeHost(ctx: WalkCtx, node: NodeNet, pkt: PacketView, pa
 /** Loopback or the client's own address: the packet never leaves its network namespace. */
 export function deliverLocal(ctx: WalkCtx, pkt: PacketView): ConnectResult {
   const { origin } = ctx;
-  ctx.add({ where: { machine: origin.label, kind: origin.kind, interface: 'lo' }, before: pkt, after: pkt, why: [{ kind: 'route', text: `local ${pkt.dst} dev lo table local` }], explanation: `${pkt.dst} is local to ${origin.label}, so the packet goes through the loopback interface and never reaches a bridge or kube-proxy's rules.` });
+  const viaRules = ctx.hops.some((h) => h.where.table === 'nat' || h.where.table === 'filter');
+  ctx.add({ where: { machine: origin.label, kind: origin.kind, interface: 'lo' }, before: pkt, after: pkt, why: [{ kind: 'route', text: `local ${pkt.dst} dev lo table local` }], explanation: viaRules ? `No rule translated it, and ${pkt.dst} is an address of ${origin.label}, so the packet goes through the loopback interface to a local socket.` : `${pkt.dst} is local to ${origin.label}, so the packet goes through the loopback interface and never reaches a bridge or kube-proxy's rules.` });
   if (origin.kind === 'outside' || !origin.node) return ctx.finish({ kind: 'refused', reason: `nothing listens on ${at(pkt)} on ${origin.label}` });
   if (pkt.protocol !== 'tcp') return ctx.finish({ kind: 'delivered', ip: pkt.dst, machine: origin.label }, delivery(pkt, origin.node, origin.pod));
   const ip = origin.kind === 'pod' ? origin.ip : origin.node.ip;
