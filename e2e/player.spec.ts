@@ -70,6 +70,18 @@ test('the packet player lists a learner request, steps to the DNAT rule and show
   await player.getByRole('combobox', { name: 'Target' }).fill('http://web/');
   await player.getByRole('button', { name: 'Trace', exact: true }).click();
   await expect(player.getByRole('heading', { name: /^client → web:80 · delivered to web-/ })).toBeVisible();
+
+  // Play walks the steps on its own until paused.
+  const toolbar = player.getByRole('toolbar', { name: 'Step through the request' });
+  await expect(toolbar).toContainText(/Step 1 of \d+/);
+  await toolbar.getByRole('combobox', { name: 'Play speed' }).selectOption('fast');
+  await toolbar.getByRole('button', { name: 'Play the trace' }).click();
+  await expect(toolbar).toContainText(/Step [3-9] of \d+/);
+  await toolbar.getByRole('button', { name: 'Pause the trace' }).click();
+  const paused = await toolbar.getByText(/^Step \d+ of \d+$/).textContent();
+  await page.waitForTimeout(1500);
+  await expect(toolbar.getByText(/^Step \d+ of \d+$/)).toHaveText(paused!);
+
   await player.getByRole('button', { name: 'Last step' }).click();
   await expect(details).toContainText('HTTP 200 OK');
 
