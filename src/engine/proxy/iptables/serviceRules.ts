@@ -6,7 +6,7 @@
  */
 import type { ResolvedProxyConfig } from '../config';
 import { endpointChainName, servicePortChains } from '../hash';
-import type { Chain, L4Protocol, Match, Provenance, Rule, TableName } from '../model';
+import type { Chain, EndpointRef, L4Protocol, Match, Provenance, Rule, TableName } from '../model';
 import { probabilityToFixed } from '../model';
 import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
 import { categorizeEndpoints, cidrContains, usesClusterEndpoints, usesLocalEndpoints } from '../serviceInfo';
@@ -211,6 +211,17 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
   if (usesLocalChain) endpointRules(natChains, chains.svl, info, cat.local, opts, partsOf);
 
   const sepComment = opts.largeCluster ? undefined : comment(name);
+  // Explanations are built around each endpoint's address from parts shared by the whole
+  // Service (fewer intermediate strings per endpoint; the text is the same).
+  const hairpinTail = ` connects to ${name} and is picked as its own backend, the packet is marked for SNAT.`;
+  const dnatTail = `${info.affinitySeconds ? ' and remembers the client for session affinity' : ''}.`;
+  const sliceTails = new Map<string, string>();
+  const dnatEnd = (slice: string | undefined) => {
+    if (!slice) return dnatTail;
+    let tail = sliceTails.get(slice);
+    if (tail === undefined) sliceTails.set(slice, (tail = ` (EndpointSlice ${slice})${dnatTail}`));
+    return tail;
+  };
   for (const ep of cat.allReachable) {
     const { sep, prov: epProv } = partsOf(ep);
     // Arrays are written at their final size: 100,000 endpoints make every spare slot count.
@@ -219,9 +230,9 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
     // allReachable has one entry per endpoint, so each SEP chain is new.
     natChains.push({ name: sep, rules: [
       rule({ src: ep.ip, matches: sepComment ? [sepComment] : NO_MATCHES, target: MARK_MASQ }, epProv,
-        `Hairpin: when pod ${ep.ip} connects to ${name} and is picked as its own backend, the packet is marked for SNAT.`),
+        'Hairpin: when pod ' + ep.ip + hairpinTail),
       rule({ protocol: p, matches: dnatMatches, target: { kind: 'DNAT', toDestination: ep.key } }, epProv,
-        `Rewrites the destination to the endpoint ${ep.key}${ep.slice ? ` (EndpointSlice ${ep.slice})` : ''}${info.affinitySeconds ? ' and remembers the client for session affinity' : ''}.`),
+        'Rewrites the destination to the endpoint ' + ep.key + dnatEnd(ep.slice)),
     ] });
   }
 
@@ -250,13 +261,21 @@ function endpointRules(natChains: Chain[], chainName: string, info: ServicePortI
     const statistic: Match[] = i < endpoints.length - 1 ? [{ kind: 'statistic', probabilityFixed: endpointProbability(remaining) }] : [];
     const matches = opts.largeCluster ? statistic : [...epComment(ep), ...statistic];
     chain.rules.push(rule({ matches, target: jump(sep) }, prov,
-      remaining > 1 ? `Picks endpoint ${ep.key} with probability 1/${remaining} of the connections reaching this rule.`
+      remaining > 1 ? 'Picks endpoint ' + ep.key + pickTail(remaining)
         : endpoints.length === 1 ? `Sends every connection to the only endpoint ${ep.key}.` : `Sends the remaining connections to ${ep.key}.`));
   });
 }
 
-function epRef(ep: EndpointInfo) {
-  const ref: { ip: string; port: number; slice?: string; nodeName?: string } = { ip: ep.ip, port: ep.port };
+/** `with probability 1/N ...` by N: every KUBE-SVC chain needs the same few. */
+const pickTails: string[] = [];
+function pickTail(remaining: number): string {
+  return (pickTails[remaining] ??= ` with probability 1/${remaining} of the connections reaching this rule.`);
+}
+
+function epRef(ep: EndpointInfo): EndpointRef {
+  // One literal for the usual case: an object grown field by field carries a second allocation.
+  if (ep.slice && ep.nodeName) return { ip: ep.ip, port: ep.port, slice: ep.slice, nodeName: ep.nodeName };
+  const ref: EndpointRef = { ip: ep.ip, port: ep.port };
   if (ep.slice) ref.slice = ep.slice;
   if (ep.nodeName) ref.nodeName = ep.nodeName;
   return ref;
