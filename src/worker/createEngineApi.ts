@@ -133,6 +133,10 @@ export function createEngineApi(now: () => number = () => performance.now()) {
         return r;
       });
     },
+    /** The app's watchdog asks this now and then: an answer means the worker is alive and not stuck. */
+    ping(): true {
+      return true;
+    },
     /** Apply of a huge buffer in steps (progress, Cancel): starts it and says how many documents it has. */
     beginApply(path: string, text: string): Result<{ id: number; total: number }> {
       return guard(() => {

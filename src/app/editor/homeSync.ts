@@ -3,7 +3,7 @@
  * written there (so `cat web.yaml` and `kubectl apply -f web.yaml` in the terminal see what the
  * editor shows), and `vim FILE` in the terminal opens that file here.
  */
-import { engine } from '../client/engineClient';
+import { engine, onEngineRestart } from '../client/engineClient';
 import { isTransientPath } from './editorFilesModel';
 import { editorStore } from './useEditorStore';
 
@@ -31,6 +31,12 @@ export function startHomeSync(): void {
     if (!timer) timer = setTimeout(flush, WRITE_DELAY_MS);
   };
   editorStore.subscribe(schedule);
+  // A fresh worker has an empty home: write every buffer there again (and to IndexedDB at once).
+  onEngineRestart(() => {
+    written.clear();
+    void editorStore.getState().flush();
+    schedule();
+  });
   schedule();
 }
 

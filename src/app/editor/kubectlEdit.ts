@@ -6,7 +6,7 @@
  * "reopens" it: the tab then shows that text.
  */
 import { create } from 'zustand';
-import { engine } from '../client/engineClient';
+import { engine, onEngineRestart } from '../client/engineClient';
 import { editorStore } from './useEditorStore';
 
 /** What the terminal hands over for the command waiting on the file. */
@@ -110,6 +110,15 @@ editorStore.subscribe((state) => {
     if (state.openPaths.includes(path) || cancelling.has(path)) continue;
     cancelling.add(path);
     void quitUnsaved(path, command);
+  }
+});
+
+// The worker died with the kubectl edit waiting in it: keep what the learner typed as a home file.
+onEngineRestart(() => {
+  for (const path of [...commands.keys()]) {
+    const text = editorStore.getState().files.find((f) => f.path === path)?.text;
+    endEdit(path);
+    if (text !== undefined) editorStore.getState().newFile(path.split('/').pop()!, text);
   }
 });
 

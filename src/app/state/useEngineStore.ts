@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ClockState, EngineUpdate, NodeRecord, PodRecord, ServiceRecord, EndpointSliceRecord, ViewRecord } from '../../worker/createEngineApi';
-import { Comlink, engine } from '../client/engineClient';
+import { Comlink, engine, onEngineRestart } from '../client/engineClient';
 
 interface EngineState {
   clock: ClockState | undefined;
@@ -41,6 +41,13 @@ export const useEngineStore = create<EngineState>((set) => ({
     else set({ error: r.error });
   },
 }));
+
+// A fresh worker after a crash or a hang: say so, and follow the new cluster from its start.
+onEngineRestart((reason) => {
+  connected = false;
+  useEngineStore.setState({ records: {}, error: `Sorry: ${reason}. A fresh cluster was started; your editor files are kept.` });
+  void useEngineStore.getState().connect();
+});
 
 export const selectClock = (s: EngineState) => s.clock;
 export const selectRecords = (s: EngineState) => s.records;

@@ -6,6 +6,7 @@ import { useTerminalInbox } from '../state/useTerminalInbox';
 import { selectTheme, useUiStore } from '../state/useUiStore';
 import { editorPathProblem, openFromTerminal } from '../editor/homeSync';
 import { endEdit, openEdit } from '../editor/kubectlEdit';
+import { onEngineRestart } from '../client/engineClient';
 import { TerminalController } from './TerminalController';
 import { terminalTheme } from './terminalTheme';
 
@@ -32,12 +33,21 @@ export function TerminalPane() {
     terminal.loadAddon(fit);
     terminal.open(host.current);
     term.current = terminal;
-    const controller = new TerminalController(terminal, { problem: editorPathProblem, open: openFromTerminal, edit: openEdit, endEdit });
-    const ready = controller.start();
+    const seam = { problem: editorPathProblem, open: openFromTerminal, edit: openEdit, endEdit };
+    let controller = new TerminalController(terminal, seam);
+    let ready = controller.start();
     const typeWaiting = () => void ready.then(() => useTerminalInbox.getState().take().forEach((c) => controller.type(c)));
     typeWaiting();
     const unsubscribe = useTerminalInbox.subscribe((s) => {
       if (s.pending.length) typeWaiting();
+    });
+    // The worker was replaced (crash or hang): whatever ran is gone; log in to the fresh cluster.
+    const offRestart = onEngineRestart((reason) => {
+      controller.dispose();
+      terminal.write(`\r\n\x1b[1mkubelab: ${reason}; a fresh cluster was started.\x1b[0m\r\n`);
+      controller = new TerminalController(terminal, seam);
+      ready = controller.start();
+      typeWaiting();
     });
 
     const observer = new ResizeObserver(() => {
@@ -50,6 +60,7 @@ export function TerminalPane() {
     observer.observe(host.current);
     return () => {
       unsubscribe();
+      offRestart();
       observer.disconnect();
       controller.dispose();
       terminal.dispose();
