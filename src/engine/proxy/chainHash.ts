@@ -56,17 +56,26 @@ function compress(block: number): void {
   H[4] = H[4]! + e; H[5] = H[5]! + f; H[6] = H[6]! + g; H[7] = H[7]! + h;
 }
 
-/** Writes `text` as UTF-8 into `buf` and returns its length in bytes. */
-function load(text: string): number {
-  let n = text.length;
+/**
+ * Writes the concatenation of `parts` as UTF-8 into `buf` and returns the padded length in
+ * bytes. Taking the parts separately spares building (and flattening) the joined string.
+ */
+function load(parts: readonly string[]): number {
+  let n = 0;
   let ascii = true;
-  for (let i = 0; i < n; i++) if (text.charCodeAt(i) > 0x7f) ascii = false;
-  const bytes = ascii ? undefined : utf8ToBytes(text);
+  for (const part of parts) {
+    n += part.length;
+    for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) > 0x7f) ascii = false;
+  }
+  const bytes = ascii ? undefined : utf8ToBytes(parts.join(''));
   if (bytes) n = bytes.length;
   const padded = Math.ceil((n + 9) / 64) * 64;
   if (buf.length < padded) buf = new Uint8Array(padded * 2);
   if (bytes) buf.set(bytes);
-  else for (let i = 0; i < n; i++) buf[i] = text.charCodeAt(i);
+  else {
+    let o = 0;
+    for (const part of parts) for (let i = 0; i < part.length; i++) buf[o++] = part.charCodeAt(i);
+  }
   buf.fill(0, n, padded);
   buf[n] = 0x80;
   // Bit length, big-endian, in the last 8 bytes (inputs stay far below 2^32 bits).
@@ -78,16 +87,23 @@ function load(text: string): number {
   return padded;
 }
 
-/** The first 16 characters of the RFC 4648 base32 of sha256(UTF-8 of `text`). */
-export function chainHash16(text: string): string {
-  const padded = load(text);
+/** Character codes of the name being built (prefix, then the 16 hash characters). */
+const codes: number[] = [];
+
+/**
+ * `prefix` followed by the first 16 characters of the RFC 4648 base32 of sha256(UTF-8 of
+ * `text`, or of the concatenation of its parts), made as one string.
+ */
+export function chainHash16(text: string | readonly string[], prefix = ''): string {
+  const padded = load(typeof text === 'string' ? [text] : text);
   H.set(IV);
   for (let block = 0; block < padded; block += 64) compress(block);
+  codes.length = 0;
+  for (let i = 0; i < prefix.length; i++) codes.push(prefix.charCodeAt(i));
   // 80 bits: H0, H1 and the top 16 bits of H2, five bits per character.
   const hi = H[0]!;
   const mid = H[1]!;
   const lo = H[2]! >>> 16;
-  let out = '';
   for (let i = 0; i < 16; i++) {
     const bit = i * 5; // position of the character's first bit in the 80
     let v: number;
@@ -96,7 +112,9 @@ export function chainHash16(text: string): string {
     else if (bit + 5 <= 64) v = mid >>> (59 - bit);
     else if (bit < 64) v = (mid << (bit - 59)) | (lo >>> (75 - bit));
     else v = lo >>> (75 - bit);
-    out += ALPHABET[v & 31];
+    codes.push(ALPHABET_CODES[v & 31]!);
   }
-  return out;
+  return String.fromCharCode(...codes);
 }
+
+const ALPHABET_CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));

@@ -30,7 +30,7 @@ export function base32(bytes: Uint8Array): string {
 
 /** The 16-character suffix shared by KUBE-SVC/SVL/EXT/FW chains; `protocol` must be lower case. */
 export function portProtoHash(servicePortName: string, protocol: string): string {
-  return chainHash16(servicePortName + protocol);
+  return chainHash16([servicePortName, protocol]);
 }
 
 /** The per-service-port chain names kube-proxy derives from one hash. */
@@ -48,5 +48,5 @@ export function servicePortChains(servicePortName: string, protocol: string): Se
 
 /** `KUBE-SEP-` chain for one endpoint; `endpoint` is `ip:port` (IPv6 in brackets). */
 export function endpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
-  return `KUBE-SEP-${chainHash16(servicePortName + protocol + endpoint)}`;
+  return chainHash16([servicePortName, protocol, endpoint], 'KUBE-SEP-');
 }
