@@ -7,6 +7,7 @@ import type { CommandContext, CommandOutcome } from '../../shell/types';
 import { ipAddrShow, ipRouteShow } from '../printIp';
 import { nodeByName } from '../topology';
 import type { Flavor } from './toolkit';
+import { runOpenBsdNc } from './ncOpenbsd';
 import { after, flavorOf, netOf, parseUrl } from './toolkit';
 
 function where(env: ToolEnv) {
@@ -193,8 +194,11 @@ export const wgetTool: ToolFactory = (env) => (ctx) => {
   return 0;
 };
 
+/** `nc`: OpenBSD netcat on Debian/Ubuntu images and nodes, else busybox's applet. */
+export const ncTool: ToolFactory = (env) => (flavorOf(env) === 'gnu' ? (ctx) => runOpenBsdNc(env, ctx) : busyboxNc(env));
+
 /** busybox `nc [-z] [-v] [-w SEC] HOST PORT`: a TCP connect through the packet engine. */
-export const ncTool: ToolFactory = (env) => (ctx) => {
+const busyboxNc: ToolFactory = (env) => (ctx) => {
   const args = ctx.argv.slice(1);
   let verbose = false;
   let waitS: number | undefined;
