@@ -4,6 +4,7 @@ import { EventRecorder, rfc3339 } from '../sim/events';
 import type { NodeObject, PodObject } from '../sim/kinds';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
+import { usageOf, type NodeUsage } from './filter';
 import { schedulePod } from './schedulePod';
 
 export interface SchedulerConfig {
@@ -38,8 +39,9 @@ export class Scheduler {
    * watch as kube-scheduler keeps it from its informer, so a cycle does not list every pod.
    */
   private placed = new Map<string, Map<string, Pod>>();
-  /** `placed` as arrays per node, rebuilt only for a node whose pods changed. */
+  /** `placed` as arrays per node, and what they use, rebuilt only for a node whose pods changed. */
   private placedLists = new Map<string, Pod[]>();
+  private usage = new Map<string, NodeUsage>();
   private nodeOfPod = new Map<string, string>();
   /**
    * Every pod and node as the watches last delivered them (the informer listers), so a cycle
@@ -98,7 +100,7 @@ export class Scheduler {
     const nodes = this.watching ? [...this.nodes.values()] : this.api.list<NodeObject>('nodes', undefined).items;
     const podsByNode = new Map<string, Pod[]>();
     for (const n of this.placed.keys()) podsByNode.set(n, this.placedOn(n));
-    const result = schedulePod(pod, nodes, podsByNode, this.rng);
+    const result = schedulePod(pod, nodes, podsByNode, this.rng, (n) => this.usageOn(n));
     const target = { kind: 'Pod', namespace: ns, name, uid: pod.metadata.uid, resourceVersion: pod.metadata.resourceVersion };
     if ('node' in result) {
       this.unschedulable.delete(k);
@@ -131,6 +133,18 @@ export class Scheduler {
     return list;
   }
 
+  private usageOn(node: string): NodeUsage {
+    let u = this.usage.get(node);
+    if (!u) this.usage.set(node, (u = usageOf(this.placedOn(node))));
+    return u;
+  }
+
+  /** A node's pods (or one's spec) changed: its list and usage are rebuilt on next use. */
+  private invalidate(node: string): void {
+    this.placedLists.delete(node);
+    this.usage.delete(node);
+  }
+
   private wants(p: Pod): boolean {
     return !p.spec?.nodeName && !p.metadata?.deletionTimestamp && (p.spec?.schedulerName ?? 'default-scheduler') === this.name && !isTerminal(p);
   }
@@ -148,13 +162,15 @@ export class Scheduler {
     const now = deleted || isTerminal(pod) ? undefined : pod.spec?.nodeName;
     if (was !== undefined && was !== now) {
       this.placed.get(was)?.delete(k);
-      this.placedLists.delete(was);
+      this.invalidate(was);
       this.nodeOfPod.delete(k);
     }
     if (now === undefined) return;
-    this.placedLists.delete(now);
     let pods = this.placed.get(now);
     if (!pods) this.placed.set(now, (pods = new Map()));
+    // Requests live in the spec; a status write shares the stored spec, so usage stays valid.
+    if (pods.get(k)?.spec === pod.spec) this.placedLists.delete(now);
+    else this.invalidate(now);
     pods.set(k, pod);
     this.nodeOfPod.set(k, now);
   }

@@ -16,6 +16,25 @@ export interface NodeUsage {
   memory: number;
   pods: number;
   hostPorts: string[];
+  /** The same requests as scoring counts them (see {@link nonZeroRequests}). */
+  nonZeroMilliCPU: number;
+  nonZeroMemory: number;
+}
+
+/** kube-scheduler scores pods without requests as if they asked for 100m CPU and 200Mi memory. */
+const DEFAULT_MILLI_CPU = 100;
+const DEFAULT_MEMORY = 200 * 1024 * 1024;
+
+/** Requests as scoring counts them: a container without a CPU or memory request counts the defaults. */
+export function nonZeroRequests(pod: Pod): { cpu: number; mem: number } {
+  let cpu = 0;
+  let mem = 0;
+  for (const c of pod.spec?.containers ?? []) {
+    const r = c.resources?.requests ?? {};
+    cpu += r['cpu'] !== undefined ? milliCPU(r['cpu']) : DEFAULT_MILLI_CPU;
+    mem += r['memory'] !== undefined ? parseQuantity(r['memory']) : DEFAULT_MEMORY;
+  }
+  return { cpu, mem };
 }
 
 /** Requests of a pod: max(init containers) vs sum(containers), plus overhead (resource helpers). */
@@ -100,13 +119,16 @@ function hostPorts(pod: Pod): string[] {
 
 /** Sums what the given pods use on a node. */
 export function usageOf(pods: Pod[]): NodeUsage {
-  const u: NodeUsage = { milliCPU: 0, memory: 0, pods: 0, hostPorts: [] };
+  const u: NodeUsage = { milliCPU: 0, memory: 0, pods: 0, hostPorts: [], nonZeroMilliCPU: 0, nonZeroMemory: 0 };
   for (const p of pods) {
     const r = podRequests(p);
     u.milliCPU += r.milliCPU;
     u.memory += r.memory;
     u.pods++;
     u.hostPorts.push(...hostPorts(p));
+    const nz = nonZeroRequests(p);
+    u.nonZeroMilliCPU += nz.cpu;
+    u.nonZeroMemory += nz.mem;
   }
   return u;
 }

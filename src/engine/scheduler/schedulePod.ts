@@ -1,6 +1,6 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Rng } from '../sim/Rng';
-import { filterNode, usageOf, type FilterFailure } from './filter';
+import { filterNode, usageOf, type FilterFailure, type NodeUsage } from './filter';
 import { totalScores } from './score';
 
 export type ScheduleResult = { node: string } | { message: string };
@@ -30,12 +30,14 @@ export function fitErrorMessage(total: number, failures: Map<string, FilterFailu
 /**
  * One scheduling cycle for one pod: filter every node, score the feasible ones, pick the best
  * (ties broken at random, like selectHost's reservoir sampling). Pure apart from the Rng.
+ * `usageFor` gives a node's usage when the caller keeps it (the scheduler cache's NodeInfo);
+ * without it, usage is summed from `podsByNode`.
  */
-export function schedulePod(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>, rng: Rng): ScheduleResult {
+export function schedulePod(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>, rng: Rng, usageFor?: (node: string) => NodeUsage): ScheduleResult {
   if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };
   const sorted = [...nodes].sort((a, b) => a.metadata!.name!.localeCompare(b.metadata!.name!));
   const failures = new Map<string, FilterFailure[]>();
-  const usage = new Map(sorted.map((n) => [n.metadata!.name!, usageOf(podsByNode.get(n.metadata!.name!) ?? [])]));
+  const usage = new Map(sorted.map((n) => [n.metadata!.name!, usageFor?.(n.metadata!.name!) ?? usageOf(podsByNode.get(n.metadata!.name!) ?? [])]));
   const feasible: Node[] = [];
   for (const n of sorted) {
     const f = filterNode(pod, n, usage.get(n.metadata!.name!)!);

@@ -1,34 +1,15 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import { tolerates, type NodeUsage } from './filter';
+import { nonZeroRequests, tolerates, type NodeUsage } from './filter';
 import { milliCPU, parseQuantity } from './quantity';
 
-/** kube-scheduler scores pods without requests as if they asked for 100m CPU and 200Mi memory. */
-const DEFAULT_MILLI_CPU = 100;
-const DEFAULT_MEMORY = 200 * 1024 * 1024;
-
-function nonZeroRequests(pod: Pod): { cpu: number; mem: number } {
-  let cpu = 0;
-  let mem = 0;
-  for (const c of pod.spec?.containers ?? []) {
-    const r = c.resources?.requests ?? {};
-    cpu += r['cpu'] !== undefined ? milliCPU(r['cpu']) : DEFAULT_MILLI_CPU;
-    mem += r['memory'] !== undefined ? parseQuantity(r['memory']) : DEFAULT_MEMORY;
-  }
-  return { cpu, mem };
-}
-
 /** NodeResourcesFit LeastAllocated: the emptier the node (CPU and memory averaged), the better. */
-export function leastAllocatedScore(pod: Pod, node: Node, placed: Pod[]): number {
+export function leastAllocatedScore(pod: Pod, node: Node, usage: NodeUsage): number {
   const alloc = node.status?.allocatable ?? {};
   const capCPU = milliCPU(alloc['cpu'] ?? '0');
   const capMem = parseQuantity(alloc['memory'] ?? '0');
-  let cpu = 0;
-  let mem = 0;
-  for (const p of [...placed, pod]) {
-    const r = nonZeroRequests(p);
-    cpu += r.cpu;
-    mem += r.mem;
-  }
+  const own = nonZeroRequests(pod);
+  const cpu = usage.nonZeroMilliCPU + own.cpu;
+  const mem = usage.nonZeroMemory + own.mem;
   const part = (used: number, cap: number) => (cap <= 0 || used > cap ? 0 : ((cap - used) * 100) / cap);
   return Math.floor((part(cpu, capCPU) + part(mem, capMem)) / 2);
 }
@@ -62,13 +43,13 @@ export function preferNoScheduleScores(pod: Pod, nodes: Node[]): Map<string, num
 }
 
 /** Plugin weights of the default profile (TaintToleration 3, PodTopologySpread 2, Fit 1). */
-export function totalScores(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>, _usage: Map<string, NodeUsage>): Map<string, number> {
+export function totalScores(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>, usage: Map<string, NodeUsage>): Map<string, number> {
   const spread = spreadScores(pod, nodes, podsByNode);
   const taints = preferNoScheduleScores(pod, nodes);
   const out = new Map<string, number>();
   for (const n of nodes) {
     const name = n.metadata!.name!;
-    out.set(name, leastAllocatedScore(pod, n, podsByNode.get(name) ?? []) + 2 * (spread.get(name) ?? 0) + 3 * (taints.get(name) ?? 0));
+    out.set(name, leastAllocatedScore(pod, n, usage.get(name)!) + 2 * (spread.get(name) ?? 0) + 3 * (taints.get(name) ?? 0));
   }
   return out;
 }

@@ -1,6 +1,5 @@
-import { md5 } from '@noble/hashes/legacy.js';
 import type { EndpointAddress, EndpointPort, EndpointSubset, ObjectReference } from 'kubernetes-types/core/v1';
-import { utf8 } from '../framework/keys';
+import { sortByMd5 } from '../framework/md5';
 
 /**
  * pkg/api/v1/endpoints RepackSubsets + SortSubsets: merges subsets so that addresses offering the
@@ -69,16 +68,7 @@ function byIPAndUID(a: EndpointAddress, b: EndpointAddress): number {
   return ua < ub ? -1 : ua > ub ? 1 : 0;
 }
 
-function sortByHash<T>(items: T[], spew: (x: T) => string): T[] {
-  return items
-    .map((x) => ({ x, h: hex(md5(Uint8Array.from(utf8(spew(x))))) }))
-    .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0))
-    .map((e) => e.x);
-}
-
-function hex(bytes: Uint8Array): string {
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+const sortByHash = sortByMd5;
 
 // go-spew `%#v` renderings of the core/v1 structs (fields in Go declaration order).
 const strPtr = (v: string | undefined) => (v === undefined ? '(*string)<nil>' : `(*string)${v}`);

@@ -1,6 +1,5 @@
-import { md5 } from '@noble/hashes/legacy.js';
 import type { EndpointPort } from 'kubernetes-types/discovery/v1';
-import { utf8 } from '../framework/keys';
+import { sortByMd5 } from '../framework/md5';
 
 /**
  * The EndpointSlice controller sorts a slice's ports by a hash (NewPortMapKey sorts them in
@@ -17,17 +16,9 @@ export function spewEndpointPort(p: EndpointPort): string {
   );
 }
 
-/** Hex md5 of the UTF-8 bytes of `s` (DeepHashObjectToString in Kubernetes ≤ 1.34). */
-export function md5Hex(s: string): string {
-  return Array.from(md5(Uint8Array.from(utf8(s))), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Ports in the order the real controller stores them. Returns a new array. */
 export function sortPortsLikeController(ports: readonly EndpointPort[]): EndpointPort[] {
-  return ports
-    .map((p) => ({ p, h: md5Hex(spewEndpointPort(p)) }))
-    .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0))
-    .map((x) => x.p);
+  return sortByMd5(ports, spewEndpointPort);
 }
 
 /** A stable identity for a set of ports (PortMapKey): same ports in any order, same key. */

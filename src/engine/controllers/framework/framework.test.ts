@@ -97,3 +97,16 @@ describe('EventRecorder', () => {
     });
   });
 });
+
+describe('md5 ordering', () => {
+  it('hashes like a plain md5 (remembered or not) and orders by the hex digest', async () => {
+    const { md5Hex, sortByMd5 } = await import('./md5');
+    expect(md5Hex('')).toBe('d41d8cd98f00b204e9800998ecf8427e');
+    expect(md5Hex('héllo')).toBe(md5Hex('héllo'));
+    expect(md5Hex('héllo')).toBe('be50e8478cf24ff3595bc7307fb91b50');
+    const words = ['a', 'b', 'c', 'd', 'e'];
+    const byDigest = [...words].sort((x, y) => (md5Hex(x) < md5Hex(y) ? -1 : 1));
+    expect(sortByMd5(words, (w) => w)).toEqual(byDigest);
+    expect(sortByMd5(['only'], () => 'unused')).toEqual(['only']);
+  });
+});
