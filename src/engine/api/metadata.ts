@@ -22,7 +22,16 @@ export function newUid(rng: Rng): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
 }
 
+/** The last second formatted: writes within one virtual second all stamp the same time. */
+let lastSecond = NaN;
+let lastText = '';
+
 /** RFC 3339 with whole seconds, as `metav1.Time` serialises: `2026-01-15T09:00:00Z`. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastText;
 }
