@@ -133,6 +133,27 @@ export function slicesForService(service: Service, slices: readonly EndpointSlic
 }
 
 /**
+ * {@link slicesForService} for many Services: the slices are grouped by Service once, so a whole
+ * node's rules do not filter 10,000 slices per Service. Same slices, same order.
+ */
+export function sliceLookup(slices: readonly EndpointSlice[]): (service: Service) => EndpointSlice[] {
+  const byService = new Map<string, EndpointSlice[]>();
+  for (const s of slices) {
+    const name = s.metadata?.labels?.['kubernetes.io/service-name'];
+    if (name === undefined) continue;
+    const key = `${s.metadata?.namespace ?? 'default'}/${name}`;
+    const list = byService.get(key);
+    if (list) list.push(s);
+    else byService.set(key, [s]);
+  }
+  return (service) => {
+    const name = service.metadata?.name;
+    if (name === undefined) return [];
+    return byService.get(`${service.metadata?.namespace ?? 'default'}/${name}`) ?? [];
+  };
+}
+
+/**
  * Endpoints of one Service port gathered from its slices: deduplicated by `ip:port` and sorted
  * lexicographically by that string (endpointslicecache.go `byEndpoint`).
  */

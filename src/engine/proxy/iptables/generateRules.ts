@@ -7,7 +7,7 @@ import type { ProxyInput, ResolvedProxyConfig } from '../config';
 import { resolveProxyConfig } from '../config';
 import type { Chain, Rule, Ruleset, Table, TableName } from '../model';
 import { BUILTIN_CHAINS } from '../model';
-import { endpointsForPort, servicePorts, slicesForService } from '../serviceInfo';
+import { endpointsForPort, servicePorts, sliceLookup } from '../serviceInfo';
 import {
   KUBE_EXTERNAL_SERVICES,
   KUBE_FORWARD,
@@ -29,8 +29,9 @@ import { serviceFragment } from './serviceRules';
 /** Generates the complete iptables ruleset kube-proxy (and kubelet) leave on one node. */
 export function generateRules(input: ProxyInput): Ruleset {
   const config = resolveProxyConfig(input.config);
+  const slicesOf = sliceLookup(input.endpointSlices);
   const perService = input.services.map((svc) => {
-    const slices = slicesForService(svc, input.endpointSlices);
+    const slices = slicesOf(svc);
     return servicePorts(svc).map((info) => ({ info, endpoints: endpointsForPort(info, slices, input.node.name) }));
   }).flat();
   const total = perService.reduce((n, s) => n + s.endpoints.length, 0);

@@ -9,7 +9,7 @@ import { KUBELET_CANARY, KUBELET_FIREWALL, KUBE_IPTABLES_HINT, KUBE_PROXY_CANARY
 import { comment, jump, rule } from '../iptables/ruleBuilders';
 import type { Chain, Ipset, L4Protocol, Match, Provenance, Rule, Ruleset, TableName } from '../model';
 import { BUILTIN_CHAINS } from '../model';
-import { endpointsForPort, servicePorts, slicesForService } from '../serviceInfo';
+import { endpointsForPort, servicePorts, sliceLookup } from '../serviceInfo';
 import { buildIpsets } from './ipsets';
 
 const prov: Provenance = { owner: 'kube-proxy' };
@@ -47,8 +47,9 @@ const target = (to: string) => (to === 'RETURN' ? { kind: 'RETURN' as const } : 
 /** The IPVS-mode iptables ruleset of one node, with its ipsets. */
 export function generateIpvsIptables(input: ProxyInput): Ruleset {
   const config = resolveProxyConfig(input.config);
+  const slicesOf = sliceLookup(input.endpointSlices);
   const ports = input.services.flatMap((svc) => {
-    const slices = slicesForService(svc, input.endpointSlices);
+    const slices = slicesOf(svc);
     return servicePorts(svc).map((info) => ({ info, endpoints: endpointsForPort(info, slices, input.node.name) }));
   });
   const ipsets = buildIpsets(ports);

@@ -8,7 +8,7 @@ import type { IpvsScheduler, ProxyInput } from '../config';
 import { resolveProxyConfig } from '../config';
 import type { L4Protocol, ServicePortRef } from '../model';
 import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
-import { categorizeEndpoints, endpointsForPort, servicePorts, slicesForService } from '../serviceInfo';
+import { categorizeEndpoints, endpointsForPort, servicePorts, sliceLookup } from '../serviceInfo';
 
 export interface RealServer {
   ip: string;
@@ -78,8 +78,9 @@ export function generateIpvs(input: ProxyInput): IpvsState {
   const config = resolveProxyConfig(input.config);
   const virtualServers: VirtualServer[] = [];
   const bound = new Set<string>();
+  const slicesOf = sliceLookup(input.endpointSlices);
   for (const svc of input.services) {
-    const slices = slicesForService(svc, input.endpointSlices);
+    const slices = slicesOf(svc);
     for (const info of servicePorts(svc)) {
       const eps = endpointsForPort(info, slices, input.node.name);
       virtualServers.push(...virtualServersForPort(info, eps, input.node.ips, config.ipvsScheduler));
