@@ -5,6 +5,7 @@ import { clusterDns } from '../dnsIntegration/resolveFromPod';
 import { EXAMPLE_COM_PAGE } from './internetHosts';
 import { labCluster } from './testing/labCluster';
 import { curlTool } from './tools/curl';
+import { podTools } from './tools/index';
 import { runTool } from './tools/testing';
 
 const client: Place = { kind: 'container', namespace: 'default', pod: 'client', container: 'client', node: 'node01' };
@@ -20,6 +21,12 @@ describe('hosts on the Internet', () => {
     expect(curl(client, '-s', 'example.com').stdout).toBe(EXAMPLE_COM_PAGE);
     expect(curl(client, '-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download} %{http_version}', 'https://www.example.com/').stdout).toBe('200 1256 2');
     expect(curl({ kind: 'node', node: 'node02' }, '-sI', 'http://example.com').stdout).toMatch(/^HTTP\/1\.1 200 OK\r\nAccept-Ranges: bytes\r\n.*Content-Length: 1256\r\n\r\n$/s);
+  });
+
+  it('busybox wget speaks TLS without checking the certificate, and says so', () => {
+    const r = runTool(lab.sim, client, podTools['wget']!, ['wget', '-qO-', 'https://example.com/']);
+    expect(r.stderr).toBe('wget: note: TLS certificate validation not implemented\n');
+    expect(r.stdout).toBe(EXAMPLE_COM_PAGE);
   });
 
   it('HTTPS-only sites redirect plain HTTP; -L follows to the page', () => {
