@@ -33,6 +33,9 @@ const machines = new WeakMap<Simulation, Map<string, Machine>>();
 /** The executable names a container of this image can run (before any `apt-get install`). */
 export function imageExecutables(profile: ImageProfile): string[] {
   const names = new Set([...profile.tools, ...SHELL_BUILTINS]);
+  // The shell itself: every image with one has `sh`; `bash` only where the image ships it.
+  if (profile.shell !== 'none') names.add('sh');
+  if (profile.shell !== 'none' && profile.shell !== 'sh') names.add(profile.shell);
   if (profile.tools.includes('ls')) for (const n of USERLAND) names.add(n);
   return [...names].sort();
 }

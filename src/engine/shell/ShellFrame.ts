@@ -13,13 +13,16 @@ export class ShellFrame implements ShellEnv {
   readonly history: string[] = [];
   /** A login shell (what `ssh` starts): bash says `logout`, not `exit`, when it is left. */
   readonly login: boolean;
+  /** A shell reading a script (`sh -c`, `bash FILE`) rather than a terminal: `exit` says nothing. */
+  readonly interactive: boolean;
 
   constructor(
     readonly machine: Machine,
     readonly pid: number,
-    options: { cwd?: string; env?: Record<string, string>; login?: boolean } = {},
+    options: { cwd?: string; env?: Record<string, string>; login?: boolean; interactive?: boolean } = {},
   ) {
     this.login = options.login ?? false;
+    this.interactive = options.interactive ?? true;
     const env = { ...machine.env, ...options.env };
     for (const [k, v] of Object.entries(env)) this.vars.set(k, { value: v, exported: true });
     this.cwd = options.cwd ?? machine.cwd ?? machine.home;

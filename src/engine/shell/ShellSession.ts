@@ -6,7 +6,7 @@ import { createMachine } from './machines';
 import { parse } from './parser/parse';
 import { SHELL_BUILTINS } from './builtins/shellBuiltins';
 import { ShellFrame } from './ShellFrame';
-import type { Job, Machine, ShellHooks, ShellResult } from './types';
+import type { CommandOutcome, Job, Machine, ShellHooks, ShellResult } from './types';
 import { VirtualClock } from '../sim/VirtualClock';
 import { defaultConfig } from '../sim/Simulation';
 
@@ -218,6 +218,33 @@ export class ShellSession {
     return { done: true, code: 1 };
   }
 
+  /**
+   * Runs a command to its end if it can end now (or, on the command line, once the clock has
+   * moved to its wake-ups); otherwise hands back one job that carries the rest of it, so the
+   * command that started it (`kubectl exec`, `ssh node01 cmd`) keeps running as long as it does.
+   */
+  private runAsOutcome(gen: Exec<number>): CommandOutcome {
+    const first = this.step(gen, undefined);
+    if (first.done) return first.code;
+    let current = first.job;
+    const job: Job = {
+      poll: (now) => {
+        const code = current.poll(now);
+        if (code === undefined) return undefined;
+        const next = this.step(gen, code, false);
+        if (next.done) return next.code;
+        current = next.job;
+        return undefined;
+      },
+      wakeAt: () => current.wakeAt(),
+      interrupt: () => {
+        current.interrupt();
+        gen.return(130);
+      },
+    };
+    return { exitCode: 0, job };
+  }
+
   /** Polls a job, advancing virtual time to its wake-ups when this session controls time. */
   private settle(job: Job): number | undefined {
     for (let guard = 0; guard < 100_000; guard++) {
@@ -342,7 +369,13 @@ export class ShellSession {
       },
       runOn: (machine, argv, stdin) => {
         const other = new ShellFrame(machine, this.pid++);
-        return this.host.runToEnd(this.interpreterFor(other).execArgv(argv, { ...io, stdin, cursor: { pos: 0 } }));
+        return this.runAsOutcome(this.interpreterFor(other).execArgv(argv, { ...io, stdin, cursor: { pos: 0 } }));
+      },
+      runScript: (script, stdin) => {
+        const parsed = parse(script);
+        if (!parsed.ok) return { syntaxError: parsed.kind === 'incomplete' ? 'incomplete' : 'syntax', ...(parsed.kind === 'syntax' ? { token: parsed.token } : {}) };
+        const child = new ShellFrame(frame.machine, this.pid++, { cwd: frame.cwd, env: Object.fromEntries(frame.exported()), interactive: false });
+        return this.runAsOutcome(this.interpreterFor(child).runScript(parsed.script, { ...io, stdin, cursor: { pos: 0 } }));
       },
       setCwd: (path) => {
         frame.oldCwd = frame.cwd;
@@ -353,6 +386,7 @@ export class ShellSession {
       oldCwd: () => frame.oldCwd,
       status: () => frame.lastExit,
       isLogin: () => frame.login,
+      isInteractive: () => frame.interactive,
       history: () => frame.history,
       clearHistory: () => {
         frame.history.length = 0;

@@ -8,6 +8,7 @@ import { base64, clear, date, env, hostname, seq, sleep, which, whoami } from '.
 import { cut, head, sort, tail, uniq } from './tools/textTools';
 import { tr } from './tools/tr';
 import { xargs } from './tools/xargs';
+import { shellCommand } from './tools/shellCommand';
 import { awk } from './tools/awk';
 import { sed } from './tools/sed';
 import { jq } from './tools/jq';
@@ -35,6 +36,7 @@ export function coreCommands(): CommandRegistry {
   r.register('seq', seq, bin).register('true', () => 0, bin).register('false', () => 1, bin);
   r.register('pwd', (ctx) => (ctx.stdout(`${ctx.cwd}\n`), 0), bin);
   for (const name of ['vi', 'vim', 'nano']) r.register(name, editor, bin);
+  r.register('sh', shellCommand, { dir: '/bin' }).register('bash', shellCommand, { dir: '/bin' });
   return r;
 }
 
@@ -89,6 +91,6 @@ export function debianContainer(o: Omit<MachineOptions, 'flavor' | 'ps1'>): Mach
 /** A busybox/alpine container (`/ # `): ash, whose errors read `sh: foo: not found`. */
 export function busyboxContainer(o: Omit<MachineOptions, 'flavor' | 'ps1'>): Machine {
   const commands = o.commands ?? coreCommands();
-  for (const name of ['jq', 'nano']) commands.unregister(name);
+  for (const name of ['jq', 'nano', 'bash']) commands.unregister(name);
   return createMachine({ cwd: '/', ...o, commands, flavor: 'ash', ps1: '\\w \\$ ', env: { HOSTNAME: o.hostname, ...o.env } });
 }

@@ -99,13 +99,24 @@ export interface ShellHooks {
    * a number it returns becomes `$?` instead, as the status of the command that entered the shell.
    */
   enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string>; login?: boolean; onExit?: (code: number) => number | void }): void;
-  /** Runs a command line on another machine without entering it; output goes to this command's writers. */
-  runOn(machine: Machine, argv: string[], stdin: string): number;
+  /**
+   * Runs a command line on another machine without entering it; output goes to this command's
+   * writers. A command that waits for virtual time (`ping -c 3`) comes back as a running job.
+   */
+  runOn(machine: Machine, argv: string[], stdin: string): CommandOutcome;
+  /**
+   * Runs a script in a child shell of this one on the same machine (`sh -c`, `bash FILE`): it
+   * inherits the exported variables and the working directory, and changes neither. A script
+   * that does not parse comes back as the parser's verdict, for the shell to word its error.
+   */
+  runScript(script: string, stdin: string): CommandOutcome | { syntaxError: 'incomplete' | 'syntax'; token?: string };
   setCwd(path: string): void;
   /** `$?`: the status of the previous command (what `exit` without an argument returns). */
   status(): number;
   /** Whether this shell is a login shell (entered by `ssh`). */
   isLogin(): boolean;
+  /** Whether this shell reads a terminal (not a script given to `sh -c` or `bash FILE`). */
+  isInteractive(): boolean;
   /** The previous directory for `cd -`. */
   oldCwd(): string | undefined;
   history(): readonly string[];

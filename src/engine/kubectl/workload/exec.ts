@@ -8,17 +8,11 @@ import { execNotFound } from '../../apps';
 import type { KubectlContext, Verb } from '../verb';
 import { KubectlError, guarded } from './common';
 import { containerMachine } from '../../cluster/containerMachine';
+import { whenDone } from '../../shell/outcome';
 import { imageCanRun, isShell } from './containerShell';
 import { defaultContainer, podForArgs } from './podPicker';
 
 const EXEC_USAGE = "expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command";
-
-/** Splits `sh -c 'script'` into words when the script is a plain command line. */
-function scriptWords(script: string): string[] {
-  const words: string[] = [];
-  for (const m of script.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3]!);
-  return words;
-}
 
 /**
  * The pod, container and command an exec invocation names. The old `exec POD COMMAND` form is a
@@ -68,14 +62,11 @@ export const execVerb: Verb = {
         ctx.cmd.shell.enter(machine, { cwd: '/' });
         return 0;
       }
-      let argv = command;
-      if (isShell(profile, command[0]!)) {
-        const c = command.indexOf('-c');
-        argv = c >= 0 && command[c + 1] !== undefined ? scriptWords(command[c + 1]!) : [];
-        if (argv.length === 0) return 0;
-      }
-      const code = ctx.cmd.shell.runOn(machine, argv, stdin ? ctx.cmd.stdin : '');
-      if (code !== 0) ctx.cmd.stderr(`command terminated with exit code ${code}\n`);
-      return code;
+      // A shell without a script and without input (no -i, or nothing piped) reads EOF and ends.
+      if (isShell(profile, command[0]!) && command.length === 1 && (!stdin || ctx.cmd.stdin === '')) return 0;
+      return whenDone(ctx.cmd.shell.runOn(machine, command, stdin ? ctx.cmd.stdin : ''), (code) => {
+        if (code !== 0) ctx.cmd.stderr(`command terminated with exit code ${code}\n`);
+        return code;
+      });
     }),
 };

@@ -73,7 +73,7 @@ function unset(ctx: CommandContext): number {
 
 function exit(ctx: CommandContext): number {
   const arg = ctx.argv[1];
-  if (ctx.machine.flavor === 'bash') ctx.stderr(ctx.shell.isLogin() ? 'logout\n' : 'exit\n');
+  if (ctx.machine.flavor === 'bash' && ctx.shell.isInteractive()) ctx.stderr(ctx.shell.isLogin() ? 'logout\n' : 'exit\n');
   let code = ctx.shell.status();
   if (arg !== undefined) {
     if (!/^[+-]?\d+$/.test(arg)) {
