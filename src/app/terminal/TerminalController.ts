@@ -1,6 +1,7 @@
 import type { Terminal } from '@xterm/xterm';
 import { engine } from '../client/engineClient';
 import { LineEditor } from './LineEditor';
+import { columnAfter, drawLine, eraseLine } from './promptLine';
 import type { ShellResult } from '../../worker/createEngineApi';
 
 /** The YAML editor as the terminal sees it: where `vim FILE` and `kubectl edit` open files. */
@@ -36,6 +37,10 @@ export class TerminalController {
   /** The engine holds an unfinished line (PS2): Ctrl+C must abandon it there too. */
   private continuing = false;
   private disposed = false;
+  /** Row of the (possibly wrapped) prompt line the cursor is on, counted from the prompt's row. */
+  private row = 0;
+  /** Column the prompt starts at: output without a final newline stays in front of it. */
+  private startCol = 0;
   private disposables: { dispose(): void }[] = [];
 
   constructor(
@@ -106,12 +111,17 @@ export class TerminalController {
         this.enqueue(action.line);
         break;
       case 'interrupt':
-        this.term.write(`\r\x1b[K${this.prompt}${action.line}^C\r\n`);
+        this.term.write(`${eraseLine(this.row, this.startCol)}${this.prompt}${action.line}^C\r\n`);
+        this.row = 0;
+        this.startCol = 0;
         if (this.continuing) void this.abandonLine();
         else this.term.write(this.prompt);
         break;
       case 'clear-screen':
         this.term.clear();
+        // clear() keeps only the cursor's row, now the top one: the line is redrawn from there.
+        this.row = 0;
+        this.startCol = 0;
         this.redraw();
         break;
       case 'edit':
@@ -132,7 +142,9 @@ export class TerminalController {
     while (this.queue.length > 0 && !this.disposed) {
       const line = this.queue.shift()!;
       // Show the finished line exactly as typed, then the output below it.
-      this.term.write(`\r\x1b[K${this.prompt}${line}\r\n`);
+      this.term.write(`${eraseLine(this.row, this.startCol)}${this.prompt}${line}\r\n`);
+      this.row = 0;
+      this.startCol = 0;
       let result = this.show(await engine().execute(this.sessionId, line));
       while (result && !this.disposed) {
         const stop = this.interruptRequested;
@@ -161,10 +173,17 @@ export class TerminalController {
   private show(r: { ok: true; value: ShellResult } | { ok: false; error: string }): ShellResult | undefined {
     if (!r.ok) {
       this.term.write(toCrlf(`kubelab: internal error: ${r.error}\n`));
+      this.startCol = 0;
       return undefined;
     }
-    if (r.value.clear) this.term.clear();
-    if (r.value.output) this.term.write(toCrlf(r.value.output));
+    if (r.value.clear) {
+      this.term.clear();
+      this.startCol = 0;
+    }
+    if (r.value.output) {
+      this.term.write(toCrlf(r.value.output));
+      this.startCol = columnAfter(this.startCol, r.value.output, this.term.cols);
+    }
     if (r.value.openInEditor) this.openInEditor(r.value.openInEditor, !!r.value.running);
     this.prompt = r.value.prompt;
     this.continuing = !!r.value.needsMoreInput;
@@ -183,7 +202,10 @@ export class TerminalController {
           ? undefined
           : this.yamlEditor?.problem(target.path);
     if (problem || !this.yamlEditor) {
-      if (problem) this.term.write(toCrlf(`${problem}\n`));
+      if (problem) {
+        this.term.write(toCrlf(`${problem}\n`));
+        this.startCol = 0;
+      }
       // Nothing can save the file: leave the waiting command as Ctrl+C would.
       if (waiting) this.interruptRequested = true;
       return;
@@ -232,13 +254,10 @@ export class TerminalController {
   /** Rewrites the prompt line from the editor's state, leaving the cursor where it belongs. */
   private redraw(): void {
     if (this.busy) return;
-    this.term.write(this.redrawSeq());
-  }
-
-  private redrawSeq(): string {
     const { buffer, cursor } = this.editor.state();
-    const back = buffer.length - cursor;
-    return `\r\x1b[K${this.prompt}${buffer}${back > 0 ? `\x1b[${back}D` : ''}`;
+    const drawn = drawLine(this.prompt, buffer, cursor, this.term.cols, this.row, this.startCol);
+    this.term.write(drawn.seq);
+    this.row = drawn.cursorRow;
   }
 }
 
