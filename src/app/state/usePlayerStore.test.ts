@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { webEntry } from '../player/__fixtures__/entries';
 
 // The store module opens no worker until connect(); keep the client out of Node.
-vi.mock('../client/engineClient', () => ({ engine: () => ({}), Comlink: {} }));
+vi.mock('../client/engineClient', () => ({ engine: () => ({}), Comlink: {}, onEngineRestart: () => () => {} }));
 const { applyBatch } = await import('./usePlayerStore');
 
 const e = (id: number) => ({ ...webEntry, id });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { TraceBatch, TraceEntry } from '../../worker/createEngineApi';
-import { Comlink, engine } from '../client/engineClient';
+import { Comlink, engine, onEngineRestart } from '../client/engineClient';
 
 /** How long the player stays on a step while playing, by speed. */
 export const PLAY_SPEEDS = { slow: 2600, normal: 1500, fast: 700 } as const;
@@ -79,6 +79,14 @@ export const usePlayerStore = create<PlayerState>((set, get) => ({
     get().select(r.value.id);
   },
 }));
+
+// A fresh worker after a crash or a hang has a fresh cluster: its traces start from nothing, and
+// the new worker's feed must be subscribed to again.
+onEngineRestart(() => {
+  connected = false;
+  usePlayerStore.setState({ entries: [], selectedId: undefined, closedId: undefined, step: 0, playing: false, tracing: false, traceError: undefined });
+  void usePlayerStore.getState().connect();
+});
 
 export const selectEntries = (s: PlayerState) => s.entries;
 export const selectSelected = (s: PlayerState) => (s.selectedId === undefined ? undefined : s.entries.find((e) => e.id === s.selectedId));
