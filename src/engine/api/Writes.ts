@@ -61,13 +61,15 @@ export class Writes {
     return ctx.run('storage', `created ${t.info.resource}/${name}`, () => {
       if (this.store.get(t.key, t.namespace ?? '', name)) throw alreadyExistsError(t.info, name);
       const undo = strategy.allocate?.(obj, undefined, sctx);
+      // BeforeCreate fills uid, creationTimestamp and generation before storage, so a dry run
+      // answers with them too; only the resourceVersion comes from storage.
+      obj.metadata.uid = newUid(sctx.rng);
+      obj.metadata.creationTimestamp = rfc3339(sctx.now);
+      if (strategy.tracksGeneration) obj.metadata.generation = 1;
       if (opts?.dryRun) {
         undo?.();
         return obj;
       }
-      obj.metadata.uid = newUid(sctx.rng);
-      obj.metadata.creationTimestamp = rfc3339(sctx.now);
-      if (strategy.tracksGeneration) obj.metadata.generation = 1;
       obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
       const stored = this.store.put(t.key, obj, 'ADDED', client.source);
       ctx.stage('watch', true, `ADDED at resourceVersion ${stored.metadata.resourceVersion}`);
