@@ -88,3 +88,20 @@ test('the packet player lists a learner request, steps to the DNAT rule and show
   expect(lab.consoleErrors).toEqual([]);
   expect(lab.foreignRequests).toEqual([]);
 });
+
+test('the packet player folds away to give the terminal its width, and comes back', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const terminal = lab.region('Terminal');
+  const before = (await terminal.boundingBox())!.width;
+  const hide = page.getByRole('button', { name: 'Hide packet player' });
+  await expect(hide).toHaveAttribute('aria-expanded', 'true');
+  await hide.click();
+  const show = page.getByRole('button', { name: 'Show packet player' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(async () => (await terminal.boundingBox())!.width).toBeGreaterThan(before * 1.5);
+  await show.press('Enter');
+  await expect(page.getByRole('button', { name: 'Hide packet player' })).toBeVisible();
+  await expect(lab.region('Packet player').getByRole('button', { name: 'Trace' })).toBeVisible();
+  await expect.poll(async () => (await terminal.boundingBox())!.width).toBeLessThan(before * 1.1);
+});

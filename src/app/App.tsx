@@ -1,5 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { EditorPane } from './editor/EditorPane';
 import { useApplyStore } from './editor/useApplyStore';
 import { Header } from './header/Header';
@@ -13,6 +13,10 @@ export function App() {
   const connect = useEngineStore((s) => s.connect);
   const error = useEngineStore((s) => s.error);
   const runOnBuffer = useApplyStore((s) => s.run);
+  // The player can give its width back to the terminal (wide `kubectl get -o wide` tables).
+  const player = usePanelRef();
+  const [playerShown, setPlayerShown] = useState(true);
+  const togglePlayer = () => (player.current?.isCollapsed() ? player.current.expand() : player.current?.collapse());
   useEffect(() => {
     void connect();
   }, [connect]);
@@ -54,13 +58,20 @@ export function App() {
               <Panel id="lower" minSize="15">
                 <Group orientation="horizontal" id="lower-split">
                   <Panel id="terminal" defaultSize="55" minSize="25">
-                    <Pane label="Terminal">
+                    <Pane
+                      label="Terminal"
+                      actions={
+                        <button type="button" className="pane-action" aria-expanded={playerShown} aria-controls="player-pane" onClick={togglePlayer}>
+                          {playerShown ? 'Hide packet player' : 'Show packet player'}
+                        </button>
+                      }
+                    >
                       <TerminalPane />
                     </Pane>
                   </Panel>
                   <ResizeHandle label="Resize terminal and packet player" />
-                  <Panel id="player" minSize="25">
-                    <Pane label="Packet player">
+                  <Panel id="player" minSize="25" collapsible collapsedSize="0" panelRef={player} onResize={(size) => setPlayerShown(size.asPercentage > 0)}>
+                    <Pane label="Packet player" id="player-pane">
                       <PlayerPanel />
                     </Pane>
                   </Panel>
@@ -74,10 +85,13 @@ export function App() {
   );
 }
 
-function Pane({ label, children }: { label: string; children: ReactNode }) {
+function Pane({ label, children, actions, id }: { label: string; children: ReactNode; actions?: ReactNode; id?: string }) {
   return (
-    <section className="pane" aria-label={label}>
-      <h2 className="pane-label">{label}</h2>
+    <section className="pane" aria-label={label} id={id}>
+      <div className="pane-header">
+        <h2 className="pane-label">{label}</h2>
+        {actions}
+      </div>
       <div className="pane-content">{children}</div>
     </section>
   );
