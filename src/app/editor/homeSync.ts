@@ -50,12 +50,16 @@ export function editorPathProblem(path: string): string | undefined {
 export async function openFromTerminal(path: string): Promise<void> {
   if (editorPathProblem(path)) return;
   const name = path.slice(HOME.length);
-  const text = (await engine().readHomeFile(name)) ?? '';
+  showInTab(name, (await engine().readHomeFile(name)) ?? '');
+}
+
+/** Shows `text` as the file at `path`: its tab if it has one (text replaced), else a new tab. */
+export function showInTab(path: string, text: string): void {
   const store = editorStore.getState();
-  if (store.files.some((f) => f.path === name)) {
-    store.setText(name, text);
-    store.open(name);
+  if (store.files.some((f) => f.path === path)) {
+    store.setText(path, text);
+    store.open(path);
   } else {
-    store.newFile(name, text);
+    store.newFile(path, text);
   }
 }

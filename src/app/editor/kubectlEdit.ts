@@ -7,6 +7,7 @@
  */
 import { create } from 'zustand';
 import { engine, onEngineRestart } from '../client/engineClient';
+import { showInTab } from './homeSync';
 import { editorStore } from './useEditorStore';
 
 /** What the terminal hands over for the command waiting on the file. */
@@ -49,13 +50,7 @@ export async function openEdit(path: string, command: EditCommand): Promise<void
   commands.set(path, command);
   cancelling.delete(path);
   useEditTabs.setState((s) => ({ tabs: { ...s.tabs, [path]: { saved: text, saving: false } } }));
-  const store = editorStore.getState();
-  if (store.files.some((f) => f.path === path)) {
-    store.setText(path, text);
-    store.open(path);
-  } else {
-    store.newFile(path, text);
-  }
+  showInTab(path, text);
 }
 
 /** Saves the tab into kubectl's file and waits for kubectl's verdict. */
