@@ -51,4 +51,12 @@ describe('commands run elsewhere keep running while they wait for time', () => {
     expect(r.status).toBe('0');
     expect(sim.clock.now() - start).toBeGreaterThanOrEqual(2000);
   });
+
+  it('kubectl exec -i POD -- sh runs the script piped in; without input the shell just ends', () => {
+    const { sim, type } = browserLike('remote-stdin');
+    startPod(sim, 'default', 'client', { image: 'busybox', command: ['sleep', '3600'] });
+    expect(type('printf "hostname\\nsleep 1; echo done\\n" | kubectl exec -i client -- sh')).toEqual({ output: 'client\ndone\n', status: '0' });
+    expect(type('kubectl exec client -- sh')).toEqual({ output: '', status: '0' });
+  });
 });
+

@@ -63,8 +63,10 @@ export const execVerb: Verb = {
         return 0;
       }
       // A shell without a script and without input (no -i, or nothing piped) reads EOF and ends.
-      if (isShell(profile, command[0]!) && command.length === 1 && (!stdin || ctx.cmd.stdin === '')) return 0;
-      return whenDone(ctx.cmd.shell.runOn(machine, command, stdin ? ctx.cmd.stdin : ''), (code) => {
+      // Reading stdin consumes it: take it once.
+      const input = stdin ? ctx.cmd.stdin : '';
+      if (isShell(profile, command[0]!) && command.length === 1 && input === '') return 0;
+      return whenDone(ctx.cmd.shell.runOn(machine, command, input), (code) => {
         if (code !== 0) ctx.cmd.stderr(`command terminated with exit code ${code}\n`);
         return code;
       });
