@@ -34,15 +34,37 @@ controlplane:~$ echo $?
 `);
   });
 
-  it("words syntax errors as bash does, and a missing -c argument as the option parser does", () => {
-    const s = sessionWith();
-    expect(transcript(s, ['bash -c "if"', 'echo $?', 'bash -c "echo )"', 'sh -c'])).toBe(`controlplane:~$ bash -c "if"
-bash: -c: line 1: syntax error: unexpected end of file
+  // Each expectation below is what GNU bash 5.2.15 printed for the same input.
+  it('words syntax errors as bash 5.2 does, after running the commands before the bad line', () => {
+    const s = sessionWith({ 'half.sh': 'echo a\n\nif true\n', 'bad.sh': 'echo a\necho )\necho never\n' });
+    expect(transcript(s, ['bash -c "if"', 'echo $?', 'bash -c "echo )"', "bash -c 'echo a; if'", "bash -c $'echo a\\necho b )'", 'bash half.sh', 'bash bad.sh', 'echo $?', "printf 'echo a\\nif\\n' | bash", "printf 'echo )\\n' | bash", 'sh -c'])).toBe(`controlplane:~$ bash -c "if"
+bash: -c: line 2: syntax error: unexpected end of file
 controlplane:~$ echo $?
 2
 controlplane:~$ bash -c "echo )"
 bash: -c: line 1: syntax error near unexpected token \`)'
 bash: -c: line 1: \`echo )'
+controlplane:~$ bash -c 'echo a; if'
+bash: -c: line 2: syntax error: unexpected end of file
+controlplane:~$ bash -c $'echo a\\necho b )'
+a
+bash: -c: line 2: syntax error near unexpected token \`)'
+bash: -c: line 2: \`echo b )'
+controlplane:~$ bash half.sh
+a
+half.sh: line 4: syntax error: unexpected end of file
+controlplane:~$ bash bad.sh
+a
+bad.sh: line 2: syntax error near unexpected token \`)'
+bad.sh: line 2: \`echo )'
+controlplane:~$ echo $?
+2
+controlplane:~$ printf 'echo a\\nif\\n' | bash
+a
+bash: syntax error: unexpected end of file
+controlplane:~$ printf 'echo )\\n' | bash
+bash: syntax error near unexpected token \`)'
+bash: \`echo )'
 controlplane:~$ sh -c
 sh: -c: option requires an argument
 `);
