@@ -12,6 +12,7 @@ import { shellCommand } from './tools/shellCommand';
 import { awk } from './tools/awk';
 import { sed } from './tools/sed';
 import { jq } from './tools/jq';
+import { diff } from './tools/diff/diff';
 import type { Machine, ShellFlavor } from './types';
 import { Vfs } from './vfs/Vfs';
 
@@ -33,7 +34,7 @@ export function coreCommands(): CommandRegistry {
   r.register('sleep', sleep, bin).register('date', date, bin).register('hostname', hostname, bin).register('whoami', whoami, bin);
   r.register('clear', clear, bin).register('echo', echo, bin).register('printf', (ctx) => printf(ctx, ctx.argv[0]!), bin);
   r.register('test', (ctx) => test(ctx, ctx.argv[0]!), bin).register('[', (ctx) => test(ctx, ctx.argv[0]!), bin);
-  r.register('seq', seq, bin).register('true', () => 0, bin).register('false', () => 1, bin);
+  r.register('diff', diff, bin).register('seq', seq, bin).register('true', () => 0, bin).register('false', () => 1, bin);
   r.register('pwd', (ctx) => (ctx.stdout(`${ctx.cwd}\n`), 0), bin);
   for (const name of ['vi', 'vim', 'nano']) r.register(name, editor, bin);
   r.register('sh', shellCommand, { dir: '/bin' }).register('bash', shellCommand, { dir: '/bin' });
