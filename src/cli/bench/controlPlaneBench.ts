@@ -22,7 +22,7 @@ const service = (name: string, selector?: Record<string, string>): KubeObject =>
 });
 
 /** 250 Deployments × 3 replicas + 250 Services, created through the API and settled. */
-function applyAndSettle(): number {
+export function applyAndSettle(): number {
   const sim = new Simulation({ seed: 'bench-apply' });
   const admin = sim.api.admin();
   const start = performance.now();
@@ -44,7 +44,7 @@ function heapUsed(): number {
  * 10,000 selector-less Services, each with one EndpointSlice of 10 endpoints, created through
  * the API server (not restored from a snapshot) and drained, so every controller has seen them.
  */
-function loadLarge(): { ms: number; heapMB: number } {
+export function loadLarge(): { ms: number; heapMB: number } {
   const sim = new Simulation({ seed: 'bench-large' });
   const admin = sim.api.admin();
   const heapBefore = heapUsed();

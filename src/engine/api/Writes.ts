@@ -3,7 +3,7 @@
  * defaulting, validation, allocation, storage, watch; plus graceful deletion, finalizers and
  * namespace termination.
  */
-import { deepClone, deepEqual, isPlainObject } from '../store/json';
+import { deepClone, deepEqual, isPlainObject, shareUnchanged } from '../store/json';
 import type { ApiServer } from './ApiServer';
 import type { ApiServerClient } from './ApiServerClient';
 import { alreadyExistsError, badRequestError, conflictError, forbiddenError, invalidError, MODIFIED_CONFLICT, notFoundError } from './errors';
@@ -206,9 +206,13 @@ export class Writes {
     });
     return ctx.run('storage', `updated ${t.info.resource}/${name}`, () => {
       if (this.readyToRemove(t, obj)) return opts?.dryRun ? obj : this.remove(ctx, client, t, obj);
-      if (deepEqual(obj, existing)) return existing;
+      // Unchanged subtrees become the stored (frozen) ones, so storing freezes only what changed
+      // and the spec compares by reference. Allocation writes into the spec, so an object it
+      // will see stays entirely private.
+      const allocates = !t.subresource && !!strategy.allocate;
+      if (allocates ? deepEqual(obj, existing) : shareUnchanged(obj, existing, 'metadata')) return existing;
       if (strategy.tracksGeneration && (!t.subresource || t.subresource === 'scale') && specChanged(obj, existing)) obj.metadata.generation = (existing.metadata.generation ?? 0) + 1;
-      const undo = t.subresource ? undefined : strategy.allocate?.(obj, existing, sctx);
+      const undo = allocates ? strategy.allocate!(obj, existing, sctx) : undefined;
       if (opts?.dryRun) {
         undo?.();
         return obj;
@@ -309,9 +313,9 @@ function shallowCopy(obj: KubeObject): KubeObject {
 
 /** Anything outside metadata and status changed (what bumps metadata.generation). */
 function specChanged(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject): Record<string, unknown> => {
-    const { metadata: _m, status: _s, ...rest } = o;
-    return rest;
-  };
-  return !deepEqual(strip(a), strip(b));
+  const ao = a as unknown as Record<string, unknown>;
+  const bo = b as unknown as Record<string, unknown>;
+  for (const k in ao) if (k !== 'metadata' && k !== 'status' && !deepEqual(ao[k], bo[k])) return true;
+  for (const k in bo) if (k !== 'metadata' && k !== 'status' && !(k in ao) && bo[k] !== undefined) return true;
+  return false;
 }

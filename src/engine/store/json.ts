@@ -30,21 +30,75 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Structural equality of plain JSON data (`undefined` members count as absent). */
+/**
+ * Structural equality of plain JSON data (`undefined` members count as absent). Allocates
+ * nothing: every API write and many controller syncs compare whole objects.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
+  const aIsArray = Array.isArray(a);
+  if (aIsArray !== Array.isArray(b)) return false;
+  if (aIsArray) {
+    const aa = a as unknown[];
     const bb = b as unknown[];
-    if (a.length !== bb.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    if (aa.length !== bb.length) return false;
+    for (let i = 0; i < aa.length; i++) if (!deepEqual(aa[i], bb[i])) return false;
     return true;
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-  for (const k of keys) if (!deepEqual(ao[k], bo[k])) return false;
+  // Every defined member of a equals b's, and b has no other defined member.
+  let defined = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  for (const k in bo) if (bo[k] !== undefined && --defined < 0) return false;
+  return defined === 0;
+}
+
+/**
+ * Structural sharing for a write: compares `next` (a private, unfrozen tree about to be
+ * stored) with `prev` (the stored, deep-frozen version) and puts prev's subtree in place of
+ * every subtree of next that equals it, so storing next freezes only what changed and
+ * unchanged parts compare by reference afterwards. Returns whether next equals prev as a
+ * whole (as {@link deepEqual} would say). `keepOwn` names a member of the top level that must
+ * stay next's own object (its members are still shared), e.g. metadata, which the write
+ * fills in after comparing.
+ */
+export function shareUnchanged(next: object, prev: unknown, keepOwn?: string): boolean {
+  if (next === prev) return true;
+  if (prev === null || typeof prev !== 'object' || Array.isArray(next) !== Array.isArray(prev)) return false;
+  if (Object.isFrozen(next)) return deepEqual(next, prev);
+  if (Array.isArray(next)) {
+    const pa = prev as unknown[];
+    let same = next.length === pa.length;
+    for (let i = 0; i < next.length; i++) if (!shareMember(next, i, next[i], pa[i], false)) same = false;
+    return same;
+  }
+  const no = next as Record<string, unknown>;
+  const po = prev as Record<string, unknown>;
+  let same = true;
+  let defined = 0;
+  for (const k in no) {
+    const v = no[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!shareMember(no, k, v, po[k], k === keepOwn)) same = false;
+  }
+  if (!same) return false;
+  for (const k in po) if (po[k] !== undefined && --defined < 0) return false;
+  return defined === 0;
+}
+
+/** One member of {@link shareUnchanged}: equal objects are replaced by prev's unless kept. */
+function shareMember(container: Record<string | number, unknown> | unknown[], key: string | number, v: unknown, p: unknown, keep: boolean): boolean {
+  if (v === null || typeof v !== 'object') return v === p;
+  if (!shareUnchanged(v, p)) return false;
+  if (!keep) (container as Record<string | number, unknown>)[key] = p;
   return true;
 }
 

@@ -1,5 +1,6 @@
 import type { DeploymentCondition } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { isPlainObject } from '../../store/json';
 import { jsonEqual } from '../framework/keys';
 import type { DeploymentObj, ReplicaSetObj } from '../framework/objects';
 
@@ -16,15 +17,27 @@ export function revisionOf(rs: ReplicaSetObj): number {
   return Number.isFinite(v) ? v : 0;
 }
 
-/** EqualIgnoreHash: templates equal once the pod-template-hash label is removed. */
+/**
+ * EqualIgnoreHash: templates equal once the pod-template-hash label is removed (and the labels
+ * with it when it was the only one). Compares in place: the Deployment controller asks this of
+ * every owned ReplicaSet on every sync.
+ */
 export function templatesEqualIgnoringHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  const strip = (t: PodTemplateSpec | undefined) => {
-    const c = JSON.parse(JSON.stringify(t ?? {})) as PodTemplateSpec;
-    if (c.metadata?.labels) delete c.metadata.labels[POD_TEMPLATE_HASH];
-    if (c.metadata?.labels && Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
-    return c;
-  };
-  return jsonEqual(strip(a), strip(b));
+  const ta = (a ?? {}) as Record<string, unknown>;
+  const tb = (b ?? {}) as Record<string, unknown>;
+  if (!jsonEqual({ ...ta, metadata: undefined }, { ...tb, metadata: undefined })) return false;
+  const ma = ta.metadata;
+  const mb = tb.metadata;
+  if (!isPlainObject(ma) || !isPlainObject(mb)) return jsonEqual(ma, mb);
+  return jsonEqual({ ...ma, labels: undefined }, { ...mb, labels: undefined }) && jsonEqual(labelsWithoutHash(ma.labels), labelsWithoutHash(mb.labels));
+}
+
+/** Template labels as EqualIgnoreHash sees them: no hash label, and none at all when that was the only one. */
+function labelsWithoutHash(labels: unknown): unknown {
+  if (!isPlainObject(labels)) return labels;
+  let others = 0;
+  for (const k in labels) if (k !== POD_TEMPLATE_HASH && labels[k] !== undefined) others++;
+  return others === 0 ? undefined : { ...labels, [POD_TEMPLATE_HASH]: undefined };
 }
 
 /** Deployment annotations the ReplicaSet inherits (copyDeploymentAnnotationsToReplicaSet). */

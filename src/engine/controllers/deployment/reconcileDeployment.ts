@@ -1,4 +1,5 @@
 import type { DeploymentStatus } from 'kubernetes-types/apps/v1';
+import { deepClone } from '../../store/json';
 import type { DeploymentObj, ReplicaSetObj } from '../framework/objects';
 import { newControllerRef } from '../framework/ownership';
 import { parseTime, rfc3339 } from '../framework/keys';
@@ -56,7 +57,9 @@ export function reconcileDeployment(d: DeploymentObj, owned: ReplicaSetObj[], no
   const replicas = d.spec?.replicas ?? 1;
   const rolling = d.spec?.strategy?.type !== 'Recreate';
   const { surge } = rolling ? fenceposts(d) : { surge: 0 };
-  const work = owned.map((rs) => JSON.parse(JSON.stringify(rs)) as ReplicaSetObj);
+  // Planning assigns a ReplicaSet's spec and annotations, never edits below them: its own top
+  // level and metadata suffice (the rest stays shared with the informer's frozen object).
+  const work = owned.map((rs): ReplicaSetObj => ({ ...rs, metadata: { ...rs.metadata } }));
   const changed = new Set<ReplicaSetObj>();
   const events: PlannedEvent[] = [];
   let conds = [...(d.status?.conditions ?? [])];
@@ -96,9 +99,9 @@ export function reconcileDeployment(d: DeploymentObj, owned: ReplicaSetObj[], no
 
   if (!newRS && !paused && (rolling || sum(old, (rs) => rs.status?.replicas) === 0 && activeOld.length === 0)) {
     const hash = computeHash(d.spec?.template ?? {}, d.status?.collisionCount);
-    const template = JSON.parse(JSON.stringify(d.spec?.template ?? {})) as NonNullable<ReplicaSetObj['spec']>['template'] & object;
+    const template = deepClone(d.spec?.template ?? {}) as NonNullable<ReplicaSetObj['spec']>['template'] & object;
     template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash } };
-    const selector = JSON.parse(JSON.stringify(d.spec?.selector ?? {})) as NonNullable<ReplicaSetObj['spec']>['selector'];
+    const selector = deepClone(d.spec?.selector ?? {}) as NonNullable<ReplicaSetObj['spec']>['selector'];
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH]: hash };
     const initial = rolling ? newReplicasRolling(replicas, surge, sum(old, specReplicas), 0) : replicas;
     create = {

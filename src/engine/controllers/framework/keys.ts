@@ -1,3 +1,4 @@
+import { deepEqual } from '../../store/json';
 import type { KubeObject } from '../../api/types';
 
 /** `namespace/name`, or just `name` for cluster-scoped objects: client-go's MetaNamespaceKeyFunc. */
@@ -17,17 +18,8 @@ export function clone<T>(obj: T): T {
   return obj === undefined ? obj : (JSON.parse(JSON.stringify(obj)) as T);
 }
 
-/** Structural equality of plain JSON values, with key order ignored. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
+/** Structural equality of plain JSON values, with key order ignored (`undefined` members count as absent). */
+export const jsonEqual: (a: unknown, b: unknown) => boolean = deepEqual;
 
 export { rfc3339 } from '../../api/metadata';
 

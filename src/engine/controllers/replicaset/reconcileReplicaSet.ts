@@ -86,7 +86,7 @@ export function podsToDelete(active: PodObj[], related: PodObj[], n: number): Po
   return sorted.slice(0, n);
 }
 
-/** controller.GetPodFromTemplate: what the ReplicaSet asks the API server to create. */
+/** controller.GetPodFromTemplate: what the ReplicaSet asks the API server to create (read-only: it shares the template's spec). */
 export function podFromTemplate(rs: ReplicaSetObj): PodObj {
   const t: PodTemplateSpec = rs.spec?.template ?? {};
   const metadata: PodObj['metadata'] = {
@@ -97,5 +97,6 @@ export function podFromTemplate(rs: ReplicaSetObj): PodObj {
   };
   if (t.metadata?.annotations) metadata.annotations = { ...t.metadata.annotations };
   if (t.metadata?.finalizers) metadata.finalizers = [...t.metadata.finalizers];
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: JSON.parse(JSON.stringify(t.spec ?? { containers: [] })) };
+  // The spec is the template's own (frozen in an informer's object): the API server copies what it is sent.
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: t.spec ?? { containers: [] } };
 }
