@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { selectTheme, useUiStore } from '../state/useUiStore';
 import type { DocumentDiff } from '../../worker/createEngineApi';
 import { monaco } from './monacoSetup';
+import './monacoDiffEditor';
 import { MONACO_THEME } from './monacoThemes';
 import { DIFF_SCHEME, selectDiff, useDiffStore } from './useDiffStore';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';

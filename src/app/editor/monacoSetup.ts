@@ -24,6 +24,10 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/yaml/register';
+// The diff editor itself loads with DiffView (monacoDiffEditor.ts), but what it registers must be
+// there before the first editor starts Monaco's services: its service, colors and icons (small).
+import 'monaco-editor/editor/browser/widget/diffEditor/diffProviderFactoryService';
+import 'monaco-editor/editor/browser/widget/diffEditor/registrations.contribution';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from './k8sYaml.worker?worker';
