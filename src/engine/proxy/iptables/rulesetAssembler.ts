@@ -99,7 +99,7 @@ export class RulesetAssembler {
     }
     for (const [k, rules] of next) {
       const run = this.run(k);
-      if (replace(run.chain.rules, run.offset, run.owners, key, rules, plainEqual)) run.dirty = true;
+      if (replace(run.chain.rules, run.offset, run.owners, key, rules, sameRule)) run.dirty = true;
     }
     for (const c of old?.natChains ?? []) this.natNames.delete(c.name);
     for (const c of fragment?.natChains ?? []) this.natNames.set(c.name, c);
@@ -145,7 +145,12 @@ function replace<T>(list: T[], offset: number, owners: string[], key: string, it
   return true;
 }
 
-/** Structural equality of plain JSON values (rules are plain data). */
+/** Equal fields and the same sentence (a rule's explanation is read through a getter, not a field). */
+function sameRule(a: Rule, b: Rule): boolean {
+  return a === b || (plainEqual(a, b) && a.explanation === b.explanation);
+}
+
+/** Structural equality of plain JSON values (a rule's fields are plain data). */
 export function plainEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;

@@ -17,7 +17,8 @@ import {
   KUBE_PROXY_FIREWALL,
   KUBE_SERVICES,
 } from './chainNames';
-import { comment, jump, proto, rule } from './ruleBuilders';
+import { DNAT, DNAT_AFFINITY, HAIRPIN, LAST_ENDPOINT, ONLY_ENDPOINT, pickEndpoint } from './endpointExplainers';
+import { comment, GeneratedRule, jump, NO_MATCHES, proto, rule } from './ruleBuilders';
 
 export interface SharedRule {
   table: TableName;
@@ -42,8 +43,8 @@ export interface FragmentOptions {
 
 /** Rules are never changed once written, so identical parts are shared between them. */
 const MARK_MASQ = jump(KUBE_MARK_MASQ);
-const NO_MATCHES = Object.freeze([]) as unknown as Match[];
 const PROTO: Record<L4Protocol, Match> = { tcp: proto('tcp'), udp: proto('udp'), sctp: proto('sctp') };
+const PROTO_ONLY: Record<L4Protocol, Match[]> = { tcp: [PROTO.tcp], udp: [PROTO.udp], sctp: [PROTO.sctp] };
 
 /** The probability kube-proxy writes (`%0.10f` of 1/n), as the kernel's fixed-point value. */
 export function endpointProbability(remaining: number): number {
@@ -201,75 +202,88 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
   }
 
   // Each endpoint's chain name (a sha256) and provenance, made once and shared by its rules.
-  const madeParts = new Map<string, EndpointParts>();
-  const partsOf = (ep: EndpointInfo): EndpointParts => {
-    let parts = madeParts.get(ep.key);
-    if (!parts) madeParts.set(ep.key, (parts = { sep: endpointChainName(name, p, ep.key), prov: { owner: 'kube-proxy', service: info.ref, endpoint: epRef(ep) } }));
-    return parts;
-  };
-  if (usesClusterChain) endpointRules(natChains, chains.svc, info, cat.cluster, opts, partsOf);
-  if (usesLocalChain) endpointRules(natChains, chains.svl, info, cat.local, opts, partsOf);
+  const reachable = cat.allReachable;
+  const seps: string[] = new Array<string>(reachable.length);
+  const provs: Provenance[] = new Array<Provenance>(reachable.length);
+  for (let i = 0; i < reachable.length; i++) {
+    const ep = reachable[i]!;
+    seps[i] = endpointChainName(name, p, ep.key);
+    provs[i] = { owner: 'kube-proxy', service: info.ref, endpoint: epRef(ep) };
+  }
+  const parts: EndpointParts = { reachable, seps, provs };
+  if (usesClusterChain) endpointRules(natChains, chains.svc, info, cat.cluster, opts, parts);
+  if (usesLocalChain) endpointRules(natChains, chains.svl, info, cat.local, opts, parts);
 
+  // The KUBE-SEP chains. Rules are never changed once written, so match lists that do not
+  // depend on the endpoint are made once per Service (or once per protocol) and shared.
   const sepComment = opts.largeCluster ? undefined : comment(name);
-  // Explanations are built around each endpoint's address from parts shared by the whole
-  // Service (fewer intermediate strings per endpoint; the text is the same).
-  const hairpinTail = ` connects to ${name} and is picked as its own backend, the packet is marked for SNAT.`;
-  const dnatTail = `${info.affinitySeconds ? ' and remembers the client for session affinity' : ''}.`;
-  const sliceTails = new Map<string, string>();
-  const dnatEnd = (slice: string | undefined) => {
-    if (!slice) return dnatTail;
-    let tail = sliceTails.get(slice);
-    if (tail === undefined) sliceTails.set(slice, (tail = ` (EndpointSlice ${slice})${dnatTail}`));
-    return tail;
-  };
-  for (const ep of cat.allReachable) {
-    const { sep, prov: epProv } = partsOf(ep);
-    // Arrays are written at their final size: 100,000 endpoints make every spare slot count.
-    const recent: Match[] = info.affinitySeconds ? [{ kind: 'recent', mode: 'set', name: sep }] : [];
-    const dnatMatches: Match[] = sepComment ? [sepComment, ...recent, PROTO[p]] : recent.length ? [...recent, PROTO[p]] : [PROTO[p]];
+  const hairpinMatches = sepComment ? [sepComment] : NO_MATCHES;
+  const dnatMatches = sepComment ? [sepComment, PROTO[p]] : PROTO_ONLY[p];
+  const dnatWhy = info.affinitySeconds ? DNAT_AFFINITY : DNAT;
+  for (let i = 0; i < reachable.length; i++) {
+    const ep = reachable[i]!;
+    const sep = seps[i]!;
+    const prov = provs[i]!;
+    const matches = info.affinitySeconds ? affinityMatches(sepComment, sep, p) : dnatMatches;
     // allReachable has one entry per endpoint, so each SEP chain is new.
     natChains.push({ name: sep, rules: [
-      rule({ src: ep.ip, matches: sepComment ? [sepComment] : NO_MATCHES, target: MARK_MASQ }, epProv,
-        'Hairpin: when pod ' + ep.ip + hairpinTail),
-      rule({ protocol: p, matches: dnatMatches, target: { kind: 'DNAT', toDestination: ep.key } }, epProv,
-        'Rewrites the destination to the endpoint ' + ep.key + dnatEnd(ep.slice)),
+      new GeneratedRule(hairpinMatches, prov, HAIRPIN, { cidr: `${ep.ip}/32` }, undefined, undefined, MARK_MASQ),
+      new GeneratedRule(matches, prov, dnatWhy, undefined, undefined, p, { kind: 'DNAT', toDestination: ep.key }),
     ] });
   }
 
   return { key: `${name}\u0000${p}`, shared, natChains };
 }
 
-interface EndpointParts {
-  sep: string;
-  prov: Provenance;
+/** `-m recent --set` before the protocol match: per endpoint, since the list is named after its chain. */
+function affinityMatches(sepComment: Match | undefined, sep: string, p: L4Protocol): Match[] {
+  const recent: Match = { kind: 'recent', mode: 'set', name: sep };
+  return sepComment ? [sepComment, recent, PROTO[p]] : [recent, PROTO[p]];
 }
 
-function endpointRules(natChains: Chain[], chainName: string, info: ServicePortInfo, endpoints: readonly EndpointInfo[], opts: FragmentOptions, partsOf: (ep: EndpointInfo) => EndpointParts): void {
+/** The reachable endpoints (sorted by key) with their chain names and provenances, by position. */
+interface EndpointParts {
+  reachable: readonly EndpointInfo[];
+  seps: readonly string[];
+  provs: readonly Provenance[];
+}
+
+/** KUBE-SVC/SVL → KUBE-SEP jumps for `endpoints`, a sorted subset of `parts.reachable`. */
+function endpointRules(natChains: Chain[], chainName: string, info: ServicePortInfo, endpoints: readonly EndpointInfo[], opts: FragmentOptions, parts: EndpointParts): void {
   const chain = ensureChain(natChains, chainName);
   const name = info.nameString;
-  const epComment = (ep: EndpointInfo) => (opts.largeCluster ? [] : [comment(`${name} -> ${ep.key}`)]);
-  if (info.affinitySeconds) {
-    for (const ep of endpoints) {
-      const { sep, prov } = partsOf(ep);
-      chain.rules.push(rule({ matches: [...epComment(ep), { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true }], target: jump(sep) }, prov,
-        `Session affinity: a client seen within ${info.affinitySeconds}s goes back to ${ep.key}.`));
-    }
+  // Position of each endpoint in parts.reachable: both lists are sorted by key.
+  const at: number[] = new Array<number>(endpoints.length);
+  for (let i = 0, j = 0; i < endpoints.length; i++, j++) {
+    while (parts.reachable[j] !== endpoints[i]) j++;
+    at[i] = j;
   }
-  endpoints.forEach((ep, i) => {
-    const { sep, prov } = partsOf(ep);
-    const remaining = endpoints.length - i;
-    const statistic: Match[] = i < endpoints.length - 1 ? [{ kind: 'statistic', probabilityFixed: endpointProbability(remaining) }] : [];
-    const matches = opts.largeCluster ? statistic : [...epComment(ep), ...statistic];
-    chain.rules.push(rule({ matches, target: jump(sep) }, prov,
-      remaining > 1 ? 'Picks endpoint ' + ep.key + pickTail(remaining)
-        : endpoints.length === 1 ? `Sends every connection to the only endpoint ${ep.key}.` : `Sends the remaining connections to ${ep.key}.`));
-  });
+  const epComment = (ep: EndpointInfo) => comment(`${name} -> ${ep.key}`);
+  if (info.affinitySeconds) {
+    endpoints.forEach((ep, i) => {
+      const sep = parts.seps[at[i]!]!;
+      const recent: Match = { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true };
+      chain.rules.push(rule({ matches: opts.largeCluster ? [recent] : [epComment(ep), recent], target: jump(sep) }, parts.provs[at[i]!]!,
+        `Session affinity: a client seen within ${info.affinitySeconds}s goes back to ${ep.key}.`));
+    });
+  }
+  const n = endpoints.length;
+  for (let i = 0; i < n; i++) {
+    const ep = endpoints[i]!;
+    const remaining = n - i;
+    const last = i === n - 1;
+    // In large-cluster mode the match list depends only on the count left, so it is shared.
+    const matches = opts.largeCluster ? (last ? NO_MATCHES : statisticMatches(remaining))
+      : last ? [epComment(ep)] : [epComment(ep), statisticMatches(remaining)[0]!];
+    const why = !last ? pickEndpoint(remaining) : n === 1 ? ONLY_ENDPOINT : LAST_ENDPOINT;
+    chain.rules.push(new GeneratedRule(matches, parts.provs[at[i]!]!, why, undefined, undefined, undefined, jump(parts.seps[at[i]!]!)));
+  }
 }
 
-/** `with probability 1/N ...` by N: every KUBE-SVC chain needs the same few. */
-const pickTails: string[] = [];
-function pickTail(remaining: number): string {
-  return (pickTails[remaining] ??= ` with probability 1/${remaining} of the connections reaching this rule.`);
+/** `[-m statistic --probability 1/remaining]`, one list per count, shared by every chain. */
+const statistics: Match[][] = [];
+function statisticMatches(remaining: number): Match[] {
+  return (statistics[remaining] ??= Object.freeze([{ kind: 'statistic', probabilityFixed: endpointProbability(remaining) }]) as unknown as Match[]);
 }
 
 function epRef(ep: EndpointInfo): EndpointRef {
