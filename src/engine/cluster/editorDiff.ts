@@ -5,7 +5,8 @@
  * printed as YAML without `metadata.managedFields`.
  */
 import type { KubeObject } from '../api/types';
-import { nameLine, toYaml } from '../kubectl/print';
+import { nameLine } from '../kubectl/print';
+import { diffYaml } from '../kubectl/verbs/diff';
 import type { Simulation } from '../sim/Simulation';
 import { quote, sideSession } from './editorActions';
 
@@ -38,13 +39,6 @@ function itemsOf(json: string): KubeObject[] {
 
 const identity = (o: KubeObject) => `${o.apiVersion}|${o.kind}|${o.metadata.namespace ?? ''}|${o.metadata.name ?? ''}`;
 
-/** kubectl diff hides managedFields unless --show-managed-fields. */
-function printable(o: KubeObject): string {
-  const metadata = { ...o.metadata } as Record<string, unknown>;
-  delete metadata.managedFields;
-  return toYaml({ ...o, metadata });
-}
-
 /** Diffs `text` (saved as `~/path`, as Apply saves it) against the live cluster, changing nothing. */
 export function diffBuffer(sim: Simulation, path: string, text: string): BufferDiff {
   const session = sideSession(sim);
@@ -59,8 +53,8 @@ export function diffBuffer(sim: Simulation, path: string, text: string): BufferD
     const live = new Map(itemsOf(fs.exists(SCRATCH) ? fs.readFile(SCRATCH) : '').map((o) => [identity(o), o]));
     const documents = merged.map((m): DocumentDiff => {
       const current = live.get(identity(m));
-      const after = printable(m);
-      const before = current ? printable(current) : '';
+      const after = diffYaml(m);
+      const before = current ? diffYaml(current) : '';
       return {
         name: nameLine(m).trimEnd(),
         ...(m.metadata.namespace ? { namespace: m.metadata.namespace } : {}),

@@ -21,6 +21,7 @@ import { apiResourcesVerb, apiVersionsVerb, clusterInfoVerb, versionVerb } from 
 import { configVerb } from './verbs/config';
 import { authVerb } from './verbs/auth';
 import { explainVerb } from './verbs/explain';
+import { diffVerb } from './verbs/diff';
 import { createSubcommands, workloadVerbs } from './workload';
 
 export { adminKubeconfig, type Kubeconfig } from './config/kubeconfig';
@@ -32,7 +33,7 @@ export { kubectlCompleter } from './complete';
 export function kubectlVerbs(): Verb[] {
   const create: Verb = { ...createFromFileVerb, subcommands: createSubcommands };
   return [
-    getVerb, describeVerb, applyVerb, create, replaceVerb, deleteVerb, editVerb, patchVerb, labelVerb, annotateVerb,
+    getVerb, describeVerb, applyVerb, diffVerb, create, replaceVerb, deleteVerb, editVerb, patchVerb, labelVerb, annotateVerb,
     apiResourcesVerb, apiVersionsVerb, versionVerb, clusterInfoVerb, configVerb, authVerb, explainVerb, ...workloadVerbs,
   ];
 }

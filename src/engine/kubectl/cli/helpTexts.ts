@@ -29,6 +29,10 @@ export const HELP_TEXTS: Readonly<Record<string, HelpText>> = {
       '# Describe a node\nkubectl describe nodes kubernetes-node-emt8.c.myproject.internal\n\n# Describe a pod\nkubectl describe pods/nginx\n\n# Describe a pod identified by type and name in "pod.json"\nkubectl describe -f pod.json\n\n# Describe all pods\nkubectl describe pods\n\n# Describe pods by label name=myLabel\nkubectl describe pods -l name=myLabel\n\n# Describe all pods managed by the \'frontend\' replication controller\n# (rc-created pods get the name of the rc as a prefix in the pod name)\nkubectl describe pods frontend',
     ),
   },
+  'kubectl diff': {
+    long: 'Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.\n\n The output is always YAML.\n\n KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"\n\n By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.\n\n Exit status: 0 No differences were found. 1 Differences were found. >1 Kubectl or diff failed with an error.\n\n Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.',
+    examples: ex('# Diff resources included in pod.json\nkubectl diff -f pod.json\n\n# Diff file read from stdin\ncat service.yaml | kubectl diff -f -'),
+  },
   'kubectl apply': {
     long: "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.\n\n JSON and YAML formats are accepted.\n\n Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274.",
     examples: ex(

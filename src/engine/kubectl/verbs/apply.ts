@@ -22,7 +22,7 @@ const FILE_FLAGS: FlagDef[] = [
   { name: 'selector', short: 'l', kind: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
 ];
 
-type Mode = 'apply' | 'create' | 'replace';
+export type Mode = 'apply' | 'create' | 'replace';
 
 /** The annotation value: the configuration as compact JSON with a trailing newline. */
 function lastAppliedValue(obj: KubeObject): string {
@@ -38,12 +38,28 @@ function withAnnotation(obj: KubeObject, value: string): KubeObject {
   return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: value } } };
 }
 
+/**
+ * GetModifiedConfiguration(annotate=false): the object with its annotations minus last-applied,
+ * an empty map rather than none (as unstructured SetAnnotations leaves it), so the merge keeps
+ * the live annotations. A new object is created as the file has it.
+ */
+function withoutAnnotation(obj: KubeObject): KubeObject {
+  const annotations = { ...(obj.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  return { ...obj, metadata: { ...obj.metadata, annotations } };
+}
+
 function dryRunMode(k: KubectlContext): 'client' | 'server' | undefined {
   const d = dryRunOf(k);
   return d === 'none' ? undefined : d;
 }
 
-function writeOne(k: KubectlContext, mode: Mode, m: MappedObject, dry: 'client' | 'server' | undefined): { obj: KubeObject; op: string } {
+/**
+ * Writes one manifest object as `mode` does. With `annotate` false (kubectl diff's
+ * GetModifiedConfiguration(annotate=false)) apply's merge leaves the last-applied annotation as
+ * it is and warns about nothing: diff shows what changes, not apply's bookkeeping.
+ */
+export function writeOne(k: KubectlContext, mode: Mode, m: MappedObject, dry: 'client' | 'server' | undefined, annotate = true): { obj: KubeObject; op: string } {
   const opts = { dryRun: dry === 'server', fieldManager: mode === 'apply' ? 'kubectl-client-side-apply' : 'kubectl-create' };
   const name = m.object.metadata.name ?? '';
   if (mode === 'create') {
@@ -57,11 +73,13 @@ function writeOne(k: KubectlContext, mode: Mode, m: MappedObject, dry: 'client' 
     const next = { ...m.object, metadata: { ...m.object.metadata, resourceVersion: m.object.metadata.resourceVersion ?? live.metadata.resourceVersion } };
     return { obj: dry === 'client' ? next : k.api.update(m.key, m.namespace, next, opts), op: 'replaced' };
   }
-  const applied = lastAppliedValue(m.object);
-  const desired = withAnnotation(m.object, applied);
-  if (!live) return { obj: dry === 'client' ? desired : k.api.create(m.key, m.namespace, desired, opts), op: 'created' };
+  const desired = annotate ? withAnnotation(m.object, lastAppliedValue(m.object)) : withoutAnnotation(m.object);
+  if (!live) {
+    const created = annotate ? desired : m.object;
+    return { obj: dry === 'client' ? created : k.api.create(m.key, m.namespace, created, opts), op: 'created' };
+  }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
-  if (previous === undefined) k.cmd.stderr(missingLastAppliedWarning(m.key, name));
+  if (previous === undefined && annotate) k.cmd.stderr(missingLastAppliedWarning(m.key, name));
   let original: unknown;
   try {
     original = previous ? JSON.parse(previous) : {};
