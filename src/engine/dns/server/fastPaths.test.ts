@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ns, svc } from '../testing/fixtures';
+import type { Service } from 'kubernetes-types/core/v1';
+import { ns, slice, svc } from '../testing/fixtures';
 import { DnsIndex, staticClusterView } from './ClusterView';
+import { KubernetesPlugin } from './kubernetesPlugin';
 import { labelsBelow, lookupByLabels, lookupRecords } from './kubernetesRecords';
 import type { KubernetesPluginConfig } from '../corefile/serverConfig';
 
@@ -60,6 +62,46 @@ describe('fast paths agree with the plain code', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('A/AAAA for a ClusterIP Service found in the domain index answers what the backend-record path answers', () => {
+    // The reference: the same plugin over an index that never answers from the domain index, so
+    // every name goes through parseRequest, serviceRecords and the general A/AAAA loop.
+    class LabelsOnly extends DnsIndex {
+      override serviceByDomain(): undefined {
+        return undefined;
+      }
+    }
+    const ip = fc.constantFrom('10.96.0.1', '10.96.0.2', 'fd00::1', 'fd00::2');
+    const service = fc.record({
+      name: fc.constantFrom('web', 'db', 'api'),
+      space: fc.constantFrom('default', 'prod', 'gone'),
+      ips: fc.array(ip, { maxLength: 4 }),
+      ports: fc.integer({ min: 0, max: 2 }),
+      endpoints: fc.boolean(),
+      external: fc.boolean(),
+    });
+    const config = fc.record({ namespaces: fc.constantFrom<string[]>([], ['default'], ['prod', 'gone']), ignoreEmptyService: fc.boolean(), zone: fc.constantFrom('cluster.local.', '.') });
+    fc.assert(
+      fc.property(fc.array(service, { maxLength: 6 }), config, fc.constantFrom('web', 'db', 'api', 'WEB'), fc.constantFrom('default', 'prod', 'gone', 'Prod'), (objs, cfg, askName, askSpace) => {
+        const services: Service[] = objs.map((o) => {
+          if (o.external) return svc(o.space, o.name, { type: 'ExternalName', externalName: 'example.com' });
+          const s = svc(o.space, o.name, { ports: Array.from({ length: o.ports }, (_, i) => ({ name: `p${i}`, port: 80 + i, protocol: 'TCP' })) });
+          s.spec!.clusterIPs = o.ips;
+          if (o.ips[0]) s.spec!.clusterIP = o.ips[0];
+          return s;
+        });
+        const slices = objs.filter((o) => o.endpoints).map((o) => slice(o.space, o.name, [{ name: 'p0', port: 8080 }], [{ ip: '10.244.1.1' }]));
+        const view = staticClusterView({ namespaces: [ns('default'), ns('prod')], services, endpointSlices: slices });
+        const k: KubernetesPluginConfig = { zones: [cfg.zone], podMode: 'insecure', ttl: 30, fallthrough: [], endpointPodNames: false, namespaces: cfg.namespaces, ignoreEmptyService: cfg.ignoreEmptyService };
+        const fast = new KubernetesPlugin(k, new DnsIndex(view));
+        const plain = new KubernetesPlugin(k, new LabelsOnly(view));
+        const qname = `${askName}.${askSpace}.svc.${cfg.zone === '.' ? '' : cfg.zone}`;
+        const upstream = () => undefined;
+        for (const type of ['A', 'AAAA'] as const) expect(fast.serve(qname, qname.toLowerCase(), type, upstream)).toEqual(plain.serve(qname, qname.toLowerCase(), type, upstream));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,8 +1,8 @@
 import type { KubernetesPluginConfig } from '../corefile/serverConfig';
 import { appendTo } from '../message';
 import type { Rcode, RRType, ResourceRecord } from '../message';
-import type { DnsIndex } from './ClusterView';
-import { addressFromReverse, labelsBelow, lookupRecords, reverseRecords } from './kubernetesRecords';
+import type { DnsIndex, ServiceEntry } from './ClusterView';
+import { addressFromReverse, indexedServiceRecords, labelsBelow, lookupByLabels, lookupRecords, namespaceExposed, reverseRecords } from './kubernetesRecords';
 import type { BackendResult, BackendService } from './kubernetesRecords';
 
 /** What the plugin decided: an authoritative answer, or pass the query to the next plugin. */
@@ -16,6 +16,9 @@ export type UpstreamLookup = (name: string, type: RRType) => ResourceRecord[] | 
 /** The schema version of the Kubernetes DNS specification CoreDNS implements. */
 export const DNS_SCHEMA_VERSION = '1.1.0';
 
+/** No CNAMEs followed yet: the start of every A/AAAA lookup, shared because it is never written. */
+const NO_CNAMES: readonly ResourceRecord[] = [];
+
 /**
  * CoreDNS's `kubernetes` plugin (handler.go + plugin/backend_lookup.go): answers names in its
  * zones from the cluster index, authoritatively, with NXDOMAIN vs NODATA decided by a fake A
@@ -23,6 +26,9 @@ export const DNS_SCHEMA_VERSION = '1.1.0';
  */
 export class KubernetesPlugin {
   private readonly primaryZone: string;
+  /** The reverse zones among `zones`, and each zone's SOA names, worked out once rather than per query. */
+  private readonly reverseZones: ReadonlySet<string>;
+  private readonly soaNames = new Map<string, { mname: string; rname: string }>();
 
   constructor(
     private readonly cfg: KubernetesPluginConfig,
@@ -33,6 +39,8 @@ export class KubernetesPlugin {
     private readonly localIPs: readonly string[] = [],
   ) {
     this.primaryZone = cfg.zones.find((z) => !isReverseZone(z)) ?? cfg.zones[0]!;
+    this.reverseZones = new Set(cfg.zones.filter(isReverseZone));
+    for (const z of cfg.zones) this.soaNames.set(z, { mname: `ns.dns.${z}`, rname: `hostmaster.${z}` });
   }
 
   /** Answers `qname` (as sent; `lower` is it lower-cased) or passes it on. */
@@ -45,9 +53,9 @@ export class KubernetesPlugin {
     switch (qtype) {
       case 'A':
       case 'AAAA': {
-        const r = this.a(qname, lower, zone, qtype, upstream, []);
-        nameError = !r.ok;
-        records = r.records;
+        const found = this.a(qname, lower, zone, qtype, upstream, NO_CNAMES);
+        nameError = found === undefined;
+        if (found) records = found;
         break;
       }
       case 'TXT': {
@@ -88,19 +96,19 @@ export class KubernetesPlugin {
       }
       case 'SOA':
         if (lower === zone) records = [this.soa(zone)];
-        else nameError = !this.a(qname, lower, zone, 'A', upstream, []).ok;
+        else nameError = this.a(qname, lower, zone, 'A', upstream, NO_CNAMES) === undefined;
         break;
       case 'NS':
         if (lower === zone && !isReverseZone(zone)) {
           records = [{ name: qname, ttl: this.cfg.ttl, class: 'IN', type: 'NS', target: `ns.dns.${zone}` }];
           extra = this.nsAddresses(zone).map((ip) => addressRecord(`ns.dns.${zone}`, this.cfg.ttl, ip));
-        } else nameError = !this.a(qname, lower, zone, 'A', upstream, []).ok;
+        } else nameError = this.a(qname, lower, zone, 'A', upstream, NO_CNAMES) === undefined;
         break;
       default:
-        nameError = !this.a(qname, lower, zone, 'A', upstream, []).ok;
+        nameError = this.a(qname, lower, zone, 'A', upstream, NO_CNAMES) === undefined;
     }
     if (nameError) {
-      if (this.cfg.fallthrough.some((f) => isSubdomain(lower, f))) return { kind: 'next' };
+      if (inAnyZone(lower, this.cfg.fallthrough)) return { kind: 'next' };
       if (!this.synced()) return { kind: 'answer', rcode: 'SERVFAIL', answer: [], authority: [this.soa(zone)], additional: [], authoritative: true };
       return { kind: 'answer', rcode: 'NXDOMAIN', answer: [], authority: [this.soa(zone)], additional: [], authoritative: true };
     }
@@ -116,17 +124,29 @@ export class KubernetesPlugin {
   }
 
   private services(lowerName: string, zone: string): BackendResult {
-    if (isReverseZone(zone)) return { ok: false };
+    if (this.reverseZones.has(zone)) return { ok: false };
     if (isNsName(lowerName, zone)) {
       return { ok: true, services: this.nsAddresses(zone).map((ip) => ({ host: ip, kind: ip.includes(':') ? 'v6' : 'v4', port: 0, ttl: this.cfg.ttl, domain: lowerName })) };
     }
     return lookupRecords(lowerName, zone, this.cfg, this.idx, this.primaryZone);
   }
 
-  /** plugin.A / plugin.AAAA, including ExternalName CNAME chasing (in-zone or via upstream). */
-  private a(qname: string, lower: string, zone: string, qtype: 'A' | 'AAAA', upstream: UpstreamLookup, previous: ResourceRecord[]): { ok: boolean; records: ResourceRecord[] } {
-    const r = this.services(lower, zone);
-    if (!r.ok) return { ok: false, records: [] };
+  /**
+   * plugin.A / plugin.AAAA, including ExternalName CNAME chasing (in-zone or via upstream): the
+   * records, or undefined for a name error. A plain `<svc>.<ns>.svc.<zone>` of a ClusterIP
+   * Service (nearly every lookup) is answered from its index entry without backend records.
+   */
+  private a(qname: string, lower: string, zone: string, qtype: 'A' | 'AAAA', upstream: UpstreamLookup, previous: readonly ResourceRecord[]): ResourceRecord[] | undefined {
+    let r: BackendResult;
+    if (this.reverseZones.has(zone)) r = { ok: false };
+    else {
+      const entry = this.idx.serviceByDomain(lower, zone);
+      if (entry !== undefined && entry.externalName === undefined && !entry.headless) return this.clusterIPRecords(entry, qname, qtype);
+      if (entry !== undefined) r = indexedServiceRecords(entry, zone, this.cfg, this.idx);
+      else if (isNsName(lower, zone)) r = this.services(lower, zone);
+      else r = lookupByLabels(labelsBelow(lower, zone), zone, this.cfg, this.idx, this.primaryZone);
+    }
+    if (!r.ok) return undefined;
     let records: ResourceRecord[] = [];
     // Hosts already answered; only built once a second address could repeat the first.
     let seen: Set<string> | undefined;
@@ -142,7 +162,7 @@ export class KubernetesPlugin {
         const cname: ResourceRecord = { name: qname, ttl: s.ttl, class: 'IN', type: 'CNAME', target };
         if (isSubdomain(lowerTarget, zone)) {
           const next = this.a(target, lowerTarget, zone, qtype, upstream, [...previous, cname]);
-          if (next.ok && next.records.length > 0) records.push(cname, ...next.records);
+          if (next !== undefined && next.length > 0) records.push(cname, ...next);
           continue;
         }
         const ext = upstream(target, qtype);
@@ -160,7 +180,27 @@ export class KubernetesPlugin {
         records = appendTo<ResourceRecord>(records, qtype === 'A' ? { name: qname, ttl: s.ttl, class: 'IN', type: 'A', address: s.host } : { name: qname, ttl: s.ttl, class: 'IN', type: 'AAAA', address: s.host });
       }
     }
-    return { ok: true, records };
+    return records;
+  }
+
+  /**
+   * What serviceRecords + the loop of {@link a} make of a ClusterIP Service asked for as a whole:
+   * every port matches the `*` request, each ClusterIP of the asked family once, in order. A
+   * Service without ports matches nothing (name error), as in the general path.
+   */
+  private clusterIPRecords(entry: ServiceEntry, qname: string, qtype: 'A' | 'AAAA'): ResourceRecord[] | undefined {
+    const k = this.cfg;
+    if (!namespaceExposed(entry.namespace, k, this.idx)) return undefined;
+    if (k.ignoreEmptyService && entry.endpoints.length === 0) return undefined;
+    if (entry.ports.length === 0) return undefined;
+    const ips = entry.clusterIPs;
+    let records: ResourceRecord[] = [];
+    for (let i = 0; i < ips.length; i++) {
+      const ip = ips[i]!;
+      if (ip.includes(':') !== (qtype === 'AAAA') || ips.indexOf(ip) < i) continue;
+      records = appendTo<ResourceRecord>(records, qtype === 'A' ? { name: qname, ttl: k.ttl, class: 'IN', type: 'A', address: ip } : { name: qname, ttl: k.ttl, class: 'IN', type: 'AAAA', address: ip });
+    }
+    return records;
   }
 
   /** plugin.SRV: weight = floor(100 / candidates) per priority, targets from the record keys. */
@@ -189,13 +229,14 @@ export class KubernetesPlugin {
 
   /** plugin.SOA: TTL min(ttl, 300), serial = last change of the cluster (unix seconds). */
   soa(zone: string): ResourceRecord {
+    const names = this.soaNames.get(zone) ?? { mname: `ns.dns.${zone}`, rname: `hostmaster.${zone}` };
     return {
       name: zone,
       ttl: Math.min(this.cfg.ttl, 300),
       class: 'IN',
       type: 'SOA',
-      mname: `ns.dns.${zone}`,
-      rname: `hostmaster.${zone}`,
+      mname: names.mname,
+      rname: names.rname,
       serial: this.idx.lastModified(),
       refresh: 7200,
       retry: 1800,
@@ -214,6 +255,12 @@ export function matchZone(zones: readonly string[], name: string): string | unde
   let best: string | undefined;
   for (const z of zones) if (isSubdomain(name, z) && (best === undefined || z.length > best.length)) best = z;
   return best;
+}
+
+/** Whether `name` lies in any of `zones` (a loop: a closure over `name` would be built per query). */
+export function inAnyZone(name: string, zones: readonly string[]): boolean {
+  for (const z of zones) if (isSubdomain(name, z)) return true;
+  return false;
 }
 
 /** True when `name` equals `zone` or lies below it (both lower case FQDNs; `.` contains all). */

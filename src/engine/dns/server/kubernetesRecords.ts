@@ -74,7 +74,7 @@ function parseRequest(labels: string[]): RecordRequest | 'invalid' {
 }
 
 /** CoreDNS's namespaceExposed: the namespace exists and, with `namespaces`, is listed. */
-function namespaceExposed(ns: string, k: KubernetesPluginConfig, idx: DnsIndex): boolean {
+export function namespaceExposed(ns: string, k: KubernetesPluginConfig, idx: DnsIndex): boolean {
   return idx.hasNamespace(ns) && (k.namespaces.length === 0 || k.namespaces.includes(ns.toLowerCase()));
 }
 
@@ -100,11 +100,14 @@ const WHOLE_SERVICE = { port: '*', protocol: '*', endpoint: '' } as const;
  */
 export function lookupRecords(name: string, zone: string, k: KubernetesPluginConfig, idx: DnsIndex, primaryZone: string): BackendResult {
   const direct = idx.serviceByDomain(name, zone);
-  if (direct) {
-    if (!namespaceExposed(direct.namespace, k, idx)) return NX;
-    return serviceRecords([direct], WHOLE_SERVICE, zone, k);
-  }
+  if (direct) return indexedServiceRecords(direct, zone, k, idx);
   return lookupByLabels(labelsBelow(name, zone), zone, k, idx, primaryZone);
+}
+
+/** Records() of a Service found by its `<service>.<namespace>.svc.<zone>` in the domain index. */
+export function indexedServiceRecords(entry: ServiceEntry, zone: string, k: KubernetesPluginConfig, idx: DnsIndex): BackendResult {
+  if (!namespaceExposed(entry.namespace, k, idx)) return NX;
+  return serviceRecords([entry], WHOLE_SERVICE, zone, k);
 }
 
 /** Records() the long way: parseRequest over `labels` (lower case, below `zone`), then the index. */
