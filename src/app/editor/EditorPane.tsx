@@ -13,8 +13,12 @@ import { useEditorStore } from './useEditorStore';
 import { useLoadEditorFiles } from './useLoadEditorFiles';
 import { selectDiff, useDiffStore } from './useDiffStore';
 import { EditorActions } from './EditorActions';
+import { startYamlWorker } from './yamlWorkerStart';
 
-const MonacoEditor = lazy(() => import('./MonacoEditor'));
+const MonacoEditor = lazy(() => {
+  startYamlWorker();
+  return import('./MonacoEditor');
+});
 const DiffView = lazy(() => import('./DiffView'));
 
 interface Props {

@@ -30,13 +30,13 @@ import 'monaco-editor/editor/browser/widget/diffEditor/diffProviderFactoryServic
 import 'monaco-editor/editor/browser/widget/diffEditor/registrations.contribution';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import YamlWorker from './k8sYaml.worker?worker';
 import { K8S_SCHEMA_URI } from './k8sSchemaUri';
 import { defineKubelabThemes } from './monacoThemes';
 import { withYamlWorkerAdapter } from './yamlWorkerAdapter';
+import { takeYamlWorker } from './yamlWorkerStart';
 
 const createWorker = (label: string): Worker =>
-  label === 'yaml' ? new YamlWorker() : new EditorWorker();
+  label === 'yaml' ? takeYamlWorker() : new EditorWorker();
 
 self.MonacoEnvironment = {
   getWorker: (_moduleId: string, label: string) => createWorker(label),
