@@ -2,6 +2,21 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
+const prettierStandIn = fileURLToPath(new URL('./src/app/editor/prettierOnDemand.ts', import.meta.url));
+
+/** Points monaco-yaml's worker at src/app/editor/prettierOnDemand.ts instead of prettier itself. */
+function prettierOnDemand(): Plugin {
+  const redirected = new Set(['prettier/standalone', 'prettier/plugins/yaml', 'prettier/plugins/estree']);
+  return {
+    name: 'kubelab-prettier-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!redirected.has(source) || !importer) return null;
+      return /monaco-yaml[\\/]yaml\.worker\.js$/.test(importer) ? prettierStandIn : null;
+    },
+  };
+}
+
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url));
 
 export default defineConfig({
@@ -11,7 +26,8 @@ export default defineConfig({
     // monaco-yaml deep-imports monaco-editor/esm/vs/... which the package's exports map hides.
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}/$1` }],
   },
-  worker: { format: 'es' },
+  // prettierOnDemand: the YAML worker fetches prettier when a file is first formatted (see that file).
+  worker: { format: 'es', plugins: () => [prettierOnDemand()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

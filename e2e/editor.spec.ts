@@ -106,6 +106,23 @@ test('in a multi-document file, a typo in a Service field is marked on its line,
   expect(lab.foreignRequests).toEqual([]);
 });
 
+test('Format Document reformats the YAML with prettier, which the worker fetches on first use', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const pane = editorPane(page);
+  await expect(pane.region.locator('.monaco-editor')).toBeVisible();
+  await typeBuffer(page, ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '      name:    settings', 'data: {mode: "dark"}'].join('\n'));
+  await expect(pane.text).toContainText('name:    settings');
+  // Monaco's Format Document keybinding on Linux (Shift+Alt+F elsewhere).
+  await page.keyboard.press('Control+Shift+I');
+  await expect(pane.text).toContainText('data: { mode: "dark" }', { timeout: 15_000 });
+  // Re-indented to two spaces (Monaco draws spaces as no-break spaces).
+  const nameLine = pane.region.locator('.view-line').filter({ hasText: 'name: settings' });
+  await expect.poll(async () => (await nameLine.textContent())?.replace(/\u00a0/g, ' ')).toBe('  name: settings');
+  expect(lab.consoleErrors).toEqual([]);
+  expect(lab.foreignRequests).toEqual([]);
+});
+
 test('completion offers the fields of the kind the document declares', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();
