@@ -7,9 +7,10 @@ const BUSYBOX_APPLETS = ['ls', 'cat', 'echo', 'sleep', 'touch', 'rm', 'mkdir', '
 const COREUTILS = ['ls', 'cat', 'echo', 'sleep', 'touch', 'rm', 'mkdir', 'env', 'hostname', 'date', 'head', 'tail', 'grep', 'sed', 'awk', 'true', 'false', 'test', 'id', 'whoami', 'uname', 'df', 'du', 'kill', 'which', 'tee', 'wc', 'sort', 'uniq', 'getent'];
 
 /** Builds a profile for an image whose job is to run whatever command it is given. */
-function toolImage(name: string, opts: { match: (base: string, repo: string) => boolean; shell: ImageProfile['shell']; tools: string[]; size: number; entrypoint?: string[]; cmd: string[] }): ImageProfile {
+function toolImage(name: string, opts: { match: (base: string, repo: string) => boolean; shell: ImageProfile['shell']; binSh?: 'dash' | 'ash'; tools: string[]; size: number; entrypoint?: string[]; cmd: string[] }): ImageProfile {
   const profile: ImageProfile = {
     name,
+    ...(opts.binSh ? { binSh: opts.binSh } : {}),
     matches: (ref) => opts.match(imageBaseName(ref), ref.repository),
     shell: opts.shell,
     tools: opts.tools,
@@ -38,6 +39,8 @@ export const dnsutilsProfile = toolImage('dnsutils', {
 export const netshootProfile = toolImage('netshoot', {
   match: (b) => b === 'netshoot',
   shell: 'zsh',
+  // Alpine underneath: /bin/sh is busybox ash.
+  binSh: 'ash',
   tools: [...BUSYBOX_APPLETS, 'bash', 'sh', 'curl', 'dig', 'host', 'nslookup', 'tcpdump', 'iptables', 'ipvsadm', 'conntrack', 'ss', 'iperf3', 'mtr', 'nmap', 'socat', 'jq', 'drill'],
   size: 207612140,
   cmd: ['zsh'],

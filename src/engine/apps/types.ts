@@ -122,6 +122,8 @@ export interface ImageProfile {
   /** True when this profile describes the given parsed reference. */
   matches(ref: ImageRef): boolean;
   shell: ShellKind;
+  /** What /bin/sh is when it is not the usual one for the image's userland (Alpine-based images with bash: busybox ash). */
+  binSh?: 'dash' | 'ash';
   /** Executables on $PATH (besides the shell), e.g. `curl`, `nslookup`, `apt-get`. */
   tools: readonly string[];
   /** Uncompressed size as the `Pulled` event reports it. */

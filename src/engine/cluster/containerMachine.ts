@@ -98,6 +98,7 @@ export function containerMachine(sim: Simulation, place: ContainerPlace): Machin
   const env = { ...(info.container.launch?.env ?? {}) };
   const opts = { hostname: files.hostname, now, fs, commands, env, ...(info.pod.ip ? { addresses: [info.pod.ip] } : {}) };
   const machine = profile.shell === 'bash' || profile.shell === 'zsh' ? debianContainer(opts) : busyboxContainer(opts);
+  if (profile.binSh) machine.sh = profile.binSh;
   perSim.set(key, machine);
   return machine;
 }

@@ -68,8 +68,9 @@ export class Interpreter {
     private readonly host: InterpreterHost,
   ) {}
 
-  private get label(): string {
-    return this.frame.machine.flavor === 'ash' ? 'sh' : 'bash';
+  /** How this shell begins its own errors now: `bash: `, `bash: line 2: `, `x.sh: line 2: `, `sh: 1: `, `sh: `. */
+  private get prefix(): string {
+    return this.frame.errorPrefix();
   }
 
   *runScript(script: Script, io: Io): Exec<number> {
@@ -183,7 +184,7 @@ export class Interpreter {
       return yield* this.runSimple(cmd as SimpleCommand, io);
     } catch (e) {
       if (e instanceof ExpansionError) {
-        io.stderr(`${this.label}: ${e.message}\n`);
+        io.stderr(`${this.prefix}${e.message}\n`);
         throw new LineAborted(1);
       }
       throw e;
@@ -282,7 +283,7 @@ export class Interpreter {
       case '#':
         return '0';
       case '0':
-        return this.label;
+        return this.frame.shell.name;
       case '-':
         return 'himBHs';
       case '@':
@@ -295,6 +296,7 @@ export class Interpreter {
 
   private *runSimple(cmd: SimpleCommand, io: Io): Exec<number> {
     this.currentStderr = io.stderr;
+    if (cmd.line !== undefined) this.frame.line = cmd.line;
     const host = this.expandHost();
     let sawSubstitution = false;
     const argv: string[] = [];
@@ -316,7 +318,7 @@ export class Interpreter {
     const name = argv[0]!;
     if (name === 'break' || name === 'continue') {
       if (this.loopDepth === 0) {
-        redirected.stderr(`${this.label}: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+        redirected.stderr(`${this.prefix}${name}: only meaningful in a \`for', \`while', or \`until' loop\n`);
         return 0;
       }
       throw new LoopControl(name, Math.min(Math.max(Number(argv[1] ?? 1) || 1, 1), this.loopDepth));
@@ -327,10 +329,10 @@ export class Interpreter {
       if (name.includes('/')) {
         const path = resolvePath(this.frame.cwd, name);
         const isDir = this.frame.machine.fs.isDir(path);
-        redirected.stderr(`${this.label}: ${name}: ${isDir ? 'Is a directory' : STRERROR.ENOENT}\n`);
+        redirected.stderr(`${this.prefix}${name}: ${isDir ? 'Is a directory' : STRERROR.ENOENT}\n`);
         return isDir ? 126 : 127;
       }
-      redirected.stderr(this.frame.machine.flavor === 'ash' ? `sh: ${name}: not found\n` : `bash: ${name}: command not found\n`);
+      redirected.stderr(`${this.prefix}${name}: ${this.frame.flavor === 'bash' ? 'command not found' : 'not found'}\n`);
       return 127;
     }
     const outcome = this.invoke(command, argv, redirected, assigns, !!builtin);
@@ -392,7 +394,7 @@ export class Interpreter {
       return command(ctx);
     } catch (e) {
       // A bug in a command must not take the terminal down with it.
-      io.stderr(`${builtin ? `${this.label}: ` : ''}${argv[0]}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${builtin ? this.prefix : ''}${argv[0]}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
   }
@@ -448,7 +450,7 @@ export class Interpreter {
         else if (r.fd === 2) out.stderr = writer;
       } catch (e) {
         if (!(e instanceof VfsError)) throw e;
-        io.stderr(`${this.label}: ${target}: ${STRERROR[e.code]}\n`);
+        io.stderr(`${this.prefix}${target}: ${STRERROR[e.code]}\n`);
         return 1;
       }
     }

@@ -1,4 +1,4 @@
-import type { Machine, ShellEnv } from './types';
+import type { Machine, ShellEnv, ShellFlavor, ShellIdentity } from './types';
 
 /**
  * One shell process on one machine: its variables, working directory, last exit status and
@@ -15,14 +15,21 @@ export class ShellFrame implements ShellEnv {
   readonly login: boolean;
   /** A shell reading a script (`sh -c`, `bash FILE`) rather than a terminal: `exit` says nothing. */
   readonly interactive: boolean;
+  /** Which shell this is (bash, dash or busybox ash) and the name it was started by (`sh`, `/bin/sh`, `x.sh`). */
+  readonly shell: ShellIdentity;
+  /** The line of its input the running command is on (counted from 1), for `line N:` in errors. */
+  line = 0;
+  /** Lines an interactive dash has read before the current input: dash numbers errors by them. */
+  linesRead = 0;
 
   constructor(
     readonly machine: Machine,
     readonly pid: number,
-    options: { cwd?: string; env?: Record<string, string>; login?: boolean; interactive?: boolean } = {},
+    options: { cwd?: string; env?: Record<string, string>; login?: boolean; interactive?: boolean; shell?: ShellIdentity } = {},
   ) {
     this.login = options.login ?? false;
     this.interactive = options.interactive ?? true;
+    this.shell = options.shell ?? { flavor: machine.flavor, name: machine.flavor === 'ash' ? 'sh' : 'bash', source: 'interactive' };
     const env = { ...machine.env, ...options.env };
     for (const [k, v] of Object.entries(env)) this.vars.set(k, { value: v, exported: true });
     this.cwd = options.cwd ?? machine.cwd ?? machine.home;
@@ -65,12 +72,36 @@ export class ShellFrame implements ShellEnv {
 
   /** A copy for a subshell `( ... )`: changes inside do not leak out. */
   fork(pid: number): ShellFrame {
-    const child = new ShellFrame(this.machine, pid, { cwd: this.cwd });
+    const child = new ShellFrame(this.machine, pid, { cwd: this.cwd, interactive: this.interactive, shell: this.shell });
+    child.line = this.line;
+    child.linesRead = this.linesRead;
     child.vars.clear();
     for (const [k, v] of this.vars) child.vars.set(k, { ...v });
     child.oldCwd = this.oldCwd;
     child.lastExit = this.lastExit;
     return child;
+  }
+
+  get flavor(): ShellFlavor {
+    return this.shell.flavor;
+  }
+
+  /** dash has no prompt escapes: its PS1 is `# ` for root and `$ ` for others; bash and ash use the machine's. */
+  private defaultPs1(): string {
+    if (this.shell.flavor === 'dash') return this.machine.user === 'root' ? '# ' : '$ ';
+    return this.machine.ps1;
+  }
+
+  /**
+   * How this shell begins its own error messages: bash names the line only outside a terminal
+   * (`bash: line 2: `, `x.sh: line 2: `), dash always (`sh: 2: `), busybox ash never (`sh: `).
+   */
+  errorPrefix(): string {
+    const { flavor, name, source } = this.shell;
+    if (flavor === 'ash') return 'sh: ';
+    if (flavor === 'dash') return `${name}: ${this.linesRead + this.line}: `;
+    if (source === 'interactive') return `${name}: `;
+    return `${name}: line ${this.line}: `;
   }
 
   /** PS1 (the machine's, or one the learner set) with bash's `\u \h \w \W \$` escapes expanded. */
@@ -79,6 +110,6 @@ export class ShellFrame implements ShellEnv {
     const w = this.cwd === home ? '~' : home !== '/' && this.cwd.startsWith(`${home}/`) ? `~${this.cwd.slice(home.length)}` : this.cwd;
     const W = w === '~' || this.cwd === '/' ? w : this.cwd.slice(this.cwd.lastIndexOf('/') + 1);
     const map: Record<string, string> = { u: this.machine.user, h: this.machine.hostname.split('.')[0]!, H: this.machine.hostname, w, W, $: this.machine.user === 'root' ? '#' : '$' };
-    return (this.get('PS1') ?? this.machine.ps1).replace(/\\([uhHwW$])/g, (_, c: string) => map[c]!);
+    return (this.get('PS1') ?? this.defaultPs1()).replace(/\\([uhHwW$])/g, (_, c: string) => map[c]!);
   }
 }

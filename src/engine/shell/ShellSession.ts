@@ -4,6 +4,7 @@ import type { Exec } from './expand';
 import { Interpreter, LineAborted, type InterpreterHost, type Io } from './Interpreter';
 import { createMachine } from './machines';
 import { parse } from './parser/parse';
+import { syntaxErrorMessage } from './syntaxErrors';
 import { SHELL_BUILTINS } from './builtins/shellBuiltins';
 import { ShellFrame } from './ShellFrame';
 import type { CommandOutcome, Job, Machine, ShellHooks, ShellResult } from './types';
@@ -125,16 +126,25 @@ export class ShellSession {
     if (!parsed.ok && parsed.kind === 'incomplete') return this.result({ needsMoreInput: true });
     this.pendingLines = [];
     if (src.trim() !== '') this.frame.history.push(src);
+    const frame = this.frame;
+    const lines = src.split('\n').length;
     if (!parsed.ok) {
-      const label = this.machine.flavor === 'ash' ? 'sh' : 'bash';
-      if (parsed.kind === 'syntax') this.out += this.machine.flavor === 'ash' ? `sh: syntax error: unexpected ${parsed.token === 'newline' ? 'newline' : `"${parsed.token}"`}\n` : `bash: syntax error near unexpected token \`${parsed.token}'\n`;
-      else if (parsed.kind === 'bad-substitution') this.out += `${label}: ${parsed.text}: bad substitution\n`;
-      else this.out += `${label}: maximum nesting depth exceeded\n`;
-      this.frame.lastExit = parsed.kind === 'bad-substitution' ? 1 : 2;
+      // dash counts the lines it read, but not the one its parser gave up on.
+      frame.line = lines;
+      const prefix = frame.errorPrefix();
+      if (parsed.kind === 'syntax') this.out += syntaxErrorMessage(frame.flavor, prefix, { syntaxError: 'syntax', token: parsed.token, ...(parsed.expecting ? { expecting: parsed.expecting } : {}) }, '', true);
+      else if (parsed.kind === 'bad-substitution') this.out += `${prefix}${parsed.text}: bad substitution\n`;
+      else this.out += `${prefix}maximum nesting depth exceeded\n`;
+      frame.linesRead += lines - 1;
+      frame.line = 0;
+      frame.lastExit = parsed.kind === 'bad-substitution' ? 1 : 2;
       return this.result();
     }
-    const interp = this.interpreterFor(this.frame);
-    return this.drive(interp.runScript(parsed.script, this.terminalIo()), undefined, this.frame);
+    const interp = this.interpreterFor(frame);
+    const result = this.drive(interp.runScript(parsed.script, this.terminalIo()), undefined, frame);
+    frame.linesRead += lines;
+    frame.line = 0;
+    return result;
   }
 
   /** Ctrl+D on an unfinished line: bash's end-of-file errors. */
@@ -363,7 +373,7 @@ export class ShellSession {
   private hooksFor(frame: ShellFrame, io: Io): ShellHooks {
     return {
       enter: (machine, options) => {
-        const entered = new ShellFrame(machine, this.pid++, { ...(options?.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options?.env ? { env: options.env } : {}), ...(options?.login ? { login: true } : {}) });
+        const entered = new ShellFrame(machine, this.pid++, { ...(options?.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options?.env ? { env: options.env } : {}), ...(options?.login ? { login: true } : {}), ...(options?.shell ? { shell: options.shell } : {}) });
         this.frames.push(entered);
         if (options?.onExit) this.exitHandlers.set(entered, options.onExit);
       },
@@ -371,10 +381,11 @@ export class ShellSession {
         const other = new ShellFrame(machine, this.pid++);
         return this.runAsOutcome(this.interpreterFor(other).execArgv(argv, { ...io, stdin, cursor: { pos: 0 } }));
       },
-      runScript: (script, stdin) => {
+      runScript: (script, stdin, shell) => {
         const parsed = parse(script);
-        if (!parsed.ok) return { syntaxError: parsed.kind === 'incomplete' ? 'incomplete' : 'syntax', ...(parsed.kind === 'syntax' ? { token: parsed.token } : {}) };
-        const child = new ShellFrame(frame.machine, this.pid++, { cwd: frame.cwd, env: Object.fromEntries(frame.exported()), interactive: false });
+        if (!parsed.ok) return { syntaxError: parsed.kind === 'incomplete' ? 'incomplete' : 'syntax', ...(parsed.kind === 'syntax' ? { token: parsed.token, ...(parsed.expecting ? { expecting: parsed.expecting } : {}) } : {}), ...(parsed.kind === 'incomplete' ? { missing: parsed.missing } : {}) };
+        const identity = shell ?? { ...frame.shell, source: '-c' as const };
+        const child = new ShellFrame(frame.machine, this.pid++, { cwd: frame.cwd, env: Object.fromEntries(frame.exported()), interactive: false, shell: identity });
         return this.runAsOutcome(this.interpreterFor(child).runScript(parsed.script, { ...io, stdin, cursor: { pos: 0 } }));
       },
       setCwd: (path) => {
@@ -387,6 +398,8 @@ export class ShellSession {
       status: () => frame.lastExit,
       isLogin: () => frame.login,
       isInteractive: () => frame.interactive,
+      identity: () => frame.shell,
+      errorPrefix: () => frame.errorPrefix(),
       history: () => frame.history,
       clearHistory: () => {
         frame.history.length = 0;

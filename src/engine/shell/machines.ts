@@ -48,6 +48,8 @@ export interface MachineOptions {
   user?: string;
   home?: string;
   flavor?: ShellFlavor;
+  /** What `sh` is: dash unless the machine is busybox (ash). */
+  sh?: ShellFlavor;
   /** Defaults: `\h:\w$ ` (the learner's node, as on killercoda-style labs). */
   ps1?: string;
   fs?: Vfs;
@@ -76,6 +78,7 @@ export function createMachine(o: MachineOptions): Machine {
     fs,
     commands: o.commands ?? coreCommands(),
     flavor,
+    sh: o.sh ?? (flavor === 'ash' ? 'ash' : 'dash'),
     ps1: o.ps1 ?? '\\h:\\w$ ',
     env: { HOME: home, USER: user, LOGNAME: user, PATH, SHELL: flavor === 'ash' ? '/bin/sh' : '/bin/bash', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...o.env },
   };

@@ -98,7 +98,7 @@ export interface ShellHooks {
    * `onExit` runs when that shell is left, with its exit status (`kubectl run -it --rm` deletes its pod then);
    * a number it returns becomes `$?` instead, as the status of the command that entered the shell.
    */
-  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string>; login?: boolean; onExit?: (code: number) => number | void }): void;
+  enter(machine: Machine, options?: { cwd?: string; env?: Record<string, string>; login?: boolean; shell?: ShellIdentity; onExit?: (code: number) => number | void }): void;
   /**
    * Runs a command line on another machine without entering it; output goes to this command's
    * writers. A command that waits for virtual time (`ping -c 3`) comes back as a running job.
@@ -109,7 +109,7 @@ export interface ShellHooks {
    * inherits the exported variables and the working directory, and changes neither. A script
    * that does not parse comes back as the parser's verdict, for the shell to word its error.
    */
-  runScript(script: string, stdin: string): CommandOutcome | { syntaxError: 'incomplete' | 'syntax'; token?: string };
+  runScript(script: string, stdin: string, shell?: ShellIdentity): CommandOutcome | { syntaxError: 'incomplete' | 'syntax'; token?: string; missing?: string; expecting?: string };
   setCwd(path: string): void;
   /** `$?`: the status of the previous command (what `exit` without an argument returns). */
   status(): number;
@@ -117,6 +117,10 @@ export interface ShellHooks {
   isLogin(): boolean;
   /** Whether this shell reads a terminal (not a script given to `sh -c` or `bash FILE`). */
   isInteractive(): boolean;
+  /** Which shell this is and how it was started. */
+  identity(): ShellIdentity;
+  /** How this shell begins its own error messages now (`bash: `, `bash: line 3: `, `sh: 1: `, `sh: `). */
+  errorPrefix(): string;
   /** The previous directory for `cd -`. */
   oldCwd(): string | undefined;
   history(): readonly string[];
@@ -133,8 +137,18 @@ export interface ShellHooks {
   jobs(): { id: number; pid: number; text: string; done: boolean }[];
 }
 
-/** How a shell names itself in errors: bash (`bash: x: command not found`) or busybox ash (`sh: x: not found`). */
-export type ShellFlavor = 'bash' | 'ash';
+/**
+ * Which shell runs: GNU bash (`bash: x: command not found`), dash, Debian's and Ubuntu's `sh`
+ * (`sh: 1: x: not found`), or busybox ash (`sh: x: not found`).
+ */
+export type ShellFlavor = 'bash' | 'dash' | 'ash';
+
+/** One running shell: its flavor, the name it was started by (`$0`: `sh`, `/bin/bash`, `x.sh`), and what it reads. */
+export interface ShellIdentity {
+  flavor: ShellFlavor;
+  name: string;
+  source: 'interactive' | '-c' | 'file' | 'stdin';
+}
 
 /** A place a shell can run: the learner's node, another node, or a container. */
 export interface Machine {
@@ -144,6 +158,8 @@ export interface Machine {
   fs: Vfs;
   commands: CommandRegistry;
   flavor: ShellFlavor;
+  /** What `sh` runs here: dash on Debian/Ubuntu (images and nodes), busybox ash on busybox images. */
+  sh?: ShellFlavor;
   /** PS1 with bash escapes `\u`, `\h`, `\w`, `\W`, `\$`: `\h:\w$ ` for the node, `\u@\h:\w\$ ` for debian, `\w \$ ` for busybox. */
   ps1: string;
   /** Initial environment of a new shell on this machine. */

@@ -22,12 +22,20 @@ export function imageCanRun(profile: ImageProfile, argv0: string): boolean {
   return isShell(profile, argv0) || imageExecutables(profile).includes(baseCommand(argv0));
 }
 
-/** The container's main process as `kubectl run -it` attaches to it: a shell or not. */
-export function mainProcessIsShell(profile: ImageProfile, command: string[] | undefined, args: string[] | undefined): boolean {
+/**
+ * The shell the container's main process is, as `kubectl run -it` attaches to it (`sh`, `/bin/bash`),
+ * or undefined when it is not a shell.
+ */
+export function mainProcessShell(profile: ImageProfile, command: string[] | undefined, args: string[] | undefined): string | undefined {
   // With only args, the image's entrypoint runs them; the shell images here have none, so
   // `kubectl run -it ... -- sh` runs `sh` itself.
   const argv = command?.length ? [...command, ...(args ?? [])] : SHELL_BY_DEFAULT.has(profile.name) ? (args ?? []) : undefined;
-  if (argv === undefined) return false;
-  if (argv.length === 0) return true;
-  return argv.length === 1 && isShell(profile, argv[0]!);
+  if (argv === undefined) return undefined;
+  if (argv.length === 0) return profile.shell;
+  return argv.length === 1 && isShell(profile, argv[0]!) ? argv[0] : undefined;
+}
+
+/** Whether the container's main process is a shell `kubectl run -it` can talk to. */
+export function mainProcessIsShell(profile: ImageProfile, command: string[] | undefined, args: string[] | undefined): boolean {
+  return mainProcessShell(profile, command, args) !== undefined;
 }

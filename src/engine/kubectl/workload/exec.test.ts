@@ -32,6 +32,27 @@ exit
     expect(rig.shell.prompt()).toBe('controlplane:~$ ');
   });
 
+  // dash is /bin/sh in Debian and Ubuntu images: `# ` and `sh: N: x: not found`; bash stays bash; busybox keeps ash.
+  it('exec -it POD -- sh in a Debian image is dash; -- bash is bash; busybox sh is ash', () => {
+    const rig = rigWithJump();
+    rig.sim.api.admin().create('pods', 'dev', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bb', namespace: 'dev' }, spec: { containers: [{ name: 'bb', image: 'busybox', command: ['sleep', '3600'] }] } });
+    rig.sim.runUntilSettled();
+    expect(rig.transcript(['kubectl exec -it jump -n dev -- sh', 'foo', 'exit', 'kubectl exec -it jump -n dev -- /bin/bash', 'foo', 'exit', 'kubectl exec -it bb -n dev -- sh', 'foo', 'exit'])).toBe(`controlplane:~$ kubectl exec -it jump -n dev -- sh
+# foo
+sh: 1: foo: not found
+# exit
+controlplane:~$ kubectl exec -it jump -n dev -- /bin/bash
+root@jump:/# foo
+bash: foo: command not found
+root@jump:/# exit
+exit
+controlplane:~$ kubectl exec -it bb -n dev -- sh
+/ # foo
+sh: foo: not found
+/ # exit
+`);
+  });
+
   it('runs one command without -it, and refuses the old form without --', () => {
     const rig = rigWithJump();
     rig.sim.runUntilSettled();

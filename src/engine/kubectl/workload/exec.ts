@@ -10,6 +10,7 @@ import { KubectlError, guarded } from './common';
 import { containerMachine } from '../../cluster/containerMachine';
 import { whenDone } from '../../shell/outcome';
 import { imageCanRun, isShell } from './containerShell';
+import { interactiveShell } from '../../shell/tools/shellCommand';
 import { defaultContainer, podForArgs } from './podPicker';
 
 const EXEC_USAGE = "expected 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]'.\nPOD or TYPE/NAME is a required argument for the exec command";
@@ -59,7 +60,8 @@ export const execVerb: Verb = {
       const tty = ctx.flags.get<boolean>('tty') ?? false;
       if (tty && !stdin && !(ctx.flags.get<boolean>('quiet') ?? false)) ctx.cmd.stderr('Unable to use a TTY - input is not a terminal or the right kind of file\n');
       if (isShell(profile, command[0]!) && command.length === 1 && stdin && tty) {
-        ctx.cmd.shell.enter(machine, { cwd: '/' });
+        const shell = interactiveShell(machine, command[0]!);
+        ctx.cmd.shell.enter(machine, { cwd: '/', ...(shell ? { shell } : {}) });
         return 0;
       }
       // A shell without a script and without input (no -i, or nothing piped) reads EOF and ends.

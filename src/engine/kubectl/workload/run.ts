@@ -11,7 +11,8 @@ import { deleteLine } from '../print';
 import type { FlagValue, KubectlContext, Verb } from '../verb';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, printObject } from './common';
 import { containerMachine } from '../../cluster/containerMachine';
-import { mainProcessIsShell } from './containerShell';
+import { mainProcessShell } from './containerShell';
+import { interactiveShell } from '../../shell/tools/shellCommand';
 import { generateRunPod, generateRunService } from './runPod';
 
 const PROMPT_HINT = "If you don't see a command prompt, try pressing enter.\n";
@@ -71,12 +72,15 @@ function attachJob(ctx: KubectlContext, name: string, remove: boolean, quiet: bo
       if (!quiet) ctx.cmd.stderr(PROMPT_HINT);
       const container = p.spec!.containers![0]!;
       const profile = resolveImage(container.image ?? '').profile;
-      if (mainProcessIsShell(profile, container.command, container.args)) {
+      const mainShell = mainProcessShell(profile, container.command, container.args);
+      if (mainShell !== undefined) {
         const machine = containerMachine(ctx.sim, { namespace: ctx.namespace, pod: name, container: container.name, node: p.spec!.nodeName! });
         if (machine) {
           const restartAlways = p.spec?.restartPolicy === 'Always';
+          const shell = interactiveShell(machine, mainShell);
           ctx.cmd.shell.enter(machine, {
             cwd: '/',
+            ...(shell ? { shell } : {}),
             onExit: (code) => {
               // The shell was the container's main process: leaving it ends the container, and
               // the kubelet restarts it (Always, OnFailure on error) or the pod completes.

@@ -4,9 +4,12 @@ import { test } from './test';
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** How the running shell prefixes its own errors: `bash: cd: ...` or `sh: cd: ...`. */
+/**
+ * How the running shell prefixes its own errors, without the final `: `: `bash`, `bash: line 2`
+ * (outside a terminal), `sh: 1` (dash), `sh` (busybox ash).
+ */
 export function shellLabel(ctx: CommandContext): string {
-  return ctx.machine.flavor === 'ash' ? 'sh' : 'bash';
+  return ctx.shell.errorPrefix().slice(0, -2);
 }
 
 function cd(ctx: CommandContext): number {
@@ -36,8 +39,11 @@ function cd(ctx: CommandContext): number {
   const stat = ctx.fs.stat(path);
   if (!stat || stat.kind !== 'dir') {
     const reason = stat ? 'Not a directory' : 'No such file or directory';
-    ctx.stderr(ctx.machine.flavor === 'ash' ? `sh: cd: can't cd to ${target}: ${reason}\n` : `${label}: cd: ${target}: ${reason}\n`);
-    return 1;
+    const flavor = ctx.shell.identity().flavor;
+    if (flavor === 'bash') ctx.stderr(`${label}: cd: ${target}: ${reason}\n`);
+    else ctx.stderr(flavor === 'dash' ? `${label}: cd: can't cd to ${target}\n` : `${label}: cd: can't cd to ${target}: ${reason}\n`);
+    // dash's cd raises a shell error (status 2); bash's and ash's return 1.
+    return flavor === 'dash' ? 2 : 1;
   }
   ctx.shell.setCwd(path);
   if (print) ctx.stdout(`${path}\n`);
@@ -73,7 +79,7 @@ function unset(ctx: CommandContext): number {
 
 function exit(ctx: CommandContext): number {
   const arg = ctx.argv[1];
-  if (ctx.machine.flavor === 'bash' && ctx.shell.isInteractive()) ctx.stderr(ctx.shell.isLogin() ? 'logout\n' : 'exit\n');
+  if (ctx.shell.identity().flavor === 'bash' && ctx.shell.isInteractive()) ctx.stderr(ctx.shell.isLogin() ? 'logout\n' : 'exit\n');
   let code = ctx.shell.status();
   if (arg !== undefined) {
     if (!/^[+-]?\d+$/.test(arg)) {

@@ -32,6 +32,8 @@ export interface Redirect {
 
 export interface SimpleCommand {
   type: 'simple';
+  /** The line of the parsed text it starts on (from 1): shells name it in errors (`line 3:`). */
+  line?: number;
   assigns: { name: string; value: Word }[];
   words: Word[];
   redirects: Redirect[];

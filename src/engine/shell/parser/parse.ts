@@ -7,7 +7,7 @@ import type { AndOr, CommandNode, ForCommand, IfCommand, ListItem, LoopCommand, 
  */
 export type ParseResult =
   | { ok: true; script: Script }
-  | { ok: false; kind: 'syntax'; token: string }
+  | { ok: false; kind: 'syntax'; token: string; expecting?: string }
   | { ok: false; kind: 'incomplete'; missing: string }
   | { ok: false; kind: 'too-deep' }
   | { ok: false; kind: 'bad-substitution'; text: string };
@@ -22,8 +22,13 @@ class Incomplete {
   constructor(readonly missing: string) {}
 }
 class SyntaxErr {
+  /** The word the enclosing construct wanted instead (dash says `(expecting "then")`). */
+  expecting?: string;
   constructor(readonly token: string) {}
 }
+
+/** Tokens that end a list: met where a construct wants its next word, dash names what it expected. */
+const LIST_ENDERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'in', ')', '}', ';;']);
 class TooDeep {}
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
@@ -38,7 +43,7 @@ export function parse(src: string): ParseResult {
     return { ok: true, script };
   } catch (e) {
     if (e instanceof Incomplete) return { ok: false, kind: 'incomplete', missing: e.missing };
-    if (e instanceof SyntaxErr) return { ok: false, kind: 'syntax', token: e.token };
+    if (e instanceof SyntaxErr) return { ok: false, kind: 'syntax', token: e.token, ...(e.expecting ? { expecting: e.expecting } : {}) };
     if (e instanceof TooDeep || e instanceof RangeError) return { ok: false, kind: 'too-deep' };
     if (e instanceof BadSubstitution) return { ok: false, kind: 'bad-substitution', text: `\${${e.body}}` };
     throw e;
@@ -62,6 +67,20 @@ class Parser {
     private readonly depth: number,
   ) {
     if (depth > MAX_NESTING) throw new TooDeep();
+  }
+
+  private lineCache = { pos: 0, line: 1 };
+
+  /** The 1-based line of `pos`, counted on from the last position asked about (commands come in order). */
+  private lineAt(pos: number): number {
+    let { pos: at, line } = this.lineCache;
+    if (pos < at) {
+      at = 0;
+      line = 1;
+    }
+    for (; at < pos; at++) if (this.src.charCodeAt(at) === 10) line++;
+    this.lineCache = { pos, line };
+    return line;
   }
 
   private peek(offset = 0): string {
@@ -126,6 +145,15 @@ class Parser {
   }
 
   parseScript(terminator: Terminator): Script {
+    try {
+      return this.parseList(terminator);
+    } catch (e) {
+      if (e instanceof SyntaxErr && terminator && e.expecting === undefined && LIST_ENDERS.has(e.token)) e.expecting = Array.isArray(terminator) ? terminator[terminator.length - 1]! : terminator;
+      throw e;
+    }
+  }
+
+  private parseList(terminator: Terminator): Script {
     const items: ListItem[] = [];
     for (;;) {
       this.skipLinebreaks();
@@ -292,7 +320,7 @@ class Parser {
       }
       return { type: group ? 'group' : 'subshell', script, redirects };
     }
-    const cmd: SimpleCommand = { type: 'simple', assigns: [], words: [], redirects: [] };
+    const cmd: SimpleCommand = { type: 'simple', line: this.lineAt(this.pos), assigns: [], words: [], redirects: [] };
     for (;;) {
       this.skipBlanks();
       const c = this.peek();

@@ -19,6 +19,7 @@ ok
 `);
   });
 
+  // sh on the node is dash, as on Ubuntu: `sh: 0: cannot open ...`, exit 2 (dash 0.5.12 here).
   it('reads a script from a file or from standard input; exit in a script prints nothing', () => {
     const s = sessionWith({ 'hello.sh': 'echo hello from $PWD\nexit 7\necho never\n' });
     expect(transcript(s, ['bash hello.sh', 'echo $?', 'printf "echo piped\\n" | sh', 'sh nope.sh', 'echo $?'])).toBe(`controlplane:~$ bash hello.sh
@@ -28,9 +29,9 @@ controlplane:~$ echo $?
 controlplane:~$ printf "echo piped\\n" | sh
 piped
 controlplane:~$ sh nope.sh
-sh: nope.sh: No such file or directory
+sh: 0: cannot open nope.sh: No such file
 controlplane:~$ echo $?
-127
+2
 `);
   });
 
@@ -61,12 +62,12 @@ controlplane:~$ echo $?
 2
 controlplane:~$ printf 'echo a\\nif\\n' | bash
 a
-bash: syntax error: unexpected end of file
+bash: line 3: syntax error: unexpected end of file
 controlplane:~$ printf 'echo )\\n' | bash
-bash: syntax error near unexpected token \`)'
-bash: \`echo )'
+bash: line 1: syntax error near unexpected token \`)'
+bash: line 1: \`echo )'
 controlplane:~$ sh -c
-sh: -c: option requires an argument
+sh: 0: -c requires an argument
 `);
   });
 
@@ -78,5 +79,62 @@ sh: -c: option requires an argument
   it('busybox has sh but no bash', () => {
     const s = new ShellSession({ machine: busyboxContainer({ hostname: 'bb', now: () => 0 }) });
     expect(transcript(s, ['sh -c "echo in ash"', 'bash -c "echo no"'])).toBe('/ # sh -c "echo in ash"\nin ash\n/ # bash -c "echo no"\nsh: bash: not found\n');
+  });
+});
+
+// Each expectation below is what dash 0.5.12 (Debian's and Ubuntu's /bin/sh) printed when started as `sh`.
+describe('sh is dash on Debian and Ubuntu machines', () => {
+  it('numbers every error by its line, in scripts and at the prompt, and says what it expected', () => {
+    const s = sessionWith({ 'x.sh': 'echo hi\n\nfoo\ncd /x\nif true\n' });
+    const run = (line: string) => {
+      const r = s.execute(line);
+      return `${r.output}rc=${r.exitCode}\n`;
+    };
+    expect(run("sh -c 'if true'")).toBe('sh: 1: Syntax error: end of file unexpected (expecting "then")\nrc=2\n');
+    expect(run("sh -c 'echo a; foo'")).toBe('a\nsh: 1: foo: not found\nrc=127\n');
+    expect(run("sh -c 'cd /nope'")).toBe("sh: 1: cd: can't cd to /nope\nrc=2\n");
+    expect(run("sh -c 'if true; fi'")).toBe('sh: 1: Syntax error: "fi" unexpected (expecting "then")\nrc=2\n');
+    expect(run("sh -c $'echo a\\nfoo\\necho )'")).toBe('a\nsh: 2: foo: not found\nsh: 3: Syntax error: ")" unexpected\nrc=2\n');
+    expect(run('sh x.sh')).toBe("hi\nx.sh: 3: foo: not found\nx.sh: 4: cd: can't cd to /x\nx.sh: 6: Syntax error: end of file unexpected (expecting \"then\")\nrc=2\n");
+    expect(run("sh -c 'echo \"a'")).toBe('sh: 1: Syntax error: Unterminated quoted string\nrc=2\n');
+    expect(run("sh -c 'for i in 1; do echo'")).toBe('sh: 1: Syntax error: end of file unexpected (expecting "done")\nrc=2\n');
+  });
+
+  // dash -i in a pty: `# ` for root, and the line count goes on from line to line, except for a line it could not parse.
+  it('at a terminal: prompt `# `, errors numbered by the lines read', () => {
+    const s = sessionWith();
+    expect(transcript(s, ['sh', 'a1', 'fi', 'b2', 'cd /nope', 'if true', 'fi', 'b5', 'echo $0', 'exit'])).toBe(`controlplane:~$ sh
+# a1
+sh: 1: a1: not found
+# fi
+sh: 2: Syntax error: "fi" unexpected
+# b2
+sh: 2: b2: not found
+# cd /nope
+sh: 3: cd: can't cd to /nope
+# if true
+> fi
+sh: 5: Syntax error: "fi" unexpected (expecting "then")
+# b5
+sh: 5: b5: not found
+# echo $0
+sh
+# exit
+`);
+  });
+
+  it('bash names the line outside a terminal: `bash: line N:` for -c and stdin, `FILE: line N:` for a script', () => {
+    const s = sessionWith({ 'y.sh': 'true\nfoo\ncd /nope\n' });
+    expect(transcript(s, ["bash -c $'echo a\\nfoo'", 'bash y.sh', "printf 'true\\nfoo\\n' | bash", 'foo'])).toBe(`controlplane:~$ bash -c $'echo a\\nfoo'
+a
+bash: line 2: foo: command not found
+controlplane:~$ bash y.sh
+y.sh: line 2: foo: command not found
+y.sh: line 3: cd: /nope: No such file or directory
+controlplane:~$ printf 'true\\nfoo\\n' | bash
+bash: line 2: foo: command not found
+controlplane:~$ foo
+bash: foo: command not found
+`);
   });
 });

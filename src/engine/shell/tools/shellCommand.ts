@@ -2,13 +2,34 @@
  * `sh` and `bash` as commands: `sh -c 'a; b'`, `bash script.sh`, `echo ls | sh`, and a nested
  * interactive shell when typed alone at a terminal. Books use `sh -c` in `kubectl exec` and
  * container commands all the time, so a script must run as the shell would run it, not as words.
+ * `bash` is GNU bash; `sh` is what the machine's /bin/sh is: dash on Debian and Ubuntu, busybox ash
+ * on busybox images.
  */
 import { whenDone } from '../outcome';
 import { parse } from '../parser/parse';
-import type { Command, CommandContext, CommandOutcome } from '../types';
+import { syntaxErrorMessage } from '../syntaxErrors';
+import type { Command, CommandContext, CommandOutcome, Machine, ShellFlavor, ShellIdentity } from '../types';
+
+/** Which shell `argv0` (`sh`, `/bin/sh`, `bash`) starts on this machine. */
+export function shellFlavorFor(machine: Machine, argv0: string): ShellFlavor {
+  if (argv0.split('/').pop() === 'bash') return 'bash';
+  return machine.sh ?? (machine.flavor === 'ash' ? 'ash' : 'dash');
+}
+
+/**
+ * The interactive shell `argv0` starts (`kubectl exec -it POD -- sh`): bash names itself by its
+ * basename, dash keeps $0 as it was started. Undefined for other shells (zsh): the machine's own.
+ */
+export function interactiveShell(machine: Machine, argv0: string): ShellIdentity | undefined {
+  const base = argv0.split('/').pop()!;
+  if (base !== 'sh' && base !== 'bash') return undefined;
+  const flavor = shellFlavorFor(machine, argv0);
+  return { flavor, name: flavor === 'dash' ? argv0 : base, source: 'interactive' };
+}
 
 export const shellCommand: Command = (ctx) => {
-  const name = ctx.argv[0]!.split('/').pop()!;
+  const invoked = ctx.argv[0]!;
+  const flavor = shellFlavorFor(ctx.machine, invoked);
   // Reading stdin consumes it: take it once.
   const input = ctx.stdin;
   const args = ctx.argv.slice(1);
@@ -16,34 +37,35 @@ export const shellCommand: Command = (ctx) => {
   if (c >= 0) {
     const script = args[c + 1];
     if (script === undefined) {
-      ctx.stderr(`${name}: -c: option requires an argument\n`);
+      ctx.stderr(flavor === 'dash' ? `${invoked}: 0: -c requires an argument\n` : `${invoked.split('/').pop()}: -c: option requires an argument\n`);
       return 2;
     }
-    return run(ctx, name, script, input, { kind: '-c' });
+    return run(ctx, { flavor, name: invoked, source: '-c' }, script, input);
   }
   const file = args.find((a) => !a.startsWith('-'));
   if (file !== undefined) {
     const path = ctx.resolve(file);
     if (!ctx.fs.exists(path)) {
-      ctx.stderr(ctx.machine.flavor === 'ash' ? `${name}: can't open '${file}': No such file or directory\n` : `${name}: ${file}: No such file or directory\n`);
-      return 127;
+      if (flavor === 'dash') ctx.stderr(`${invoked}: 0: cannot open ${file}: No such file\n`);
+      else ctx.stderr(flavor === 'ash' ? `sh: can't open '${file}': No such file or directory\n` : `${invoked.split('/').pop()}: ${file}: No such file or directory\n`);
+      return flavor === 'dash' ? 2 : 127;
     }
-    return run(ctx, name, ctx.fs.readFile(path), input, { kind: 'file', file });
+    return run(ctx, { flavor, name: file, source: 'file' }, ctx.fs.readFile(path), input);
   }
   if (input === '' && ctx.isTTY) {
-    ctx.shell.enter(ctx.machine, { cwd: ctx.cwd });
+    const shell = interactiveShell(ctx.machine, invoked);
+    ctx.shell.enter(ctx.machine, { cwd: ctx.cwd, ...(shell ? { shell } : {}) });
     return 0;
   }
-  return run(ctx, name, input, '', { kind: 'stdin' });
+  return run(ctx, { flavor, name: invoked, source: 'stdin' }, input, '');
 };
 
-type ScriptSource = { kind: '-c' } | { kind: 'file'; file: string } | { kind: 'stdin' };
-
-function run(ctx: CommandContext, name: string, script: string, stdin: string, source: ScriptSource): CommandOutcome {
-  const r = ctx.shell.runScript(script, stdin);
+function run(ctx: CommandContext, shell: ShellIdentity, script: string, stdin: string): CommandOutcome {
+  const r = ctx.shell.runScript(script, stdin, shell);
   if (typeof r === 'number' || !('syntaxError' in r)) return r;
-  // bash reads a script a command at a time: the commands before the bad line have already run
-  // when it meets the error, and it names the line (the one after the last for a missing end).
+  // The shells read a script a command at a time: the commands before the bad line have already
+  // run when they meet the error, and they name its line (for a missing end, bash the one after
+  // the last line, dash the line the input ended on).
   const lines = script.endsWith('\n') ? script.slice(0, -1).split('\n') : script.split('\n');
   const upTo = (k: number) => lines.slice(0, k).join('\n');
   let bad = lines.length + 1;
@@ -53,23 +75,20 @@ function run(ctx: CommandContext, name: string, script: string, stdin: string, s
   }
   let ran = bad - 1;
   while (ran > 0 && !parse(upTo(ran)).ok) ran--;
+  const reported = shell.flavor === 'dash' && r.syntaxError === 'incomplete' ? script.split('\n').length : bad;
+  // bash's parser says where the text came from (`bash: -c: line 1:`), its runtime errors do not.
+  const where = shell.source === '-c' ? '-c: ' : '';
+  const prefix = shell.flavor === 'ash' ? 'sh: ' : shell.flavor === 'dash' ? `${shell.name}: ${reported}: ` : `${shell.name}: ${where}line ${reported}: `;
+  const verdict = r.syntaxError === 'incomplete' ? { syntaxError: 'incomplete' as const, ...(r.missing !== undefined ? { missing: r.missing } : {}) } : { syntaxError: 'syntax' as const, ...(r.token !== undefined ? { token: r.token } : {}), ...(r.expecting !== undefined ? { expecting: r.expecting } : {}) };
   const report = (): number => {
-    ctx.stderr(syntaxMessage(ctx.machine.flavor === 'ash', name, source, bad, lines[bad - 1] ?? '', r));
+    ctx.stderr(syntaxErrorMessage(shell.flavor, prefix, verdict, lines[bad - 1] ?? '', false));
     return 2;
   };
   if (ran === 0) return report();
-  const before = ctx.shell.runScript(upTo(ran), stdin);
+  const before = ctx.shell.runScript(upTo(ran), stdin, shell);
   return typeof before !== 'number' && 'syntaxError' in before ? report() : whenDone(before, report);
 }
 
 function isSyntaxError(r: ReturnType<typeof parse>): boolean {
   return !r.ok && r.kind !== 'incomplete';
-}
-
-/** bash 5.2's wording: `-c` and script files name the line; a script read from stdin does not. */
-function syntaxMessage(ash: boolean, name: string, source: ScriptSource, line: number, text: string, r: { syntaxError: 'incomplete' | 'syntax'; token?: string }): string {
-  if (ash) return `${name}: syntax error: ${r.syntaxError === 'incomplete' ? 'unexpected end of file' : `unexpected "${r.token}"`}\n`;
-  const at = source.kind === '-c' ? `${name}: -c: line ${line}: ` : source.kind === 'file' ? `${source.file}: line ${line}: ` : `${name}: `;
-  if (r.syntaxError === 'incomplete') return `${at}syntax error: unexpected end of file\n`;
-  return `${at}syntax error near unexpected token \`${r.token}'\n${at}\`${text}'\n`;
 }
