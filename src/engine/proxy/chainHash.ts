@@ -63,7 +63,8 @@ function compress(block: number): void {
 function load(parts: readonly string[]): number {
   let n = 0;
   let ascii = true;
-  for (const part of parts) {
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
     n += part.length;
     for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) > 0x7f) ascii = false;
   }
@@ -74,7 +75,10 @@ function load(parts: readonly string[]): number {
   if (bytes) buf.set(bytes);
   else {
     let o = 0;
-    for (const part of parts) for (let i = 0; i < part.length; i++) buf[o++] = part.charCodeAt(i);
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p]!;
+      for (let i = 0; i < part.length; i++) buf[o++] = part.charCodeAt(i);
+    }
   }
   buf.fill(0, n, padded);
   buf[n] = 0x80;
@@ -87,8 +91,14 @@ function load(parts: readonly string[]): number {
   return padded;
 }
 
-/** Character codes of the name being built (prefix, then the 16 hash characters). */
-const codes: number[] = [];
+/**
+ * Character codes of the name being built: the prefix, then 16 slots for the hash. Kept between
+ * calls (rebuilt when the prefix changes) and written by index, so a name costs one string and
+ * nothing else: emptying and refilling an array reallocates its store, and spreading it into
+ * fromCharCode copies it again.
+ */
+let codes: number[] = [];
+let codesPrefix: string | undefined;
 
 /**
  * `prefix` followed by the first 16 characters of the RFC 4648 base32 of sha256(UTF-8 of
@@ -98,8 +108,11 @@ export function chainHash16(text: string | readonly string[], prefix = ''): stri
   const padded = load(typeof text === 'string' ? [text] : text);
   H.set(IV);
   for (let block = 0; block < padded; block += 64) compress(block);
-  codes.length = 0;
-  for (let i = 0; i < prefix.length; i++) codes.push(prefix.charCodeAt(i));
+  if (prefix !== codesPrefix) {
+    codes = Array.from({ length: prefix.length + 16 }, (_, i) => (i < prefix.length ? prefix.charCodeAt(i) : 0));
+    codesPrefix = prefix;
+  }
+  const at = prefix.length;
   // 80 bits: H0, H1 and the top 16 bits of H2, five bits per character.
   const hi = H[0]!;
   const mid = H[1]!;
@@ -112,9 +125,9 @@ export function chainHash16(text: string | readonly string[], prefix = ''): stri
     else if (bit + 5 <= 64) v = mid >>> (59 - bit);
     else if (bit < 64) v = (mid << (bit - 59)) | (lo >>> (75 - bit));
     else v = lo >>> (75 - bit);
-    codes.push(ALPHABET_CODES[v & 31]!);
+    codes[at + i] = ALPHABET_CODES[v & 31]!;
   }
-  return String.fromCharCode(...codes);
+  return String.fromCharCode.apply(null, codes);
 }
 
 const ALPHABET_CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));

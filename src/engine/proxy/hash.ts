@@ -30,8 +30,14 @@ export function base32(bytes: Uint8Array): string {
 
 /** The 16-character suffix shared by KUBE-SVC/SVL/EXT/FW chains; `protocol` must be lower case. */
 export function portProtoHash(servicePortName: string, protocol: string): string {
-  return chainHash16([servicePortName, protocol]);
+  portParts[0] = servicePortName;
+  portParts[1] = protocol;
+  return chainHash16(portParts);
 }
+
+/** The hash inputs, reused (a sync makes 110,000 names; each list would be garbage at once). */
+const portParts = ['', ''];
+const endpointParts = ['', '', ''];
 
 /** The per-service-port chain names kube-proxy derives from one hash. */
 export interface ServicePortChains {
@@ -48,5 +54,8 @@ export function servicePortChains(servicePortName: string, protocol: string): Se
 
 /** `KUBE-SEP-` chain for one endpoint; `endpoint` is `ip:port` (IPv6 in brackets). */
 export function endpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
-  return chainHash16([servicePortName, protocol, endpoint], 'KUBE-SEP-');
+  endpointParts[0] = servicePortName;
+  endpointParts[1] = protocol;
+  endpointParts[2] = endpoint;
+  return chainHash16(endpointParts, 'KUBE-SEP-');
 }

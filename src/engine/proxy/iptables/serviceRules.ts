@@ -5,9 +5,8 @@
  * owns (KUBE-SVC/SVL/EXT/FW/SEP), so a change to one Service regenerates only its fragment.
  */
 import type { ResolvedProxyConfig } from '../config';
-import { endpointChainName, servicePortChains } from '../hash';
-import type { Chain, EndpointRef, L4Protocol, Match, Provenance, Rule, TableName } from '../model';
-import { probabilityToFixed } from '../model';
+import { servicePortChains } from '../hash';
+import type { AddressMatch, Chain, Match, Provenance, Rule, TableName, Target } from '../model';
 import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
 import { categorizeEndpoints, cidrContains, usesClusterEndpoints, usesLocalEndpoints } from '../serviceInfo';
 import {
@@ -17,8 +16,10 @@ import {
   KUBE_PROXY_FIREWALL,
   KUBE_SERVICES,
 } from './chainNames';
-import { DNAT, DNAT_AFFINITY, HAIRPIN, LAST_ENDPOINT, ONLY_ENDPOINT, pickEndpoint } from './endpointExplainers';
-import { comment, GeneratedRule, jump, NO_MATCHES, proto, rule } from './ruleBuilders';
+import { CLUSTER_IP, MASQUERADE_ALL, MASQUERADE_OFF_CLUSTER } from './ruleExplainers';
+import { writeEndpointChains } from './endpointRules';
+import type { Explainer } from './ruleBuilders';
+import { comment, GeneratedRule, host, jump, proto, rule } from './ruleBuilders';
 
 export interface SharedRule {
   table: TableName;
@@ -43,18 +44,34 @@ export interface FragmentOptions {
 
 /** Rules are never changed once written, so identical parts are shared between them. */
 const MARK_MASQ = jump(KUBE_MARK_MASQ);
-const PROTO: Record<L4Protocol, Match> = { tcp: proto('tcp'), udp: proto('udp'), sctp: proto('sctp') };
-const PROTO_ONLY: Record<L4Protocol, Match[]> = { tcp: [PROTO.tcp], udp: [PROTO.udp], sctp: [PROTO.sctp] };
 
-/** The probability kube-proxy writes (`%0.10f` of 1/n), as the kernel's fixed-point value. */
-export function endpointProbability(remaining: number): number {
-  let p = probabilities[remaining];
-  if (p === undefined) probabilities[remaining] = p = probabilityToFixed(Number((1 / remaining).toFixed(10)));
-  return p;
+function share(shared: SharedRule[], table: TableName, chain: string, r: Rule): void {
+  shared.push({ table, chain, rule: r });
 }
 
-/** endpointProbability by number of remaining endpoints: every KUBE-SVC chain asks for the same few. */
-const probabilities: number[] = [];
+/** Stands in when every filter branch is skipped (the Service port has somewhere to send both kinds of traffic). */
+const UNUSED_VERDICT = { target: 'DROP', text: '' } as const;
+
+/** The filter-table verdict for a Service port's traffic with nowhere to go. */
+function filterVerdict(hasAny: boolean, name: string): { target: 'REJECT' | 'DROP'; text: string } {
+  return hasAny ? { target: 'DROP', text: `${name} has no local endpoints` } : { target: 'REJECT', text: `${name} has no endpoints` };
+}
+
+function filterTarget(t: 'REJECT' | 'DROP'): Target {
+  return t === 'REJECT' ? { kind: 'REJECT', rejectWith: 'icmp-port-unreachable' } : { kind: 'DROP' };
+}
+
+function filterWhy(name: string, t: 'REJECT' | 'DROP', what: string): string {
+  return t === 'REJECT'
+    ? `${name} has no ready endpoints, so new connections to ${what} are refused (ICMP port unreachable).`
+    : `${name} has no endpoint on this node and its traffic policy is Local, so packets to ${what} are dropped.`;
+}
+
+/** The explainer reads the CIDR from the rule, which has `/32` added to a bare address. */
+function offClusterWhy(name: string, clusterCIDR: string): string | Explainer {
+  return clusterCIDR.includes('/') ? MASQUERADE_OFF_CLUSTER
+    : `Connections to ${name} that do not come from a pod (outside ${clusterCIDR}) are marked for SNAT so replies come back through this node.`;
+}
 
 export function serviceFragment(info: ServicePortInfo, endpoints: readonly EndpointInfo[], opts: FragmentOptions): ServiceFragment {
   const { config } = opts;
@@ -65,7 +82,6 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
   const cat = categorizeEndpoints(info, endpoints);
   const shared: SharedRule[] = [];
   const natChains: Chain[] = [];
-  const add = (table: TableName, chain: string, r: Rule) => shared.push({ table, chain, rule: r });
 
   const usesClusterChain = cat.cluster.length > 0 && usesClusterEndpoints(info);
   const usesLocalChain = cat.local.length > 0 && usesLocalEndpoints(info);
@@ -79,84 +95,74 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
   const lbChain = usesFW ? chains.fw : chains.ext;
 
   // Filter-table verdicts for traffic that has nowhere to go.
-  const noEndpoints = !cat.hasAny;
-  const internalFilter = noEndpoints
-    ? { target: 'REJECT' as const, text: `${name} has no endpoints` }
-    : { target: 'DROP' as const, text: `${name} has no local endpoints` };
+  const internalFilter = !hasInternal || !hasExternal ? filterVerdict(cat.hasAny, name) : UNUSED_VERDICT;
   const externalFilter = internalFilter;
-  const filterTarget = (t: 'REJECT' | 'DROP') =>
-    t === 'REJECT' ? ({ kind: 'REJECT', rejectWith: 'icmp-port-unreachable' } as const) : ({ kind: 'DROP' } as const);
-  const why = (t: 'REJECT' | 'DROP', what: string) =>
-    t === 'REJECT'
-      ? `${name} has no ready endpoints, so new connections to ${what} are refused (ICMP port unreachable).`
-      : `${name} has no endpoint on this node and its traffic policy is Local, so packets to ${what} are dropped.`;
 
-  // Capture the cluster IP.
-  const clusterIPMatch = (): Match[] => [comment(`${name} cluster IP`), proto(p, info.port)];
+  // Capture the cluster IP. The jump and the masquerade rule match alike, so they share the
+  // address and the match list (rules are never changed once written).
+  const clusterDst: AddressMatch = { cidr: host(info.clusterIP) };
+  const clusterIPMatches: Match[] = [comment(`${name} cluster IP`), proto(p, info.port)];
   if (hasInternal) {
-    add('nat', KUBE_SERVICES, rule({ dst: info.clusterIP, protocol: p, matches: clusterIPMatch(), target: jump(internalChain) }, svcProv,
-      `Connections to the cluster IP ${info.clusterIP}:${info.port}/${p.toUpperCase()} of ${name} go to its load-balancing chain.`));
+    share(shared, 'nat', KUBE_SERVICES, new GeneratedRule(clusterIPMatches, svcProv, CLUSTER_IP, undefined, clusterDst, p, jump(internalChain)));
   } else {
-    add('filter', KUBE_SERVICES, rule({ dst: info.clusterIP, protocol: p, matches: [comment(internalFilter.text), proto(p, info.port)], target: filterTarget(internalFilter.target) }, svcProv,
-      why(internalFilter.target, `${info.clusterIP}:${info.port}`)));
+    share(shared, 'filter', KUBE_SERVICES, rule({ dst: info.clusterIP, protocol: p, matches: [comment(internalFilter.text), proto(p, info.port)], target: filterTarget(internalFilter.target) }, svcProv,
+      filterWhy(name, internalFilter.target, `${info.clusterIP}:${info.port}`)));
   }
 
   for (const ip of info.externalIPs) {
     if (cat.hasAny) {
-      add('nat', KUBE_SERVICES, rule({ dst: ip, protocol: p, matches: [comment(`${name} external IP`), proto(p, info.port)], target: jump(chains.ext) }, svcProv,
+      share(shared, 'nat', KUBE_SERVICES, rule({ dst: ip, protocol: p, matches: [comment(`${name} external IP`), proto(p, info.port)], target: jump(chains.ext) }, svcProv,
         `Connections to the external IP ${ip}:${info.port} of ${name} enter its external-traffic chain.`));
     }
     if (!hasExternal) {
-      add('filter', KUBE_EXTERNAL_SERVICES, rule({ dst: ip, protocol: p, matches: [comment(externalFilter.text), proto(p, info.port)], target: filterTarget(externalFilter.target) }, svcProv,
-        why(externalFilter.target, `${ip}:${info.port}`)));
+      share(shared, 'filter', KUBE_EXTERNAL_SERVICES, rule({ dst: ip, protocol: p, matches: [comment(externalFilter.text), proto(p, info.port)], target: filterTarget(externalFilter.target) }, svcProv,
+        filterWhy(name, externalFilter.target, `${ip}:${info.port}`)));
     }
   }
 
   for (const ip of info.loadBalancerVIPs) {
     if (cat.hasAny) {
-      add('nat', KUBE_SERVICES, rule({ dst: ip, protocol: p, matches: [comment(`${name} loadbalancer IP`), proto(p, info.port)], target: jump(lbChain) }, svcProv,
+      share(shared, 'nat', KUBE_SERVICES, rule({ dst: ip, protocol: p, matches: [comment(`${name} loadbalancer IP`), proto(p, info.port)], target: jump(lbChain) }, svcProv,
         usesFW ? `Connections to the load-balancer IP ${ip}:${info.port} of ${name} are first checked against loadBalancerSourceRanges.`
           : `Connections to the load-balancer IP ${ip}:${info.port} of ${name} enter its external-traffic chain.`));
     }
     if (usesFW) {
-      add('filter', KUBE_PROXY_FIREWALL, rule({ dst: ip, protocol: p, matches: [comment(`${name} traffic not accepted by ${chains.fw}`), proto(p, info.port)], target: { kind: 'DROP' } }, svcProv,
+      share(shared, 'filter', KUBE_PROXY_FIREWALL, rule({ dst: ip, protocol: p, matches: [comment(`${name} traffic not accepted by ${chains.fw}`), proto(p, info.port)], target: { kind: 'DROP' } }, svcProv,
         `Packets to ${ip}:${info.port} that ${chains.fw} did not DNAT came from outside loadBalancerSourceRanges and are dropped.`));
     }
   }
   if (!hasExternal) {
     for (const ip of info.loadBalancerVIPs) {
-      add('filter', KUBE_EXTERNAL_SERVICES, rule({ dst: ip, protocol: p, matches: [comment(externalFilter.text), proto(p, info.port)], target: filterTarget(externalFilter.target) }, svcProv,
-        why(externalFilter.target, `${ip}:${info.port}`)));
+      share(shared, 'filter', KUBE_EXTERNAL_SERVICES, rule({ dst: ip, protocol: p, matches: [comment(externalFilter.text), proto(p, info.port)], target: filterTarget(externalFilter.target) }, svcProv,
+        filterWhy(name, externalFilter.target, `${ip}:${info.port}`)));
     }
   }
 
   if (info.nodePort !== 0) {
     if (cat.hasAny && config.localhostNodePorts && config.nfacct) {
-      add('nat', KUBE_NODEPORTS, rule({ dst: '127.0.0.0/8', protocol: p, matches: [comment(name), proto(p, info.nodePort), { kind: 'nfacct', name: 'localhost_nps_accepted_pkts' }], target: jump(chains.ext) }, svcProv,
+      share(shared, 'nat', KUBE_NODEPORTS, rule({ dst: '127.0.0.0/8', protocol: p, matches: [comment(name), proto(p, info.nodePort), { kind: 'nfacct', name: 'localhost_nps_accepted_pkts' }], target: jump(chains.ext) }, svcProv,
         `Connections to localhost:${info.nodePort} reach ${name} too (counted for kube-proxy's metrics).`));
     }
     if (cat.hasAny) {
-      add('nat', KUBE_NODEPORTS, rule({ protocol: p, matches: [comment(name), proto(p, info.nodePort)], target: jump(chains.ext) }, svcProv,
+      share(shared, 'nat', KUBE_NODEPORTS, rule({ protocol: p, matches: [comment(name), proto(p, info.nodePort)], target: jump(chains.ext) }, svcProv,
         `Connections to NodePort ${info.nodePort}/${p.toUpperCase()} on any local address belong to ${name}.`));
     }
     if (!hasExternal) {
-      add('filter', KUBE_EXTERNAL_SERVICES, rule({ protocol: p, matches: [comment(externalFilter.text), { kind: 'addrtype', dstType: 'LOCAL' }, proto(p, info.nodePort)], target: filterTarget(externalFilter.target) }, svcProv,
-        why(externalFilter.target, `NodePort ${info.nodePort}`)));
+      share(shared, 'filter', KUBE_EXTERNAL_SERVICES, rule({ protocol: p, matches: [comment(externalFilter.text), { kind: 'addrtype', dstType: 'LOCAL' }, proto(p, info.nodePort)], target: filterTarget(externalFilter.target) }, svcProv,
+        filterWhy(name, externalFilter.target, `NodePort ${info.nodePort}`)));
     }
   }
 
   if (info.healthCheckNodePort !== 0) {
-    add('filter', KUBE_NODEPORTS, rule({ protocol: 'tcp', matches: [comment(`${name} health check node port`), proto('tcp', info.healthCheckNodePort)], target: { kind: 'ACCEPT' } }, svcProv,
+    share(shared, 'filter', KUBE_NODEPORTS, rule({ protocol: 'tcp', matches: [comment(`${name} health check node port`), proto('tcp', info.healthCheckNodePort)], target: { kind: 'ACCEPT' } }, svcProv,
       `Accepts the load balancer's health checks for ${name} on port ${info.healthCheckNodePort}.`));
   }
 
   // Internal traffic: masquerade what does not come from a pod (or everything with masqueradeAll).
   if (hasInternal && (config.masqueradeAll || config.clusterCIDR)) {
-    const parts = { dst: info.clusterIP, protocol: p, matches: clusterIPMatch(), target: jump(KUBE_MARK_MASQ) };
     const r = config.masqueradeAll
-      ? rule(parts, svcProv, `masqueradeAll is set, so every connection to ${name} is marked for SNAT.`)
-      : rule({ ...parts, notSrc: config.clusterCIDR }, svcProv,
-        `Connections to ${name} that do not come from a pod (outside ${config.clusterCIDR}) are marked for SNAT so replies come back through this node.`);
+      ? new GeneratedRule(clusterIPMatches, svcProv, MASQUERADE_ALL, undefined, clusterDst, p, MARK_MASQ)
+      : new GeneratedRule(clusterIPMatches, svcProv, offClusterWhy(name, config.clusterCIDR!), { cidr: host(config.clusterCIDR!), negate: true }, clusterDst, p, MARK_MASQ);
     pushRule(natChains, internalChain, r);
   }
 
@@ -201,101 +207,12 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
       `Traffic that reaches this point is not in loadBalancerSourceRanges; it is not DNATed and the filter table drops it.`));
   }
 
-  // Each endpoint's chain name (a sha256) and provenance, made once and shared by its rules.
-  const reachable = cat.allReachable;
-  const seps: string[] = new Array<string>(reachable.length);
-  const provs: Provenance[] = new Array<Provenance>(reachable.length);
-  for (let i = 0; i < reachable.length; i++) {
-    const ep = reachable[i]!;
-    seps[i] = endpointChainName(name, p, ep.key);
-    provs[i] = { owner: 'kube-proxy', service: info.ref, endpoint: epRef(ep) };
-  }
-  const parts: EndpointParts = { reachable, seps, provs };
-  if (usesClusterChain) endpointRules(natChains, chains.svc, info, cat.cluster, opts, parts);
-  if (usesLocalChain) endpointRules(natChains, chains.svl, info, cat.local, opts, parts);
-
-  // The KUBE-SEP chains. Rules are never changed once written, so match lists that do not
-  // depend on the endpoint are made once per Service (or once per protocol) and shared.
-  const sepComment = opts.largeCluster ? undefined : comment(name);
-  const hairpinMatches = sepComment ? [sepComment] : NO_MATCHES;
-  const dnatMatches = sepComment ? [sepComment, PROTO[p]] : PROTO_ONLY[p];
-  const dnatWhy = info.affinitySeconds ? DNAT_AFFINITY : DNAT;
-  for (let i = 0; i < reachable.length; i++) {
-    const ep = reachable[i]!;
-    const sep = seps[i]!;
-    const prov = provs[i]!;
-    const matches = info.affinitySeconds ? affinityMatches(sepComment, sep, p) : dnatMatches;
-    // allReachable has one entry per endpoint, so each SEP chain is new.
-    natChains.push({ name: sep, rules: [
-      new GeneratedRule(hairpinMatches, prov, HAIRPIN, { cidr: `${ep.ip}/32` }, undefined, undefined, MARK_MASQ),
-      new GeneratedRule(matches, prov, dnatWhy, undefined, undefined, p, { kind: 'DNAT', toDestination: ep.key }),
-    ] });
-  }
+  writeEndpointChains(natChains, info, cat, chains, opts, usesClusterChain, usesLocalChain);
 
   return { key: `${name}\u0000${p}`, shared, natChains };
 }
 
-/** `-m recent --set` before the protocol match: per endpoint, since the list is named after its chain. */
-function affinityMatches(sepComment: Match | undefined, sep: string, p: L4Protocol): Match[] {
-  const recent: Match = { kind: 'recent', mode: 'set', name: sep };
-  return sepComment ? [sepComment, recent, PROTO[p]] : [recent, PROTO[p]];
-}
-
-/** The reachable endpoints (sorted by key) with their chain names and provenances, by position. */
-interface EndpointParts {
-  reachable: readonly EndpointInfo[];
-  seps: readonly string[];
-  provs: readonly Provenance[];
-}
-
-/** KUBE-SVC/SVL → KUBE-SEP jumps for `endpoints`, a sorted subset of `parts.reachable`. */
-function endpointRules(natChains: Chain[], chainName: string, info: ServicePortInfo, endpoints: readonly EndpointInfo[], opts: FragmentOptions, parts: EndpointParts): void {
-  const chain = ensureChain(natChains, chainName);
-  const name = info.nameString;
-  // Position of each endpoint in parts.reachable: both lists are sorted by key.
-  const at: number[] = new Array<number>(endpoints.length);
-  for (let i = 0, j = 0; i < endpoints.length; i++, j++) {
-    while (parts.reachable[j] !== endpoints[i]) j++;
-    at[i] = j;
-  }
-  const epComment = (ep: EndpointInfo) => comment(`${name} -> ${ep.key}`);
-  if (info.affinitySeconds) {
-    endpoints.forEach((ep, i) => {
-      const sep = parts.seps[at[i]!]!;
-      const recent: Match = { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true };
-      chain.rules.push(rule({ matches: opts.largeCluster ? [recent] : [epComment(ep), recent], target: jump(sep) }, parts.provs[at[i]!]!,
-        `Session affinity: a client seen within ${info.affinitySeconds}s goes back to ${ep.key}.`));
-    });
-  }
-  const n = endpoints.length;
-  for (let i = 0; i < n; i++) {
-    const ep = endpoints[i]!;
-    const remaining = n - i;
-    const last = i === n - 1;
-    // In large-cluster mode the match list depends only on the count left, so it is shared.
-    const matches = opts.largeCluster ? (last ? NO_MATCHES : statisticMatches(remaining))
-      : last ? [epComment(ep)] : [epComment(ep), statisticMatches(remaining)[0]!];
-    const why = !last ? pickEndpoint(remaining) : n === 1 ? ONLY_ENDPOINT : LAST_ENDPOINT;
-    chain.rules.push(new GeneratedRule(matches, parts.provs[at[i]!]!, why, undefined, undefined, undefined, jump(parts.seps[at[i]!]!)));
-  }
-}
-
-/** `[-m statistic --probability 1/remaining]`, one list per count, shared by every chain. */
-const statistics: Match[][] = [];
-function statisticMatches(remaining: number): Match[] {
-  return (statistics[remaining] ??= Object.freeze([{ kind: 'statistic', probabilityFixed: endpointProbability(remaining) }]) as unknown as Match[]);
-}
-
-function epRef(ep: EndpointInfo): EndpointRef {
-  // One literal for the usual case: an object grown field by field carries a second allocation.
-  if (ep.slice && ep.nodeName) return { ip: ep.ip, port: ep.port, slice: ep.slice, nodeName: ep.nodeName };
-  const ref: EndpointRef = { ip: ep.ip, port: ep.port };
-  if (ep.slice) ref.slice = ep.slice;
-  if (ep.nodeName) ref.nodeName = ep.nodeName;
-  return ref;
-}
-
-function ensureChain(chains: Chain[], name: string): Chain {
+export function ensureChain(chains: Chain[], name: string): Chain {
   let c = chains.find((x) => x.name === name);
   if (!c) {
     c = { name, rules: [] };

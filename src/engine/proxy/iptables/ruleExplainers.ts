@@ -1,9 +1,9 @@
 /**
- * The sentences of the rules written once per endpoint (the KUBE-SVC → KUBE-SEP jumps and the
- * two rules of each KUBE-SEP chain), made from the rule when someone reads them. The text is
- * the same as if it had been written into every rule.
+ * The sentences of the rules every Service or endpoint has (the cluster-IP jump and masquerade
+ * rules, the KUBE-SVC → KUBE-SEP jumps, the two rules of each KUBE-SEP chain), made from the
+ * rule when someone reads them. The text is the same as if it had been written into every rule.
  */
-import type { EndpointRef, Rule } from '../model';
+import type { EndpointRef, ProtoMatch, Rule } from '../model';
 import { servicePortNameString } from '../serviceInfo';
 import type { Explainer } from './ruleBuilders';
 
@@ -13,6 +13,23 @@ const serviceName = (r: Rule): string => {
   const s = r.provenance.service!;
   return servicePortNameString(s.namespace, s.name, s.port);
 };
+
+/** `-A KUBE-SERVICES -d CLUSTER-IP/32 -p P ... --dport PORT -j KUBE-SVC-...`; matches are [comment, proto]. */
+export const CLUSTER_IP: Explainer = {
+  explain: (r) => {
+    const ip = r.dst!.cidr.slice(0, -'/32'.length);
+    const port = (r.matches[1] as ProtoMatch).dport!;
+    return `Connections to the cluster IP ${ip}:${port}/${r.protocol!.toUpperCase()} of ${serviceName(r)} go to its load-balancing chain.`;
+  },
+};
+
+/** The KUBE-SVC chain's first rule, `! -s CLUSTER-CIDR ... -j KUBE-MARK-MASQ`. */
+export const MASQUERADE_OFF_CLUSTER: Explainer = {
+  explain: (r) => `Connections to ${serviceName(r)} that do not come from a pod (outside ${r.src!.cidr}) are marked for SNAT so replies come back through this node.`,
+};
+
+/** The KUBE-SVC chain's first rule with masqueradeAll. */
+export const MASQUERADE_ALL: Explainer = { explain: (r) => `masqueradeAll is set, so every connection to ${serviceName(r)} is marked for SNAT.` };
 
 /** The KUBE-SEP chain's first rule: masquerade a pod that reached itself through the Service. */
 export const HAIRPIN: Explainer = {
