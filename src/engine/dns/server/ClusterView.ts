@@ -29,6 +29,8 @@ export interface EndpointAddress {
 export interface ServiceEntry {
   name: string;
   namespace: string;
+  /** `namespace` lower-cased: the key the index files it under. */
+  namespaceKey: string;
   headless: boolean;
   externalName?: string;
   clusterIPs: string[];
@@ -78,6 +80,7 @@ export class DnsIndex {
       const entry: ServiceEntry = {
         name: s.metadata?.name ?? '',
         namespace: s.metadata?.namespace ?? 'default',
+        namespaceKey: (s.metadata?.namespace ?? 'default').toLowerCase(),
         headless: spec.type !== 'ExternalName' && (spec.clusterIP === 'None' || clusterIPs.length === 0),
         ...(spec.type === 'ExternalName' && spec.externalName ? { externalName: spec.externalName } : {}),
         clusterIPs: spec.type === 'ExternalName' ? [] : clusterIPs,
@@ -85,7 +88,7 @@ export class DnsIndex {
         endpoints: [],
       };
       this.svc.set(key(entry.name, entry.namespace), entry);
-      const nsKey = entry.namespace.toLowerCase();
+      const nsKey = entry.namespaceKey;
       let byName = this.svcByNs.get(nsKey);
       if (!byName) this.svcByNs.set(nsKey, (byName = new Map()));
       byName.set(entry.name.toLowerCase(), entry);
@@ -131,6 +134,12 @@ export class DnsIndex {
     return this.nsSet.has(ns.toLowerCase());
   }
 
+  /** {@link hasNamespace} for a name already in lower case (labels of a lower-cased question, `namespaceKey`). */
+  hasLowerNamespace(lowerNs: string): boolean {
+    this.ensure();
+    return this.nsSet.has(lowerNs);
+  }
+
   service(name: string, ns: string): ServiceEntry | undefined {
     this.ensure();
     return this.svcByNs.get(ns.toLowerCase())?.get(name.toLowerCase());
@@ -149,6 +158,29 @@ export class DnsIndex {
     if (svcAt <= 0 || !lowerName.startsWith('.svc.', svcAt)) return undefined;
     const dot = lowerName.indexOf('.');
     if (dot >= svcAt || lowerName.indexOf('.', dot + 1) !== svcAt) return undefined;
+    return this.domainIndex(zone).get(lowerName);
+  }
+
+  /**
+   * Whether `lowerName` is `<endpoint>.<service>.<namespace>.svc.<zone>` with four non-empty
+   * labels, plain (not `*`/`any`) service and namespace, and no such Service: parseRequest reads
+   * it as an endpoint of a Service that is not there, a name error. That is also the shape of the
+   * search walk's first candidate for `<svc>.<ns>` (`<svc>.<ns>.<pod ns>.svc.<zone>`), so it is
+   * decided with one read of the domain index instead of labels, a request and two map reads.
+   */
+  isEndpointOfMissingService(lowerName: string, zone: string): boolean {
+    this.ensure();
+    const svcAt = zone === '.' ? lowerName.length - 5 : lowerName.length - zone.length - 5;
+    if (svcAt <= 0 || !lowerName.startsWith('.svc.', svcAt)) return false;
+    const endpointEnd = lowerName.indexOf('.');
+    const serviceEnd = lowerName.indexOf('.', endpointEnd + 1);
+    if (endpointEnd <= 0 || serviceEnd === endpointEnd + 1 || serviceEnd >= svcAt - 1 || lowerName.indexOf('.', serviceEnd + 1) !== svcAt) return false;
+    if (isWildcardAt(lowerName, endpointEnd + 1, serviceEnd) || isWildcardAt(lowerName, serviceEnd + 1, svcAt)) return false;
+    return !this.domainIndex(zone).has(lowerName.slice(endpointEnd + 1));
+  }
+
+  /** Per zone, entries by `<name>.<namespace>.svc.<zone>`; built on the first query in that zone. */
+  private domainIndex(zone: string): Map<string, ServiceEntry> {
     let byDomain = this.svcByDomain.get(zone);
     if (!byDomain) {
       byDomain = new Map();
@@ -159,14 +191,17 @@ export class DnsIndex {
       }
       this.svcByDomain.set(zone, byDomain);
     }
-    return byDomain.get(lowerName);
+    return byDomain;
   }
 
-  /** All services of a namespace, or of every namespace when `ns` is undefined (wildcards). */
+  /**
+   * All services of a namespace, or of every namespace when `ns` is undefined (wildcards). Both
+   * are lower case (labels of the lower-cased question).
+   */
   servicesMatching(name: string | undefined, ns: string | undefined): ServiceEntry[] {
     this.ensure();
     if (name !== undefined && ns !== undefined) {
-      const e = this.service(name, ns);
+      const e = this.svcByNs.get(ns)?.get(name);
       return e ? [e] : [];
     }
     const out: ServiceEntry[] = [];
@@ -197,6 +232,12 @@ export class DnsIndex {
     this.ensure();
     return this.modified;
   }
+}
+
+/** Whether `name.slice(from, to)` is `*` or `any`, without cutting it out. */
+function isWildcardAt(name: string, from: number, to: number): boolean {
+  if (to - from === 1) return name.charCodeAt(from) === 42;
+  return to - from === 3 && name.startsWith('any', from);
 }
 
 /** A label parseRequest takes literally: not empty, no dot, not a wildcard. */

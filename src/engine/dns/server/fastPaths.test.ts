@@ -65,12 +65,15 @@ describe('fast paths agree with the plain code', () => {
     );
   });
 
-  it('A/AAAA for a ClusterIP Service found in the domain index answers what the backend-record path answers', () => {
+  it('A/AAAA through the domain index (a ClusterIP Service, an endpoint of a missing Service) answers what the label path answers', () => {
     // The reference: the same plugin over an index that never answers from the domain index, so
     // every name goes through parseRequest, serviceRecords and the general A/AAAA loop.
     class LabelsOnly extends DnsIndex {
       override serviceByDomain(): undefined {
         return undefined;
+      }
+      override isEndpointOfMissingService(): boolean {
+        return false;
       }
     }
     const ip = fc.constantFrom('10.96.0.1', '10.96.0.2', 'fd00::1', 'fd00::2');
@@ -84,7 +87,7 @@ describe('fast paths agree with the plain code', () => {
     });
     const config = fc.record({ namespaces: fc.constantFrom<string[]>([], ['default'], ['prod', 'gone']), ignoreEmptyService: fc.boolean(), zone: fc.constantFrom('cluster.local.', '.') });
     fc.assert(
-      fc.property(fc.array(service, { maxLength: 6 }), config, fc.constantFrom('web', 'db', 'api', 'WEB'), fc.constantFrom('default', 'prod', 'gone', 'Prod'), (objs, cfg, askName, askSpace) => {
+      fc.property(fc.array(service, { maxLength: 6 }), config, fc.constantFrom('', 'x.', '*.', 'any.', 'a.b.', '.'), fc.constantFrom('web', 'db', 'api', 'WEB', '*', 'any', ''), fc.constantFrom('default', 'prod', 'gone', 'Prod', 'any', ''), (objs, cfg, endpoint, askName, askSpace) => {
         const services: Service[] = objs.map((o) => {
           if (o.external) return svc(o.space, o.name, { type: 'ExternalName', externalName: 'example.com' });
           const s = svc(o.space, o.name, { ports: Array.from({ length: o.ports }, (_, i) => ({ name: `p${i}`, port: 80 + i, protocol: 'TCP' })) });
@@ -97,11 +100,33 @@ describe('fast paths agree with the plain code', () => {
         const k: KubernetesPluginConfig = { zones: [cfg.zone], podMode: 'insecure', ttl: 30, fallthrough: [], endpointPodNames: false, namespaces: cfg.namespaces, ignoreEmptyService: cfg.ignoreEmptyService };
         const fast = new KubernetesPlugin(k, new DnsIndex(view));
         const plain = new KubernetesPlugin(k, new LabelsOnly(view));
-        const qname = `${askName}.${askSpace}.svc.${cfg.zone === '.' ? '' : cfg.zone}`;
+        const qname = `${endpoint}${askName}.${askSpace}.svc.${cfg.zone === '.' ? '' : cfg.zone}`;
         const upstream = () => undefined;
         for (const type of ['A', 'AAAA'] as const) expect(fast.serve(qname, qname.toLowerCase(), type, upstream)).toEqual(plain.serve(qname, qname.toLowerCase(), type, upstream));
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
+  });
+
+  it('isEndpointOfMissingService only claims names the label path finds nothing for', () => {
+    const label = fc.constantFrom('web', 'db', '*', 'any', '', 'svc', 'default', 'x-1');
+    const zone = fc.constantFrom('cluster.local.', '.', 'svc.cluster.local.');
+    const config = fc.record({ namespaces: fc.constantFrom<string[]>([], ['default']), ignoreEmptyService: fc.boolean() });
+    let claimed = 0;
+    // Half the names have the claimed shape's label count, so both answers get exercised.
+    const names = fc.oneof(fc.array(label, { minLength: 1, maxLength: 6 }), fc.tuple(label, label, label, fc.constantFrom('svc', 'pod')).map((l) => [...l]));
+    fc.assert(
+      fc.property(names, zone, config, (labels, z, extra) => {
+        const services = [svc('default', 'web', { clusterIP: '10.96.0.1', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }), svc('svc', 'db', { clusterIP: 'None', ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }] })];
+        const idx = new DnsIndex(staticClusterView({ namespaces: [ns('default'), ns('svc')], services, endpointSlices: [slice('svc', 'db', [{ name: 'pg', port: 5432 }], [{ ip: '10.244.1.8', hostname: 'web' }])] }));
+        const k: KubernetesPluginConfig = { zones: [z], podMode: 'insecure', ttl: 30, fallthrough: [], endpointPodNames: false, ...extra };
+        const name = `${labels.join('.')}.${z === '.' ? '' : z}`;
+        if (!idx.isEndpointOfMissingService(name, z)) return;
+        claimed++;
+        expect(lookupByLabels(labelsBelow(name, z), z, k, idx, z)).toEqual({ ok: false });
+      }),
+      { numRuns: 3000 },
+    );
+    expect(claimed).toBeGreaterThan(50);
   });
 });

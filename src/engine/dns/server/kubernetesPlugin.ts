@@ -143,6 +143,7 @@ export class KubernetesPlugin {
       const entry = this.idx.serviceByDomain(lower, zone);
       if (entry !== undefined && entry.externalName === undefined && !entry.headless) return this.clusterIPRecords(entry, qname, qtype);
       if (entry !== undefined) r = indexedServiceRecords(entry, zone, this.cfg, this.idx);
+      else if (this.idx.isEndpointOfMissingService(lower, zone)) return undefined;
       else if (isNsName(lower, zone)) r = this.services(lower, zone);
       else r = lookupByLabels(labelsBelow(lower, zone), zone, this.cfg, this.idx, this.primaryZone);
     }
@@ -190,7 +191,7 @@ export class KubernetesPlugin {
    */
   private clusterIPRecords(entry: ServiceEntry, qname: string, qtype: 'A' | 'AAAA'): ResourceRecord[] | undefined {
     const k = this.cfg;
-    if (!namespaceExposed(entry.namespace, k, this.idx)) return undefined;
+    if (!namespaceExposed(entry.namespaceKey, k, this.idx)) return undefined;
     if (k.ignoreEmptyService && entry.endpoints.length === 0) return undefined;
     if (entry.ports.length === 0) return undefined;
     const ips = entry.clusterIPs;

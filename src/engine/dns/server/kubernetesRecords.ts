@@ -73,9 +73,9 @@ function parseRequest(labels: string[]): RecordRequest | 'invalid' {
   return r;
 }
 
-/** CoreDNS's namespaceExposed: the namespace exists and, with `namespaces`, is listed. */
-export function namespaceExposed(ns: string, k: KubernetesPluginConfig, idx: DnsIndex): boolean {
-  return idx.hasNamespace(ns) && (k.namespaces.length === 0 || k.namespaces.includes(ns.toLowerCase()));
+/** CoreDNS's namespaceExposed: the namespace (lower case) exists and, with `namespaces`, is listed. */
+export function namespaceExposed(lowerNs: string, k: KubernetesPluginConfig, idx: DnsIndex): boolean {
+  return idx.hasLowerNamespace(lowerNs) && (k.namespaces.length === 0 || k.namespaces.includes(lowerNs));
 }
 
 const wildcard = (s: string) => s === '*' || s === 'any';
@@ -106,7 +106,7 @@ export function lookupRecords(name: string, zone: string, k: KubernetesPluginCon
 
 /** Records() of a Service found by its `<service>.<namespace>.svc.<zone>` in the domain index. */
 export function indexedServiceRecords(entry: ServiceEntry, zone: string, k: KubernetesPluginConfig, idx: DnsIndex): BackendResult {
-  if (!namespaceExposed(entry.namespace, k, idx)) return NX;
+  if (!namespaceExposed(entry.namespaceKey, k, idx)) return NX;
   return serviceRecords([entry], WHOLE_SERVICE, zone, k);
 }
 
