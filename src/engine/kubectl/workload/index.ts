@@ -5,6 +5,7 @@
  */
 import type { Verb } from '../verb';
 export { createSubcommands } from './create';
+import { attachVerb } from './attach';
 import { execVerb } from './exec';
 import { exposeVerb } from './expose';
 import { logsVerb } from './logs';
@@ -16,5 +17,5 @@ import { rolloutVerb } from './rollout/rollout';
 import { runVerb } from './run';
 
 /** Every workload verb, for kubectl's dispatcher. */
-export const workloadVerbs: Verb[] = [execVerb, exposeVerb, logsVerb, portForwardVerb, proxyVerb, rolloutVerb, runVerb, scaleVerb, setVerb, waitVerb];
+export const workloadVerbs: Verb[] = [attachVerb, execVerb, exposeVerb, logsVerb, portForwardVerb, proxyVerb, rolloutVerb, runVerb, scaleVerb, setVerb, waitVerb];
 export { localHttpHandler, localHttp, listenLocal, type LocalHttpHandler, type LocalHttpRequest } from '../../network/localListeners';
