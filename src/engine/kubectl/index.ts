@@ -22,6 +22,7 @@ import { configVerb } from './verbs/config';
 import { authVerb } from './verbs/auth';
 import { explainVerb } from './verbs/explain';
 import { diffVerb } from './verbs/diff';
+import { topVerb } from './verbs/top';
 import { createSubcommands, workloadVerbs } from './workload';
 
 export { adminKubeconfig, type Kubeconfig } from './config/kubeconfig';
@@ -34,7 +35,7 @@ export function kubectlVerbs(): Verb[] {
   const create: Verb = { ...createFromFileVerb, subcommands: createSubcommands };
   return [
     getVerb, describeVerb, applyVerb, diffVerb, create, replaceVerb, deleteVerb, editVerb, patchVerb, labelVerb, annotateVerb,
-    apiResourcesVerb, apiVersionsVerb, versionVerb, clusterInfoVerb, configVerb, authVerb, explainVerb, ...workloadVerbs,
+    apiResourcesVerb, apiVersionsVerb, versionVerb, clusterInfoVerb, configVerb, authVerb, explainVerb, topVerb, ...workloadVerbs,
   ];
 }
 

@@ -89,7 +89,7 @@ function defaultText(f: FlagDef): string {
 export function verbHelp(path: string, verb: Verb): string {
   const text = HELP_TEXTS[path];
   let out = `${text?.long ?? verb.short}\n`;
-  if (text) out += `\nExamples:\n${text.examples}\n`;
+  if (text?.examples) out += `\nExamples:\n${text.examples}\n`;
   if (verb.subcommands?.length) {
     out += `\nAvailable Commands:\n`;
     const width = Math.max(...verb.subcommands.map((s) => s.name.length)) + 2;

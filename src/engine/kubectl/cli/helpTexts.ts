@@ -33,6 +33,10 @@ export const HELP_TEXTS: Readonly<Record<string, HelpText>> = {
     long: 'Attach to a process that is already running inside an existing container.',
     examples: ex("# Get output from running pod mypod; use the 'kubectl.kubernetes.io/default-container' annotation\n# for selecting the container to be attached or the first container in the pod will be chosen\nkubectl attach mypod\n\n# Get output from ruby-container from pod mypod\nkubectl attach mypod -c ruby-container\n\n# Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod\n# and sends stdout/stderr from 'bash' back to the client\nkubectl attach mypod -c ruby-container -i -t\n\n# Get output from the first pod of a replica set named nginx\nkubectl attach rs/nginx"),
   },
+  'kubectl top': {
+    long: 'Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.',
+    examples: '',
+  },
   'kubectl diff': {
     long: 'Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.\n\n The output is always YAML.\n\n KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"\n\n By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.\n\n Exit status: 0 No differences were found. 1 Differences were found. >1 Kubectl or diff failed with an error.\n\n Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.',
     examples: ex('# Diff resources included in pod.json\nkubectl diff -f pod.json\n\n# Diff file read from stdin\ncat service.yaml | kubectl diff -f -'),
