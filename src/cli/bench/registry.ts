@@ -36,6 +36,7 @@ function networkBench(): Benchmark {
         // one incremental change under 5 ms (10,000 Services / 100,000 endpoints).
         { benchmark: 'network', metric: 'explained trace, iptables mode', value: ms(r.iptables.traceMs), unit: 'ms', target: { max: 2 } },
         { benchmark: 'network', metric: 'explained trace, IPVS mode', value: ms(r.ipvs.traceMs), unit: 'ms' },
+        { benchmark: 'network', metric: `kube-proxy change tracking before it, ${r.services} Services + EndpointSlices`, value: ms(r.iptables.ingestMs), unit: 'ms' },
         { benchmark: 'network', metric: `kube-proxy full sync, ${r.iptables.rules} rules, ${r.endpoints} endpoints`, value: ms(r.iptables.fullSyncMs), unit: 'ms', target: { max: 300 } },
         { benchmark: 'network', metric: 'kube-proxy incremental change (one EndpointSlice)', value: ms(r.iptables.incrementalMs), unit: 'ms', target: { max: 5 } },
         { benchmark: 'network', metric: 'kube-proxy full sync, IPVS mode', value: ms(r.ipvs.fullSyncMs), unit: 'ms' },

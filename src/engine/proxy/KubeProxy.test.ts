@@ -27,11 +27,12 @@ describe('KubeProxy', () => {
     const slices = services.map((_, i) => sl(i + 1, [3]));
     const kp = new KubeProxy(node01, baseConfig);
     kp.update(services, slices);
+    kp.ruleset();
     const before = kp.regenerations;
     const changed = sl(17, [3, 4]);
     kp.onSliceChanged('default', 's17-x', changed);
-    expect(kp.regenerations - before).toBe(1);
     const text = iptablesSave(kp.ruleset(), 0, 'nat');
+    expect(kp.regenerations - before).toBe(1);
     // 10,000 endpoints: large-cluster mode, so SEP rules carry no comment.
     expect(text).toContain('-m tcp -j DNAT --to-destination 10.244.2.4:8080');
     expect(text.match(/cluster IP" -m tcp --dport 80 -j KUBE-SVC-/g)).toHaveLength(10000);

@@ -1,8 +1,16 @@
 /**
- * kube-proxy for one node. In iptables mode it keeps a rule fragment per Service, so a change
- * to one Service or EndpointSlice regenerates only that Service's chains (as kube-proxy's
- * partial syncs do). In IPVS mode the iptables rules are constant-size and the virtual servers
- * are recomputed on demand. Results are cached until the next change.
+ * kube-proxy for one node, in two halves as the real one: change tracking and syncs.
+ *
+ * - Tracking (`update`, `on*Changed`, `onWatchEvent`) is what kube-proxy's informer handlers do
+ *   when an event arrives: store the object, and for a Service build its ports' info with their
+ *   chain names (newServiceInfo in pkg/proxy/iptables/proxier.go computes them there). The
+ *   Service is then pending.
+ * - A sync (`ruleset()`, when anything is pending) is syncProxyRules: the endpoints of each
+ *   pending Service are gathered from its slices (the EndpointSliceCache checkout, where
+ *   newEndpointInfo names each KUBE-SEP chain), large-cluster mode is decided from the endpoint
+ *   total, and the pending Services' rules are written. In iptables mode a rule fragment is kept
+ *   per Service, so a partial sync regenerates only the changed Services' chains. In IPVS mode
+ *   the iptables rules are constant-size and the virtual servers are recomputed on demand.
  */
 import type { Service } from 'kubernetes-types/core/v1';
 import type { WatchEvent } from '../api/types';
@@ -20,10 +28,13 @@ import { generateIpvsIptables } from './ipvs/ipvsRules';
 import type { Ruleset } from './model';
 import type { EndpointInfo, ServicePortInfo } from './serviceInfo';
 import { endpointsForPort, servicePorts } from './serviceInfo';
+import { servicePortChains } from './hash';
 
-interface PortEndpoints {
-  info: ServicePortInfo;
-  endpoints: EndpointInfo[];
+/** A Service's ports as the tracker built them, with the endpoints of the last sync. */
+interface TrackedService {
+  ports: ServicePortInfo[];
+  endpoints: EndpointInfo[][];
+  total: number;
 }
 
 const keyOf = (ns: string | undefined, name: string | undefined) => `${ns ?? 'default'}/${name ?? ''}`;
@@ -35,7 +46,12 @@ export class KubeProxy {
   private readonly slices = new Map<string, Map<string, EndpointSlice>>();
   /** Slice `ns/name` → the Service key it was stored under. */
   private readonly sliceOwner = new Map<string, string>();
-  private readonly fragments = new Map<string, { fragments: ServiceFragment[]; endpoints: number }>();
+  /** Services by key with their ports' info (and, once synced, their endpoints). */
+  private readonly tracked = new Map<string, TrackedService>();
+  /** Services changed since the last sync; `fullSync` when every one is to be rewritten. */
+  private readonly pending = new Set<string>();
+  private fullSync = true;
+  private readonly fragments = new Map<string, ServiceFragment[]>();
   private readonly assembler: RulesetAssembler;
   private totalEndpoints = 0;
   private largeCluster = false;
@@ -52,19 +68,18 @@ export class KubeProxy {
     this.assembler = new RulesetAssembler(this.config, node.ips);
   }
 
-  /** Replaces the whole state (a full sync). */
+  /** Replaces the whole state; the next sync rewrites everything. */
   update(services: readonly Service[], slices: readonly EndpointSlice[]): void {
     this.services.clear();
     this.slices.clear();
     this.sliceOwner.clear();
+    this.tracked.clear();
+    this.totalEndpoints = 0;
     for (const s of services) this.services.set(keyOf(s.metadata?.namespace, s.metadata?.name), s);
     for (const sl of slices) this.storeSlice(sl);
-    // Large-cluster mode decides how every SEP rule is written, so it is settled before the
-    // first one, by an upper bound (endpoints in slices with the port, before de-duplication)
-    // that is exact unless slices repeat an endpoint; checkLargeCluster corrects that case.
-    this.largeCluster = this.endpointUpperBound() > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
-    this.regenerateAll();
-    this.checkLargeCluster();
+    for (const key of this.services.keys()) this.track(key);
+    this.fullSync = true;
+    this.pending.clear();
     this.invalidate();
   }
 
@@ -73,25 +88,22 @@ export class KubeProxy {
     const key = keyOf(namespace, name);
     if (service) this.services.set(key, service);
     else this.services.delete(key);
-    this.regenerate(key);
-    this.checkLargeCluster();
+    this.track(key);
+    this.pending.add(key);
     this.invalidate();
   }
 
   /** An EndpointSlice was added or changed (`slice`), or deleted (`undefined`). */
   onSliceChanged(namespace: string, name: string, slice: EndpointSlice | undefined, previous?: EndpointSlice): void {
-    const affected = new Set<string>();
     const sliceKey = `${namespace}/${name}`;
     const owner = this.sliceOwner.get(sliceKey);
     if (owner !== undefined) {
       this.slices.get(owner)?.delete(sliceKey);
       this.sliceOwner.delete(sliceKey);
-      affected.add(owner);
+      this.pending.add(owner);
     }
-    if (previous) affected.add(keyOf(namespace, previous.metadata?.labels?.['kubernetes.io/service-name']));
-    if (slice) affected.add(this.storeSlice(slice));
-    for (const key of affected) this.regenerate(key);
-    this.checkLargeCluster();
+    if (previous) this.pending.add(keyOf(namespace, previous.metadata?.labels?.['kubernetes.io/service-name']));
+    if (slice) this.pending.add(this.storeSlice(slice));
     this.invalidate();
   }
 
@@ -116,6 +128,7 @@ export class KubeProxy {
       this.cached = generateIpvsIptables(this.input());
       indexRuleset(this.cached);
     } else {
+      this.sync();
       this.cached = this.assembler.ruleset();
     }
     return this.cached;
@@ -148,74 +161,75 @@ export class KubeProxy {
     return svcKey;
   }
 
+  /** A Service's ports with their chain names, as the tracker keeps them (none once it is gone). */
+  private track(key: string): void {
+    const svc = this.services.get(key);
+    if (!svc) {
+      // A deleted Service's endpoints no longer count.
+      this.totalEndpoints -= this.tracked.get(key)?.total ?? 0;
+      this.tracked.delete(key);
+      return;
+    }
+    const ports = servicePorts(svc);
+    if (this.config.mode !== 'ipvs') for (const info of ports) info.chains = servicePortChains(info.nameString, info.ref.protocol);
+    const old = this.tracked.get(key);
+    this.tracked.set(key, { ports, endpoints: old?.endpoints ?? [], total: old?.total ?? 0 });
+  }
+
+  /**
+   * syncProxyRules: the pending Services' endpoints, large-cluster mode from the endpoint total
+   * (a change of mode rewrites every SEP rule, so everything), then the pending Services' rules.
+   */
+  private sync(): void {
+    if (!this.fullSync && this.pending.size === 0) return;
+    const keys = this.fullSync ? [...this.tracked.keys()] : [...this.pending];
+    for (const key of keys) this.checkoutEndpoints(key);
+    const large = this.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
+    const all = this.fullSync || large !== this.largeCluster;
+    this.largeCluster = large;
+    this.fullSync = false;
+    this.pending.clear();
+    if (all) {
+      this.fragments.clear();
+      const fragments: ServiceFragment[] = [];
+      for (const key of this.tracked.keys()) for (const f of this.generate(key)) fragments.push(f);
+      this.assembler.load(fragments);
+      return;
+    }
+    for (const key of keys) this.regenerate(key);
+  }
+
+  /** Gathers Service `key`'s endpoints from its slices (the EndpointSliceCache checkout). */
+  private checkoutEndpoints(key: string): void {
+    const t = this.tracked.get(key);
+    if (!t) return;
+    const slices = [...(this.slices.get(key)?.values() ?? [])];
+    this.totalEndpoints -= t.total;
+    t.endpoints = t.ports.map((info) => endpointsForPort(info, slices, this.node.name));
+    t.total = t.endpoints.reduce((n, eps) => n + eps.length, 0);
+    this.totalEndpoints += t.total;
+  }
+
   /** Regenerates one Service's fragments and splices them into the ruleset. */
   private regenerate(key: string): void {
-    if (this.config.mode === 'ipvs') return;
-    const before = this.fragments.get(key)?.fragments ?? [];
+    const before = this.fragments.get(key) ?? [];
     const after = this.generate(key);
     const keys = new Set(after.map((f) => f.key));
     for (const f of before) if (!keys.has(f.key)) this.assembler.set(f.key, undefined);
     for (const f of after) this.assembler.set(f.key, f);
   }
 
-  /** Regenerates every Service and loads the ruleset in one go (a full sync). */
-  private regenerateAll(): void {
-    if (this.config.mode === 'ipvs') return;
-    this.fragments.clear();
-    this.totalEndpoints = 0;
-    const all: ServiceFragment[] = [];
-    for (const key of this.services.keys()) all.push(...this.generate(key));
-    this.assembler.load(all);
-  }
-
-  /** Service `key`'s fragments, recorded with its endpoint count. */
+  /** Service `key`'s fragments from its tracked ports and endpoints (none once it is gone). */
   private generate(key: string): ServiceFragment[] {
-    const ports = this.portEndpoints(key);
-    const old = this.fragments.get(key);
-    if (old) this.totalEndpoints -= old.endpoints;
-    this.fragments.delete(key);
-    if (!this.services.has(key)) return [];
-    let endpoints = 0;
-    const opts = { config: this.config, nodeIPs: this.node.ips, largeCluster: this.largeCluster };
-    const fragments = ports.map(({ info, endpoints: eps }) => {
-      endpoints += eps.length;
-      return serviceFragment(info, eps, opts);
-    });
-    this.regenerations++;
-    this.fragments.set(key, { fragments, endpoints });
-    this.totalEndpoints += endpoints;
-    return fragments;
-  }
-
-  /** Service `key`'s ports with their endpoints on this node's view (none if it is gone). */
-  private portEndpoints(key: string): PortEndpoints[] {
-    const svc = this.services.get(key);
-    if (!svc) return [];
-    const slices = [...(this.slices.get(key)?.values() ?? [])];
-    return servicePorts(svc).map((info) => ({ info, endpoints: endpointsForPort(info, slices, this.node.name) }));
-  }
-
-  /** At least as many as the endpoints `endpointsForPort` will find over all Service ports. */
-  private endpointUpperBound(): number {
-    let n = 0;
-    for (const [key, svc] of this.services) {
-      const slices = this.slices.get(key);
-      if (!slices) continue;
-      for (const info of servicePorts(svc)) {
-        for (const sl of slices.values()) {
-          const hasPort = sl.ports?.some((port) => (port.name ?? '') === info.ref.port && (port.protocol ?? 'TCP').toLowerCase() === info.ref.protocol);
-          if (hasPort) n += sl.endpoints?.length ?? 0;
-        }
-      }
+    const t = this.tracked.get(key);
+    if (!t) {
+      this.fragments.delete(key);
+      return [];
     }
-    return n;
-  }
-
-  /** Crossing the large-cluster threshold changes every SEP rule (comments), so resync all. */
-  private checkLargeCluster(): void {
-    const large = this.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
-    if (large === this.largeCluster) return;
-    this.largeCluster = large;
-    this.regenerateAll();
+    const opts = { config: this.config, nodeIPs: this.node.ips, largeCluster: this.largeCluster };
+    const fragments = t.ports.map((info, i) => serviceFragment(info, t.endpoints[i]!, opts));
+    this.regenerations++;
+    this.fragments.set(key, fragments);
+    return fragments;
   }
 }

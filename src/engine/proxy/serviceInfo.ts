@@ -4,6 +4,7 @@
  */
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { ServicePortChains } from './hash';
 import type { EndpointRef, L4Protocol, ServicePortRef } from './model';
 
 /** Default `sessionAffinityConfig.clientIP.timeoutSeconds` (API defaulting). */
@@ -25,6 +26,11 @@ export interface ServicePortInfo {
   affinitySeconds: number;
   internalPolicyLocal: boolean;
   externalPolicyLocal: boolean;
+  /**
+   * KUBE-SVC/SVL/EXT/FW names, set by kube-proxy's change tracker when the Service arrives (as
+   * newServiceInfo does); rule generation hashes them itself when they are absent.
+   */
+  chains?: ServicePortChains;
 }
 
 /** One endpoint of a Service port, with the conditions kube-proxy uses. */

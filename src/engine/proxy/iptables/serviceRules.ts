@@ -77,7 +77,7 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
   const { config } = opts;
   const p = info.ref.protocol;
   const name = info.nameString;
-  const chains = servicePortChains(name, p);
+  const chains = info.chains ?? servicePortChains(name, p);
   const svcProv: Provenance = { owner: 'kube-proxy', service: info.ref };
   const cat = categorizeEndpoints(info, endpoints);
   const shared: SharedRule[] = [];
