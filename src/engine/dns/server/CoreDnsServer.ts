@@ -69,6 +69,11 @@ export class CoreDnsServer {
   private states: ServerState[] = [];
   private configHash: string;
   private readonly cfg: CoreDnsServerConfig;
+  /** The last question name and its lower case: getaddrinfo asks A then AAAA for the same name string. */
+  private lastQuestion = '';
+  private lastLower = '';
+  /** The zone {@link pickServer} matched, beside the server block it returns (no pair object per query). */
+  private pickedZone = '';
   /** CoreDNS's upstream.Lookup for the kubernetes plugin, bound once rather than per query. */
   private readonly upstreamLookupFn = (name: string, type: RRType) => this.upstreamLookup(name, type);
 
@@ -128,11 +133,12 @@ export class CoreDnsServer {
   /** Answers `query` from `client`; never throws for bad input, as a DNS server must not. */
   handle(query: DnsMessage, client: DnsClient): DnsMessage {
     const q = query.question[0];
-    // request.Name(): lower-cased once, every plugin below compares this.
-    const name = q ? q.name.toLowerCase() : '';
-    const picked = q ? this.pickServer(name) : undefined;
-    if (!q || !picked) return this.finish(query, name, makeReply(query, 'REFUSED'), client, undefined);
-    const { state, zone } = picked;
+    // request.Name(): lower-cased once, every plugin below compares this. The same string as the
+    // previous query's when the name is (it keeps its hash for the index's map reads).
+    const name = q ? this.lowerCase(q.name) : '';
+    const state = q ? this.pickServer(name) : undefined;
+    if (!q || !state) return this.finish(query, name, makeReply(query, 'REFUSED'), client, undefined);
+    const zone = this.pickedZone;
     state.counters.request(client, zone, q.type);
     const hit = this.cached(state, query, name);
     const reply = hit ?? this.answer(state, query, name);
@@ -172,8 +178,16 @@ export class CoreDnsServer {
     return this.metrics.render();
   }
 
-  /** The server block whose zone is the longest match for `name` (lower case), and that zone. */
-  private pickServer(name: string): { state: ServerState; zone: string } | undefined {
+  private lowerCase(name: string): string {
+    if (name !== this.lastQuestion) {
+      this.lastQuestion = name;
+      this.lastLower = name.toLowerCase();
+    }
+    return this.lastLower;
+  }
+
+  /** The server block whose zone is the longest match for `name` (lower case); that zone is left in `pickedZone`. */
+  private pickServer(name: string): ServerState | undefined {
     let best: ServerState | undefined;
     let zone = '';
     for (const s of this.states) {
@@ -183,7 +197,8 @@ export class CoreDnsServer {
         zone = z;
       }
     }
-    return best && { state: best, zone };
+    this.pickedZone = zone;
+    return best;
   }
 
   /** The `cache` plugin, first in plugin.cfg order: a fresh stored answer, counted as hit or miss. */
@@ -249,9 +264,9 @@ export class CoreDnsServer {
   private upstreamLookup(name: string, type: RRType): ResourceRecord[] | undefined {
     const q = makeQuery(0, name, type);
     const lower = q.question[0]!.name.toLowerCase();
-    const picked = this.pickServer(lower);
-    if (!picked) return undefined;
-    const r = this.cached(picked.state, q, lower) ?? this.answer(picked.state, q, lower);
+    const state = this.pickServer(lower);
+    if (!state) return undefined;
+    const r = this.cached(state, q, lower) ?? this.answer(state, q, lower);
     return r.rcode === 'SERVFAIL' ? undefined : r.answer;
   }
 

@@ -17,6 +17,16 @@ export class ServerCounters {
   private readonly requests = [new Map<string, Map<string, Counter>>(), new Map<string, Map<string, Counter>>(), new Map<string, Map<string, Counter>>(), new Map<string, Map<string, Counter>>()];
   /** responses by plugin → zone → rcode. */
   private readonly responses = new Map<string, Map<string, Map<string, Counter>>>();
+  /**
+   * The maps the previous request and response ended in, by what led there: queries come in runs
+   * of one transport, zone and plugin, so most counts are one map read instead of two or three.
+   */
+  private lastRequestBucket = -1;
+  private lastRequestZone = '';
+  private lastByType?: Map<string, Counter>;
+  private lastPlugin = '';
+  private lastResponseZone = '';
+  private lastByRcode?: Map<string, Counter>;
   private cacheRequests?: Counter;
   private cacheMisses?: Counter;
   private cacheHitsSuccess?: Counter;
@@ -32,9 +42,16 @@ export class ServerCounters {
 
   request(client: DnsClient, zone: string, type: string): void {
     const v6 = client.ip.includes(':');
-    const byZone = this.requests[(client.proto === 'udp' ? 0 : 2) + (v6 ? 1 : 0)]!;
-    let byType = byZone.get(zone);
-    if (!byType) byZone.set(zone, (byType = new Map()));
+    const bucket = (client.proto === 'udp' ? 0 : 2) + (v6 ? 1 : 0);
+    let byType = this.lastByType;
+    if (byType === undefined || bucket !== this.lastRequestBucket || zone !== this.lastRequestZone) {
+      const byZone = this.requests[bucket]!;
+      byType = byZone.get(zone);
+      if (!byType) byZone.set(zone, (byType = new Map()));
+      this.lastRequestBucket = bucket;
+      this.lastRequestZone = zone;
+      this.lastByType = byType;
+    }
     let c = byType.get(type);
     if (!c) {
       c = this.metrics.series('coredns_dns_requests_total', { family: v6 ? '2' : '1', proto: client.proto, server: this.server, type, view: '', zone });
@@ -44,10 +61,16 @@ export class ServerCounters {
   }
 
   response(plugin: string, zone: string, rcode: string): void {
-    let byZone = this.responses.get(plugin);
-    if (!byZone) this.responses.set(plugin, (byZone = new Map()));
-    let byRcode = byZone.get(zone);
-    if (!byRcode) byZone.set(zone, (byRcode = new Map()));
+    let byRcode = this.lastByRcode;
+    if (byRcode === undefined || plugin !== this.lastPlugin || zone !== this.lastResponseZone) {
+      let byZone = this.responses.get(plugin);
+      if (!byZone) this.responses.set(plugin, (byZone = new Map()));
+      byRcode = byZone.get(zone);
+      if (!byRcode) byZone.set(zone, (byRcode = new Map()));
+      this.lastPlugin = plugin;
+      this.lastResponseZone = zone;
+      this.lastByRcode = byRcode;
+    }
     let c = byRcode.get(rcode);
     if (!c) {
       c = this.metrics.series('coredns_dns_responses_total', { plugin, rcode, server: this.server, view: '', zone });
