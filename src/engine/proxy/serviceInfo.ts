@@ -164,20 +164,20 @@ export function sliceLookup(slices: readonly EndpointSlice[]): (service: Service
  * lexicographically by that string (endpointslicecache.go `byEndpoint`).
  */
 export function endpointsForPort(info: ServicePortInfo, slices: readonly EndpointSlice[], nodeName: string): EndpointInfo[] {
-  const seen = new Map<string, EndpointInfo>();
+  // Gathered in slice order, then sorted stably: of several entries for one `ip:port` the first
+  // gathered comes first and is kept. (No map: 100,000 endpoints are gathered in a full sync.)
+  const all: EndpointInfo[] = [];
   for (const slice of slices) {
     if (slice.addressType !== 'IPv4') continue;
     for (const port of slice.ports ?? []) {
-      if ((port.name ?? '') !== info.ref.port || (port.protocol ?? 'TCP').toLowerCase() !== info.ref.protocol) continue;
+      if ((port.name ?? '') !== info.ref.port || lowerProtocol(port.protocol) !== info.ref.protocol) continue;
       if (port.port === undefined || port.port === null) continue;
       for (const ep of slice.endpoints ?? []) {
         const ip = ep.addresses[0];
         if (!ip) continue;
-        const key = `${ip}:${port.port}`;
-        if (seen.has(key)) continue;
         const ready = ep.conditions?.ready ?? true;
-        seen.set(key, {
-          key,
+        all.push({
+          key: `${ip}:${port.port}`,
           ip,
           port: port.port,
           slice: slice.metadata?.name,
@@ -190,8 +190,18 @@ export function endpointsForPort(info: ServicePortInfo, slices: readonly Endpoin
       }
     }
   }
-  return [...seen.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  all.sort(byKey);
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (n === 0 || all[i]!.key !== all[n - 1]!.key) all[n++] = all[i]!;
+  all.length = n;
+  return all;
 }
+
+const byKey = (a: EndpointInfo, b: EndpointInfo) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+const LOWER: Record<string, string> = { TCP: 'tcp', UDP: 'udp', SCTP: 'sctp' };
+/** An EndpointPort's protocol in lower case (TCP when unset), without a new string for the usual ones. */
+const lowerProtocol = (p: string | undefined): string => (p === undefined ? 'tcp' : (LOWER[p] ?? p.toLowerCase()));
 
 export interface CategorizedEndpoints {
   cluster: EndpointInfo[];

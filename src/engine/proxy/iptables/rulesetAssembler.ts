@@ -55,35 +55,45 @@ export class RulesetAssembler {
     adoptChainNames(this.nat, this.natNames);
   }
 
-  /** Replaces every fragment at once (a full sync). */
-  load(fragments: Iterable<ServiceFragment>): void {
+  /**
+   * Replaces every fragment at once (a full sync). Loops are indexed and lists are sized before
+   * they are filled: at 10,000 Services this places 110,000 chains, and a for-of that runs once
+   * allocates a result object per step until the optimizer catches up.
+   */
+  load(fragments: readonly ServiceFragment[]): void {
     this.fragments.clear();
+    const sorted = fragments.slice().sort(byFragmentKey);
     const middles = new Map<string, Rule[]>();
     for (const run of this.shared.values()) run.owners = [];
-    const own: Chain[] = [];
-    this.ownOwners = [];
-    for (const f of [...fragments].sort(byFragmentKey)) {
+    let ownCount = 0;
+    for (let i = 0; i < sorted.length; i++) ownCount += sorted[i]!.natChains.length;
+    const chains = this.nat.chains;
+    chains.length = this.ownOffset + ownCount;
+    const ownOwners = new Array<string>(ownCount);
+    let at = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const f = sorted[i]!;
       this.fragments.set(f.key, f);
-      for (const s of f.shared) {
+      for (let j = 0; j < f.shared.length; j++) {
+        const s = f.shared[j]!;
         const k = `${s.table}/${s.chain}`;
         this.run(k).owners.push(f.key);
         const list = middles.get(k);
         if (list) list.push(s.rule);
         else middles.set(k, [s.rule]);
       }
-      for (const c of f.natChains) {
-        own.push(c);
-        this.ownOwners.push(f.key);
+      for (let j = 0; j < f.natChains.length; j++) {
+        chains[this.ownOffset + at] = f.natChains[j]!;
+        ownOwners[at++] = f.key;
       }
     }
+    this.ownOwners = ownOwners;
     for (const [k, run] of this.shared) {
       run.chain.rules = skeletonChain(run.skeleton, middles.get(k) ?? []).rules;
       run.dirty = true;
     }
-    this.nat.chains.length = this.ownOffset;
-    for (const c of own) this.nat.chains.push(c);
     this.natNames.clear();
-    for (const c of this.nat.chains) this.natNames.set(c.name, c);
+    for (let i = 0; i < chains.length; i++) this.natNames.set(chains[i]!.name, chains[i]!);
   }
 
   /** Puts `fragment` in place of the fragment with the same key, or removes `key`'s. */
