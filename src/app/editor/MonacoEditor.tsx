@@ -11,6 +11,7 @@ import { selectApplyMarkers, useApplyStore } from './useApplyStore';
 import { DIFF_SCHEME } from './useDiffStore';
 import { editorStore, useEditorStore } from './useEditorStore';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { WARM_UP_SCHEME } from './yamlWorkerWarmUp';
 
 interface Props {
   file: EditorFile;
@@ -35,7 +36,7 @@ export default function MonacoEditor({ file, onApply }: Props) {
     const keep = new Set(filePaths.split('\n').map((p) => monaco.Uri.parse(p).toString()));
     const shown = mounted.current?.getModel();
     for (const model of monaco.editor.getModels()) {
-      if (model !== shown && model.getLanguageId() === 'yaml' && model.uri.scheme !== DIFF_SCHEME && !keep.has(model.uri.toString()))
+      if (model !== shown && model.getLanguageId() === 'yaml' && model.uri.scheme !== DIFF_SCHEME && model.uri.scheme !== WARM_UP_SCHEME && !keep.has(model.uri.toString()))
         model.dispose();
     }
   }, [filePaths]);

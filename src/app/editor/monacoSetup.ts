@@ -34,6 +34,7 @@ import { K8S_SCHEMA_URI } from './k8sSchemaUri';
 import { defineKubelabThemes } from './monacoThemes';
 import { withYamlWorkerAdapter } from './yamlWorkerAdapter';
 import { takeYamlWorker } from './yamlWorkerStart';
+import { warmUpYamlWorker } from './yamlWorkerWarmUp';
 
 const createWorker = (label: string): Worker =>
   label === 'yaml' ? takeYamlWorker() : new EditorWorker();
@@ -59,5 +60,7 @@ configureMonacoYaml(
     schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['**/*'] }],
   },
 );
+
+warmUpYamlWorker(monaco);
 
 export { monaco };
