@@ -1,5 +1,6 @@
 /** kubectl's help texts: the root command groups and the per-verb Options/Usage layout. */
-import type { FlagDef, Verb } from '../verb';
+import type { FlagDef, KubectlContext, Verb } from '../verb';
+import { UsageError } from './errors';
 import { GLOBAL_FLAGS } from './globalFlags';
 import { HELP_TEXTS } from './helpTexts';
 
@@ -141,4 +142,17 @@ export function optionsHelp(): string {
     out += `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${defaultText(f)}:\n\t${f.usage}\n\n`;
   }
   return out;
+}
+
+/**
+ * cmdutil.DefaultSubCommandRun(ErrOut), the Run of a command that only groups others (rollout,
+ * top, config, auth, set): alone it prints its help on stderr and exits 1; with other words it is
+ * a usage error, `unknown command "foo bar"`.
+ */
+export function defaultSubCommandRun(path: string, verb: () => Verb): (k: KubectlContext) => number {
+  return (k) => {
+    if (k.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(k.args.join(' '))}`);
+    k.cmd.stderr(verbHelp(path, verb()));
+    return 1;
+  };
 }

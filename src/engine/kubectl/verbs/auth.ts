@@ -5,6 +5,7 @@ import { authorize, SYSTEM_MASTERS, type RbacSource } from '../../api/rbac/autho
 import { TABLE_TABWRITER, TabWriter } from '../print/tabwriter';
 import type { KubectlContext, Verb } from '../verb';
 import { UsageError } from '../cli/errors';
+import { defaultSubCommandRun } from '../cli/help';
 
 function source(k: KubectlContext): RbacSource {
   return { list: (r, ns) => k.server.store.list(r, ns), get: (r, ns, n) => k.server.store.get(r, ns, n) };
@@ -104,8 +105,5 @@ export const authVerb: Verb = {
       run: canI,
     },
   ],
-  run: (k) => {
-    k.cmd.stdout(`${authVerb.short}\n`);
-    return 0;
-  },
+  run: defaultSubCommandRun('kubectl auth', () => authVerb),
 };

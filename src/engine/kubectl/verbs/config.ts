@@ -3,6 +3,7 @@ import { TABLE_TABWRITER, TabWriter } from '../print/tabwriter';
 import { toJson, toYaml } from '../print';
 import type { KubectlContext, Verb } from '../verb';
 import { CommandFailed } from '../cli/errors';
+import { defaultSubCommandRun } from '../cli/help';
 import type { Connection } from '../config/connection';
 import type { Kubeconfig } from '../config/kubeconfig';
 
@@ -132,8 +133,5 @@ export const configVerb: Verb = {
       { name: 'current', kind: 'bool', default: false, usage: 'Modify the current context' },
     ]),
   ],
-  run: (k) => {
-    k.cmd.stdout(`${configVerb.short}\n`);
-    return 0;
-  },
+  run: defaultSubCommandRun('kubectl config', () => configVerb),
 };

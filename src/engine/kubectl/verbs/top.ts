@@ -4,7 +4,7 @@
  */
 import type { FlagDef, Verb } from '../verb';
 import { CommandFailed } from '../cli/errors';
-import { verbHelp } from '../cli/help';
+import { defaultSubCommandRun } from '../cli/help';
 
 const SORT_BY: FlagDef = { name: 'sort-by', kind: 'string', default: '', usage: "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'." };
 const COMMON: FlagDef[] = [
@@ -53,9 +53,5 @@ export const topVerb: Verb = {
   usage: 'kubectl top [flags] [options]',
   flags: [],
   subcommands: [topNode, topPod],
-  // A command with sub-commands and no Run of its own: cobra prints its help.
-  run: (ctx) => {
-    ctx.cmd.stdout(verbHelp('kubectl top', topVerb));
-    return 0;
-  },
+  run: defaultSubCommandRun('kubectl top', () => topVerb),
 };

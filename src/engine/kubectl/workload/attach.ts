@@ -19,7 +19,7 @@ function outputJob(ctx: KubectlContext, pod: Pod, container: string): Job {
   const ns = pod.metadata?.namespace ?? ctx.namespace;
   const name = pod.metadata?.name ?? '';
   const restarts = node?.container(ns, name, container)?.container.restartCount;
-  let printed = node?.logs(ns, name, container).length ?? 0;
+  let printed = node?.logs(ns, name, container)?.length ?? 0;
   return {
     poll() {
       const lines = node?.logs(ns, name, container) ?? [];

@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../../api/types';
 import type { FlagDef, KubectlContext, Verb } from '../verb';
+import { UsageError } from '../cli/errors';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, nameArg, printObject, requireFlags, sliceFlag, wrapApiError, type DryRun } from './common';
 import { configMapData } from './configMapSources';
 import { generateDeployment, generateNamespace, generateService, generateServiceAccount } from './generators';
@@ -108,9 +109,11 @@ const createService: Verb = {
   flags: [...COMMON, ...SERVICE_TYPES.flatMap((v) => v.flags.filter((f) => !COMMON.includes(f))).filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i)],
   run: (ctx) => {
     const type = SERVICE_TYPES.find((v) => v.name === ctx.args[0]);
+    // create service's Run is DefaultSubCommandRun(ErrOut): unknown words are a usage error, none prints help on stderr.
+    if (!type && ctx.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(ctx.args.join(' '))}`);
     if (!type) {
-      ctx.cmd.stdout(`Create a service using a specified subcommand.\n\nAvailable Commands:\n${SERVICE_TYPES.map((v) => `  ${v.name.padEnd(14)}${v.short}\n`).join('')}\nUsage:\n  kubectl create service [flags] [options]\n\nUse "kubectl create service <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
-      return 0;
+      ctx.cmd.stderr(`Create a service using a specified subcommand.\n\nAvailable Commands:\n${SERVICE_TYPES.map((v) => `  ${v.name.padEnd(14)}${v.short}\n`).join('')}\nUsage:\n  kubectl create service [flags] [options]\n\nUse "kubectl create service <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
+      return 1;
     }
     const foreign = createService.flags.find((f) => ctx.flags.has(f.name) && !type.flags.some((g) => g.name === f.name));
     if (foreign) {

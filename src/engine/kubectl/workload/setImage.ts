@@ -2,6 +2,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/types';
 import type { Verb } from '../verb';
+import { defaultSubCommandRun } from '../cli/help';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, clone, dryRunOf, fieldManagerFlag, guarded, printObject } from './common';
 import { fetchTarget, parseTargets } from './targets';
 
@@ -70,8 +71,5 @@ export const setVerb: Verb = {
   usage: 'kubectl set SUBCOMMAND [options]',
   flags: [],
   subcommands: [setImageVerb],
-  run: (ctx) => {
-    ctx.cmd.stdout('Configure application resources.\n');
-    return 0;
-  },
+  run: defaultSubCommandRun('kubectl set', () => setVerb),
 };

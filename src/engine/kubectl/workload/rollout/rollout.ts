@@ -10,7 +10,7 @@ import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, f
 import { fetchTarget, parseTargets, type Target } from '../targets';
 import { ANNOTATIONS_TO_SKIP, HASH_LABEL, equalIgnoreHash, ownedReplicaSets, podTemplateText, revisions, viewHistory } from './deploymentHistory';
 import { rolloutStatusJob } from './rolloutStatus';
-import { verbHelp } from '../../cli/help';
+import { defaultSubCommandRun } from '../../cli/help';
 
 type DeploymentObj = Deployment & KubeObject;
 
@@ -165,9 +165,5 @@ export const rolloutVerb: Verb = {
   usage: 'kubectl rollout SUBCOMMAND [options]',
   flags: [],
   subcommands: [history, pauseVerb(true), restart, pauseVerb(false), status, undo],
-  // No sub-command: cobra prints the command's help (rollout has no Run of its own).
-  run: (ctx) => {
-    ctx.cmd.stdout(verbHelp('kubectl rollout', rolloutVerb));
-    return 0;
-  },
+  run: defaultSubCommandRun('kubectl rollout', () => rolloutVerb),
 };
