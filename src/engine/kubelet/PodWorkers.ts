@@ -11,6 +11,7 @@ import { ContainerRuntimeSim } from './ContainerRuntimeSim';
 import { BACKOFF_RESET_MS, goDuration, nextBackoff } from './durations';
 import { KUBELET_VERSION } from './nodeObject';
 import { PodNetwork } from './PodNetwork';
+import { deepEqual } from '../store/json';
 import { buildPodStatus, hex } from './podStatus';
 import { probeTiming, runProbe } from './probes';
 import type { ClusterDnsSettings } from './resolvConf';
@@ -72,7 +73,9 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     void pod;
     if (!fresh || fresh.metadata.uid !== rt.uid) return;
     const status = buildPodStatus(fresh, rt, this.cfg.nodeIP, this.clock.now());
-    if (JSON.stringify(status) === JSON.stringify(fresh.status)) return;
+    // Unchanged means the same JSON text (key order included); most posts differ, and deepEqual
+    // tells those apart without serialising both statuses.
+    if (deepEqual(status, fresh.status) && JSON.stringify(status) === JSON.stringify(fresh.status)) return;
     this.cfg.api.updateStatus('pods', rt.namespace, { ...fresh, status });
   }
 

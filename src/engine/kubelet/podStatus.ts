@@ -11,10 +11,20 @@ export function normalizedImage(image: string): string {
   return `${r.registry}/${r.repository}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`;
 }
 
+/** imageID by image reference: every status post names each container's image (and a sha256 is not cheap). */
+const imageIDs = new Map<string, string>();
+
 /** A stable fake digest for an image (`docker.io/library/nginx@sha256:...`). */
 export function imageID(image: string): string {
-  const r = parseImageRef(image);
-  return `${r.registry}/${r.repository}@sha256:${hex(`image:${r.registry}/${r.repository}:${r.tag}`)}`;
+  let id = imageIDs.get(image);
+  if (id === undefined) {
+    const r = parseImageRef(image);
+    id = `${r.registry}/${r.repository}@sha256:${hex(`image:${r.registry}/${r.repository}:${r.tag}`)}`;
+    // A pure function of its input; the bound only keeps odd workloads from growing it without end.
+    if (imageIDs.size >= 1024) imageIDs.clear();
+    imageIDs.set(image, id);
+  }
+  return id;
 }
 
 export function hex(s: string): string {

@@ -19,6 +19,8 @@ export interface SchedulerConfig {
 const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
 
 const key = (p: Pod) => `${p.metadata?.namespace}/${p.metadata?.name}`;
+/** Same JSON text; a write that kept a part shares the stored (frozen) object, so check that first. */
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 const isTerminal = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
 
 /**
@@ -189,7 +191,7 @@ export class Scheduler {
     // Our own status writes on unschedulable pods must not loop them straight back in.
     if (ev.type === 'MODIFIED' && this.unschedulable.has(key(pod))) {
       const before = ev.oldObject as Pod | undefined;
-      if (before && JSON.stringify(before.spec) === JSON.stringify(pod.spec) && JSON.stringify(before.metadata?.labels) === JSON.stringify(pod.metadata?.labels)) return;
+      if (before && sameJson(before.spec, pod.spec) && sameJson(before.metadata?.labels, pod.metadata?.labels)) return;
     }
     if (this.wants(pod)) this.enqueue(key(pod));
   }
@@ -203,7 +205,7 @@ export class Scheduler {
       const b = ev.object as Node;
       const ready = (n: Node) => n.status?.conditions?.find((c) => c.type === 'Ready')?.status;
       // Heartbeats change nothing the filters read; only react to real changes.
-      if (JSON.stringify(a.spec) === JSON.stringify(b.spec) && JSON.stringify(a.metadata?.labels) === JSON.stringify(b.metadata?.labels) && ready(a) === ready(b) && JSON.stringify(a.status?.allocatable) === JSON.stringify(b.status?.allocatable)) return;
+      if (sameJson(a.spec, b.spec) && sameJson(a.metadata?.labels, b.metadata?.labels) && ready(a) === ready(b) && sameJson(a.status?.allocatable, b.status?.allocatable)) return;
     }
     this.retryUnschedulable();
   }

@@ -37,10 +37,17 @@ export class VirtualClock {
   /** Schedules `fn` to run `delayMs` from now; returns a handle for {@link cancel}. */
   schedule(delayMs: number, label: string, fn: () => void, background = false): number {
     const timer: Timer = { id: this.nextId++, at: this.current + Math.max(0, Math.round(delayMs)), label, fn, background };
-    // Keep timers sorted by due time, then by creation order, so equal deadlines run FIFO.
-    let i = this.timers.length;
-    while (i > 0 && this.timers[i - 1]!.at > timer.at) i--;
-    this.timers.splice(i, 0, timer);
+    // Keep timers sorted by due time, then by creation order, so equal deadlines run FIFO: the
+    // new timer goes after every timer due at or before it (binary search: a busy cluster has
+    // hundreds of probes and requeues pending, and most new timers are due soon).
+    let lo = 0;
+    let hi = this.timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timers[mid]!.at > timer.at) hi = mid;
+      else lo = mid + 1;
+    }
+    this.timers.splice(lo, 0, timer);
     return timer.id;
   }
 

@@ -3,7 +3,7 @@
  * `validateContainerPorts`, `ValidatePodUpdate`) with the real messages.
  */
 import type { Container, Pod, PodSpec } from 'kubernetes-types/core/v1';
-import { deepEqual } from '../../store/json';
+import { deepEqual, isPlainObject } from '../../store/json';
 import type { FieldError } from './fieldErrors';
 import { duplicate, forbidden, invalid, notSupported, required } from './fieldErrors';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, PORT_RANGE_ERROR, isPortNumber } from './names';
@@ -86,16 +86,16 @@ export const POD_UPDATE_FORBIDDEN =
 /** Only images, activeDeadlineSeconds and added tolerations may change on a running Pod. */
 export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   const errs = validatePod(pod);
+  // The spec without the fields an update may change; copies only the levels it blanks out
+  // (deepEqual reads undefined members as absent), the rest stays shared.
   const strip = (spec: PodSpec | undefined): unknown => {
-    const s = structuredCopy(spec ?? {}) as Record<string, unknown> & { containers?: { image?: string }[]; initContainers?: { image?: string }[] };
-    for (const c of s.containers ?? []) delete c.image;
-    for (const c of s.initContainers ?? []) delete c.image;
-    delete s.activeDeadlineSeconds;
-    delete s.tolerations;
-    delete s.nodeName;
+    const withoutImages = (cs: unknown): unknown => (Array.isArray(cs) ? cs.map((c: unknown) => (isPlainObject(c) ? { ...c, image: undefined } : c)) : cs);
+    const s: Record<string, unknown> = { ...(spec ?? {}), activeDeadlineSeconds: undefined, tolerations: undefined, nodeName: undefined };
+    s['containers'] = withoutImages(s['containers']);
+    s['initContainers'] = withoutImages(s['initContainers']);
     return s;
   };
-  if (!deepEqual(strip(pod.spec), strip(old.spec))) errs.push(forbidden('spec', POD_UPDATE_FORBIDDEN));
+  if (pod.spec !== old.spec && !deepEqual(strip(pod.spec), strip(old.spec))) errs.push(forbidden('spec', POD_UPDATE_FORBIDDEN));
   const oldTolerations = old.spec?.tolerations ?? [];
   const newTolerations = pod.spec?.tolerations ?? [];
   if (!oldTolerations.every((t) => newTolerations.some((n) => deepEqual(n, t)))) errs.push(forbidden('spec.tolerations', 'existing toleration can not be modified except its tolerationSeconds'));
@@ -103,6 +103,3 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   return errs;
 }
 
-function structuredCopy<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
-}

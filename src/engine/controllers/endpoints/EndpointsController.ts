@@ -40,7 +40,8 @@ export class EndpointsController extends QueueController {
       onAdd: (p) => this.enqueueFor(p),
       onUpdate: (o, p) => {
         this.enqueueFor(o);
-        this.enqueueFor(p);
+        // Same labels (the stored object kept them): the same Services, already queued.
+        if (p.metadata?.labels !== o.metadata?.labels) this.enqueueFor(p);
       },
       onDelete: (p) => this.enqueueFor(p),
     });

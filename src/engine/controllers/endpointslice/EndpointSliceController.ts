@@ -60,7 +60,8 @@ export class EndpointSliceController extends QueueController {
       onAdd: podChanged,
       onUpdate: (o, p) => {
         this.enqueueServicesFor(p);
-        this.enqueueServicesFor(o);
+        // Same labels (the stored object kept them): the same Services, already queued.
+        if (o.metadata?.labels !== p.metadata?.labels) this.enqueueServicesFor(o);
       },
       onDelete: podChanged,
     });

@@ -19,7 +19,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   private readonly seq = new Map<string, number>();
   private nextSeq = 0;
   /** Named index functions and, per index, value → keys (client-go's Indexers and Indices). */
-  private readonly indexers = new Map<string, (obj: T) => string[]>();
+  private readonly indexers = new Map<string, Indexer<T>>();
   private readonly indices = new Map<string, Map<string, Set<string>>>();
   private readonly handlers: InformerHandlers<T>[] = [];
   private unsubscribe: Unsubscribe | undefined;
@@ -66,13 +66,20 @@ export class Informer<T extends KubeObject = KubeObject> {
   /**
    * Adds a named index (cache.Indexers): `fn` gives the values an object is found under. Must be
    * called before {@link start} or while the cache is empty of objects it would index.
+   * `inputOf`, when given, returns the part of the object `fn` reads (e.g. its labels): an
+   * update that keeps that part (the same stored, frozen object) keeps the entries as they are.
    */
-  addIndex(name: string, fn: (obj: T) => string[]): void {
+  addIndex(name: string, fn: (obj: T) => string[], inputOf?: (obj: T) => unknown): void {
     if (this.indexers.has(name)) return;
-    this.indexers.set(name, fn);
+    const indexer: Indexer<T> = { fn, inputOf, valuesOf: new Map() };
+    this.indexers.set(name, indexer);
     const index = new Map<string, Set<string>>();
     this.indices.set(name, index);
-    for (const [key, obj] of this.cache) for (const v of fn(obj)) addTo(index, v, key);
+    for (const [key, obj] of this.cache) {
+      const values = fn(obj);
+      indexer.valuesOf.set(key, values);
+      for (const v of values) addTo(index, v, key);
+    }
   }
 
   /**
@@ -80,13 +87,37 @@ export class Informer<T extends KubeObject = KubeObject> {
    * values), each once and in the order of {@link list}.
    */
   byIndex(...lookups: { index: string; values: string[] }[]): T[] {
-    const keys = new Set<string>();
+    const sets: Set<string>[] = [];
     for (const { index: name, values } of lookups) {
       const index = this.indices.get(name);
       if (!index) throw new Error(`informer ${this.resource}: no index ${name}`);
-      for (const v of values) for (const k of index.get(v) ?? []) keys.add(k);
+      for (const v of values) {
+        const keys = index.get(v);
+        if (keys) sets.push(keys);
+      }
     }
-    return [...keys].sort((a, b) => this.seq.get(a)! - this.seq.get(b)!).map((k) => this.cache.get(k)!);
+    if (sets.length === 0) return [];
+    let keys: string[];
+    if (sets.length === 1) keys = [...sets[0]!];
+    else {
+      const union = new Set<string>();
+      for (const set of sets) for (const k of set) union.add(k);
+      keys = [...union];
+    }
+    // Index entries are added when an object is first seen or its indexed values change, so
+    // they are mostly in first-seen order already; sort only when they are not.
+    let last = -1;
+    for (const k of keys) {
+      const seq = this.seq.get(k)!;
+      if (seq < last) {
+        keys.sort((a, b) => this.seq.get(a)! - this.seq.get(b)!);
+        break;
+      }
+      last = seq;
+    }
+    const out = new Array<T>(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = this.cache.get(keys[i]!)!;
+    return out;
   }
 
   /** How many objects index `name` holds under `value` (to pick the narrowest lookup). */
@@ -103,29 +134,29 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   private store(key: string, obj: T): void {
     const old = this.cache.get(key);
-    if (old) this.unindex(key, old);
-    else this.seq.set(key, this.nextSeq++);
+    if (!old) this.seq.set(key, this.nextSeq++);
     this.cache.set(key, obj);
-    for (const [name, fn] of this.indexers) for (const v of fn(obj)) addTo(this.indices.get(name)!, v, key);
+    for (const [name, indexer] of this.indexers) {
+      if (old && indexer.inputOf && indexer.inputOf(old) === indexer.inputOf(obj)) continue;
+      const index = this.indices.get(name)!;
+      const before = indexer.valuesOf.get(key);
+      const after = indexer.fn(obj);
+      indexer.valuesOf.set(key, after);
+      if (before && sameValues(before, after)) continue;
+      if (before) for (const v of before) if (!after.includes(v)) removeFrom(index, v, key);
+      for (const v of after) addTo(index, v, key);
+    }
   }
 
   private forget(key: string): void {
-    const old = this.cache.get(key);
-    if (!old) return;
-    this.unindex(key, old);
+    if (!this.cache.has(key)) return;
+    for (const [name, indexer] of this.indexers) {
+      const index = this.indices.get(name)!;
+      for (const v of indexer.valuesOf.get(key) ?? []) removeFrom(index, v, key);
+      indexer.valuesOf.delete(key);
+    }
     this.cache.delete(key);
     this.seq.delete(key);
-  }
-
-  private unindex(key: string, obj: T): void {
-    for (const [name, fn] of this.indexers) {
-      const index = this.indices.get(name)!;
-      for (const v of fn(obj)) {
-        const keys = index.get(v);
-        keys?.delete(key);
-        if (keys?.size === 0) index.delete(v);
-      }
-    }
   }
 
   private onEvent(ev: WatchEvent<T>): void {
@@ -142,10 +173,29 @@ export class Informer<T extends KubeObject = KubeObject> {
   }
 }
 
+/** One named index: its function, what it reads, and the values each cached key is found under. */
+interface Indexer<T> {
+  fn: (obj: T) => string[];
+  inputOf: ((obj: T) => unknown) | undefined;
+  valuesOf: Map<string, string[]>;
+}
+
 function addTo(index: Map<string, Set<string>>, value: string, key: string): void {
   let keys = index.get(value);
   if (!keys) index.set(value, (keys = new Set()));
   keys.add(key);
+}
+
+function removeFrom(index: Map<string, Set<string>>, value: string, key: string): void {
+  const keys = index.get(value);
+  keys?.delete(key);
+  if (keys?.size === 0) index.delete(value);
+}
+
+function sameValues(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** One informer per resource, shared by every controller (SharedInformerFactory). */

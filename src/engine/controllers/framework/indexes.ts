@@ -27,11 +27,16 @@ function requiredPairs(selector: LabelSelector): [string, string][] {
 
 /** Objects indexed by each of their labels and by their controller's uid. */
 export function indexLabelsAndController<T extends KubeObject>(inf: Informer<T>): void {
-  inf.addIndex(LABELS, (o) => Object.entries(o.metadata.labels ?? {}).map(([k, v]) => pair(ns(o), k, v)));
-  inf.addIndex(CONTROLLER, (o) => {
-    const uid = o.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
-    return uid ? [uid] : [];
-  });
+  // An object's namespace never changes, so its labels (ownerReferences) are all each index reads.
+  inf.addIndex(LABELS, (o) => Object.entries(o.metadata.labels ?? {}).map(([k, v]) => pair(ns(o), k, v)), (o) => o.metadata.labels);
+  inf.addIndex(
+    CONTROLLER,
+    (o) => {
+      const uid = o.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
+      return uid ? [uid] : [];
+    },
+    (o) => o.metadata.ownerReferences,
+  );
 }
 
 /** The label index value narrowing `required` (all of which must hold) the most; none when empty. */
@@ -66,12 +71,16 @@ export function candidatesToClaim<T extends KubeObject>(inf: Informer<T>, namesp
 
 /** Service-style objects indexed by each key=value of `spec.selector` (an empty map: by namespace). */
 export function indexMapSelector<T extends KubeObject>(inf: Informer<T>, selectorOf: (o: T) => Record<string, string> | undefined): void {
-  inf.addIndex(SELECTOR, (o) => {
-    const sel = selectorOf(o);
-    if (!sel) return [];
-    const pairs = Object.entries(sel);
-    return pairs.length ? pairs.map(([k, v]) => pair(ns(o), k, v)) : [anyIn(ns(o))];
-  });
+  inf.addIndex(
+    SELECTOR,
+    (o) => {
+      const sel = selectorOf(o);
+      if (!sel) return [];
+      const pairs = Object.entries(sel);
+      return pairs.length ? pairs.map(([k, v]) => pair(ns(o), k, v)) : [anyIn(ns(o))];
+    },
+    selectorOf,
+  );
 }
 
 /** Objects indexed by {@link indexMapSelector} whose selector may match `labels` in `namespace`. */

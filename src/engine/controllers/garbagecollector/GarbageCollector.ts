@@ -16,6 +16,9 @@ export const GC_RESOURCES = [R.pods, R.services, R.endpoints, R.endpointSlices, 
 export class GarbageCollector extends QueueController {
   private readonly byUid = new Map<string, GraphObject>();
   private readonly dependents = new Map<string, Set<string>>();
+  /** When each object was last observed: dependents are visited in that order (last seen last). */
+  private readonly observedAt = new Map<string, number>();
+  private observations = 0;
 
   constructor(
     private readonly client: ApiClient,
@@ -63,19 +66,31 @@ export class GarbageCollector extends QueueController {
   }
 
   private dependentsOf(uid: string): GraphObject[] {
-    return [...(this.dependents.get(uid) ?? [])].map((u) => this.byUid.get(u)).filter((x): x is GraphObject => !!x);
+    return this.dependentUids(uid)
+      .map((u) => this.byUid.get(u))
+      .filter((x): x is GraphObject => !!x);
+  }
+
+  /** Uids of the objects referring to `uid`, the one observed last at the end. */
+  private dependentUids(uid: string): string[] {
+    const order = (u: string) => this.observedAt.get(u) ?? -1;
+    return [...(this.dependents.get(uid) ?? [])].sort((a, b) => order(a) - order(b));
   }
 
   private observe(resource: string, obj: KubeObject): void {
     const uid = obj.metadata.uid;
     if (!uid) return;
     const prev = this.byUid.get(uid);
-    for (const r of prev?.obj.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(uid);
     this.byUid.set(uid, { resource, obj });
-    for (const r of obj.metadata.ownerReferences ?? []) {
-      let set = this.dependents.get(r.uid);
-      if (!set) this.dependents.set(r.uid, (set = new Set()));
-      set.add(uid);
+    this.observedAt.set(uid, this.observations++);
+    // Most updates keep the stored ownerReferences (the same frozen array): the graph's edges stay.
+    if (prev?.obj.metadata.ownerReferences !== obj.metadata.ownerReferences) {
+      for (const r of prev?.obj.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(uid);
+      for (const r of obj.metadata.ownerReferences ?? []) {
+        let set = this.dependents.get(r.uid);
+        if (!set) this.dependents.set(r.uid, (set = new Set()));
+        set.add(uid);
+      }
     }
     if ((obj.metadata.ownerReferences ?? []).length > 0 || obj.metadata.deletionTimestamp) this.enqueue(uid);
     // An owner on its way out in the foreground must re-check once its dependents change.
@@ -86,11 +101,12 @@ export class GarbageCollector extends QueueController {
     const uid = obj.metadata.uid;
     if (!uid) return;
     this.byUid.delete(uid);
+    this.observedAt.delete(uid);
     for (const r of obj.metadata.ownerReferences ?? []) {
       this.dependents.get(r.uid)?.delete(uid);
       this.enqueue(r.uid); // a foreground owner may now be free to go
     }
     // Its dependents are orphans now: each decides whether to follow it.
-    for (const d of this.dependents.get(uid) ?? []) this.enqueue(d);
+    for (const d of this.dependentUids(uid)) this.enqueue(d);
   }
 }
