@@ -1,18 +1,30 @@
 import type { CommandContext } from '../types';
 
-/** Raised for malformed expressions; bash prints it and returns 2. */
-class TestError extends Error {}
+/** Raised for malformed expressions; the shell prints it and returns 2. dash words some differently. */
+class TestError extends Error {
+  constructor(
+    message: string,
+    readonly dash?: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * `test EXPR` and `[ EXPR ]`: file tests, string and integer comparisons, `!`, `-a`, `-o`.
  * Exit 0 for true, 1 for false, 2 for a malformed expression, as bash's builtin.
  */
+/** Whether the builtin runs in dash (the external /usr/bin/test is coreutils, worded as bash's). */
+function isDash(ctx: CommandContext): boolean {
+  return ctx.shell.identity().flavor === 'dash' && ctx.argv[0] !== undefined && !ctx.argv[0].includes('/');
+}
+
 export function test(ctx: CommandContext, label: string): number {
   const name = ctx.argv[0]!;
   let args = ctx.argv.slice(1);
   if (name === '[') {
     if (args[args.length - 1] !== ']') {
-      ctx.stderr(`${label}: [: missing \`]'\n`);
+      ctx.stderr(isDash(ctx) ? `${label}: [: missing ]\n` : `${label}: [: missing \`]'\n`);
       return 2;
     }
     args = args.slice(0, -1);
@@ -21,7 +33,7 @@ export function test(ctx: CommandContext, label: string): number {
     return evaluate(args, ctx, name) ? 0 : 1;
   } catch (e) {
     if (e instanceof TestError) {
-      ctx.stderr(`${label}: ${name}: ${e.message}\n`);
+      ctx.stderr(`${label}: ${name}: ${isDash(ctx) && e.dash ? e.dash : e.message}\n`);
       return 2;
     }
     throw e;
@@ -102,6 +114,6 @@ function binary(a: string, op: string, b: string): boolean {
 }
 
 function integer(s: string): number {
-  if (!/^\s*[+-]?\d+\s*$/.test(s)) throw new TestError(`${s}: integer expression expected`);
+  if (!/^\s*[+-]?\d+\s*$/.test(s)) throw new TestError(`${s}: integer expression expected`, `Illegal number: ${s}`);
   return Number(s);
 }

@@ -98,6 +98,8 @@ describe('sh is dash on Debian and Ubuntu machines', () => {
     expect(run('sh x.sh')).toBe("hi\nx.sh: 3: foo: not found\nx.sh: 4: cd: can't cd to /x\nx.sh: 6: Syntax error: end of file unexpected (expecting \"then\")\nrc=2\n");
     expect(run("sh -c 'echo \"a'")).toBe('sh: 1: Syntax error: Unterminated quoted string\nrc=2\n');
     expect(run("sh -c 'for i in 1; do echo'")).toBe('sh: 1: Syntax error: end of file unexpected (expecting "done")\nrc=2\n');
+    expect(run("sh -c '[ 1 -eq a ]'")).toBe('sh: 1: [: Illegal number: a\nrc=2\n');
+    expect(run("sh -c '[ 1'")).toBe('sh: 1: [: missing ]\nrc=2\n');
   });
 
   // dash -i in a pty: `# ` for root, and the line count goes on from line to line, except for a line it could not parse.
