@@ -26,7 +26,7 @@ import type { IpvsState } from './ipvs/virtualServers';
 import { generateIpvs } from './ipvs/virtualServers';
 import { generateIpvsIptables } from './ipvs/ipvsRules';
 import type { Ruleset } from './model';
-import type { EndpointInfo, ServicePortInfo } from './serviceInfo';
+import type { EndpointInfo, PortEndpoints, ServicePortInfo } from './serviceInfo';
 import { endpointsForPort, servicePorts } from './serviceInfo';
 import { servicePortChains } from './hash';
 
@@ -125,7 +125,7 @@ export class KubeProxy {
   ruleset(): Ruleset {
     if (this.cached) return this.cached;
     if (this.config.mode === 'ipvs') {
-      this.cached = generateIpvsIptables(this.input());
+      this.cached = generateIpvsIptables(this.input(), this.ipvsPorts());
       indexRuleset(this.cached);
     } else {
       this.sync();
@@ -136,8 +136,22 @@ export class KubeProxy {
 
   /** IPVS virtual servers and kube-ipvs0 addresses (meaningful in IPVS mode). */
   ipvs(): IpvsState {
-    this.cachedIpvs ??= generateIpvs(this.input());
+    this.cachedIpvs ??= generateIpvs(this.input(), this.ipvsPorts());
     return this.cachedIpvs;
+  }
+
+  /**
+   * IPVS mode's sync input: every Service port with its endpoints, the pending ones gathered
+   * afresh. Its rules and virtual servers are rebuilt whole (they are few, or not rules).
+   */
+  private ipvsPorts(): PortEndpoints[] {
+    const keys = this.fullSync ? [...this.tracked.keys()] : [...this.pending];
+    for (const key of keys) this.checkoutEndpoints(key);
+    this.fullSync = false;
+    this.pending.clear();
+    const out: PortEndpoints[] = [];
+    for (const t of this.tracked.values()) t.ports.forEach((info, i) => out.push({ info, endpoints: t.endpoints[i]! }));
+    return out;
   }
 
   private input() {

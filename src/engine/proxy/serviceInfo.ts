@@ -129,6 +129,23 @@ export function usesLocalEndpoints(info: ServicePortInfo): boolean {
   return info.internalPolicyLocal || info.externalPolicyLocal;
 }
 
+/** One Service port with its endpoints on a node. */
+export interface PortEndpoints {
+  info: ServicePortInfo;
+  endpoints: EndpointInfo[];
+}
+
+/** Every Service port of `services` with its endpoints on `nodeName`, in Service order. */
+export function allPortEndpoints(services: readonly Service[], slices: readonly EndpointSlice[], nodeName: string): PortEndpoints[] {
+  const slicesOf = sliceLookup(slices);
+  const out: PortEndpoints[] = [];
+  for (const svc of services) {
+    const own = slicesOf(svc);
+    for (const info of servicePorts(svc)) out.push({ info, endpoints: endpointsForPort(info, own, nodeName) });
+  }
+  return out;
+}
+
 /** The EndpointSlices that belong to a Service (label `kubernetes.io/service-name`). */
 export function slicesForService(service: Service, slices: readonly EndpointSlice[]): EndpointSlice[] {
   const ns = service.metadata?.namespace ?? 'default';

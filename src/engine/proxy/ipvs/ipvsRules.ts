@@ -9,7 +9,8 @@ import { KUBELET_CANARY, KUBELET_FIREWALL, KUBE_IPTABLES_HINT, KUBE_PROXY_CANARY
 import { comment, jump, rule } from '../iptables/ruleBuilders';
 import type { Chain, Ipset, L4Protocol, Match, Provenance, Rule, Ruleset, TableName } from '../model';
 import { BUILTIN_CHAINS } from '../model';
-import { endpointsForPort, servicePorts, sliceLookup } from '../serviceInfo';
+import type { PortEndpoints } from '../serviceInfo';
+import { allPortEndpoints } from '../serviceInfo';
 import { buildIpsets } from './ipsets';
 
 const prov: Provenance = { owner: 'kube-proxy' };
@@ -44,14 +45,9 @@ const SET_RULES: { set: string; table: TableName; from: string; to: string; flag
 
 const target = (to: string) => (to === 'RETURN' ? { kind: 'RETURN' as const } : to === 'MASQUERADE' ? { kind: 'MASQUERADE' as const } : jump(to));
 
-/** The IPVS-mode iptables ruleset of one node, with its ipsets. */
-export function generateIpvsIptables(input: ProxyInput): Ruleset {
+/** The IPVS-mode iptables ruleset of one node, with its ipsets (`ports` as for generateIpvs). */
+export function generateIpvsIptables(input: ProxyInput, ports: readonly PortEndpoints[] = allPortEndpoints(input.services, input.endpointSlices, input.node.name)): Ruleset {
   const config = resolveProxyConfig(input.config);
-  const slicesOf = sliceLookup(input.endpointSlices);
-  const ports = input.services.flatMap((svc) => {
-    const slices = slicesOf(svc);
-    return servicePorts(svc).map((info) => ({ info, endpoints: endpointsForPort(info, slices, input.node.name) }));
-  });
   const ipsets = buildIpsets(ports);
   const nonEmpty = (name: string) => (ipsets[name]?.entries.length ?? 0) > 0;
   const tables: Record<TableName, Map<string, Chain>> = { mangle: new Map(), filter: new Map(), nat: new Map() };

@@ -7,8 +7,8 @@
 import type { IpvsScheduler, ProxyInput } from '../config';
 import { resolveProxyConfig } from '../config';
 import type { L4Protocol, ServicePortRef } from '../model';
-import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
-import { categorizeEndpoints, endpointsForPort, servicePorts, sliceLookup } from '../serviceInfo';
+import type { EndpointInfo, PortEndpoints, ServicePortInfo } from '../serviceInfo';
+import { allPortEndpoints, categorizeEndpoints } from '../serviceInfo';
 
 export interface RealServer {
   ip: string;
@@ -88,19 +88,14 @@ export function virtualServersForPort(info: ServicePortInfo, endpoints: readonly
   return out;
 }
 
-/** All virtual servers of a node, sorted as `ipvsadm -Ln` lists them. */
-export function generateIpvs(input: ProxyInput): IpvsState {
+/** All virtual servers of a node, sorted as `ipvsadm -Ln` lists them (`ports`: its Service ports with their endpoints, if already gathered). */
+export function generateIpvs(input: ProxyInput, ports: readonly PortEndpoints[] = allPortEndpoints(input.services, input.endpointSlices, input.node.name)): IpvsState {
   const config = resolveProxyConfig(input.config);
   const virtualServers: VirtualServer[] = [];
   const bound = new Set<string>();
-  const slicesOf = sliceLookup(input.endpointSlices);
-  for (const svc of input.services) {
-    const slices = slicesOf(svc);
-    for (const info of servicePorts(svc)) {
-      const eps = endpointsForPort(info, slices, input.node.name);
-      for (const vs of virtualServersForPort(info, eps, input.node.ips, config.ipvsScheduler)) virtualServers.push(vs);
-      for (const ip of [info.clusterIP, ...info.externalIPs, ...info.loadBalancerVIPs]) bound.add(ip);
-    }
+  for (const { info, endpoints } of ports) {
+    for (const vs of virtualServersForPort(info, endpoints, input.node.ips, config.ipvsScheduler)) virtualServers.push(vs);
+    for (const ip of [info.clusterIP, ...info.externalIPs, ...info.loadBalancerVIPs]) bound.add(ip);
   }
   virtualServers.sort(compareVirtualServers);
   return { virtualServers, boundAddresses: [...bound].sort((a, b) => ipNumber(a) - ipNumber(b)) };
