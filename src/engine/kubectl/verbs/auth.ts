@@ -1,7 +1,7 @@
 /** `kubectl auth can-i VERB RESOURCE[/NAME]` and `--list`, evaluated by the API server's RBAC authorizer. */
 import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, Subject } from 'kubernetes-types/rbac/v1';
 import { ApiError, type UserInfo } from '../../api/types';
-import { authorize, SYSTEM_MASTERS, type RbacSource } from '../../api/rbac/authorizer';
+import { authorize, type RbacSource } from '../../api/rbac/authorizer';
 import { TABLE_TABWRITER, TabWriter } from '../print/tabwriter';
 import type { KubectlContext, Verb } from '../verb';
 import { UsageError } from '../cli/errors';
@@ -48,12 +48,59 @@ function applies(subjects: Subject[] | undefined, user: UserInfo, ns: string | u
   );
 }
 
-/** SelfSubjectRulesReview as `auth can-i --list` prints it. */
+/** rbac/v1 PolicyRule.String() (gogo-generated): the key can-i --list sorts its rules by, verbs first. */
+function ruleString(r: PolicyRule): string {
+  const list = (v: string[] | undefined) => `[${(v ?? []).join(' ')}]`;
+  return `&PolicyRule{Verbs:${list(r.verbs)},APIGroups:${list(r.apiGroups)},Resources:${list(r.resources)},ResourceNames:${list(r.resourceNames)},NonResourceURLs:${list(r.nonResourceURLs)},}`;
+}
+
+/** rbac util BreakdownRule: one rule per group x resource (x name), and one per non-resource URL. */
+function breakdown(rule: PolicyRule): PolicyRule[] {
+  const out: PolicyRule[] = [];
+  for (const group of rule.apiGroups ?? []) {
+    for (const resource of rule.resources ?? []) {
+      if ((rule.resourceNames ?? []).length > 0) for (const name of rule.resourceNames!) out.push({ apiGroups: [group], resources: [resource], verbs: rule.verbs, resourceNames: [name] });
+      else out.push({ apiGroups: [group], resources: [resource], verbs: rule.verbs });
+    }
+  }
+  for (const url of rule.nonResourceURLs ?? []) out.push({ nonResourceURLs: [url], verbs: rule.verbs });
+  return out;
+}
+
+/** rbac util CompactRules: rules on one group and resource (and at most one name) merge their verbs, duplicates kept. */
+function compact(rules: PolicyRule[]): PolicyRule[] {
+  const out: PolicyRule[] = [];
+  const simple = new Map<string, PolicyRule>();
+  for (const r of rules) {
+    const isSimple = r.apiGroups?.length === 1 && r.resources?.length === 1 && (r.nonResourceURLs ?? []).length === 0 && (r.resourceNames ?? []).length <= 1;
+    if (!isSimple) {
+      out.push(r);
+      continue;
+    }
+    const key = JSON.stringify([r.apiGroups![0], r.resources![0], r.resourceNames?.[0] ?? '']);
+    const seen = simple.get(key);
+    if (seen) seen.verbs = [...seen.verbs, ...r.verbs];
+    else simple.set(key, { ...r, verbs: [...r.verbs] });
+  }
+  return [...out, ...simple.values()];
+}
+
+/** describe.CombineResourceGroup: `resource.group[/subresource]` of a rule's first resource. */
+function combineResourceGroup(resources: string[] | undefined, groups: string[] | undefined): string {
+  if (!resources?.length) return '';
+  const [name, sub] = resources[0]!.split(/\/(.*)/s, 2) as [string, string | undefined];
+  return `${name}${groups?.length && groups[0] !== '' ? `.${groups[0]}` : ''}${sub !== undefined ? `/${sub}` : ''}`;
+}
+
+/**
+ * SelfSubjectRulesReview as `auth can-i --list` prints it (cani.go printStatus): the rules of every
+ * binding that names the user or one of its groups, broken down, compacted, sorted stably by their
+ * String(), one row each.
+ */
 function list(k: KubectlContext): number {
   const user = userOf(k);
   const src = source(k);
   const rules: PolicyRule[] = [];
-  if (user.groups.includes(SYSTEM_MASTERS)) rules.push({ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] });
   for (const b of src.list('clusterrolebindings.rbac.authorization.k8s.io', undefined) as unknown as ClusterRoleBinding[]) {
     if (!applies(b.subjects, user, undefined)) continue;
     const role = src.get('clusterroles.rbac.authorization.k8s.io', '', b.roleRef.name) as unknown as ClusterRole | undefined;
@@ -64,23 +111,12 @@ function list(k: KubectlContext): number {
     const role = (b.roleRef.kind === 'ClusterRole' ? src.get('clusterroles.rbac.authorization.k8s.io', '', b.roleRef.name) : src.get('roles.rbac.authorization.k8s.io', k.namespace, b.roleRef.name)) as unknown as Role | undefined;
     rules.push(...(role?.rules ?? []));
   }
-  const rows = new Map<string, string[]>();
-  for (const r of rules) {
-    const names = `[${(r.resourceNames ?? []).join(' ')}]`;
-    for (const g of r.apiGroups ?? []) {
-      for (const res of r.resources ?? []) {
-        const key = `${g === '' ? res : `${res}.${g}`}\t[]\t${names}`;
-        rows.set(key, [...new Set([...(rows.get(key) ?? []), ...r.verbs])]);
-      }
-    }
-    for (const url of r.nonResourceURLs ?? []) {
-      const key = `\t[${url}]\t[]`;
-      rows.set(key, [...new Set([...(rows.get(key) ?? []), ...r.verbs])]);
-    }
-  }
+  const keyed = compact(rules.flatMap(breakdown)).map((r) => ({ r, key: ruleString(r) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const w = new TabWriter(TABLE_TABWRITER);
   if (!k.flags.get<boolean>('no-headers')) w.write('Resources\tNon-Resource URLs\tResource Names\tVerbs\n');
-  for (const [key, verbs] of [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) w.write(`${key}\t[${verbs.join(' ')}]\n`);
+  const list = (v: string[] | undefined) => `[${(v ?? []).join(' ')}]`;
+  for (const { r } of keyed) w.write(`${combineResourceGroup(r.resources, r.apiGroups)}\t${list(r.nonResourceURLs)}\t${list(r.resourceNames)}\t${list(r.verbs)}\n`);
   k.cmd.stdout(w.flush());
   return 0;
 }
