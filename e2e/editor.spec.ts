@@ -123,6 +123,33 @@ test('Format Document reformats the YAML with prettier, which the worker fetches
   expect(lab.foreignRequests).toEqual([]);
 });
 
+test('find and folding work once the editor features have loaded (they come in a chunk after the editor)', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const pane = editorPane(page);
+  await pane.region.getByRole('combobox', { name: 'New file from example' }).selectOption({ label: 'Service: ClusterIP' });
+  await pane.region.locator('.view-line span span', { hasText: /^ClusterIP$/ }).click();
+  // Pressed before the features chunk arrives, Ctrl+F does nothing yet; it works once they are in.
+  const findInput = pane.region.getByRole('textbox', { name: 'Find' });
+  await expect(async () => {
+    await page.keyboard.press('ControlOrMeta+F');
+    await expect(findInput).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await page.keyboard.type('port');
+  await expect(pane.region.locator('.find-widget .matchesCount')).toHaveText(/^1 of \d+$/);
+  await page.keyboard.press('Escape');
+  await expect(findInput).toBeHidden();
+
+  // Folding the region around the cursor (`spec:`, Ctrl+Shift+[) hides the lines under it; the
+  // gutter shows the folded control.
+  await expect(pane.text).toContainText('targetPort');
+  await pane.region.locator('.view-line span span', { hasText: /^ClusterIP$/ }).click();
+  await page.keyboard.press('ControlOrMeta+Shift+BracketLeft');
+  await expect(pane.text).not.toContainText('targetPort');
+  await expect(pane.region.locator('.margin-view-overlays .codicon-folding-collapsed')).toHaveCount(1);
+  expect(lab.consoleErrors).toEqual([]);
+});
+
 test('completion offers the fields of the kind the document declares', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();

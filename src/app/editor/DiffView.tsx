@@ -2,6 +2,7 @@ import { DiffEditor } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { selectTheme, useUiStore } from '../state/useUiStore';
 import type { DocumentDiff } from '../../worker/createEngineApi';
+import { loadEditorFeatures } from './monacoFeatureLoader';
 import { monaco } from './monacoSetup';
 import './monacoDiffEditor';
 import { MONACO_THEME } from './monacoThemes';
@@ -93,6 +94,7 @@ export default function DiffView() {
             keepCurrentModifiedModel
             theme={MONACO_THEME[theme]}
             onMount={(editor) => {
+              void loadEditorFeatures(monaco);
               // Land on the first change, wherever it is in the object.
               const off = editor.onDidUpdateDiff(() => {
                 off.dispose();

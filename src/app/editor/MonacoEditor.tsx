@@ -4,6 +4,7 @@ import { selectTheme, useUiStore } from '../state/useUiStore';
 import { editorOptions } from './editorOptions';
 import { isEditTab, saveEdit } from './kubectlEdit';
 import type { EditorFile } from './fileStore';
+import { loadEditorFeatures } from './monacoFeatureLoader';
 import { monaco } from './monacoSetup';
 import { MONACO_THEME } from './monacoThemes';
 import { selectFilePathList } from './editorSelectors';
@@ -62,6 +63,7 @@ export default function MonacoEditor({ file, onApply }: Props) {
 
   const onMount: OnMount = (editor) => {
     mounted.current = editor;
+    void loadEditorFeatures(monaco);
     canApply.current = editor.createContextKey(
       'kubelabCanApply',
       latest.current.onApply !== undefined,

@@ -6,3 +6,22 @@ declare module 'monaco-editor/editor/standalone/browser/standaloneCodeEditor' {
   /** Added at build time by monacoTrim in vite.config.ts. */
   export function defineStandaloneDiffEditor(diffEditorWidget: abstract new (...args: never[]) => unknown): void;
 }
+declare module 'monaco-editor/editor/browser/editorExtensions' {
+  export interface EditorContributionDescription {
+    readonly id: string;
+    readonly ctor: unknown;
+    readonly instantiation: number;
+  }
+  export const EditorExtensionsRegistry: {
+    getEditorContributions(): EditorContributionDescription[];
+  };
+}
+declare module 'monaco-editor/editor/common/editorFeatures' {
+  export function getEditorFeatures(): unknown[];
+}
+declare module 'monaco-editor/editor/standalone/browser/standaloneServices' {
+  export const StandaloneServices: { initialize(overrides: object): unknown };
+}
+declare module 'monaco-editor/platform/instantiation/common/extensions' {
+  export function getSingletonServiceDescriptors(): [unknown, unknown][];
+}

@@ -1,28 +1,11 @@
 /**
- * Monaco from our own bundle, never a CDN: the editor API, only the features YAML editing needs
- * (register.all would pull every contribution and double the chunk), the YAML grammar, and
- * monaco-yaml, whose worker carries the Kubernetes schema. Imported only by the lazy editor chunk.
+ * Monaco from our own bundle, never a CDN: the editor API, the YAML grammar, and monaco-yaml, whose
+ * worker carries the Kubernetes schema. Imported only by the lazy editor chunk. The editing
+ * features (completion, hover, find, folding...) come in a chunk of their own right after the
+ * first editor is up: see monacoFeatures.ts and monacoFeatureLoader.ts.
  */
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/bracketMatching/register';
-import 'monaco-editor/features/clipboard/register';
-import 'monaco-editor/features/comment/register';
-import 'monaco-editor/features/contextmenu/register';
-import 'monaco-editor/features/cursorUndo/register';
-import 'monaco-editor/features/find/register';
-import 'monaco-editor/features/folding/register';
-import 'monaco-editor/features/format/register';
-import 'monaco-editor/features/gotoError/register';
-import 'monaco-editor/features/hover/register';
-import 'monaco-editor/features/indentation/register';
-import 'monaco-editor/features/linesOperations/register';
-import 'monaco-editor/features/multicursor/register';
-import 'monaco-editor/features/snippet/register';
-// features/suggest/register only brings inline (ghost-text) completions; the completion list is the SuggestController.
-import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
-import 'monaco-editor/features/wordHighlighter/register';
-import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/yaml/register';
 // The diff editor itself loads with DiffView (monacoDiffEditor.ts), but what it registers must be
 // there before the first editor starts Monaco's services: its service, colors and icons (small).
