@@ -48,6 +48,21 @@ function applies(subjects: Subject[] | undefined, user: UserInfo, ns: string | u
   );
 }
 
+/**
+ * `auth whoami` (whoami.go printTableSelfSubjectAccessReview): the user a SelfSubjectReview
+ * echoes back, the one this request authenticated (or impersonated) as.
+ */
+function whoami(k: KubectlContext): number {
+  if (k.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(k.args.join(' '))}`);
+  const user = userOf(k);
+  const w = new TabWriter(TABLE_TABWRITER);
+  w.write('ATTRIBUTE\tVALUE\n');
+  if (user.name) w.write(`Username\t${user.name}\n`);
+  if (user.groups.length > 0) w.write(`Groups\t[${user.groups.join(' ')}]\n`);
+  k.cmd.stdout(w.flush());
+  return 0;
+}
+
 /** rbac/v1 PolicyRule.String() (gogo-generated): the key can-i --list sorts its rules by, verbs first. */
 function ruleString(r: PolicyRule): string {
   const list = (v: string[] | undefined) => `[${(v ?? []).join(' ')}]`;
@@ -139,6 +154,13 @@ export const authVerb: Verb = {
         { name: 'subresource', kind: 'string', default: '', usage: 'SubResource such as pod/log or deployment/scale' },
       ],
       run: canI,
+    },
+    {
+      name: 'whoami',
+      short: 'Experimental: Check self subject attributes',
+      usage: 'kubectl auth whoami',
+      flags: [],
+      run: whoami,
     },
   ],
   run: defaultSubCommandRun('kubectl auth', () => authVerb),

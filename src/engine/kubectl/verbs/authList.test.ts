@@ -44,3 +44,11 @@ configmaps         []                  [b]              [get]
 `);
   });
 });
+
+describe('kubectl auth whoami', () => {
+  it('prints the SelfSubjectReview table: Username, then Groups as Go prints a slice', () => {
+    const { s } = kubectlSession();
+    expect(s.execute('kubectl auth whoami').output).toBe('ATTRIBUTE   VALUE\nUsername    kubernetes-admin\nGroups      [kubeadm:cluster-admins system:authenticated]\n');
+    expect(s.execute('kubectl auth whoami --as=jane').output).toBe('ATTRIBUTE   VALUE\nUsername    jane\nGroups      [system:authenticated]\n');
+  });
+});
