@@ -54,6 +54,14 @@ export class DnsIndex {
   private svcByIP = new Map<string, ServiceEntry>();
   private epByIP = new Map<string, { entry: ServiceEntry; addr: EndpointAddress }[]>();
   private podIPs = new Map<string, string[]>();
+  /**
+   * The last name {@link isEndpointOfMissingService} decided, with its zone and answer: the A and
+   * AAAA queries of a lookup ask about the same name string, and the service part it reads is a
+   * fresh slice that would be hashed again. Forgotten whenever the index is rebuilt.
+   */
+  private lastEndpointName = '';
+  private lastEndpointZone = '';
+  private lastEndpointMissing = false;
   private modified = 0;
 
   constructor(private readonly view: ClusterView) {}
@@ -71,6 +79,7 @@ export class DnsIndex {
     this.svc = new Map();
     this.svcByNs = new Map();
     this.svcByDomain = new Map();
+    this.lastEndpointName = '';
     this.svcByIP = new Map();
     this.epByIP = new Map();
     this.podIPs = new Map();
@@ -170,6 +179,13 @@ export class DnsIndex {
    */
   isEndpointOfMissingService(lowerName: string, zone: string): boolean {
     this.ensure();
+    if (lowerName === this.lastEndpointName && zone === this.lastEndpointZone) return this.lastEndpointMissing;
+    this.lastEndpointName = lowerName;
+    this.lastEndpointZone = zone;
+    return (this.lastEndpointMissing = this.endpointOfMissingService(lowerName, zone));
+  }
+
+  private endpointOfMissingService(lowerName: string, zone: string): boolean {
     const svcAt = zone === '.' ? lowerName.length - 5 : lowerName.length - zone.length - 5;
     if (svcAt <= 0 || !lowerName.startsWith('.svc.', svcAt)) return false;
     const endpointEnd = lowerName.indexOf('.');

@@ -129,4 +129,18 @@ describe('fast paths agree with the plain code', () => {
     );
     expect(claimed).toBeGreaterThan(50);
   });
+
+  it('isEndpointOfMissingService answers anew once the cluster changes (its last answer is per index build)', () => {
+    const objs = { version: 1, namespaces: [ns('default')], services: [] as Service[] };
+    const idx = new DnsIndex(staticClusterView(objs));
+    const name = 'x.web.default.svc.cluster.local.';
+    expect(idx.isEndpointOfMissingService(name, 'cluster.local.')).toBe(true);
+    expect(idx.isEndpointOfMissingService(name, 'cluster.local.')).toBe(true);
+    objs.services = [svc('default', 'web', { clusterIP: '10.96.0.1', ports: [{ port: 80, protocol: 'TCP' }] })];
+    objs.version = 2;
+    expect(idx.isEndpointOfMissingService(name, 'cluster.local.')).toBe(false);
+    expect(idx.isEndpointOfMissingService(name, '.')).toBe(false);
+    expect(idx.isEndpointOfMissingService('x.web.default.svc.', '.')).toBe(false);
+    expect(idx.isEndpointOfMissingService('x.db.default.svc.', '.')).toBe(true);
+  });
 });
