@@ -255,6 +255,7 @@ export class Interpreter {
       setVar: (name, value) => frame.set(name, value),
       home: (user) => (user === '' ? (frame.get('HOME') ?? frame.machine.home) : user === frame.machine.user ? frame.machine.home : user === 'root' ? '/root' : undefined),
       substitute: (script) => this.substitute(script),
+      braces: frame.flavor !== 'dash',
       fs: frame.machine.fs,
       cwd: frame.cwd,
     };

@@ -16,6 +16,8 @@ export interface ExpandHost {
   substitute(script: Script): Exec<string>;
   fs: Vfs;
   cwd: string;
+  /** Whether `{a,b}` expands: bash and busybox ash do, dash (POSIX sh) leaves it as it is. */
+  braces?: boolean;
 }
 
 /** Raised by `${VAR?msg}` and friends; the shell prints it and abandons the command. */
@@ -56,7 +58,7 @@ export function braceExpand(word: Word): Word[] {
 
 /** Expands a word into fields: parameters, substitutions, splitting on IFS whitespace, globbing. */
 export function* expandWord(word: Word, host: ExpandHost): Exec<string[]> {
-  const braced = braceExpand(word);
+  const braced = host.braces === false ? [word] : braceExpand(word);
   if (braced.length > 1) {
     const out: string[] = [];
     for (const w of braced) out.push(...(yield* expandWord(w, host)));

@@ -1,8 +1,22 @@
 import { decodeEscape } from '../parser/parse';
 import type { CommandContext } from '../types';
 
-/** `echo [-neE] ARGS`: bash's builtin, which also takes combined flags like `-ne`. */
+/**
+ * dash's echo builtin (bltin/printf.c echocmd): only an exact first `-n` is an option, and
+ * backslash escapes always apply (`\c` ends the output).
+ */
+function dashEcho(ctx: CommandContext): number {
+  const args = ctx.argv.slice(1);
+  const newline = args[0] !== '-n';
+  if (!newline) args.shift();
+  const r = interpretEscapes(args.join(' '), false);
+  ctx.stdout(newline && !r.stop ? `${r.text}\n` : r.text);
+  return 0;
+}
+
+/** `echo [-neE] ARGS`: bash's builtin, which also takes combined flags like `-ne`; dash's in dash. */
 export function echo(ctx: CommandContext): number {
+  if (ctx.shell.identity().flavor === 'dash' && ctx.argv[0] === 'echo') return dashEcho(ctx);
   const args = ctx.argv.slice(1);
   let newline = true;
   let escapes = false;

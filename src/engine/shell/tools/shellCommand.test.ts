@@ -100,6 +100,10 @@ describe('sh is dash on Debian and Ubuntu machines', () => {
     expect(run("sh -c 'for i in 1; do echo'")).toBe('sh: 1: Syntax error: end of file unexpected (expecting "done")\nrc=2\n');
     expect(run("sh -c '[ 1 -eq a ]'")).toBe('sh: 1: [: Illegal number: a\nrc=2\n');
     expect(run("sh -c '[ 1'")).toBe('sh: 1: [: missing ]\nrc=2\n');
+    // No brace expansion; echo knows only a first -n and always reads backslash escapes.
+    expect(run("sh -c 'echo {1..3}'")).toBe('{1..3}\nrc=0\n');
+    expect(run(`sh -c 'echo -e "a\\tb"'`)).toBe('-e a\tb\nrc=0\n');
+    expect(run(`sh -c 'echo -n x; echo "a\\cb"; echo'`)).toBe('xa\nrc=0\n');
   });
 
   // dash -i in a pty: `# ` for root, and the line count goes on from line to line, except for a line it could not parse.
