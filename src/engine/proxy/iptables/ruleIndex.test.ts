@@ -26,8 +26,9 @@ describe('rule index', () => {
     fc.assert(
       fc.property(clusterArb, fc.array(packetArb, { minLength: 1, maxLength: 8 }), (cluster, packets) => {
         const rs = generateRules({ node: node01, services: cluster.map((c) => c.svc), endpointSlices: cluster.map((c) => c.slice), config: baseConfig });
-        // The shared chains are long enough to be indexed.
-        expect(chainNamed(rs.tables[2]!, 'KUBE-SERVICES')!.rules.length).toBeGreaterThan(16);
+        // Only clusters whose shared chains are long enough to be indexed test the index (a
+        // cluster drawn with almost no endpoints has a short KUBE-SERVICES; seed -98559151).
+        fc.pre(chainNamed(rs.tables[2]!, 'KUBE-SERVICES')!.rules.length > 16);
         const recentIndexed = {};
         const recentScanned = {};
         for (const [t, p] of packets.entries()) {
