@@ -1,5 +1,6 @@
 import { expandString, expandWord, ExpansionError, type Exec, type ExpandHost } from './expand';
 import type { AndOr, CommandNode, ForCommand, IfCommand, LoopCommand, Pipeline, Redirect, Script, SimpleCommand } from './parser/ast';
+import { parse } from './parser/parse';
 import type { ShellFrame } from './ShellFrame';
 import type { Command, CommandContext, CommandOutcome, Job, ShellHooks } from './types';
 import { resolvePath, VfsError, STRERROR } from './vfs/Vfs';
@@ -295,9 +296,33 @@ export class Interpreter {
     }
   }
 
-  private *runSimple(cmd: SimpleCommand, io: Io): Exec<number> {
+  /**
+   * Alias expansion of the command word: bash does it only in an interactive shell, dash always.
+   * An alias whose value is one simple command (`k=kubectl`, `kgp='kubectl get pods'`) lends it its
+   * words, assignments and redirections; an alias may name another, but not itself again.
+   */
+  private withAliases(cmd: SimpleCommand): SimpleCommand {
+    if (this.frame.aliases.size === 0 || (this.frame.flavor === 'bash' && !this.frame.interactive)) return cmd;
+    const seen = new Set<string>();
+    for (;;) {
+      const first = cmd.words[0];
+      const part = first?.length === 1 ? first[0] : undefined;
+      if (!part || part.type !== 'lit' || part.quoted || seen.has(part.text)) return cmd;
+      const value = this.frame.aliases.get(part.text);
+      if (value === undefined) return cmd;
+      seen.add(part.text);
+      const parsed = parse(value);
+      const item = parsed.ok && parsed.script.length === 1 ? parsed.script[0]! : undefined;
+      const only = item && !item.background && item.andOr.rest.length === 0 && item.andOr.first.commands.length === 1 && !item.andOr.first.negate ? item.andOr.first.commands[0] : undefined;
+      if (!only || only.type !== 'simple') return cmd;
+      cmd = { ...cmd, assigns: [...only.assigns, ...cmd.assigns], words: [...only.words, ...cmd.words.slice(1)], redirects: [...only.redirects, ...cmd.redirects] };
+    }
+  }
+
+  private *runSimple(original: SimpleCommand, io: Io): Exec<number> {
     this.currentStderr = io.stderr;
-    if (cmd.line !== undefined) this.frame.line = cmd.line;
+    if (original.line !== undefined) this.frame.line = original.line;
+    const cmd = this.withAliases(original);
     const host = this.expandHost();
     let sawSubstitution = false;
     const argv: string[] = [];

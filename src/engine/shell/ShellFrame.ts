@@ -21,6 +21,8 @@ export class ShellFrame implements ShellEnv {
   line = 0;
   /** Lines an interactive dash has read before the current input: dash numbers errors by them. */
   linesRead = 0;
+  /** `alias NAME=VALUE`: this shell's aliases (a subshell copies them, a child `bash -c` starts without). */
+  readonly aliases = new Map<string, string>();
 
   constructor(
     readonly machine: Machine,
@@ -75,6 +77,7 @@ export class ShellFrame implements ShellEnv {
     const child = new ShellFrame(this.machine, pid, { cwd: this.cwd, interactive: this.interactive, shell: this.shell });
     child.line = this.line;
     child.linesRead = this.linesRead;
+    for (const [k, v] of this.aliases) child.aliases.set(k, v);
     child.vars.clear();
     for (const [k, v] of this.vars) child.vars.set(k, { ...v });
     child.oldCwd = this.oldCwd;

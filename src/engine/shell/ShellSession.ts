@@ -399,6 +399,7 @@ export class ShellSession {
       isLogin: () => frame.login,
       isInteractive: () => frame.interactive,
       identity: () => frame.shell,
+      aliases: () => frame.aliases,
       errorPrefix: () => frame.errorPrefix(),
       history: () => frame.history,
       clearHistory: () => {

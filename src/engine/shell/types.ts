@@ -119,6 +119,8 @@ export interface ShellHooks {
   isInteractive(): boolean;
   /** Which shell this is and how it was started. */
   identity(): ShellIdentity;
+  /** This shell's aliases (`alias`, `unalias` change them). */
+  aliases(): Map<string, string>;
   /** How this shell begins its own error messages now (`bash: `, `bash: line 3: `, `sh: 1: `, `sh: `). */
   errorPrefix(): string;
   /** The previous directory for `cd -`. */

@@ -114,10 +114,69 @@ function history(ctx: CommandContext): number {
   return 0;
 }
 
+/** How `alias` shows a value: bash quotes `'` as `'\''`, dash as `'"'"'`. */
+function quoteAlias(value: string, dash: boolean): string {
+  return `'${value.replace(/'/g, dash ? `'"'"'` : `'\\''`)}'`;
+}
+
+/**
+ * dash lists aliases in the order of its 39-bucket hash table (alias.c hashalias), first defined
+ * first within a bucket; bash sorts them.
+ */
+function dashAliasOrder(names: string[]): string[] {
+  const bucket = (name: string) => {
+    const bytes = new TextEncoder().encode(name);
+    let h = (bytes[0] ?? 0) << 4;
+    for (const b of bytes) h += b;
+    return h % 39;
+  };
+  return names.map((name, i) => ({ name, i, b: bucket(name) })).sort((x, y) => x.b - y.b || x.i - y.i).map((x) => x.name);
+}
+
+/** `alias [NAME[=VALUE]...]`: define, show one, or list all; bash prefixes each line with `alias `. */
+function alias(ctx: CommandContext): number {
+  const dash = ctx.shell.identity().flavor === 'dash';
+  const aliases = ctx.shell.aliases();
+  const show = (name: string) => ctx.stdout(`${dash ? '' : 'alias '}${name}=${quoteAlias(aliases.get(name)!, dash)}\n`);
+  const args = ctx.argv.slice(1).filter((a, i) => !(i === 0 && a === '-p'));
+  if (args.length === 0) {
+    for (const name of dash ? dashAliasOrder([...aliases.keys()]) : [...aliases.keys()].sort()) show(name);
+    return 0;
+  }
+  let code = 0;
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    if (eq > 0) aliases.set(arg.slice(0, eq), arg.slice(eq + 1));
+    else if (aliases.has(arg)) show(arg);
+    else {
+      ctx.stderr(dash ? `alias: ${arg} not found\n` : `${shellLabel(ctx)}: alias: ${arg}: not found\n`);
+      code = 1;
+    }
+  }
+  return code;
+}
+
+/** `unalias [-a] NAME...` */
+function unalias(ctx: CommandContext): number {
+  const dash = ctx.shell.identity().flavor === 'dash';
+  const aliases = ctx.shell.aliases();
+  let code = 0;
+  for (const name of ctx.argv.slice(1)) {
+    if (name === '-a') aliases.clear();
+    else if (!aliases.delete(name)) {
+      ctx.stderr(dash ? `unalias: ${name} not found\n` : `${shellLabel(ctx)}: unalias: ${name}: not found\n`);
+      code = 1;
+    }
+  }
+  return code;
+}
+
 function type(ctx: CommandContext): number {
   let code = 0;
   for (const name of ctx.argv.slice(1)) {
-    if (ctx.shell.isBuiltin(name)) ctx.stdout(`${name} is a shell builtin\n`);
+    const aliased = ctx.shell.aliases().get(name);
+    if (aliased !== undefined) ctx.stdout(ctx.shell.identity().flavor === 'dash' ? `${name} is an alias for ${aliased}\n` : `${name} is aliased to \`${aliased}'\n`);
+    else if (ctx.shell.isBuiltin(name)) ctx.stdout(`${name} is a shell builtin\n`);
     else if (ctx.machine.commands.has(name)) ctx.stdout(`${name} is ${ctx.machine.commands.pathOf(name)}\n`);
     else {
       ctx.stderr(`${shellLabel(ctx)}: type: ${name}: not found\n`);
@@ -181,6 +240,8 @@ You are on the control-plane node as the cluster admin. Type commands as on a re
  * `printf`, `test` and `pwd` are builtins in bash too (and also exist in /usr/bin).
  */
 export const SHELL_BUILTINS: Record<string, Command> = {
+  alias,
+  unalias,
   cd,
   export: exportBuiltin,
   unset,

@@ -144,3 +144,39 @@ bash: foo: command not found
 `);
   });
 });
+
+// bash 5.2.15 (interactive, and `bash -c` where aliases are off) and dash 0.5.12 on this machine.
+describe('alias', () => {
+  it('bash: defines, lists, shows, expands the command word at a terminal only; unalias; type', () => {
+    const s = sessionWith();
+    expect(transcript(s, ['alias ll="ls -d"', 'll /tmp', 'alias q="it\'s"', 'alias', 'alias nope', 'type ll', 'bash -c "ll /tmp"', 'unalias ll', 'unalias ll'])).toBe(`controlplane:~$ alias ll="ls -d"
+controlplane:~$ ll /tmp
+/tmp
+controlplane:~$ alias q="it's"
+controlplane:~$ alias
+alias ll='ls -d'
+alias q='it'\\''s'
+controlplane:~$ alias nope
+bash: alias: nope: not found
+controlplane:~$ type ll
+ll is aliased to \`ls -d'
+controlplane:~$ bash -c "ll /tmp"
+bash: line 1: ll: command not found
+controlplane:~$ unalias ll
+controlplane:~$ unalias ll
+bash: unalias: ll: not found
+`);
+  });
+
+  it('dash: lists in its hash-table order without the alias prefix, quotes with \'"\'"\', expands in scripts too', () => {
+    const s = sessionWith();
+    expect(transcript(s, [`sh -c 'alias ll="ls -d"; alias q="it'"'"'s"; alias; alias nope; type ll'`, `sh -c $'alias ll="ls -d"\\nll /tmp'`])).toBe(`controlplane:~$ sh -c 'alias ll="ls -d"; alias q="it'"'"'s"; alias; alias nope; type ll'
+q='it'"'"'s'
+ll='ls -d'
+alias: nope not found
+ll is an alias for ls -d
+controlplane:~$ sh -c $'alias ll="ls -d"\\nll /tmp'
+/tmp
+`);
+  });
+});
