@@ -1,4 +1,4 @@
-import { appendTo, fqdn, makeQuery } from '../message';
+import { appendTo, endsWithDot, fqdn, makeQuery } from '../message';
 import type { DnsMessage, RRType } from '../message';
 import { resolverOptions } from './resolvConf';
 import type { ResolvConf } from './resolvConf';
@@ -53,7 +53,7 @@ class SearchList {
   }
 
   candidates(name: string): string[] {
-    if (name.endsWith('.')) return [name];
+    if (endsWithDot(name)) return [name];
     // Filled by index into an array of exactly the candidates' number (push would reserve 17).
     const n = this.suffixes.length;
     const out = new Array<string>(n + 1);

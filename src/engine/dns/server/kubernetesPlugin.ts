@@ -29,6 +29,9 @@ export class KubernetesPlugin {
   /** The reverse zones among `zones`, and each zone's SOA names, worked out once rather than per query. */
   private readonly reverseZones: ReadonlySet<string>;
   private readonly soaNames = new Map<string, { mname: string; rname: string }>();
+  /** The zone matched for the last name (the AAAA of a lookup follows the A with the same string). */
+  private lastName: string | undefined;
+  private lastZone: string | undefined;
 
   constructor(
     private readonly cfg: KubernetesPluginConfig,
@@ -45,7 +48,11 @@ export class KubernetesPlugin {
 
   /** Answers `qname` (as sent; `lower` is it lower-cased) or passes it on. */
   serve(qname: string, lower: string, qtype: RRType, upstream: UpstreamLookup): PluginOutcome {
-    const zone = matchZone(this.cfg.zones, lower);
+    if (lower !== this.lastName) {
+      this.lastName = lower;
+      this.lastZone = matchZone(this.cfg.zones, lower);
+    }
+    const zone = this.lastZone;
     if (zone === undefined) return { kind: 'next' };
     let records: ResourceRecord[] = [];
     let extra: ResourceRecord[] = [];
