@@ -21,6 +21,8 @@ export class ShellFrame implements ShellEnv {
   line = 0;
   /** Lines an interactive dash has read before the current input: dash numbers errors by them. */
   linesRead = 0;
+  /** The file `source`/`.` is reading now, if any: errors inside it name it (and count its lines). */
+  sourcing: string | undefined;
   /** `alias NAME=VALUE`: this shell's aliases (a subshell copies them, a child `bash -c` starts without). */
   readonly aliases = new Map<string, string>();
 
@@ -102,6 +104,10 @@ export class ShellFrame implements ShellEnv {
   errorPrefix(): string {
     const { flavor, name, source } = this.shell;
     if (flavor === 'ash') return 'sh: ';
+    if (this.sourcing !== undefined) {
+      if (flavor === 'dash') return `${name}: ${this.line}: ${this.sourcing}: `;
+      if (source !== 'interactive') return `${this.sourcing}: line ${this.line}: `;
+    }
     if (flavor === 'dash') return `${name}: ${this.linesRead + this.line}: `;
     if (source === 'interactive') return `${name}: `;
     return `${name}: line ${this.line}: `;

@@ -4,6 +4,7 @@ import type { Exec } from './expand';
 import { Interpreter, LineAborted, type InterpreterHost, type Io } from './Interpreter';
 import { createMachine } from './machines';
 import { parse } from './parser/parse';
+import { whenDone } from './outcome';
 import { syntaxErrorMessage } from './syntaxErrors';
 import { SHELL_BUILTINS } from './builtins/shellBuiltins';
 import { ShellFrame } from './ShellFrame';
@@ -399,6 +400,18 @@ export class ShellSession {
       isLogin: () => frame.login,
       isInteractive: () => frame.interactive,
       identity: () => frame.shell,
+      source: (file, script) => {
+        const parsed = parse(script);
+        if (!parsed.ok) return { syntaxError: parsed.kind === 'incomplete' ? 'incomplete' : 'syntax', ...(parsed.kind === 'syntax' ? { token: parsed.token } : {}) };
+        const [outer, line] = [frame.sourcing, frame.line];
+        frame.sourcing = file;
+        const restore = (code: number) => {
+          frame.sourcing = outer;
+          frame.line = line;
+          return code;
+        };
+        return whenDone(this.runAsOutcome(this.interpreterFor(frame).runScript(parsed.script, { ...io, cursor: { pos: 0 } })), restore);
+      },
       aliases: () => frame.aliases,
       errorPrefix: () => frame.errorPrefix(),
       history: () => frame.history,

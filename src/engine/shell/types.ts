@@ -119,6 +119,11 @@ export interface ShellHooks {
   isInteractive(): boolean;
   /** Which shell this is and how it was started. */
   identity(): ShellIdentity;
+  /**
+   * `source FILE` / `. FILE`: runs `script` (the file's text) in this shell itself, so its
+   * variables and directory stay; errors inside name `file`.
+   */
+  source(file: string, script: string): CommandOutcome | { syntaxError: 'incomplete' | 'syntax'; token?: string };
   /** This shell's aliases (`alias`, `unalias` change them). */
   aliases(): Map<string, string>;
   /** How this shell begins its own error messages now (`bash: `, `bash: line 3: `, `sh: 1: `, `sh: `). */

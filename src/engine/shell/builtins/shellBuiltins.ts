@@ -1,4 +1,4 @@
-import type { Command, CommandContext } from '../types';
+import type { Command, CommandContext, CommandOutcome } from '../types';
 import { echo, printf } from './echoPrintf';
 import { test } from './test';
 
@@ -125,7 +125,8 @@ function quoteAlias(value: string, dash: boolean): string {
  */
 function dashAliasOrder(names: string[]): string[] {
   const bucket = (name: string) => {
-    const bytes = new TextEncoder().encode(name);
+    // The name's UTF-8 bytes, as dash's unsigned chars.
+    const bytes = [...name].flatMap((ch) => [...encodeURIComponent(ch)].length > 1 ? encodeURIComponent(ch).slice(1).split('%').map((x) => parseInt(x, 16)) : [ch.charCodeAt(0)]);
     let h = (bytes[0] ?? 0) << 4;
     for (const b of bytes) h += b;
     return h % 39;
@@ -169,6 +170,36 @@ function unalias(ctx: CommandContext): number {
     }
   }
   return code;
+}
+
+/**
+ * `source FILE` and `. FILE` (bash), `. FILE` (dash, which looks a name without `/` up in $PATH
+ * only): the file runs in this shell. A file that does not parse is reported as bash does.
+ */
+function source(ctx: CommandContext): CommandOutcome {
+  const name = ctx.argv[0]!;
+  const dash = ctx.shell.identity().flavor === 'dash';
+  if (dash && name === 'source') {
+    // dash has only `.`.
+    ctx.stderr(`${shellLabel(ctx)}: source: not found\n`);
+    return 127;
+  }
+  const file = ctx.argv[1];
+  if (file === undefined) {
+    if (dash) return 0;
+    ctx.stderr(`${shellLabel(ctx)}: ${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`);
+    return 2;
+  }
+  const candidates = dash && !file.includes('/') ? (ctx.env.get('PATH') ?? '').split(':').map((d) => `${d || '.'}/${file}`) : [file];
+  const found = candidates.map((c) => ctx.resolve(c)).find((p) => ctx.fs.exists(p) && !ctx.fs.isDir(p));
+  if (found === undefined) {
+    ctx.stderr(dash ? `${shellLabel(ctx)}: .: ${file}: not found\n` : `${shellLabel(ctx)}: ${file}: No such file or directory\n`);
+    return dash ? 2 : 1;
+  }
+  const r = ctx.shell.source(file, ctx.fs.readFile(found));
+  if (typeof r === 'number' || !('syntaxError' in r)) return r;
+  ctx.stderr(`${file}: ${r.syntaxError === 'incomplete' ? 'syntax error: unexpected end of file' : `syntax error near unexpected token \`${r.token}'`}\n`);
+  return 2;
 }
 
 function type(ctx: CommandContext): number {
@@ -240,6 +271,8 @@ You are on the control-plane node as the cluster admin. Type commands as on a re
  * `printf`, `test` and `pwd` are builtins in bash too (and also exist in /usr/bin).
  */
 export const SHELL_BUILTINS: Record<string, Command> = {
+  '.': source,
+  source,
   alias,
   unalias,
   cd,

@@ -180,3 +180,36 @@ controlplane:~$ sh -c $'alias ll="ls -d"\\nll /tmp'
 `);
   });
 });
+
+// bash 5.2.15 in a pty and as `bash -c`, dash 0.5.12 as `sh -c`, on this machine.
+describe('source and .', () => {
+  it('run the file in this shell; errors inside name it outside a terminal; dash has only ., found on $PATH', () => {
+    const s = sessionWith({ 'e.sh': 'X=5\nfoo\n' });
+    expect(transcript(s, ['source e.sh', 'echo $X', 'source nope', 'echo rc=$?', 'source', 'echo rc=$?', 'bash -c "source e.sh; echo \\$X; source nope"', 'sh -c ". ./e.sh; echo \\$X; . nope"', 'sh -c ". e.sh"', 'sh -c "source e.sh"'])).toBe(`controlplane:~$ source e.sh
+bash: foo: command not found
+controlplane:~$ echo $X
+5
+controlplane:~$ source nope
+bash: nope: No such file or directory
+controlplane:~$ echo rc=$?
+rc=1
+controlplane:~$ source
+bash: source: filename argument required
+source: usage: source filename [arguments]
+controlplane:~$ echo rc=$?
+rc=2
+controlplane:~$ bash -c "source e.sh; echo \\$X; source nope"
+e.sh: line 2: foo: command not found
+5
+bash: line 1: nope: No such file or directory
+controlplane:~$ sh -c ". ./e.sh; echo \\$X; . nope"
+sh: 2: ./e.sh: foo: not found
+5
+sh: 1: .: nope: not found
+controlplane:~$ sh -c ". e.sh"
+sh: 1: .: e.sh: not found
+controlplane:~$ sh -c "source e.sh"
+sh: 1: source: not found
+`);
+  });
+});
