@@ -157,7 +157,7 @@ export class ApiServer {
 
   /** @internal */
   emitRequest(rec: RequestRecord): void {
-    for (const l of [...this.listeners]) l(rec);
+    if (this.listeners.size) for (const l of [...this.listeners]) l(rec);
   }
 
   /** @internal The context strategies run with. */

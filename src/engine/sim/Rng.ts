@@ -4,30 +4,30 @@
  * the same seed and the same commands always give the same cluster.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * sfc32's a, b, c, d as unsigned 32-bit words. A typed array, because plain fields holding
+   * values past the small-integer range box a fresh number on every write, and every uid,
+   * name suffix and IP draws dozens of numbers.
+   */
+  private readonly s = new Uint32Array(4);
 
   constructor(seed: string | number) {
-    const h = cyrb128(String(seed));
-    [this.a, this.b, this.c, this.d] = h;
+    this.s.set(cyrb128(String(seed)));
     for (let i = 0; i < 15; i++) this.next();
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.a >>>= 0;
-    this.b >>>= 0;
-    this.c >>>= 0;
-    this.d >>>= 0;
-    let t = (this.a + this.b) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.d = (this.d + 1) | 0;
-    t = (t + this.d) | 0;
-    this.c = (this.c + t) | 0;
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = (s[3]! + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    s[3] = d;
     return (t >>> 0) / 4294967296;
   }
 
@@ -50,11 +50,12 @@ export class Rng {
 
   /** The generator's internal state, for snapshots. */
   save(): [number, number, number, number] {
-    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
+    const s = this.s;
+    return [s[0]!, s[1]!, s[2]!, s[3]!];
   }
 
   restore(state: readonly [number, number, number, number]): void {
-    [this.a, this.b, this.c, this.d] = state;
+    this.s.set(state);
   }
 }
 

@@ -37,6 +37,18 @@ describe('json helpers (property)', () => {
     fc.assert(fc.property(tree, tree, (a, b) => deepEqual(a, b) === referenceEqual(a, b) && deepEqual(a, deepClone(a))), { numRuns: 2000 });
   });
 
+  it('deepFreeze freezes every object of a tree, also under a part that was frozen already', () => {
+    fc.assert(
+      fc.property(objectTree, objectTree, (a, b) => {
+        const shared = deepFreeze(deepClone(b));
+        const tree = { ...deepClone(a), shared, list: [deepClone(a), shared] };
+        deepFreeze(tree);
+        for (const o of objectsOf(tree)) expect(Object.isFrozen(o)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('shareUnchanged says what deepEqual says, keeps the content, and shares only equal subtrees of prev', () => {
     fc.assert(
       fc.property(objectTree, objectTree, fc.boolean(), (prevRaw, nextRaw, derive) => {

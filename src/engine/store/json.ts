@@ -24,10 +24,24 @@ export function deepClone<T>(value: T): T {
  * caches) cannot be corrupted by a consumer that forgot to copy before mutating.
  */
 export function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const key in value as Record<string, unknown>) deepFreeze((value as Record<string, unknown>)[key]);
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) freezeTree(value);
   return value;
+}
+
+/** Freezes an unfrozen object and every unfrozen object under it (a frozen one is frozen throughout). */
+function freezeTree(o: object): void {
+  Object.freeze(o);
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) {
+      const v: unknown = o[i];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+    }
+    return;
+  }
+  for (const key in o) {
+    const v = (o as Record<string, unknown>)[key];
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+  }
 }
 
 /**

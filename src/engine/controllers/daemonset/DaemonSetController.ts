@@ -36,8 +36,8 @@ export class DaemonSetController extends QueueController {
   }
 
   protected sync(key: string): void {
-    const { namespace, name } = splitKey(key);
-    const ds = this.sets.get(namespace, name);
+    const { namespace } = splitKey(key);
+    const ds = this.sets.getByKey(key);
     if (!ds || ds.metadata.deletionTimestamp) return;
     const owned = this.pods.list(namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === ds.metadata.uid));
     const plan = reconcileDaemonSet(ds, this.nodes.list(), owned, this.clock.now());

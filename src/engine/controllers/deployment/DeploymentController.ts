@@ -34,8 +34,8 @@ export class DeploymentController extends QueueController {
   }
 
   protected sync(key: string): void {
-    const { namespace, name } = splitKey(key);
-    const d = this.deployments.get(namespace, name);
+    const { namespace } = splitKey(key);
+    const d = this.deployments.getByKey(key);
     if (!d || d.metadata.deletionTimestamp) return; // NotFound: the GC removes its ReplicaSets.
     const owned: ReplicaSetObj[] = [];
     for (const rs of candidatesToClaim(this.sets, namespace, d.spec?.selector, d.metadata.uid)) {

@@ -51,7 +51,7 @@ export class EndpointsController extends QueueController {
 
   protected sync(key: string): void {
     const { namespace, name } = splitKey(key);
-    const service = this.services.get(namespace, name);
+    const service = this.services.getByKey(key);
     if (!service) {
       try {
         this.client.delete(R.endpoints, namespace, name);
@@ -64,7 +64,7 @@ export class EndpointsController extends QueueController {
     const selector = service.spec?.selector;
     if (!selector) return;
     const pods = candidatesForMap(this.pods, namespace, selector).filter((p) => mapSelectorMatches(selector, p.metadata.labels));
-    const current = this.endpoints.get(namespace, name);
+    const current = this.endpoints.getByKey(key);
     const desired = desiredEndpoints(service, pods, triggerTime(service, pods));
     if (current && upToDate(current, desired)) return;
     // Only the top level and metadata change below: the rest stays shared with the cached object.

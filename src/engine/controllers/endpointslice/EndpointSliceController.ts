@@ -76,7 +76,7 @@ export class EndpointSliceController extends QueueController {
 
   protected sync(key: string): void {
     const { namespace, name } = splitKey(key);
-    const service = this.services.get(namespace, name);
+    const service = this.services.getByKey(key);
     // NotFound: the slices carry an ownerReference, so the garbage collector removes them.
     if (!service) return;
     if (service.spec?.type === 'ExternalName') return;

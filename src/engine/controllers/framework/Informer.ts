@@ -14,13 +14,11 @@ export interface InformerHandlers<T extends KubeObject> {
  * (the "lister") instead of calling the API server, exactly as kube-controller-manager does.
  */
 export class Informer<T extends KubeObject = KubeObject> {
-  private readonly cache = new Map<string, T>();
-  /** When each cached key was first seen, so index lookups return objects in {@link list} order. */
-  private readonly seq = new Map<string, number>();
+  /** Cached objects by key, each with when it was first seen and the index values it is under. */
+  private readonly entries = new Map<string, Entry<T>>();
   private nextSeq = 0;
   /** Named index functions and, per index, value → keys (client-go's Indexers and Indices). */
-  private readonly indexers = new Map<string, Indexer<T>>();
-  private readonly indices = new Map<string, Map<string, Set<string>>>();
+  private readonly indexers: Indexer<T>[] = [];
   private readonly handlers: InformerHandlers<T>[] = [];
   private unsubscribe: Unsubscribe | undefined;
 
@@ -56,11 +54,16 @@ export class Informer<T extends KubeObject = KubeObject> {
   addHandlers(handlers: InformerHandlers<T>): void {
     this.handlers.push(handlers);
     // Late subscribers get the current state as adds, like AddEventHandler on a synced informer.
-    if (this.unsubscribe) for (const obj of this.cache.values()) handlers.onAdd?.(obj);
+    if (this.unsubscribe) for (const e of this.entries.values()) handlers.onAdd?.(e.obj);
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
-    return this.cache.get(namespace ? `${namespace}/${name}` : name);
+    return this.entries.get(namespace ? `${namespace}/${name}` : name)?.obj;
+  }
+
+  /** The cached object under a {@link keyOf} key (a queue's key, without building it again). */
+  getByKey(key: string): T | undefined {
+    return this.entries.get(key)?.obj;
   }
 
   /**
@@ -70,15 +73,13 @@ export class Informer<T extends KubeObject = KubeObject> {
    * update that keeps that part (the same stored, frozen object) keeps the entries as they are.
    */
   addIndex(name: string, fn: (obj: T) => string[], inputOf?: (obj: T) => unknown): void {
-    if (this.indexers.has(name)) return;
-    const indexer: Indexer<T> = { fn, inputOf, valuesOf: new Map() };
-    this.indexers.set(name, indexer);
-    const index = new Map<string, Set<string>>();
-    this.indices.set(name, index);
-    for (const [key, obj] of this.cache) {
-      const values = fn(obj);
-      indexer.valuesOf.set(key, values);
-      for (const v of values) addTo(index, v, key);
+    if (this.indexers.some((i) => i.name === name)) return;
+    const indexer: Indexer<T> = { name, fn, inputOf, index: new Map() };
+    const slot = this.indexers.push(indexer) - 1;
+    for (const [key, e] of this.entries) {
+      const values = fn(e.obj);
+      e.values[slot] = values;
+      for (const v of values) addTo(indexer.index, v, key);
     }
   }
 
@@ -89,7 +90,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   byIndex(...lookups: { index: string; values: string[] }[]): T[] {
     const sets: Set<string>[] = [];
     for (const { index: name, values } of lookups) {
-      const index = this.indices.get(name);
+      const index = this.indexers.find((i) => i.name === name)?.index;
       if (!index) throw new Error(`informer ${this.resource}: no index ${name}`);
       for (const v of values) {
         const keys = index.get(v);
@@ -97,71 +98,74 @@ export class Informer<T extends KubeObject = KubeObject> {
       }
     }
     if (sets.length === 0) return [];
-    let keys: string[];
-    if (sets.length === 1) keys = [...sets[0]!];
-    else {
-      const union = new Set<string>();
-      for (const set of sets) for (const k of set) union.add(k);
-      keys = [...union];
-    }
+    const found: Entry<T>[] = [];
+    const seen = sets.length > 1 ? new Set<string>() : undefined;
     // Index entries are added when an object is first seen or its indexed values change, so
     // they are mostly in first-seen order already; sort only when they are not.
-    let last = -1;
-    for (const k of keys) {
-      const seq = this.seq.get(k)!;
-      if (seq < last) {
-        keys.sort((a, b) => this.seq.get(a)! - this.seq.get(b)!);
-        break;
+    let ordered = true;
+    for (const set of sets) {
+      for (const k of set) {
+        if (seen) {
+          if (seen.has(k)) continue;
+          seen.add(k);
+        }
+        const e = this.entries.get(k)!;
+        if (found.length && e.seq < found[found.length - 1]!.seq) ordered = false;
+        found.push(e);
       }
-      last = seq;
     }
-    const out = new Array<T>(keys.length);
-    for (let i = 0; i < keys.length; i++) out[i] = this.cache.get(keys[i]!)!;
-    return out;
+    if (!ordered) found.sort((a, b) => a.seq - b.seq);
+    return found.map((e) => e.obj);
   }
 
   /** How many objects index `name` holds under `value` (to pick the narrowest lookup). */
   indexSize(name: string, value: string): number {
-    return this.indices.get(name)?.get(value)?.size ?? 0;
+    return this.indexers.find((i) => i.name === name)?.index.get(value)?.size ?? 0;
   }
 
   /** Cached objects (in the order they were first seen), optionally one namespace's only. */
   list(namespace?: string): T[] {
     const out: T[] = [];
-    for (const obj of this.cache.values()) if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+    for (const { obj } of this.entries.values()) if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
     return out;
   }
 
   private store(key: string, obj: T): void {
-    const old = this.cache.get(key);
-    if (!old) this.seq.set(key, this.nextSeq++);
-    this.cache.set(key, obj);
-    for (const [name, indexer] of this.indexers) {
-      if (old && indexer.inputOf && indexer.inputOf(old) === indexer.inputOf(obj)) continue;
-      const index = this.indices.get(name)!;
-      const before = indexer.valuesOf.get(key);
+    const e = this.entries.get(key);
+    if (!e) {
+      const values = this.indexers.map((indexer) => indexer.fn(obj));
+      this.entries.set(key, { obj, seq: this.nextSeq++, values });
+      this.indexers.forEach((indexer, i) => {
+        for (const v of values[i]!) addTo(indexer.index, v, key);
+      });
+      return;
+    }
+    const old = e.obj;
+    e.obj = obj;
+    for (let i = 0; i < this.indexers.length; i++) {
+      const indexer = this.indexers[i]!;
+      if (indexer.inputOf && indexer.inputOf(old) === indexer.inputOf(obj)) continue;
+      const before = e.values[i]!;
       const after = indexer.fn(obj);
-      indexer.valuesOf.set(key, after);
-      if (before && sameValues(before, after)) continue;
-      if (before) for (const v of before) if (!after.includes(v)) removeFrom(index, v, key);
-      for (const v of after) addTo(index, v, key);
+      e.values[i] = after;
+      if (sameValues(before, after)) continue;
+      for (const v of before) if (!after.includes(v)) removeFrom(indexer.index, v, key);
+      for (const v of after) addTo(indexer.index, v, key);
     }
   }
 
   private forget(key: string): void {
-    if (!this.cache.has(key)) return;
-    for (const [name, indexer] of this.indexers) {
-      const index = this.indices.get(name)!;
-      for (const v of indexer.valuesOf.get(key) ?? []) removeFrom(index, v, key);
-      indexer.valuesOf.delete(key);
-    }
-    this.cache.delete(key);
-    this.seq.delete(key);
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.indexers.forEach((indexer, i) => {
+      for (const v of e.values[i]!) removeFrom(indexer.index, v, key);
+    });
+    this.entries.delete(key);
   }
 
   private onEvent(ev: WatchEvent<T>): void {
     const key = keyOf(ev.object);
-    const old = this.cache.get(key);
+    const old = this.entries.get(key)?.obj;
     if (ev.type === 'DELETED') {
       this.forget(key);
       for (const h of this.handlers) h.onDelete?.(ev.object);
@@ -173,11 +177,19 @@ export class Informer<T extends KubeObject = KubeObject> {
   }
 }
 
-/** One named index: its function, what it reads, and the values each cached key is found under. */
+/** A cached object, when it was first seen (list order), and its values in each index. */
+interface Entry<T> {
+  obj: T;
+  seq: number;
+  values: string[][];
+}
+
+/** One named index: its function, what the function reads, and value → keys. */
 interface Indexer<T> {
+  name: string;
   fn: (obj: T) => string[];
   inputOf: ((obj: T) => unknown) | undefined;
-  valuesOf: Map<string, string[]>;
+  index: Map<string, Set<string>>;
 }
 
 function addTo(index: Map<string, Set<string>>, value: string, key: string): void {

@@ -7,13 +7,17 @@ export class WorkQueue {
   /** Keys in order from `head` on; taking from the front moves `head` (shift is O(n) per call). */
   private queue: string[] = [];
   private head = 0;
-  private dirty = new Set<string>();
-  private processing = new Set<string>();
+  /**
+   * DIRTY (queued or re-queued) and PROCESSING bits per key, in one map so each operation
+   * hashes its key once or twice (client-go keeps two sets).
+   */
+  private state = new Map<string, number>();
 
   add(key: string): void {
-    if (this.dirty.has(key)) return;
-    this.dirty.add(key);
-    if (this.processing.has(key)) return;
+    const s = this.state.get(key) ?? 0;
+    if (s & DIRTY) return;
+    this.state.set(key, s | DIRTY);
+    if (s & PROCESSING) return;
     this.queue.push(key);
   }
 
@@ -28,15 +32,16 @@ export class WorkQueue {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
-    this.processing.add(key);
-    this.dirty.delete(key);
+    this.state.set(key, PROCESSING);
     return key;
   }
 
   /** Marks `key` processed; if it was added meanwhile it goes back on the queue. */
   done(key: string): void {
-    this.processing.delete(key);
-    if (this.dirty.has(key)) this.queue.push(key);
+    if ((this.state.get(key) ?? 0) & DIRTY) {
+      this.state.set(key, DIRTY);
+      this.queue.push(key);
+    } else this.state.delete(key);
   }
 
   get length(): number {
@@ -48,3 +53,6 @@ export class WorkQueue {
     return this.queue.slice(this.head);
   }
 }
+
+const DIRTY = 1;
+const PROCESSING = 2;

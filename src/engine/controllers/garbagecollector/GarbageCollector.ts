@@ -14,10 +14,9 @@ export const GC_RESOURCES = [R.pods, R.services, R.endpoints, R.endpointSlices, 
  * watches over every resource and processes one object per key (its uid).
  */
 export class GarbageCollector extends QueueController {
-  private readonly byUid = new Map<string, GraphObject>();
+  private readonly byUid = new Map<string, ObservedObject>();
   private readonly dependents = new Map<string, Set<string>>();
-  /** When each object was last observed: dependents are visited in that order (last seen last). */
-  private readonly observedAt = new Map<string, number>();
+  /** Counts observations: dependents are visited in the order they were last observed. */
   private observations = 0;
 
   constructor(
@@ -68,12 +67,12 @@ export class GarbageCollector extends QueueController {
   private dependentsOf(uid: string): GraphObject[] {
     return this.dependentUids(uid)
       .map((u) => this.byUid.get(u))
-      .filter((x): x is GraphObject => !!x);
+      .filter((x): x is ObservedObject => !!x);
   }
 
   /** Uids of the objects referring to `uid`, the one observed last at the end. */
   private dependentUids(uid: string): string[] {
-    const order = (u: string) => this.observedAt.get(u) ?? -1;
+    const order = (u: string) => this.byUid.get(u)?.observed ?? -1;
     return [...(this.dependents.get(uid) ?? [])].sort((a, b) => order(a) - order(b));
   }
 
@@ -81,8 +80,7 @@ export class GarbageCollector extends QueueController {
     const uid = obj.metadata.uid;
     if (!uid) return;
     const prev = this.byUid.get(uid);
-    this.byUid.set(uid, { resource, obj });
-    this.observedAt.set(uid, this.observations++);
+    this.byUid.set(uid, { resource, obj, observed: this.observations++ });
     // Most updates keep the stored ownerReferences (the same frozen array): the graph's edges stay.
     if (prev?.obj.metadata.ownerReferences !== obj.metadata.ownerReferences) {
       for (const r of prev?.obj.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(uid);
@@ -101,7 +99,6 @@ export class GarbageCollector extends QueueController {
     const uid = obj.metadata.uid;
     if (!uid) return;
     this.byUid.delete(uid);
-    this.observedAt.delete(uid);
     for (const r of obj.metadata.ownerReferences ?? []) {
       this.dependents.get(r.uid)?.delete(uid);
       this.enqueue(r.uid); // a foreground owner may now be free to go
@@ -109,4 +106,9 @@ export class GarbageCollector extends QueueController {
     // Its dependents are orphans now: each decides whether to follow it.
     for (const d of this.dependentUids(uid)) this.enqueue(d);
   }
+}
+
+/** A graph node and when it was last observed (the order its owners visit their dependents in). */
+interface ObservedObject extends GraphObject {
+  observed: number;
 }

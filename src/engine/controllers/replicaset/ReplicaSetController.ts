@@ -41,8 +41,8 @@ export class ReplicaSetController extends QueueController {
   }
 
   protected sync(key: string): void {
-    const { namespace, name } = splitKey(key);
-    const rs = this.sets.get(namespace, name);
+    const { namespace } = splitKey(key);
+    const rs = this.sets.getByKey(key);
     if (!rs) return; // NotFound: the garbage collector removes its pods through their ownerReferences.
     const plan = reconcileReplicaSet(rs, candidatesToClaim(this.pods, namespace, rs.spec?.selector, rs.metadata.uid), this.clock.now());
     for (const p of plan.adopt) this.client.patch(R.pods, namespace, p.metadata.name ?? '', 'merge', adoptPatch(rs, p));

@@ -61,8 +61,8 @@ export class ServiceLoadBalancerController extends QueueController {
   }
 
   protected sync(key: string): void {
-    const { namespace, name } = splitKey(key);
-    const svc = this.services.get(namespace, name);
+    const { namespace } = splitKey(key);
+    const svc = this.services.getByKey(key);
     const wantsLB = svc?.spec?.type === 'LoadBalancer' && !svc.metadata.deletionTimestamp;
     if (!svc || !wantsLB) {
       this.provisioning.delete(key);
