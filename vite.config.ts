@@ -73,6 +73,17 @@ export default defineConfig({
 
 const UNBUNDLED = '\0kubelab-monaco-unbundled';
 
+/** What standaloneServices.js no longer registers; monacoFeatures.ts imports this. */
+const LATE_SERVICES = 'virtual:kubelab-monaco-late-services';
+const lateServicesModule = `
+import { registerSingleton } from 'monaco-editor/platform/instantiation/common/extensions';
+import { IQuickInputService } from 'monaco-editor/platform/quickinput/common/quickInput';
+import { ListService, IListService } from 'monaco-editor/platform/list/browser/listService';
+import { StandaloneQuickInputService } from 'monaco-editor/editor/standalone/browser/quickInput/standaloneQuickInputService';
+registerSingleton(IListService, ListService, 0);
+registerSingleton(IQuickInputService, StandaloneQuickInputService, 0);
+`;
+
 const unbundledModule = `
 const gone = (name, option) => class {
   constructor() {
@@ -108,6 +119,14 @@ const EDITS: Record<string, Array<[string, string]>> = {
       "    throw new Error('createMultiFileDiffEditor is left out of kubelab\\'s Monaco build (vite.config.ts, monacoTrim).');",
     ],
   ],
+  // The quick input (pickers, input boxes) and the list/tree service are used only by features in
+  // monacoFeatures.ts; they register from there (LATE_SERVICES) with the other late services.
+  'editor/standalone/browser/standaloneServices.js': [
+    ["import { ListService, IListService } from '../../../platform/list/browser/listService.js';\n", ''],
+    ["import { StandaloneQuickInputService } from './quickInput/standaloneQuickInputService.js';\n", ''],
+    ['registerSingleton(IListService, ListService, 0 /* InstantiationType.Eager */);\n', ''],
+    ['registerSingleton(IQuickInputService, StandaloneQuickInputService, 0 /* InstantiationType.Eager */);\n', ''],
+  ],
   'editor/browser/view.js': [
     ["import { ViewGpuContext } from './gpu/viewGpuContext.js';\n", `import { ViewGpuContext } from '${UNBUNDLED}';\n`],
     ["import { ViewLinesGpu } from './viewParts/viewLinesGpu/viewLinesGpu.js';\n", `import { ViewLinesGpu } from '${UNBUNDLED}';\n`],
@@ -140,9 +159,11 @@ function monacoTrim(): Plugin {
     name: 'kubelab-monaco-trim',
     enforce: 'pre' as const,
     resolveId(id: string) {
+      if (id === LATE_SERVICES) return `\0${LATE_SERVICES}`;
       return id === UNBUNDLED ? UNBUNDLED : null;
     },
     load(id: string) {
+      if (id === `\0${LATE_SERVICES}`) return lateServicesModule;
       return id === UNBUNDLED ? unbundledModule : null;
     },
     transform(code: string, id: string) {

@@ -22,3 +22,6 @@ import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
+// The quick input and list services, which the build takes out of Monaco's standalone services
+// because only these features use them (monacoTrim in vite.config.ts).
+import 'virtual:kubelab-monaco-late-services';

@@ -25,3 +25,5 @@ declare module 'monaco-editor/editor/standalone/browser/standaloneServices' {
 declare module 'monaco-editor/platform/instantiation/common/extensions' {
   export function getSingletonServiceDescriptors(): [unknown, unknown][];
 }
+// Made by monacoTrim in vite.config.ts: registers the quick input and list services.
+declare module 'virtual:kubelab-monaco-late-services';
