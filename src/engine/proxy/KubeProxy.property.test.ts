@@ -4,6 +4,8 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../sim/Rng';
 import { generateRules } from './iptables/generateRules';
+import { generateIpvsIptables } from './ipvs/ipvsRules';
+import { generateIpvs } from './ipvs/virtualServers';
 import { traceConnection } from './iptables/packetFlow';
 import { chainNamed } from './iptables/ruleIndex';
 import { KubeProxy } from './KubeProxy';
@@ -58,5 +60,36 @@ describe('KubeProxy partial syncs (fast-check)', () => {
       { numRuns: 40 },
     );
     // A loaded machine; this bounds a hang, it does not measure speed.
+  }, 120_000);
+});
+
+describe('KubeProxy in IPVS mode after changes (fast-check)', () => {
+  it('serves the virtual servers, rules and ipsets a generation from the current objects gives', () => {
+    const config = { ...baseConfig, mode: 'ipvs' as const };
+    fc.assert(
+      fc.property(fc.tuple(...Array.from({ length: 8 }, (_, i) => serviceArb(i))), fc.array(changeArb.filter((c) => c.i < 8), { maxLength: 12 }), (initial, changes) => {
+        const services = new Map(initial.map((c, i) => [i, c.svc]));
+        const slices = new Map(initial.map((c, i) => [i, c.slice]));
+        const kp = new KubeProxy(node01, config);
+        kp.update([...services.values()], [...slices.values()]);
+        kp.ipvs();
+        for (const c of changes) {
+          if (c.what === 'service' || c.what === 'both') services.set(c.i, c.next.svc);
+          if (c.what === 'delete-service') services.delete(c.i);
+          if (c.what !== 'service' && c.what !== 'delete-service') {
+            const previous = slices.get(c.i);
+            if (c.what === 'delete-slice') slices.delete(c.i);
+            else slices.set(c.i, c.next.slice);
+            kp.onSliceChanged('default', `s${c.i}-abcde`, slices.get(c.i), previous);
+          }
+          if (c.what !== 'slice' && c.what !== 'delete-slice') kp.onServiceChanged('default', `s${c.i}`, services.get(c.i));
+          if (c.i % 2 === 0) kp.ruleset();
+        }
+        const input = { node: node01, services: [...services.values()], endpointSlices: [...slices.values()], config };
+        expect(kp.ipvs()).toEqual(generateIpvs(input));
+        expect(JSON.stringify(kp.ruleset())).toBe(JSON.stringify(generateIpvsIptables(input)));
+      }),
+      { numRuns: 40 },
+    );
   }, 120_000);
 });
