@@ -34,6 +34,9 @@ export interface ServiceEntry {
   headless: boolean;
   externalName?: string;
   clusterIPs: string[];
+  /** The distinct IPv4 and IPv6 ClusterIPs, in order: what A and AAAA answer for the whole Service. */
+  clusterIPv4: string[];
+  clusterIPv6: string[];
   ports: { name: string; port: number; protocol: string }[];
   endpoints: EndpointAddress[];
 }
@@ -93,6 +96,8 @@ export class DnsIndex {
         headless: spec.type !== 'ExternalName' && (spec.clusterIP === 'None' || clusterIPs.length === 0),
         ...(spec.type === 'ExternalName' && spec.externalName ? { externalName: spec.externalName } : {}),
         clusterIPs: spec.type === 'ExternalName' ? [] : clusterIPs,
+        clusterIPv4: spec.type === 'ExternalName' ? [] : distinct(clusterIPs.filter((ip) => !ip.includes(':'))),
+        clusterIPv6: spec.type === 'ExternalName' ? [] : distinct(clusterIPs.filter((ip) => ip.includes(':'))),
         ports: (spec.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' })),
         endpoints: [],
       };
@@ -248,6 +253,10 @@ export class DnsIndex {
     this.ensure();
     return this.modified;
   }
+}
+
+function distinct(list: string[]): string[] {
+  return list.filter((x, i) => list.indexOf(x) === i);
 }
 
 /** Whether `name.slice(from, to)` is `*` or `any`, without cutting it out. */

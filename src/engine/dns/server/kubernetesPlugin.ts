@@ -201,13 +201,9 @@ export class KubernetesPlugin {
     if (!namespaceExposed(entry.namespaceKey, k, this.idx)) return undefined;
     if (k.ignoreEmptyService && entry.endpoints.length === 0) return undefined;
     if (entry.ports.length === 0) return undefined;
-    const ips = entry.clusterIPs;
-    let records: ResourceRecord[] = [];
-    for (let i = 0; i < ips.length; i++) {
-      const ip = ips[i]!;
-      if (ip.includes(':') !== (qtype === 'AAAA') || ips.indexOf(ip) < i) continue;
-      records = appendTo<ResourceRecord>(records, qtype === 'A' ? { name: qname, ttl: k.ttl, class: 'IN', type: 'A', address: ip } : { name: qname, ttl: k.ttl, class: 'IN', type: 'AAAA', address: ip });
-    }
+    const ips = qtype === 'A' ? entry.clusterIPv4 : entry.clusterIPv6;
+    const records = new Array<ResourceRecord>(ips.length);
+    for (let i = 0; i < ips.length; i++) records[i] = qtype === 'A' ? { name: qname, ttl: k.ttl, class: 'IN', type: 'A', address: ips[i]! } : { name: qname, ttl: k.ttl, class: 'IN', type: 'AAAA', address: ips[i]! };
     return records;
   }
 

@@ -21,6 +21,8 @@ export class ServerCounters {
    * The maps the previous request and response ended in, by what led there: queries come in runs
    * of one transport, zone and plugin, so most counts are one map read instead of two or three.
    */
+  private lastClientIP = '';
+  private lastClientV6 = false;
   private lastRequestBucket = -1;
   private lastRequestZone = '';
   private lastByType?: Map<string, Counter>;
@@ -41,7 +43,12 @@ export class ServerCounters {
   }
 
   request(client: DnsClient, zone: string, type: string): void {
-    const v6 = client.ip.includes(':');
+    // A client's address family only changes with its address (the same string, query after query).
+    if (client.ip !== this.lastClientIP) {
+      this.lastClientIP = client.ip;
+      this.lastClientV6 = client.ip.includes(':');
+    }
+    const v6 = this.lastClientV6;
     const bucket = (client.proto === 'udp' ? 0 : 2) + (v6 ? 1 : 0);
     let byType = this.lastByType;
     if (byType === undefined || bucket !== this.lastRequestBucket || zone !== this.lastRequestZone) {
