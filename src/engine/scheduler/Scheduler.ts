@@ -4,7 +4,7 @@ import { EventRecorder, rfc3339 } from '../sim/events';
 import type { NodeObject, PodObject } from '../sim/kinds';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
-import { usageOf, type NodeUsage } from './filter';
+import { addUsage, usageOf, type NodeUsage } from './filter';
 import { schedulePod } from './schedulePod';
 
 export interface SchedulerConfig {
@@ -170,9 +170,14 @@ export class Scheduler {
     if (now === undefined) return;
     let pods = this.placed.get(now);
     if (!pods) this.placed.set(now, (pods = new Map()));
-    // Requests live in the spec; a status write shares the stored spec, so usage stays valid.
-    if (pods.get(k)?.spec === pod.spec) this.placedLists.delete(now);
-    else this.invalidate(now);
+    const before = pods.get(k);
+    // Requests live in the spec; a status write shares the stored spec, so usage stays valid. A
+    // pod new to the node goes last in its map, so adding it to a cached sum gives exactly the
+    // sum over the node's pods (what a bind does to the node it chose).
+    this.placedLists.delete(now);
+    const usage = this.usage.get(now);
+    if (!before && usage) addUsage(usage, pod);
+    else if (before?.spec !== pod.spec) this.usage.delete(now);
     pods.set(k, pod);
     this.nodeOfPod.set(k, now);
   }

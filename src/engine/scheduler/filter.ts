@@ -120,17 +120,23 @@ function hostPorts(pod: Pod): string[] {
 /** Sums what the given pods use on a node. */
 export function usageOf(pods: Pod[]): NodeUsage {
   const u: NodeUsage = { milliCPU: 0, memory: 0, pods: 0, hostPorts: [], nonZeroMilliCPU: 0, nonZeroMemory: 0 };
-  for (const p of pods) {
-    const r = podRequests(p);
-    u.milliCPU += r.milliCPU;
-    u.memory += r.memory;
-    u.pods++;
-    u.hostPorts.push(...hostPorts(p));
-    const nz = nonZeroRequests(p);
-    u.nonZeroMilliCPU += nz.cpu;
-    u.nonZeroMemory += nz.mem;
-  }
+  for (const p of pods) addUsage(u, p);
   return u;
+}
+
+/**
+ * Adds one more pod to a node's usage: the same arithmetic, in the same order, as summing the
+ * node's pods with the new one last (so the scheduler can grow a cached sum exactly).
+ */
+export function addUsage(u: NodeUsage, p: Pod): void {
+  const r = podRequests(p);
+  u.milliCPU += r.milliCPU;
+  u.memory += r.memory;
+  u.pods++;
+  u.hostPorts.push(...hostPorts(p));
+  const nz = nonZeroRequests(p);
+  u.nonZeroMilliCPU += nz.cpu;
+  u.nonZeroMemory += nz.mem;
 }
 
 /**

@@ -90,5 +90,8 @@ export class DeploymentController extends QueueController {
 
 /** DeploymentStatus' integer fields are `omitempty`: zeros do not appear in the stored object. */
 function omitZero(s: DeploymentStatus): DeploymentStatus {
-  return Object.fromEntries(Object.entries(s).filter(([, v]) => v !== 0 && v !== undefined)) as DeploymentStatus;
+  const src = s as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) if (src[k] !== 0 && src[k] !== undefined) out[k] = src[k];
+  return out as DeploymentStatus;
 }

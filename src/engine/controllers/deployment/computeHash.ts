@@ -1,5 +1,4 @@
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { utf8 } from '../framework/keys';
 
 /** The alphabet of apimachinery rand.String / SafeEncodeString: no vowels, no 0/1/3. */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -24,11 +23,56 @@ export function fnv32a(bytes: Iterable<number>, seed = 0x811c9dc5): number {
 /** JSON with object keys sorted, so equal templates always serialise the same. */
 export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(v as Record<string, unknown>)
-    .filter(([, x]) => x !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + canonicalJson(v[i]);
+    return `${out}]`;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const x = o[k];
+    if (x === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(x)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/** {@link fnv32a} over the UTF-8 bytes of `s`, without materialising them. */
+export function fnv32aUtf8(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  const byte = (b: number): void => {
+    h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  };
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    // A surrogate pair is one code point (as for..of over the string reads it).
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x80) byte(c);
+    else if (c < 0x800) {
+      byte(0xc0 | (c >> 6));
+      byte(0x80 | (c & 63));
+    } else if (c < 0x10000) {
+      byte(0xe0 | (c >> 12));
+      byte(0x80 | ((c >> 6) & 63));
+      byte(0x80 | (c & 63));
+    } else {
+      byte(0xf0 | (c >> 18));
+      byte(0x80 | ((c >> 12) & 63));
+      byte(0x80 | ((c >> 6) & 63));
+      byte(0x80 | (c & 63));
+    }
+  }
+  return h;
 }
 
 /**
@@ -39,7 +83,7 @@ export function canonicalJson(v: unknown): string {
  * template, same name) but not the byte-identical value of a real cluster.
  */
 export function computeHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let h = fnv32a(utf8(canonicalJson(template)));
+  let h = fnv32aUtf8(canonicalJson(template));
   if (collisionCount !== undefined) {
     const bytes = [collisionCount & 0xff, (collisionCount >>> 8) & 0xff, (collisionCount >>> 16) & 0xff, (collisionCount >>> 24) & 0xff, 0, 0, 0, 0];
     h = fnv32a(bytes, h);
