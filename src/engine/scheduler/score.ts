@@ -20,13 +20,29 @@ export function ownerKey(pod: Pod): string | undefined {
   return ref ? `${pod.metadata?.namespace}/${ref.kind}/${ref.name}` : undefined;
 }
 
+/** {@link ownerKey}'s parts, as the strings the key joins. */
+function ownerParts(pod: Pod): [string, string, string] | undefined {
+  const ref = pod.metadata?.ownerReferences?.find((r) => r.controller);
+  return ref ? [String(pod.metadata?.namespace), String(ref.kind), String(ref.name)] : undefined;
+}
+
+/** How many of `pods` have the owner key `owner` (compared by parts: no key string per pod; none of them holds a '/'). */
+function countOwned(pods: Pod[], owner: [string, string, string]): number {
+  let n = 0;
+  for (const p of pods) {
+    const ref = p.metadata?.ownerReferences?.find((r) => r.controller);
+    if (ref && String(ref.name) === owner[2] && String(ref.kind) === owner[1] && String(p.metadata?.namespace) === owner[0]) n++;
+  }
+  return n;
+}
+
 /**
  * Default topology spreading (hostname, soft): fewer pods of the same owner on a node scores
  * higher, normalised to 0..100 over the candidate nodes.
  */
 export function spreadScores(pod: Pod, nodes: Node[], podsByNode: Map<string, Pod[]>): Map<string, number> {
-  const owner = ownerKey(pod);
-  const counts = new Map(nodes.map((n) => [n.metadata!.name!, owner ? (podsByNode.get(n.metadata!.name!) ?? []).filter((p) => ownerKey(p) === owner).length : 0]));
+  const owner = ownerParts(pod);
+  const counts = new Map(nodes.map((n) => [n.metadata!.name!, owner ? countOwned(podsByNode.get(n.metadata!.name!) ?? [], owner) : 0]));
   const max = Math.max(0, ...counts.values());
   const min = Math.min(...counts.values());
   const out = new Map<string, number>();
