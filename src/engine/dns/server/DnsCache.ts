@@ -21,13 +21,17 @@ export class DnsCache {
   /** neverStored's last question and answer: `get` and `put` of one query ask about the same name. */
   private lastName: string | undefined;
   private lastNever = false;
+  /** kubeadm disables success and denial for the same zones: then one zone test answers both. */
+  private readonly sameDisabled: boolean;
   hits = 0;
   misses = 0;
 
   constructor(
     private readonly cfg: CachePluginConfig,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sameDisabled = cfg.disableSuccess.length === cfg.disableDenial.length && cfg.disableSuccess.every((z, i) => z === cfg.disableDenial[i]);
+  }
 
   /** The cached reply for `query` (`name`: its question, lower case), re-stamped with its id and remaining TTL, if still fresh. */
   get(query: DnsMessage, name: string): DnsMessage | undefined {
@@ -79,7 +83,7 @@ export class DnsCache {
   private neverStored(name: string): boolean {
     if (name === this.lastName) return this.lastNever;
     this.lastName = name;
-    return (this.lastNever = !inZones(name, this.cfg.zones) || (inZones(name, this.cfg.disableSuccess) && inZones(name, this.cfg.disableDenial)));
+    return (this.lastNever = !inZones(name, this.cfg.zones) || (inZones(name, this.cfg.disableSuccess) && (this.sameDisabled || inZones(name, this.cfg.disableDenial))));
   }
 
   get size(): number {

@@ -32,6 +32,7 @@ export class KubernetesPlugin {
   /** The zone matched for the last name (the AAAA of a lookup follows the A with the same string). */
   private lastName: string | undefined;
   private lastZone: string | undefined;
+  private lastZoneReverse = false;
 
   constructor(
     private readonly cfg: KubernetesPluginConfig,
@@ -51,6 +52,7 @@ export class KubernetesPlugin {
     if (lower !== this.lastName) {
       this.lastName = lower;
       this.lastZone = matchZone(this.cfg.zones, lower);
+      this.lastZoneReverse = this.lastZone !== undefined && this.reverseZones.has(this.lastZone);
     }
     const zone = this.lastZone;
     if (zone === undefined) return { kind: 'next' };
@@ -145,7 +147,7 @@ export class KubernetesPlugin {
    */
   private a(qname: string, lower: string, zone: string, qtype: 'A' | 'AAAA', upstream: UpstreamLookup, previous: readonly ResourceRecord[]): ResourceRecord[] | undefined {
     let r: BackendResult;
-    if (this.reverseZones.has(zone)) r = { ok: false };
+    if (zone === this.lastZone ? this.lastZoneReverse : this.reverseZones.has(zone)) r = { ok: false };
     else {
       const entry = this.idx.serviceByDomain(lower, zone);
       if (entry !== undefined && entry.externalName === undefined && !entry.headless) return this.clusterIPRecords(entry, qname, qtype);
