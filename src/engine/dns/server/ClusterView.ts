@@ -31,6 +31,8 @@ export interface ServiceEntry {
   namespace: string;
   /** `namespace` lower-cased: the key the index files it under. */
   namespaceKey: string;
+  /** Whether that namespace exists (in the same index build), what namespaceExposed asks first. */
+  namespaceKnown: boolean;
   headless: boolean;
   externalName?: string;
   clusterIPs: string[];
@@ -93,6 +95,7 @@ export class DnsIndex {
         name: s.metadata?.name ?? '',
         namespace: s.metadata?.namespace ?? 'default',
         namespaceKey: (s.metadata?.namespace ?? 'default').toLowerCase(),
+        namespaceKnown: this.nsSet.has((s.metadata?.namespace ?? 'default').toLowerCase()),
         headless: spec.type !== 'ExternalName' && (spec.clusterIP === 'None' || clusterIPs.length === 0),
         ...(spec.type === 'ExternalName' && spec.externalName ? { externalName: spec.externalName } : {}),
         clusterIPs: spec.type === 'ExternalName' ? [] : clusterIPs,

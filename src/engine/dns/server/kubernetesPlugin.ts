@@ -2,7 +2,7 @@ import type { KubernetesPluginConfig } from '../corefile/serverConfig';
 import { appendTo } from '../message';
 import type { Rcode, RRType, ResourceRecord } from '../message';
 import type { DnsIndex, ServiceEntry } from './ClusterView';
-import { addressFromReverse, indexedServiceRecords, labelsBelow, lookupByLabels, lookupRecords, namespaceExposed, reverseRecords } from './kubernetesRecords';
+import { addressFromReverse, indexedServiceRecords, labelsBelow, lookupByLabels, lookupRecords, reverseRecords } from './kubernetesRecords';
 import type { BackendResult, BackendService } from './kubernetesRecords';
 
 /** What the plugin decided: an authoritative answer, or pass the query to the next plugin. */
@@ -200,7 +200,8 @@ export class KubernetesPlugin {
    */
   private clusterIPRecords(entry: ServiceEntry, qname: string, qtype: 'A' | 'AAAA'): ResourceRecord[] | undefined {
     const k = this.cfg;
-    if (!namespaceExposed(entry.namespaceKey, k, this.idx)) return undefined;
+    // namespaceExposed, with the namespace's existence read off the entry (same index build).
+    if (!entry.namespaceKnown || (k.namespaces.length > 0 && !k.namespaces.includes(entry.namespaceKey))) return undefined;
     if (k.ignoreEmptyService && entry.endpoints.length === 0) return undefined;
     if (entry.ports.length === 0) return undefined;
     const ips = qtype === 'A' ? entry.clusterIPv4 : entry.clusterIPv6;
