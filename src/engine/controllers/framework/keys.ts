@@ -1,10 +1,25 @@
 import { deepEqual } from '../../store/json';
 import type { KubeObject } from '../../api/types';
 
+/**
+ * Keys of stored objects by their (frozen, so unchanging) metadata: the informer and every
+ * handler of a watch event ask for the same object's key, and one string (hashed once) serves
+ * all the queue and cache lookups that follow.
+ */
+const storedKeys = new WeakMap<object, string>();
+
 /** `namespace/name`, or just `name` for cluster-scoped objects: client-go's MetaNamespaceKeyFunc. */
 export function keyOf(obj: { metadata?: { namespace?: string; name?: string } }): string {
-  const ns = obj.metadata?.namespace;
-  return ns ? `${ns}/${obj.metadata?.name ?? ''}` : (obj.metadata?.name ?? '');
+  const meta = obj.metadata;
+  if (!meta || !Object.isFrozen(meta)) return metaKey(meta);
+  let key = storedKeys.get(meta);
+  if (key === undefined) storedKeys.set(meta, (key = metaKey(meta)));
+  return key;
+}
+
+function metaKey(meta: { namespace?: string; name?: string } | undefined): string {
+  const ns = meta?.namespace;
+  return ns ? `${ns}/${meta?.name ?? ''}` : (meta?.name ?? '');
 }
 
 /** Splits a key made by {@link keyOf} back into its parts. */
