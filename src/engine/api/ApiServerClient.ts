@@ -4,6 +4,7 @@
  * supports impersonation (`kubectl --as/--as-group`).
  */
 import type { ApiServer } from './ApiServer';
+import { impersonatedUser, type ImpersonationRequest } from './rbac/impersonation';
 import type { ApiClient, DeleteOptions, KubeObject, ListOptions, PatchType, Unsubscribe, UserInfo, WatchEvent, WriteOptions } from './types';
 
 export class ApiServerClient implements ApiClient {
@@ -21,6 +22,8 @@ export class ApiServerClient implements ApiClient {
     readonly impersonator?: UserInfo,
     /** Writes return the stored (frozen) object rather than a private copy; see `ApiServer.system`. */
     readonly sharedResults = false,
+    /** What --as/--as-group asked for: each request checks the impersonator may do it. */
+    readonly impersonation?: ImpersonationRequest,
   ) {
     // Frozen, so every request record can point at it instead of copying it.
     this.user = Object.freeze({ name: user.name, groups: Object.freeze([...user.groups]) as string[] });
@@ -36,9 +39,8 @@ export class ApiServerClient implements ApiClient {
 
   /** A client acting as `as` (kubectl `--as`/`--as-group`); each request checks the impersonate permission. */
   impersonate(as: { name: string; groups?: string[] }): ApiServerClient {
-    const groups = [...(as.groups ?? [])];
-    if (!groups.includes('system:authenticated') && as.name !== 'system:anonymous') groups.push('system:authenticated');
-    return new ApiServerClient(this.server, { name: as.name, groups }, `user:${as.name}`, this.impersonator ?? this.user);
+    const request: ImpersonationRequest = { name: as.name, groups: [...(as.groups ?? [])] };
+    return new ApiServerClient(this.server, impersonatedUser(request), `user:${as.name}`, this.impersonator ?? this.user, false, request);
   }
 
   private call<T>(fn: () => T): T {

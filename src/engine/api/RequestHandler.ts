@@ -10,6 +10,7 @@ import type { ApiServer } from './ApiServer';
 import type { ApiServerClient } from './ApiServerClient';
 import { badRequestError, goneError, methodNotAllowedError, notFoundError } from './errors';
 import { authorize, forbiddenMessage, type Attributes, type RbacSource } from './rbac/authorizer';
+import { impersonationChecks } from './rbac/impersonation';
 import { forbiddenError } from './errors';
 import { RequestContext } from './RequestContext';
 import { infoForKey } from './resources';
@@ -75,14 +76,8 @@ export class RequestHandler {
 
   private authorize(client: ApiServerClient, verb: string, t: Target, name: string | undefined): void {
     const src = this.rbac;
-    if (client.impersonator) {
-      const checks: Attributes[] = [
-        { user: client.impersonator, verb: 'impersonate', group: '', resource: 'users', name: client.user.name },
-        ...client.user.groups
-          .filter((g) => g !== 'system:authenticated')
-          .map((g) => ({ user: client.impersonator!, verb: 'impersonate', group: '', resource: 'groups', name: g })),
-      ];
-      for (const a of checks)
+    if (client.impersonator && client.impersonation) {
+      for (const a of impersonationChecks(client.impersonator, client.impersonation))
         if (!authorize(a, src).allowed) throw forbiddenError({ group: '', resource: a.resource }, a.name ?? '', forbiddenMessage(a));
     }
     const attrs: Attributes = {
