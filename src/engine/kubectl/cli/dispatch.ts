@@ -7,7 +7,7 @@ import { ApiError, type ApiClient } from '../../api/types';
 import type { ToolEnv } from '../../cluster/tools';
 import type { CommandContext, CommandOutcome } from '../../shell/types';
 import { formatApiError } from '../print';
-import type { KubectlContext, Verb } from '../verb';
+import type { FlagDef, KubectlContext, Verb } from '../verb';
 import { KubeconfigError } from '../config/kubeconfig';
 import { resolveConnection, type Connection } from '../config/connection';
 import { FlagError, parseArgv, positionalWords } from './flags';
@@ -15,6 +15,9 @@ import { GLOBAL_FLAGS } from './globalFlags';
 import { optionsHelp, ROOT_HELP, unknownCommandMessage, verbHelp } from './help';
 import { warningClient } from './warningClient';
 import { refusedClient, ConnectionRefused, UsageError, CommandFailed } from './errors';
+
+/** The global flags a verb inherits: cobra skips a persistent flag the verb defines itself (`create rolebinding --user`). */
+const inheritedFlags = (verb: Verb): FlagDef[] => GLOBAL_FLAGS.filter((g) => !verb.flags.some((f) => f.name === g.name));
 
 /** Every top-level command name kubectl 1.34 has (for suggestions), from its help. */
 const KUBECTL_COMMANDS = [...ROOT_HELP.matchAll(/^ {2}([a-z-]+) {2,}/gm)].map((m) => m[1]!).concat(['help', 'options']);
@@ -82,7 +85,7 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
   }
   let parsed;
   try {
-    parsed = parseArgv(withoutWords(argv, commandWords), [...GLOBAL_FLAGS, ...chosen.flags]);
+    parsed = parseArgv(withoutWords(argv, commandWords), [...chosen.flags, ...inheritedFlags(chosen)]);
   } catch (e) {
     if (e instanceof FlagError) return fail(ctx, `${e.message}\nSee '${path} --help' for usage.`);
     throw e;
@@ -97,7 +100,7 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
       kubeconfig: parsed.flags.get<string>('kubeconfig') ?? '',
       context: parsed.flags.get<string>('context') ?? '',
       cluster: parsed.flags.get<string>('cluster') ?? '',
-      user: parsed.flags.get<string>('user') ?? '',
+      user: inheritedFlags(chosen).some((f) => f.name === 'user') ? (parsed.flags.get<string>('user') ?? '') : '',
       server: parsed.flags.get<string>('server') ?? '',
       token: parsed.flags.get<string>('token') ?? '',
       namespace: parsed.flags.get<string>('namespace') ?? '',

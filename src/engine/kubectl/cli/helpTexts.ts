@@ -53,6 +53,28 @@ export const HELP_TEXTS: Readonly<Record<string, HelpText>> = {
       '# Create a pod using the data in pod.json\nkubectl create -f ./pod.json\n\n# Create a pod based on the JSON passed into stdin\ncat pod.json | kubectl create -f -\n\n# Edit the data in registry.yaml in JSON then create the resource using the edited data\nkubectl create -f registry.yaml --edit -o json',
     ),
   },
+  'kubectl create clusterrole': {
+    long: 'Create a cluster role.',
+    examples: ex(
+      '# Create a cluster role named "pod-reader" that allows user to perform "get", "watch" and "list" on pods\nkubectl create clusterrole pod-reader --verb=get,list,watch --resource=pods\n\n# Create a cluster role named "pod-reader" with ResourceName specified\nkubectl create clusterrole pod-reader --verb=get --resource=pods --resource-name=readablepod --resource-name=anotherpod\n\n# Create a cluster role named "foo" with API Group specified\nkubectl create clusterrole foo --verb=get,list,watch --resource=rs.apps\n\n# Create a cluster role named "foo" with SubResource specified\nkubectl create clusterrole foo --verb=get,list,watch --resource=pods,pods/status\n\n# Create a cluster role name "foo" with NonResourceURL specified\nkubectl create clusterrole "foo" --verb=get --non-resource-url=/logs/*\n\n# Create a cluster role name "monitoring" with AggregationRule specified\nkubectl create clusterrole monitoring --aggregation-rule="rbac.example.com/aggregate-to-monitoring=true"',
+    ),
+  },
+  'kubectl create clusterrolebinding': {
+    long: 'Create a cluster role binding for a particular cluster role.',
+    examples: ex('# Create a cluster role binding for user1, user2, and group1 using the cluster-admin cluster role\nkubectl create clusterrolebinding cluster-admin --clusterrole=cluster-admin --user=user1 --user=user2 --group=group1'),
+  },
+  'kubectl create role': {
+    long: 'Create a role with single rule.',
+    examples: ex(
+      '# Create a role named "pod-reader" that allows user to perform "get", "watch" and "list" on pods\nkubectl create role pod-reader --verb=get --verb=list --verb=watch --resource=pods\n\n# Create a role named "pod-reader" with ResourceName specified\nkubectl create role pod-reader --verb=get --resource=pods --resource-name=readablepod --resource-name=anotherpod\n\n# Create a role named "foo" with API Group specified\nkubectl create role foo --verb=get,list,watch --resource=rs.apps\n\n# Create a role named "foo" with SubResource specified\nkubectl create role foo --verb=get,list,watch --resource=pods,pods/status',
+    ),
+  },
+  'kubectl create rolebinding': {
+    long: 'Create a role binding for a particular role or cluster role.',
+    examples: ex(
+      '# Create a role binding for user1, user2, and group1 using the admin cluster role\nkubectl create rolebinding admin --clusterrole=admin --user=user1 --user=user2 --group=group1\n\n# Create a role binding for service account monitoring:sa-dev using the admin role\nkubectl create rolebinding admin-binding --role=admin --serviceaccount=monitoring:sa-dev',
+    ),
+  },
   'kubectl expose': {
     long: 'Expose a resource as a new Kubernetes service.\n\n Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.\n\n Possible resources include (case insensitive):\n\n pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)',
     examples: ex(

@@ -1,35 +1,18 @@
 /**
  * `kubectl create <generator>`: deployment, service clusterip|nodeport|loadbalancer|externalname,
- * namespace, configmap, serviceaccount. The `create -f` verb itself belongs to the resource
+ * namespace, configmap, serviceaccount (the RBAC generators live in createRbac.ts). The `create -f` verb itself belongs to the resource
  * verbs; these are its sub-commands.
  */
 import type { KubeObject } from '../../api/types';
-import type { FlagDef, KubectlContext, Verb } from '../verb';
+import type { FlagDef, Verb } from '../verb';
 import { UsageError } from '../cli/errors';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, nameArg, printObject, requireFlags, sliceFlag, wrapApiError, type DryRun } from './common';
+import { generatedNamespace, guarded, nameArg, requireFlags, sliceFlag } from './common';
+import { CREATE_FLAGS, submit } from './createCommon';
 import { configMapData } from './configMapSources';
+import { rbacCreateSubcommands } from './createRbac';
 import { generateDeployment, generateNamespace, generateService, generateServiceAccount } from './generators';
 
-const COMMON: FlagDef[] = [
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
-  fieldManagerFlag('kubectl-create'),
-  { name: 'save-config', kind: 'bool', default: false, usage: 'If true, the configuration of current object will be saved in its annotation.' },
-  { name: 'validate', kind: 'string', default: 'strict', usage: "Must be one of: strict (or true), warn, ignore (or false)." },
-];
-
-/** Sends (or, for client dry-run, only prints) a generated object. */
-function submit(ctx: KubectlContext, resource: string, namespaced: boolean, obj: KubeObject, errPrefix: string | undefined): void {
-  checkOutputFormat(ctx);
-  const dryRun: DryRun = dryRunOf(ctx);
-  let out = obj;
-  if (dryRun !== 'client') {
-    const opts = { dryRun: dryRun === 'server', fieldManager: ctx.flags.get<string>('field-manager') ?? 'kubectl-create' };
-    const send = () => ctx.api.create(resource, namespaced ? ctx.namespace : undefined, obj, opts);
-    out = errPrefix ? wrapApiError(errPrefix, send) : send();
-  }
-  printObject(ctx, out, 'created', dryRun);
-}
+const COMMON = CREATE_FLAGS;
 
 const createDeployment: Verb = {
   name: 'deployment',
@@ -164,4 +147,4 @@ const createConfigMap: Verb = {
 };
 
 /** The generators `kubectl create` lists; the resource verbs' `create` mounts them as sub-commands. */
-export const createSubcommands: Verb[] = [createConfigMap, createDeployment, createNamespace, createService, createServiceAccount];
+export const createSubcommands: Verb[] = [...rbacCreateSubcommands, createConfigMap, createDeployment, createNamespace, createService, createServiceAccount].sort((a, b) => (a.name < b.name ? -1 : 1));
