@@ -20,6 +20,21 @@ const changeArb = fc.integer({ min: 0, max: N - 1 }).chain((i) =>
   fc.record({ i: fc.constant(i), next: serviceArb(i), what: fc.constantFrom('service', 'slice', 'both', 'delete-service', 'delete-slice') }),
 );
 
+type Change = typeof changeArb extends fc.Arbitrary<infer C> ? C : never;
+
+/** Applies one change to the objects and tells kube-proxy, as its watch handlers would. */
+function applyChange(kp: KubeProxy, services: Map<number, Service>, slices: Map<number, EndpointSlice>, c: Change): void {
+  if (c.what === 'service' || c.what === 'both') services.set(c.i, c.next.svc);
+  if (c.what === 'delete-service') services.delete(c.i);
+  if (c.what !== 'service' && c.what !== 'delete-service') {
+    const previous = slices.get(c.i);
+    if (c.what === 'delete-slice') slices.delete(c.i);
+    else slices.set(c.i, c.next.slice);
+    kp.onSliceChanged('default', `s${c.i}-abcde`, slices.get(c.i), previous);
+  }
+  if (c.what !== 'slice' && c.what !== 'delete-slice') kp.onServiceChanged('default', `s${c.i}`, services.get(c.i));
+}
+
 describe('KubeProxy partial syncs (fast-check)', () => {
   it('after any changes to Services of every kind, the live ruleset equals a full generation and traces the same', () => {
     fc.assert(
@@ -30,16 +45,7 @@ describe('KubeProxy partial syncs (fast-check)', () => {
         kp.update([...services.values()], [...slices.values()]);
         const everSeen = new Set(kp.ruleset().tables[2]!.chains.map((c) => c.name));
         for (const c of changes) {
-          const name = `s${c.i}`;
-          if (c.what === 'service' || c.what === 'both') services.set(c.i, c.next.svc);
-          if (c.what === 'delete-service') services.delete(c.i);
-          if (c.what !== 'service' && c.what !== 'delete-service') {
-            const previous = slices.get(c.i);
-            if (c.what === 'delete-slice') slices.delete(c.i);
-            else slices.set(c.i, c.next.slice);
-            kp.onSliceChanged('default', `${name}-abcde`, slices.get(c.i), previous);
-          }
-          if (c.what !== 'slice' && c.what !== 'delete-slice') kp.onServiceChanged('default', name, services.get(c.i));
+          applyChange(kp, services, slices, c);
           // Read the ruleset now and then, so later changes patch an already published one.
           if (c.i % 3 === 0) kp.ruleset();
         }
@@ -74,15 +80,7 @@ describe('KubeProxy in IPVS mode after changes (fast-check)', () => {
         kp.update([...services.values()], [...slices.values()]);
         kp.ipvs();
         for (const c of changes) {
-          if (c.what === 'service' || c.what === 'both') services.set(c.i, c.next.svc);
-          if (c.what === 'delete-service') services.delete(c.i);
-          if (c.what !== 'service' && c.what !== 'delete-service') {
-            const previous = slices.get(c.i);
-            if (c.what === 'delete-slice') slices.delete(c.i);
-            else slices.set(c.i, c.next.slice);
-            kp.onSliceChanged('default', `s${c.i}-abcde`, slices.get(c.i), previous);
-          }
-          if (c.what !== 'slice' && c.what !== 'delete-slice') kp.onServiceChanged('default', `s${c.i}`, services.get(c.i));
+          applyChange(kp, services, slices, c);
           if (c.i % 2 === 0) kp.ruleset();
         }
         const input = { node: node01, services: [...services.values()], endpointSlices: [...slices.values()], config };
