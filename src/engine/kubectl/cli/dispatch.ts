@@ -84,8 +84,9 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
     }
   }
   let parsed;
+  const inherited = inheritedFlags(chosen);
   try {
-    parsed = parseArgv(withoutWords(argv, commandWords), [...chosen.flags, ...inheritedFlags(chosen)]);
+    parsed = parseArgv(withoutWords(argv, commandWords), [...chosen.flags, ...inherited]);
   } catch (e) {
     if (e instanceof FlagError) return fail(ctx, `${e.message}\nSee '${path} --help' for usage.`);
     throw e;
@@ -94,16 +95,19 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
     ctx.stdout(verbHelp(path, chosen));
     return 0;
   }
+  // A global flag the verb shadows (`create rolebinding --user`) is the verb's, never the connection's.
+  const flags = parsed.flags;
+  const globalString = (name: string): string => (inherited.some((f) => f.name === name) ? (flags.get<string>(name) ?? '') : '');
   let conn: Connection;
   try {
     conn = resolveConnection(ctx, env, {
-      kubeconfig: parsed.flags.get<string>('kubeconfig') ?? '',
-      context: parsed.flags.get<string>('context') ?? '',
-      cluster: parsed.flags.get<string>('cluster') ?? '',
-      user: inheritedFlags(chosen).some((f) => f.name === 'user') ? (parsed.flags.get<string>('user') ?? '') : '',
-      server: parsed.flags.get<string>('server') ?? '',
-      token: parsed.flags.get<string>('token') ?? '',
-      namespace: parsed.flags.get<string>('namespace') ?? '',
+      kubeconfig: globalString('kubeconfig'),
+      context: globalString('context'),
+      cluster: globalString('cluster'),
+      user: globalString('user'),
+      server: globalString('server'),
+      token: globalString('token'),
+      namespace: globalString('namespace'),
     });
   } catch (e) {
     if (e instanceof KubeconfigError) return fail(ctx, e.message);
