@@ -75,6 +75,11 @@ export function resourceFor(apiVersion: string, kind: string): ResourceInfo {
   return info;
 }
 
+/** Whether a lower-case `name` is the resource's plural, singular or a short name (the RESTMapper's names for it). */
+export function isResourceName(info: ResourceInfo, name: string): boolean {
+  return info.resource === name || info.singular === name || info.shortNames.includes(name);
+}
+
 /**
  * What kubectl accepts as a resource argument: plural, singular, short name, kind (any case),
  * each optionally qualified with `.group` or `.version.group`. Throws kubectl's
@@ -97,7 +102,7 @@ export function resolveResource(arg: string): ResourceInfo {
       (i) =>
         (c.group === undefined || i.group === c.group) &&
         (c.version === undefined || i.version === c.version) &&
-        (i.resource === c.name || i.singular === c.name || i.shortNames.includes(c.name) || i.kind.toLowerCase() === c.name),
+        (isResourceName(i, c.name) || i.kind.toLowerCase() === c.name),
     );
     if (found) return found;
   }

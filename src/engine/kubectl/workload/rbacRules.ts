@@ -3,6 +3,7 @@
  * --resource-name and --non-resource-url, with their validation, as upstream
  * `pkg/cmd/create/create_role.go` and `create_clusterrole.go` do it.
  */
+import { isResourceName } from '../../api/resources';
 import type { ResourceInfo } from '../../api/types';
 import type { KubectlContext } from '../verb';
 import { KubectlError, sliceFlag } from './common';
@@ -66,7 +67,7 @@ export const resourceNamesOf = (ctx: KubectlContext): string[] => unique(ctx.fla
 /** The RESTMapper's ResourceFor: plural, singular or short name, in the given group or any group when none. */
 function mapResource(resources: ResourceInfo[], r: ResourceOption): ResourceInfo | KubectlError {
   const name = r.resource.toLowerCase();
-  const found = resources.find((i) => (r.group === '' || i.group === r.group) && (i.resource === name || i.singular === name || i.shortNames.includes(name)));
+  const found = resources.find((i) => (r.group === '' || i.group === r.group) && isResourceName(i, name));
   if (found) return found;
   return new KubectlError(r.group ? `the server doesn't have a resource type "${r.resource}" in group "${r.group}"` : `the server doesn't have a resource type "${r.resource}"`);
 }
