@@ -3,7 +3,7 @@ import type { AndOr, CommandNode, ForCommand, IfCommand, LoopCommand, Pipeline, 
 import { parse } from './parser/parse';
 import type { ShellFrame } from './ShellFrame';
 import type { Command, CommandContext, CommandOutcome, Job, ShellHooks } from './types';
-import { resolvePath, VfsError, STRERROR } from './vfs/Vfs';
+import { EndlessRead, resolvePath, VfsError, STRERROR } from './vfs/Vfs';
 
 /**
  * An expansion error (`$((1/0))`, `${X?}`) abandons the whole command line in an interactive
@@ -38,6 +38,8 @@ export interface Io {
    * reads one line per `read`, and a command that reads its stdin takes the rest.
    */
   cursor?: { pos: number };
+  /** stdin is this device, whose reads never reach end of file (`tr -dc a-z < /dev/urandom`). */
+  endless?: string | undefined;
 }
 
 /** What the interpreter needs from its session. */
@@ -79,7 +81,7 @@ export class Interpreter {
     for (const item of script) {
       if (this.host.hasExited(this.frame)) break;
       if (item.background) {
-        this.host.startBackground(this.runAndOr(item.andOr, { ...io, stdin: '' }), item.text, this.frame);
+        this.host.startBackground(this.runAndOr(item.andOr, { ...io, stdin: '', endless: undefined }), item.text, this.frame);
         code = 0;
       } else code = yield* this.runAndOr(item.andOr, io);
       this.frame.lastExit = code;
@@ -107,7 +109,7 @@ export class Interpreter {
       const cmd = p.commands[i]!;
       const last = i === n - 1;
       const captured = { text: '' };
-      const fresh = i > 0 ? { stdin, cursor: { pos: 0 } } : {};
+      const fresh = i > 0 ? { stdin, cursor: { pos: 0 }, endless: undefined } : {};
       const stageIo: Io = last ? { ...io, ...fresh } : { ...io, ...fresh, stdout: (t) => (captured.text += t), tty: false };
       const follower = i === n - 2 ? this.lineFollower(p.commands[n - 1]!, io, captured) : undefined;
       if (!follower) {
@@ -122,7 +124,7 @@ export class Interpreter {
       const streamed = !step.done;
       while (!step.done) step = run.next(yield follower.wrap(step.value));
       if (streamed) follower.flush();
-      code = yield* this.runCommand(p.commands[n - 1]!, { ...io, stdin: captured.text.slice(follower.consumed()), cursor: { pos: 0 } });
+      code = yield* this.runCommand(p.commands[n - 1]!, { ...io, stdin: captured.text.slice(follower.consumed()), cursor: { pos: 0 }, endless: undefined });
       code = Math.min(code, follower.bestCode());
       break;
     }
@@ -148,7 +150,7 @@ export class Interpreter {
       if (end <= consumed) return;
       const chunk = captured.text.slice(consumed, end);
       consumed = end;
-      best = Math.min(best, this.host.runToEnd(this.runCommand(last, { ...io, stdin: chunk, cursor: { pos: 0 } })));
+      best = Math.min(best, this.host.runToEnd(this.runCommand(last, { ...io, stdin: chunk, cursor: { pos: 0 }, endless: undefined })));
     };
     return {
       flush,
@@ -392,11 +394,14 @@ export class Interpreter {
       argv,
       // Reading stdin consumes what is left of it, as a process reading to EOF does.
       get stdin() {
+        if (io.endless) throw new EndlessRead(io.endless);
         const rest = io.stdin.slice(cursor.pos);
         cursor.pos = io.stdin.length;
         return rest;
       },
+      stdinDevice: io.endless,
       readLine: () => {
+        if (io.endless) throw new EndlessRead(io.endless);
         if (cursor.pos >= io.stdin.length) return undefined;
         const nl = io.stdin.indexOf('\n', cursor.pos);
         const end = nl < 0 ? io.stdin.length : nl;
@@ -413,12 +418,13 @@ export class Interpreter {
       machine: frame.machine,
       now: () => this.host.now(),
       resolve: (p) => resolvePath(frame.cwd, p),
-      exec: (args, stdin) => this.host.runToEnd(this.execArgv(args, { ...io, stdin, cursor: { pos: 0 } })),
+      exec: (args, stdin) => this.host.runToEnd(this.execArgv(args, { ...io, stdin, cursor: { pos: 0 }, endless: undefined })),
       shell: this.host.hooks(frame, io),
     };
     try {
       return command(ctx);
     } catch (e) {
+      if (e instanceof EndlessRead) return { exitCode: 0, job: blockedUntilInterrupted() };
       // A bug in a command must not take the terminal down with it.
       io.stderr(`${builtin ? this.prefix : ''}${argv[0]}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
@@ -440,12 +446,14 @@ export class Interpreter {
       if (r.heredoc) {
         out.stdin = yield* expandString(r.heredoc.body, host);
         out.cursor = { pos: 0 };
+        out.endless = undefined;
         continue;
       }
       const target = yield* expandString(r.target, host);
       if (r.op === '<<<') {
         out.stdin = `${target}\n`;
         out.cursor = { pos: 0 };
+        out.endless = undefined;
         continue;
       }
       if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {
@@ -460,7 +468,9 @@ export class Interpreter {
       const path = resolvePath(this.frame.cwd, target);
       try {
         if (r.op === '<' || r.op === '<&') {
-          out.stdin = path === '/dev/null' ? '' : fs.readFile(path);
+          // A device that never reaches end of file is read only when the command reads it.
+          out.endless = fs.isEndless(path) ? path : undefined;
+          out.stdin = out.endless ? '' : fs.readFile(path);
           out.cursor = { pos: 0 };
           continue;
         }
@@ -485,11 +495,26 @@ export class Interpreter {
 
   private openForWrite(path: string, append: boolean, io: Io): (t: string) => void {
     const fs = this.frame.machine.fs;
-    if (path === '/dev/null') return () => {};
     if (path === '/dev/stdout') return io.stdout;
     if (path === '/dev/stderr') return io.stderr;
     if (fs.isDir(path)) throw new VfsError('EISDIR', path);
     if (!append || !fs.exists(path)) fs.writeFile(path, '');
-    return (t) => fs.appendFile(path, t);
+    return (t) => {
+      try {
+        fs.appendFile(path, t);
+      } catch (e) {
+        // The open worked; the write fails (/dev/full): the command reports it as its own error.
+        if (e instanceof VfsError && e.code === 'ENOSPC') throw new Error(`write error: ${STRERROR.ENOSPC}`, { cause: e });
+        throw e;
+      }
+    };
   }
+}
+
+/**
+ * A command stuck reading a device that never ends (`cat /dev/zero`, `wc -c < /dev/urandom`):
+ * it runs until Ctrl+C, whose status 130 the shell sets.
+ */
+function blockedUntilInterrupted(): Job {
+  return { poll: () => undefined, wakeAt: () => undefined, interrupt: () => {} };
 }

@@ -15,6 +15,7 @@ import { jq } from './tools/jq';
 import { diff } from './tools/diff/diff';
 import type { Machine, ShellFlavor } from './types';
 import { Vfs } from './vfs/Vfs';
+import { CONTAINER_DEVICES } from './vfs/devices';
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -59,12 +60,13 @@ export interface MachineOptions {
   addresses?: string[];
 }
 
-/** A machine with a small Linux tree (`/etc/hostname`, `/etc/hosts`, `/tmp`, the user's home). */
+/** A machine with a small Linux tree (`/dev`'s devices, `/etc/hostname`, `/etc/hosts`, `/tmp`, the user's home). */
 export function createMachine(o: MachineOptions): Machine {
   const user = o.user ?? 'root';
   const home = o.home ?? (user === 'root' ? '/root' : `/home/${user}`);
   const fs = o.fs ?? new Vfs(o.now);
-  for (const dir of ['/etc', '/tmp', '/usr/bin', '/usr/local/bin', '/var/log', home]) if (!fs.exists(dir)) fs.mkdir(dir, true);
+  for (const dir of ['/dev', '/etc', '/tmp', '/usr/bin', '/usr/local/bin', '/var/log', home]) if (!fs.exists(dir)) fs.mkdir(dir, true);
+  for (const device of CONTAINER_DEVICES) if (!fs.exists(`/dev/${device}`)) fs.mknod(`/dev/${device}`, device);
   if (!fs.exists('/etc/hostname')) fs.writeFile('/etc/hostname', `${o.hostname}\n`);
   if (!fs.exists('/etc/hosts')) {
     const ip = o.addresses?.[0];

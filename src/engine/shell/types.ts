@@ -67,6 +67,12 @@ export interface CommandContext {
   argv: string[];
   /** What is left of standard input (reading it consumes it). */
   readonly stdin: string;
+  /**
+   * The device standard input is redirected from when its reads never end (`< /dev/zero`):
+   * reading `stdin` whole then blocks, and a tool that wants only so many bytes (`head -c`)
+   * reads them from the device instead.
+   */
+  readonly stdinDevice?: string | undefined;
   /** One line of standard input without its newline (what `read` takes), or undefined at EOF. */
   readLine(): string | undefined;
   stdout(text: string): void;

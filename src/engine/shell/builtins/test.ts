@@ -76,6 +76,15 @@ function unary(op: string, arg: string, ctx: CommandContext): boolean {
       return stat()?.kind === 'file';
     case '-d':
       return stat()?.kind === 'dir';
+    case '-c':
+      return stat()?.kind === 'chr';
+    case '-b':
+    case '-p':
+    case '-S':
+    case '-L':
+    case '-h':
+      // No block devices, pipes, sockets or symbolic links exist in these filesystems.
+      return false;
     case '-s':
       return (stat()?.size ?? 0) > 0;
     case '-r':

@@ -132,15 +132,22 @@ function indent(from: number, to: number): string {
 
 function longListing(ctx: CommandContext, entries: Entry[], withTotal: boolean, human: boolean, label: (e: Entry) => string): string {
   const links = (e: Entry) => (e.stat.kind === 'dir' ? 2 + ctx.fs.readdir(e.path).filter((n) => ctx.fs.isDir(resolvePath(e.path, n))).length : 1);
-  const size = (e: Entry) => (human ? humanSize(e.stat.size) : String(e.stat.size));
+  // A device shows `MAJOR, MINOR` where a file shows its size, each number in its own column
+  // (coreutils' major/minor_device_number_width), the pair right-aligned with the sizes.
+  const majorWidth = Math.max(0, ...entries.map((e) => (e.stat.rdev ? String(e.stat.rdev.major).length : 0)));
+  const minorWidth = Math.max(0, ...entries.map((e) => (e.stat.rdev ? String(e.stat.rdev.minor).length : 0)));
+  const size = (e: Entry) =>
+    e.stat.rdev ? `${String(e.stat.rdev.major).padStart(majorWidth)}, ${String(e.stat.rdev.minor).padStart(minorWidth)}` : human ? humanSize(e.stat.size) : String(e.stat.size);
   const linkWidth = Math.max(...entries.map((e) => String(links(e)).length), 1);
   const sizeWidth = Math.max(...entries.map((e) => size(e).length), 1);
   const blocks = entries.reduce((n, e) => n + (e.stat.kind === 'dir' ? 4 : Math.ceil(e.stat.size / 4096) * 4), 0);
   const user = ctx.machine.user;
   let out = withTotal ? `total ${blocks}\n` : '';
   for (const e of entries) {
-    const mode = e.stat.kind === 'dir' ? 'drwxr-xr-x' : '-rw-r--r--';
-    out += `${mode} ${String(links(e)).padStart(linkWidth)} ${user} ${user} ${size(e).padStart(sizeWidth)} ${lsDate(e.stat.mtime, ctx.now())} ${label(e)}\n`;
+    const mode = e.stat.kind === 'dir' ? 'drwxr-xr-x' : e.stat.kind === 'chr' ? 'crw-rw-rw-' : '-rw-r--r--';
+    // The runtime creates the device nodes as root, whoever the container runs as.
+    const owner = e.stat.kind === 'chr' ? 'root' : user;
+    out += `${mode} ${String(links(e)).padStart(linkWidth)} ${owner} ${owner} ${size(e).padStart(sizeWidth)} ${lsDate(e.stat.mtime, ctx.now())} ${label(e)}\n`;
   }
   return out;
 }

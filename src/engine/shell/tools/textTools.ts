@@ -1,6 +1,6 @@
 import type { CommandContext } from '../types';
 import { getopt, usageError } from './getopt';
-import { joinLines, readInputs, splitLines } from './lines';
+import { headOfDevice, joinLines, readInputs, splitLines } from './lines';
 
 /** `-5` is `-n 5` for head and tail. */
 function legacyCount(args: string[]): string[] {
@@ -18,7 +18,9 @@ function headOrTail(ctx: CommandContext, tool: 'head' | 'tail'): number {
     return 1;
   }
   const n = Number(m[2]);
-  const { inputs, failed } = readInputs(ctx, tool, o.operands);
+  // `head -c N` / `head -n N` stop reading once they have N: /dev/zero and /dev/urandom end for them.
+  const fromDevice = tool === 'head' && m[1] !== '-' ? (path: string) => headOfDevice(ctx, path, bytes ? 'bytes' : 'lines', n) : undefined;
+  const { inputs, failed } = readInputs(ctx, tool, o.operands, fromDevice);
   const headers = inputs.length > 1 && !o.opts.has('q');
   inputs.forEach((input, i) => {
     if (headers) ctx.stdout(`${i > 0 ? '\n' : ''}==> ${input.name} <==\n`);

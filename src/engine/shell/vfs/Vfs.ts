@@ -1,9 +1,13 @@
 /**
- * A machine's filesystem: directories and text files in memory, no permissions. Errors carry
- * POSIX codes so each tool can word them the way GNU coreutils does.
+ * A machine's filesystem: directories, text files and the character devices of `/dev` in
+ * memory, no permissions. Errors carry POSIX codes so each tool can word them the way GNU
+ * coreutils does.
  */
+import { type DeviceName, DEVICES, deviceRead } from './devices';
 
-export type VfsErrorCode = 'ENOENT' | 'EEXIST' | 'EISDIR' | 'ENOTDIR' | 'ENOTEMPTY' | 'EINVAL';
+export { EndlessRead, type DeviceName } from './devices';
+
+export type VfsErrorCode = 'ENOENT' | 'EEXIST' | 'EISDIR' | 'ENOTDIR' | 'ENOTEMPTY' | 'EINVAL' | 'ENOSPC';
 
 /** The strerror() text of each code, as glibc prints it. */
 export const STRERROR: Record<VfsErrorCode, string> = {
@@ -13,6 +17,7 @@ export const STRERROR: Record<VfsErrorCode, string> = {
   ENOTDIR: 'Not a directory',
   ENOTEMPTY: 'Directory not empty',
   EINVAL: 'Invalid argument',
+  ENOSPC: 'No space left on device',
 };
 
 export class VfsError extends Error {
@@ -35,12 +40,20 @@ interface DirNode {
   children: Map<string, Node>;
   mtime: number;
 }
-type Node = FileNode | DirNode;
+/** A character device (`mknod c MAJOR MINOR`): what reading and writing do is the driver's. */
+interface DeviceNode {
+  kind: 'chr';
+  device: DeviceName;
+  mtime: number;
+}
+type Node = FileNode | DirNode | DeviceNode;
 
 export interface Stat {
-  kind: 'file' | 'dir';
+  kind: 'file' | 'dir' | 'chr';
   size: number;
   mtime: number;
+  /** The device numbers of a character device (`ls -l` prints `1, 3` in place of the size). */
+  rdev?: { major: number; minor: number };
 }
 
 /** A change to the filesystem, for editor tabs and the UI's file list. */
@@ -113,6 +126,7 @@ export class Vfs {
   stat(path: string): Stat | undefined {
     const n = this.lookup(path);
     if (!n) return undefined;
+    if (n.kind === 'chr') return { kind: 'chr', size: 0, mtime: n.mtime, rdev: { major: DEVICES[n.device].major, minor: DEVICES[n.device].minor } };
     return { kind: n.kind, size: n.kind === 'file' ? utf8Length(n.content) : 4096, mtime: n.mtime };
   }
 
@@ -124,16 +138,50 @@ export class Vfs {
     return this.lookup(path)?.kind === 'dir';
   }
 
-  readFile(path: string): string {
+  /**
+   * The whole content of a file, as a program reading to end of file gets it. A device that
+   * never ends (`/dev/zero`, `/dev/urandom`) throws {@link EndlessRead} unless `limit` says how
+   * many bytes the reader wants (what `head -c` asks for); a file is returned whole either way.
+   */
+  readFile(path: string, limit?: number): string {
     const n = this.lookup(path);
     if (!n) throw new VfsError('ENOENT', path);
     if (n.kind === 'dir') throw new VfsError('EISDIR', path);
+    if (n.kind === 'chr') return deviceRead(n.device, limit, this.random);
     return n.content;
   }
+
+  /** Whether reading `path` to its end never finishes (`/dev/zero`, `/dev/random`...). */
+  isEndless(path: string): boolean {
+    const n = this.lookup(path);
+    return n?.kind === 'chr' && DEVICES[n.device].endless;
+  }
+
+  /** Creates the character device `name` at `path` (what the container runtime puts in `/dev`). */
+  mknod(path: string, device: DeviceName): void {
+    if (this.lookup(path)) throw new VfsError('EEXIST', path);
+    this.parentOf(path).children.set(basename(path), { kind: 'chr', device, mtime: this.now() });
+  }
+
+  /** xorshift32: /dev/urandom's bytes, deterministic per machine (the engine has no entropy). */
+  private randomState = 0x2545f491;
+  private random = (): number => {
+    let x = this.randomState;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.randomState = x >>> 0;
+    return this.randomState & 0xff;
+  };
 
   writeFile(path: string, content: string): void {
     const existing = this.lookup(path);
     if (existing?.kind === 'dir') throw new VfsError('EISDIR', path);
+    if (existing?.kind === 'chr') {
+      // The drivers take what is written and keep nothing; /dev/full refuses every write.
+      if (existing.device === 'full' && content !== '') throw new VfsError('ENOSPC', path);
+      return;
+    }
     if (existing) {
       existing.content = content;
       existing.mtime = this.now();
@@ -147,6 +195,7 @@ export class Vfs {
 
   appendFile(path: string, content: string): void {
     const existing = this.lookup(path);
+    if (existing?.kind === 'chr') return this.writeFile(path, content);
     this.writeFile(path, (existing?.kind === 'file' ? existing.content : '') + content);
   }
 
@@ -202,10 +251,14 @@ export class Vfs {
     this.emit({ type: 'write', path: to });
   }
 
-  /** Every file under `dir` (absolute paths, depth first, sorted), for `grep -r` and the editor. */
+  /**
+   * Every regular file under `dir` (absolute paths, depth first, sorted), for `grep -r` and the
+   * editor. Devices are left out, as `grep -r` skips the devices it meets on its way.
+   */
   listFiles(dir = '/'): string[] {
     const out: string[] = [];
     const walk = (path: string, node: Node) => {
+      if (node.kind === 'chr') return;
       if (node.kind === 'file') {
         out.push(path);
         return;

@@ -1,0 +1,52 @@
+/**
+ * The character devices a container runtime puts in `/dev` (runc's default devices, which
+ * containerd and CRI-O both use) and that a Debian node has too. Numbers from the kernel's
+ * Documentation/admin-guide/devices.txt: major 1 is the memory devices, 5,0 the controlling tty.
+ */
+
+export type DeviceName = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'tty';
+
+export interface DeviceInfo {
+  major: number;
+  minor: number;
+  /** Reading to end of file never ends: the bytes keep coming (or, for a tty, are waited for). */
+  endless: boolean;
+}
+
+export const DEVICES: Record<DeviceName, DeviceInfo> = {
+  null: { major: 1, minor: 3, endless: false },
+  zero: { major: 1, minor: 5, endless: true },
+  full: { major: 1, minor: 7, endless: true },
+  random: { major: 1, minor: 8, endless: true },
+  urandom: { major: 1, minor: 9, endless: true },
+  tty: { major: 5, minor: 0, endless: true },
+};
+
+/**
+ * A read that would never reach end of file: the command blocks (or keeps writing) until it is
+ * interrupted, as `cat /dev/zero` does. The shell turns it into a job that only Ctrl+C ends.
+ */
+export class EndlessRead extends Error {
+  constructor(readonly path: string) {
+    super(`${path}: endless read`);
+    this.name = 'EndlessRead';
+  }
+}
+
+/**
+ * What a read of `limit` bytes returns: null is at end of file at once; zero and full give NUL
+ * bytes, random and urandom random bytes; a tty waits for input. The shell carries data as text
+ * and counts bytes as UTF-8 (wc -c, head -c, base64), so random bytes are drawn below 0x80: a
+ * higher one would be a two-byte character and `head -c 16 /dev/urandom | wc -c` would not say 16.
+ */
+export function deviceRead(device: DeviceName, limit: number | undefined, random: () => number): string {
+  if (device === 'null') return '';
+  if (limit === undefined || device === 'tty') throw new EndlessRead(`/dev/${device}`);
+  if (device === 'zero' || device === 'full') return '\0'.repeat(limit);
+  let out = '';
+  for (let i = 0; i < limit; i++) out += String.fromCharCode(random() & 0x7f);
+  return out;
+}
+
+/** The entries of a container's `/dev` that are devices, by name. */
+export const CONTAINER_DEVICES: DeviceName[] = ['full', 'null', 'random', 'tty', 'urandom', 'zero'];
