@@ -80,21 +80,45 @@ import { registerSingleton } from 'monaco-editor/platform/instantiation/common/e
 import { IQuickInputService } from 'monaco-editor/platform/quickinput/common/quickInput';
 import { ListService, IListService } from 'monaco-editor/platform/list/browser/listService';
 import { StandaloneQuickInputService } from 'monaco-editor/editor/standalone/browser/quickInput/standaloneQuickInputService';
+import { registerLateStandaloneServices } from 'monaco-editor/editor/standalone/browser/standaloneServices';
+import { ContextMenuService } from 'monaco-editor/platform/contextview/browser/contextMenuService';
+import { BrowserClipboardService } from 'monaco-editor/platform/clipboard/browser/clipboardService';
+import { OpenerService } from 'monaco-editor/editor/browser/services/openerService';
+import { renderAsPlaintext } from 'monaco-editor/base/browser/markdownRenderer';
+import 'monaco-editor/platform/hover/browser/hoverService';
+import 'monaco-editor/editor/browser/services/inlineCompletionsService';
+import { setHoverDelegateFactory } from 'monaco-editor/base/browser/ui/hover/hoverDelegateFactory';
+import { IHoverService, WorkbenchHoverDelegate } from 'monaco-editor/platform/hover/browser/hover';
+import { setBaseLayerHoverDelegate } from 'monaco-editor/base/browser/ui/hover/hoverDelegate2';
+import { IMarkdownRendererService } from 'monaco-editor/platform/markdown/browser/markdownRenderer';
+import { EditorMarkdownCodeBlockRenderer } from 'monaco-editor/editor/browser/widget/markdownRenderer/browser/editorMarkdownCodeBlockRenderer';
 registerSingleton(IListService, ListService, 0);
 registerSingleton(IQuickInputService, StandaloneQuickInputService, 0);
+registerLateStandaloneServices({ ContextMenuService, BrowserClipboardService, OpenerService, renderAsPlaintext });
+
+/** What StandaloneCodeEditor's constructor did with the hover and markdown services; run once they are in the root collection. */
+export function startLateServices(instantiationService) {
+  setHoverDelegateFactory((placement, enableInstantHover) => instantiationService.createInstance(WorkbenchHoverDelegate, placement, { instantHover: enableInstantHover }, {}));
+  instantiationService.invokeFunction((accessor) => {
+    setBaseLayerHoverDelegate(accessor.get(IHoverService));
+    accessor.get(IMarkdownRendererService).setDefaultCodeBlockRenderer(instantiationService.createInstance(EditorMarkdownCodeBlockRenderer));
+  });
+}
 `;
 
 const unbundledModule = `
-const gone = (name, option) => class {
+const gone = (name, when) => class {
   constructor() {
-    throw new Error(name + ' is left out of kubelab\\'s Monaco build (vite.config.ts, monacoTrim); it runs only with ' + option + '.');
+    throw new Error(name + ' is left out of kubelab\\'s Monaco build (vite.config.ts, monacoTrim); it runs only ' + when + '.');
   }
 };
-export const ViewGpuContext = gone('The WebGPU renderer', "experimentalGpuAcceleration: 'on'");
+export const ViewGpuContext = gone('The WebGPU renderer', "with experimentalGpuAcceleration: 'on'");
 export const ViewLinesGpu = ViewGpuContext;
 export const RulersGpu = ViewGpuContext;
 export const GpuMarkOverlay = ViewGpuContext;
-export const NativeEditContext = gone('The EditContext input path', 'editContext: true');
+export const NativeEditContext = gone('The EditContext input path', 'with editContext: true');
+export const EditorWorker = gone('The in-page editor worker', 'where Web Workers cannot start (kubelab needs them for its engine)');
+export const TreeSitterSyntaxTokenBackend = gone('Tree-sitter tokenization', 'with a tree-sitter library service (the standalone one supports no language)');
 `;
 
 /** File (under esm/vs/) → [exact text, replacement] pairs. */
@@ -107,6 +131,48 @@ const EDITS: Record<string, Array<[string, string]>> = {
         'function defineStandaloneDiffEditor(DiffEditorWidget) {\nStandaloneDiffEditor2 = class StandaloneDiffEditor2 extends DiffEditorWidget {',
     ],
     ['], StandaloneDiffEditor2);\n', '], StandaloneDiffEditor2);\n}\n'],
+    // The hover and markdown services load with the features (see standaloneServices.js below).
+    ["import { setHoverDelegateFactory } from '../../../base/browser/ui/hover/hoverDelegateFactory.js';\n", ''],
+    ["import { IHoverService, WorkbenchHoverDelegate } from '../../../platform/hover/browser/hover.js';\n", ''],
+    ["import { setBaseLayerHoverDelegate } from '../../../base/browser/ui/hover/hoverDelegate2.js';\n", ''],
+    ["import { IMarkdownRendererService } from '../../../platform/markdown/browser/markdownRenderer.js';\n", ''],
+    ["import { EditorMarkdownCodeBlockRenderer } from '../../browser/widget/markdownRenderer/browser/editorMarkdownCodeBlockRenderer.js';\n", ''],
+    [
+      'constructor(domElement, _options, instantiationService, codeEditorService, commandService, contextKeyService, hoverService, keybindingService, themeService, notificationService, accessibilityService, languageConfigurationService, languageFeaturesService, markdownRendererService, userInteractionService) {',
+      'constructor(domElement, _options, instantiationService, codeEditorService, commandService, contextKeyService, keybindingService, themeService, notificationService, accessibilityService, languageConfigurationService, languageFeaturesService, userInteractionService) {',
+    ],
+    [
+      '        setHoverDelegateFactory((placement, enableInstantHover) => instantiationService.createInstance(WorkbenchHoverDelegate, placement, { instantHover: enableInstantHover }, {}));\n' +
+        '        setBaseLayerHoverDelegate(hoverService);\n' +
+        '        markdownRendererService.setDefaultCodeBlockRenderer(instantiationService.createInstance(EditorMarkdownCodeBlockRenderer));\n',
+      '',
+    ],
+    [
+      '    __param(5, IContextKeyService),\n    __param(6, IHoverService),\n    __param(7, IKeybindingService),\n    __param(8, IThemeService),\n' +
+        '    __param(9, INotificationService),\n    __param(10, IAccessibilityService),\n    __param(11, ILanguageConfigurationService),\n' +
+        '    __param(12, ILanguageFeaturesService),\n    __param(13, IMarkdownRendererService),\n    __param(14, IUserInteractionService)\n], StandaloneCodeEditor);',
+      '    __param(5, IContextKeyService),\n    __param(6, IKeybindingService),\n    __param(7, IThemeService),\n' +
+        '    __param(8, INotificationService),\n    __param(9, IAccessibilityService),\n    __param(10, ILanguageConfigurationService),\n' +
+        '    __param(11, ILanguageFeaturesService),\n    __param(12, IUserInteractionService)\n], StandaloneCodeEditor);',
+    ],
+    [
+      'constructor(domElement, _options, instantiationService, codeEditorService, commandService, contextKeyService, hoverService, keybindingService, themeService, notificationService, configurationService, accessibilityService, modelService, languageService, languageConfigurationService, languageFeaturesService, markdownRendererService, userInteractionService) {',
+      'constructor(domElement, _options, instantiationService, codeEditorService, commandService, contextKeyService, keybindingService, themeService, notificationService, configurationService, accessibilityService, modelService, languageService, languageConfigurationService, languageFeaturesService, userInteractionService) {',
+    ],
+    [
+      'super(domElement, options, instantiationService, codeEditorService, commandService, contextKeyService, hoverService, keybindingService, themeService, notificationService, accessibilityService, languageConfigurationService, languageFeaturesService, markdownRendererService, userInteractionService);',
+      'super(domElement, options, instantiationService, codeEditorService, commandService, contextKeyService, keybindingService, themeService, notificationService, accessibilityService, languageConfigurationService, languageFeaturesService, userInteractionService);',
+    ],
+    [
+      '    __param(5, IContextKeyService),\n    __param(6, IHoverService),\n    __param(7, IKeybindingService),\n    __param(8, IStandaloneThemeService),\n' +
+        '    __param(9, INotificationService),\n    __param(10, IConfigurationService),\n    __param(11, IAccessibilityService),\n    __param(12, IModelService),\n' +
+        '    __param(13, ILanguageService),\n    __param(14, ILanguageConfigurationService),\n    __param(15, ILanguageFeaturesService),\n' +
+        '    __param(16, IMarkdownRendererService),\n    __param(17, IUserInteractionService)\n], StandaloneEditor);',
+      '    __param(5, IContextKeyService),\n    __param(6, IKeybindingService),\n    __param(7, IStandaloneThemeService),\n' +
+        '    __param(8, INotificationService),\n    __param(9, IConfigurationService),\n    __param(10, IAccessibilityService),\n    __param(11, IModelService),\n' +
+        '    __param(12, ILanguageService),\n    __param(13, ILanguageConfigurationService),\n    __param(14, ILanguageFeaturesService),\n' +
+        '    __param(15, IUserInteractionService)\n], StandaloneEditor);',
+    ],
     [
       'export { StandaloneCodeEditor, StandaloneDiffEditor2, StandaloneEditor, createTextModel };',
       'export { StandaloneCodeEditor, StandaloneDiffEditor2, StandaloneEditor, createTextModel, defineStandaloneDiffEditor };',
@@ -121,11 +187,54 @@ const EDITS: Record<string, Array<[string, string]>> = {
   ],
   // The quick input (pickers, input boxes) and the list/tree service are used only by features in
   // monacoFeatures.ts; they register from there (LATE_SERVICES) with the other late services.
+  // The hover, context menu, clipboard and opener services (with the markdown renderer, menus, lists
+  // and select boxes behind them, ~90 KiB gzipped) serve only the editing features and the diff
+  // editor: they register from the features chunk (LATE_SERVICES), and what StandaloneCodeEditor's
+  // constructor did with the hover and markdown services runs there too (startLateServices).
   'editor/standalone/browser/standaloneServices.js': [
     ["import { ListService, IListService } from '../../../platform/list/browser/listService.js';\n", ''],
     ["import { StandaloneQuickInputService } from './quickInput/standaloneQuickInputService.js';\n", ''],
     ['registerSingleton(IListService, ListService, 0 /* InstantiationType.Eager */);\n', ''],
     ['registerSingleton(IQuickInputService, StandaloneQuickInputService, 0 /* InstantiationType.Eager */);\n', ''],
+    ["import '../../../platform/hover/browser/hoverService.js';\n", ''],
+    ["import '../../browser/services/inlineCompletionsService.js';\n", ''],
+    [
+      "import { renderAsPlaintext } from '../../../base/browser/markdownRenderer.js';\n",
+      "let renderAsPlaintext = () => {\n    throw new Error('Dialogs come with the editing features (monacoFeatures.ts).');\n};\n",
+    ],
+    ["import { ContextMenuService } from '../../../platform/contextview/browser/contextMenuService.js';\n", ''],
+    ["import { BrowserClipboardService } from '../../../platform/clipboard/browser/clipboardService.js';\n", ''],
+    ["import { OpenerService } from '../../browser/services/openerService.js';\n", ''],
+    [
+      'let StandaloneContextMenuService = class StandaloneContextMenuService extends ContextMenuService {',
+      'function registerLateStandaloneServices(late) {\nrenderAsPlaintext = late.renderAsPlaintext;\nconst ContextMenuService = late.ContextMenuService;\n' +
+        'let StandaloneContextMenuService = class StandaloneContextMenuService extends ContextMenuService {',
+    ],
+    [
+      '], StandaloneContextMenuService);\n',
+      '], StandaloneContextMenuService);\nregisterSingleton(IContextMenuService, StandaloneContextMenuService, 0);\n' +
+        'registerSingleton(IClipboardService, late.BrowserClipboardService, 0);\nregisterSingleton(IOpenerService, late.OpenerService, 0);\n}\n',
+    ],
+    ['registerSingleton(IOpenerService, OpenerService, 0 /* InstantiationType.Eager */);\n', ''],
+    ['registerSingleton(IClipboardService, BrowserClipboardService, 0 /* InstantiationType.Eager */);\n', ''],
+    ['registerSingleton(IContextMenuService, StandaloneContextMenuService, 0 /* InstantiationType.Eager */);\n', ''],
+    [
+      'export { StandaloneCommandService, StandaloneConfigurationService, StandaloneKeybindingService, StandaloneNotificationService, StandaloneServices, updateConfigurationService };',
+      'export { StandaloneCommandService, StandaloneConfigurationService, StandaloneKeybindingService, StandaloneNotificationService, StandaloneServices, registerLateStandaloneServices, updateConfigurationService };',
+    ],
+  ],
+  // The in-page fallback of the editor worker (its whole diff and link code) runs only where Web
+  // Workers cannot start; kubelab's engine needs them anyway.
+  'editor/browser/services/editorWorkerService.js': [
+    ["import { EditorWorker } from '../../common/services/editorWebWorker.js';\n", `import { EditorWorker } from '${UNBUNDLED}';\n`],
+  ],
+  // Tree-sitter tokens are used only when the tree-sitter library service supports the language;
+  // the standalone service supports none.
+  'editor/common/model/tokens/tokenizationTextModelPart.js': [
+    [
+      "import { TreeSitterSyntaxTokenBackend } from './treeSitter/treeSitterSyntaxTokenBackend.js';\n",
+      `import { TreeSitterSyntaxTokenBackend } from '${UNBUNDLED}';\n`,
+    ],
   ],
   'editor/browser/view.js': [
     ["import { ViewGpuContext } from './gpu/viewGpuContext.js';\n", `import { ViewGpuContext } from '${UNBUNDLED}';\n`],

@@ -150,6 +150,31 @@ test('find and folding work once the editor features have loaded (they come in a
   expect(lab.consoleErrors).toEqual([]);
 });
 
+test('hover shows the schema documentation and the context menu opens (their services load with the features)', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const pane = editorPane(page);
+  await pane.region.getByRole('combobox', { name: 'New file from example' }).selectOption({ label: 'Service: ClusterIP' });
+  const kind = pane.region.locator('.view-line span span', { hasText: /^kind$/ });
+  // The hover service and the markdown renderer come with the features chunk, the documentation
+  // from the YAML worker: hover again until both are in.
+  const hover = page.locator('.monaco-hover-content');
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await kind.hover();
+    await expect(hover.first()).toContainText('Kind is a string value representing the REST resource', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await page.mouse.move(0, 0);
+
+  await kind.click({ button: 'right' });
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: /^Format Document/ })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: /^Copy/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  expect(lab.consoleErrors).toEqual([]);
+});
+
 test('completion offers the fields of the kind the document declares', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();

@@ -1,5 +1,5 @@
 import { DiffEditor } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { use, useEffect, useRef } from 'react';
 import { selectTheme, useUiStore } from '../state/useUiStore';
 import type { DocumentDiff } from '../../worker/createEngineApi';
 import { loadEditorFeatures } from './monacoFeatureLoader';
@@ -20,6 +20,9 @@ const CHANGE_LABEL: Record<DocumentDiff['change'], string> = {
  * server-side dry-run apply returns (right), in Monaco's diff editor. Lives in the lazy chunk.
  */
 export default function DiffView() {
+  // The diff editor asks for services that register with the editing features (context menu,
+  // clipboard, hover; see monacoFeatures.ts): it renders once they are in.
+  use(loadEditorFeatures(monaco));
   const diff = useDiffStore(selectDiff);
   const selected = useDiffStore((s) => s.selected);
   const { select, close } = useDiffStore.getState();
@@ -94,7 +97,6 @@ export default function DiffView() {
             keepCurrentModifiedModel
             theme={MONACO_THEME[theme]}
             onMount={(editor) => {
-              void loadEditorFeatures(monaco);
               // Land on the first change, wherever it is in the object.
               const off = editor.onDidUpdateDiff(() => {
                 off.dispose();

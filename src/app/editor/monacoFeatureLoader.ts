@@ -30,7 +30,7 @@ let loading: Promise<void> | undefined;
  * features chunk registers a few more (suggest memory, peek view, action widget...) and one
  * editor feature. Add them the way StandaloneServices.initialize does.
  */
-function addLateServices(singletonsBefore: Set<unknown>, featuresBefore: Set<unknown>): void {
+function addLateServices(singletonsBefore: Set<unknown>, featuresBefore: Set<unknown>): RootServices {
   const root = StandaloneServices.initialize({}) as unknown as RootServices;
   const services = root._services;
   if (typeof services?.set !== 'function')
@@ -38,6 +38,7 @@ function addLateServices(singletonsBefore: Set<unknown>, featuresBefore: Set<unk
   for (const [id, descriptor] of getSingletonServiceDescriptors())
     if (!singletonsBefore.has(id) && !services.get(id)) services.set(id, descriptor);
   for (const feature of getEditorFeatures()) if (!featuresBefore.has(feature)) root.createInstance(feature);
+  return root;
 }
 
 /**
@@ -52,8 +53,8 @@ export function loadEditorFeatures(monaco: typeof Monaco): Promise<void> {
     const before = new Set(EditorExtensionsRegistry.getEditorContributions().map((c) => c.id));
     const singletonsBefore = new Set(getSingletonServiceDescriptors().map(([id]) => id));
     const featuresBefore = new Set(getEditorFeatures());
-    await import('./monacoFeatures');
-    addLateServices(singletonsBefore, featuresBefore);
+    const features = await import('./monacoFeatures');
+    features.startLateServices(addLateServices(singletonsBefore, featuresBefore));
     const added = EditorExtensionsRegistry.getEditorContributions().filter((c) => !before.has(c.id));
     for (const editor of monaco.editor.getEditors()) {
       const internals = editor as unknown as EditorInternals;

@@ -25,5 +25,8 @@ declare module 'monaco-editor/editor/standalone/browser/standaloneServices' {
 declare module 'monaco-editor/platform/instantiation/common/extensions' {
   export function getSingletonServiceDescriptors(): [unknown, unknown][];
 }
-// Made by monacoTrim in vite.config.ts: registers the quick input and list services.
-declare module 'virtual:kubelab-monaco-late-services';
+// Made by monacoTrim in vite.config.ts: registers the services only the editing features use.
+declare module 'virtual:kubelab-monaco-late-services' {
+  /** Gives the hover and markdown services their global roles (what StandaloneCodeEditor's constructor did). */
+  export function startLateServices(instantiationService: unknown): void;
+}
