@@ -8,7 +8,7 @@
  */
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import { KubeProxy } from '../proxy';
+import { chainLength, KubeProxy } from '../proxy';
 import { Rng } from '../sim/Rng';
 import { intToIp, ipToInt } from './addresses';
 import { runNodeNetfilter } from './netfilterHops';
@@ -82,7 +82,7 @@ export function runNetworkBench(now: () => number, services = 10_000, perService
   t0 = now();
   const rules = ipt.ruleset();
   const fullSyncMs = now() - t0;
-  const ruleCount = rules.tables.reduce((sum, t) => sum + t.chains.reduce((s, c) => s + c.rules.length, 0), 0);
+  const ruleCount = rules.tables.reduce((sum, t) => sum + t.chains.reduce((s, c) => s + chainLength(c), 0), 0);
   const iptTrace = traces(ipt, last, now);
   // One EndpointSlice gains an endpoint, five times (five Services).
   const incremental = slices.slice(0, SAMPLES).map((slice) => {

@@ -7,7 +7,9 @@
  */
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 
-const K = new Uint32Array([
+// Int32Array throughout: a Uint32Array read above 2^31 is a double, and the sums then leave
+// integer arithmetic. The bits are the same; additions are taken mod 2^32 with `| 0`.
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -17,11 +19,11 @@ const K = new Uint32Array([
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
-const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const IV = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-const W = new Uint32Array(64);
-const H = new Uint32Array(8);
+const W = new Int32Array(64);
+const H = new Int32Array(8);
 /** The padded message; grows for long inputs. */
 let buf = new Uint8Array(128);
 
@@ -52,8 +54,8 @@ function compress(block: number): void {
     b = a;
     a = (t1 + t2) | 0;
   }
-  H[0] = H[0]! + a; H[1] = H[1]! + b; H[2] = H[2]! + c; H[3] = H[3]! + d;
-  H[4] = H[4]! + e; H[5] = H[5]! + f; H[6] = H[6]! + g; H[7] = H[7]! + h;
+  H[0] = (H[0]! + a) | 0; H[1] = (H[1]! + b) | 0; H[2] = (H[2]! + c) | 0; H[3] = (H[3]! + d) | 0;
+  H[4] = (H[4]! + e) | 0; H[5] = (H[5]! + f) | 0; H[6] = (H[6]! + g) | 0; H[7] = (H[7]! + h) | 0;
 }
 
 /**
@@ -80,7 +82,8 @@ function load(parts: readonly string[]): number {
       for (let i = 0; i < part.length; i++) buf[o++] = part.charCodeAt(i);
     }
   }
-  buf.fill(0, n, padded);
+  // A loop, not fill(): the padding is a few bytes, and fill() is a call into the runtime.
+  for (let i = n; i < padded; i++) buf[i] = 0;
   buf[n] = 0x80;
   // Bit length, big-endian, in the last 8 bytes (inputs stay far below 2^32 bits).
   const bits = n * 8;
@@ -106,7 +109,7 @@ let codesPrefix: string | undefined;
  */
 export function chainHash16(text: string | readonly string[], prefix = ''): string {
   const padded = load(typeof text === 'string' ? [text] : text);
-  H.set(IV);
+  for (let i = 0; i < 8; i++) H[i] = IV[i]!;
   for (let block = 0; block < padded; block += 64) compress(block);
   if (prefix !== codesPrefix) {
     codes = Array.from({ length: prefix.length + 16 }, (_, i) => (i < prefix.length ? prefix.charCodeAt(i) : 0));

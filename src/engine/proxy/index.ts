@@ -4,6 +4,7 @@ export type { Chain, Match, Provenance, Rule, Ruleset, Table, TableName, Target 
 export { findChain, orderedChains } from './model';
 export { endpointChainName, servicePortChains } from './hash';
 export { generateRules } from './iptables/generateRules';
+export { chainLength } from './iptables/endpointChains';
 export { iptablesSave, iptablesListRules, ruleToSave } from './iptables/printSave';
 export { iptablesList } from './iptables/printList';
 export type { ListOptions } from './iptables/printList';

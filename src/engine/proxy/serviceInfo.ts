@@ -60,7 +60,19 @@ export function normalizeCidr(cidr: string): string {
 }
 
 export function ipToInt(ip: string): number {
-  return ip.split('.').reduce((acc, part) => ((acc << 8) | Number(part)) >>> 0, 0);
+  // Digits and dots read in one pass (the rule index parses 10,000 cluster IPs per sync);
+  // anything else takes Number()'s reading of each part, as before.
+  let acc = 0;
+  let part = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      acc = ((acc << 8) | part) >>> 0;
+      part = 0;
+    } else if (c >= 48 && c <= 57 && part < 1e9) part = part * 10 + (c - 48);
+    else return ip.split('.').reduce((a, p) => ((a << 8) | Number(p)) >>> 0, 0);
+  }
+  return ((acc << 8) | part) >>> 0;
 }
 
 export function intToIp(value: number): string {

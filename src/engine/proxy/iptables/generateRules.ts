@@ -97,7 +97,7 @@ export function assembleRuleset(fragments: readonly ServiceFragment[], config: R
   const own: Chain[] = [];
   for (const f of sorted) {
     for (const s of f.shared) {
-      const k = `${s.table}/${s.chain}`;
+      const k = s.key;
       const list = middle.get(k);
       if (list) list.push(s.rule);
       else middle.set(k, [s.rule]);

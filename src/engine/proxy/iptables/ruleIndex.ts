@@ -62,24 +62,19 @@ export function adoptChainNames(table: Table, byName: Map<string, Chain>): void 
 
 const portKey = (protocol: L4Protocol, dport: number) => `${protocol}:${dport}`;
 
-type RuleKey = { dst: number } | { port: string } | undefined;
-
-/** Rules are plain data that never change once written, so their keys are computed once. */
-const ruleKeys = new WeakMap<Rule, RuleKey>();
-
-function ruleKey(r: Rule): RuleKey {
-  if (ruleKeys.has(r)) return ruleKeys.get(r);
-  const key = computeRuleKey(r);
-  ruleKeys.set(r, key);
-  return key;
-}
-
-/** The key a rule is filed under, or undefined when every packet must be compared with it. */
-function computeRuleKey(r: Rule): RuleKey {
-  if (r.dst && !r.dst.negate && r.dst.cidr.endsWith('/32')) return { dst: ipToInt(r.dst.cidr.slice(0, -3)) };
-  for (const m of r.matches) {
+/**
+ * The key a rule is filed under: its `-d` address as a number, its `protocol:port` as a
+ * string, or undefined when every packet must be compared with it. Computed when a chain is
+ * indexed (cheap: no memo to keep beside 10,000 rules).
+ */
+function ruleKey(r: Rule): number | string | undefined {
+  const dst = r.dst;
+  if (dst && !dst.negate && dst.cidr.endsWith('/32')) return ipToInt(dst.cidr.slice(0, -3));
+  const matches = r.matches;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
     if (m.kind === 'statistic' || m.kind === 'recent') return undefined;
-    if (m.kind === 'proto' && m.dport !== undefined) return { port: portKey(m.protocol, m.dport) };
+    if (m.kind === 'proto' && m.dport !== undefined) return portKey(m.protocol, m.dport);
   }
   return undefined;
 }
@@ -88,13 +83,14 @@ function buildIndex(chain: Chain): ChainIndex {
   const byDst = new Map<number, number[]>();
   const byPort = new Map<string, number[]>();
   const rest: number[] = [];
-  chain.rules.forEach((r, i) => {
-    const key = ruleKey(r);
-    if (!key) rest.push(i);
-    else if ('dst' in key) push(byDst, key.dst, i);
-    else push(byPort, key.port, i);
-  });
-  return { rules: chain.rules, length: chain.rules.length, byDst, byPort, rest };
+  const rules = chain.rules;
+  for (let i = 0; i < rules.length; i++) {
+    const key = ruleKey(rules[i]!);
+    if (key === undefined) rest.push(i);
+    else if (typeof key === 'number') push(byDst, key, i);
+    else push(byPort, key, i);
+  }
+  return { rules, length: rules.length, byDst, byPort, rest };
 }
 
 function push<K>(map: Map<K, number[]>, key: K, i: number): void {

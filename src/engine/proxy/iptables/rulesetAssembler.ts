@@ -14,6 +14,7 @@ import type { ChainSkeleton } from './generateRules';
 import { byFragmentKey, rulesetSkeleton, skeletonChain } from './generateRules';
 import { adoptChainNames, reindexChain } from './ruleIndex';
 import type { ServiceFragment } from './serviceRules';
+import { sharedChainKey } from './serviceRules';
 
 const TABLES: readonly TableName[] = ['mangle', 'filter', 'nat'];
 
@@ -44,7 +45,7 @@ export class RulesetAssembler {
       name,
       chains: skeleton[name].map((c) => {
         const chain = skeletonChain(c, []);
-        this.shared.set(`${name}/${c.name}`, { chain, skeleton: c, offset: c.head.length, owners: [], dirty: true });
+        this.shared.set(sharedChainKey(name, c.name), { chain, skeleton: c, offset: c.head.length, owners: [], dirty: true });
         return chain;
       }),
     }));
@@ -76,7 +77,7 @@ export class RulesetAssembler {
       this.fragments.set(f.key, f);
       for (let j = 0; j < f.shared.length; j++) {
         const s = f.shared[j]!;
-        const k = `${s.table}/${s.chain}`;
+        const k = s.key;
         this.run(k).owners.push(f.key);
         const list = middles.get(k);
         if (list) list.push(s.rule);
@@ -102,9 +103,9 @@ export class RulesetAssembler {
     if (fragment) this.fragments.set(key, fragment);
     else this.fragments.delete(key);
     const next = new Map<string, Rule[]>();
-    for (const s of old?.shared ?? []) next.set(`${s.table}/${s.chain}`, []);
+    for (const s of old?.shared ?? []) next.set(s.key, []);
     for (const s of fragment?.shared ?? []) {
-      const k = `${s.table}/${s.chain}`;
+      const k = s.key;
       next.set(k, [...(next.get(k) ?? []), s.rule]);
     }
     for (const [k, rules] of next) {

@@ -24,7 +24,22 @@ import { comment, GeneratedRule, host, jump, proto, rule } from './ruleBuilders'
 export interface SharedRule {
   table: TableName;
   chain: string;
+  /** `table/chain`, one string per chain (see {@link sharedChainKey}). */
+  key: string;
   rule: Rule;
+}
+
+const sharedKeys: Record<TableName, Map<string, string>> = { mangle: new Map(), filter: new Map(), nat: new Map() };
+
+/**
+ * `table/chain`, the same string object every time: the assembler files 10,000 Services' rules
+ * by it, and a string made afresh would be joined and hashed again for each.
+ */
+export function sharedChainKey(table: TableName, chain: string): string {
+  const keys = sharedKeys[table];
+  let key = keys.get(chain);
+  if (key === undefined) keys.set(chain, (key = `${table}/${chain}`));
+  return key;
 }
 
 export interface ServiceFragment {
@@ -46,7 +61,7 @@ export interface FragmentOptions {
 const MARK_MASQ = jump(KUBE_MARK_MASQ);
 
 function share(shared: SharedRule[], table: TableName, chain: string, r: Rule): void {
-  shared.push({ table, chain, rule: r });
+  shared.push({ table, chain, key: sharedChainKey(table, chain), rule: r });
 }
 
 /** Stands in when every filter branch is skipped (the Service port has somewhere to send both kinds of traffic). */

@@ -1,0 +1,186 @@
+/**
+ * A Service port's KUBE-SVC/SVL and KUBE-SEP chains as a sync leaves them: columns of what each
+ * rule says, not rule objects. The real proxier keeps no rule objects either (syncProxyRules
+ * writes lines into a buffer for iptables-restore). At 100,000 endpoints the rule objects were
+ * most of a sync's time: allocating 320,000 of them and the young-generation GC copying them all.
+ *
+ * The sync computes every rule's content: the endpoints (gathered, sorted, categorized), each
+ * KUBE-SEP chain's name (its sha256), and per jump the endpoint it goes to and the `statistic`
+ * probability. A chain's `rules` are made from those the first time someone reads them (the
+ * evaluator walking into the chain, `iptables-save`, JSON) and kept; they are the same rules,
+ * field for field, as if they had been written out at once.
+ */
+import type { Chain, EndpointRef, L4Protocol, Match, Provenance, Rule } from '../model';
+import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
+import { KUBE_MARK_MASQ } from './chainNames';
+import { comment, GeneratedRule, jump, NO_MATCHES, proto, rule } from './ruleBuilders';
+import { DNAT, DNAT_AFFINITY, HAIRPIN, LAST_ENDPOINT, ONLY_ENDPOINT, pickEndpoint } from './ruleExplainers';
+
+/** Rules are never changed once written, so identical parts are shared between them. */
+const MARK_MASQ = jump(KUBE_MARK_MASQ);
+const PROTO: Record<L4Protocol, Match> = { tcp: proto('tcp'), udp: proto('udp'), sctp: proto('sctp') };
+const PROTO_ONLY: Record<L4Protocol, Match[]> = { tcp: [PROTO.tcp], udp: [PROTO.udp], sctp: [PROTO.sctp] };
+
+/** What one Service port's endpoint rules are made of; shared by its KUBE-SVC/SVL/SEP chains. */
+export class EndpointColumns {
+  #provs: Provenance[] | undefined;
+  #sepComment: Match | undefined;
+
+  constructor(
+    readonly info: ServicePortInfo,
+    /** The reachable endpoints (cluster ∪ local), sorted by `ip:port`. */
+    readonly endpoints: readonly EndpointInfo[],
+    /** The KUBE-SEP chain of each endpoint, by position. */
+    readonly seps: readonly string[],
+    /** Large-cluster mode: no comments on SEP rules and SVC→SEP rules. */
+    readonly largeCluster: boolean,
+  ) {}
+
+  /** Endpoint `i`'s provenance, one object shared by every rule written for it. */
+  provenance(i: number): Provenance {
+    const provs = (this.#provs ??= new Array<Provenance>(this.endpoints.length));
+    return (provs[i] ??= { owner: 'kube-proxy', service: this.info.ref, endpoint: epRef(this.endpoints[i]!) });
+  }
+
+  /** `-m comment --comment "ns/svc:port"` of the SEP rules, or undefined in large-cluster mode. */
+  sepComment(): Match | undefined {
+    if (this.largeCluster) return undefined;
+    return (this.#sepComment ??= comment(this.info.nameString));
+  }
+}
+
+/** A chain whose rules are made from columns the first time they are read, then kept. */
+export abstract class ColumnChain implements Chain {
+  #rules: Rule[] | undefined;
+
+  constructor(readonly name: string) {}
+
+  get rules(): Rule[] {
+    return (this.#rules ??= this.materialize());
+  }
+
+  /** How many rules the chain has, without making them. */
+  abstract get size(): number;
+
+  protected abstract materialize(): Rule[];
+
+  /** A user chain's JSON: its name and rules, as a plain chain's. */
+  toJSON(): Chain {
+    return { name: this.name, rules: this.rules };
+  }
+}
+
+/** How many rules `chain` has; column chains answer without making their rules. */
+export function chainLength(chain: Chain): number {
+  return chain instanceof ColumnChain ? chain.size : chain.rules.length;
+}
+
+/** A KUBE-SEP chain: the hairpin masquerade rule and the DNAT to endpoint `at`. */
+export class SepChain extends ColumnChain {
+  readonly #cols: EndpointColumns;
+  readonly #at: number;
+
+  constructor(name: string, cols: EndpointColumns, at: number) {
+    super(name);
+    this.#cols = cols;
+    this.#at = at;
+  }
+
+  get size(): number {
+    return 2;
+  }
+
+  protected materialize(): Rule[] {
+    const cols = this.#cols;
+    const ep = cols.endpoints[this.#at]!;
+    const prov = cols.provenance(this.#at);
+    const p = cols.info.ref.protocol;
+    const sepComment = cols.sepComment();
+    const hairpinMatches = sepComment ? [sepComment] : NO_MATCHES;
+    let matches: Match[];
+    if (cols.info.affinitySeconds) {
+      // `-m recent --set` before the protocol match, with the list named after this chain.
+      const recent: Match = { kind: 'recent', mode: 'set', name: this.name };
+      matches = sepComment ? [sepComment, recent, PROTO[p]] : [recent, PROTO[p]];
+    } else matches = sepComment ? [sepComment, PROTO[p]] : PROTO_ONLY[p];
+    return [
+      new GeneratedRule(hairpinMatches, prov, HAIRPIN, { cidr: `${ep.ip}/32` }, undefined, undefined, MARK_MASQ),
+      new GeneratedRule(matches, prov, cols.info.affinitySeconds ? DNAT_AFFINITY : DNAT, undefined, undefined, p, { kind: 'DNAT', toDestination: ep.key }),
+    ];
+  }
+}
+
+/**
+ * A KUBE-SVC or KUBE-SVL chain: its own rules first (the masquerade rule), then, with session
+ * affinity, a `recent --rcheck` jump per endpoint, then one jump per endpoint. `rows` holds per
+ * jump the endpoint's position in the columns and the kernel's fixed-point `statistic`
+ * probability (0 on the last jump, which has none).
+ */
+export class EndpointJumpChain extends ColumnChain {
+  readonly #head: readonly Rule[];
+  readonly #cols: EndpointColumns;
+  readonly #rows: Int32Array;
+
+  constructor(name: string, head: readonly Rule[], cols: EndpointColumns, rows: Int32Array) {
+    super(name);
+    this.#head = head;
+    this.#cols = cols;
+    this.#rows = rows;
+  }
+
+  get size(): number {
+    const jumps = this.#rows.length / 2;
+    return this.#head.length + (this.#cols.info.affinitySeconds ? 2 * jumps : jumps);
+  }
+
+  protected materialize(): Rule[] {
+    const cols = this.#cols;
+    const rows = this.#rows;
+    const n = rows.length / 2;
+    const { info, largeCluster } = cols;
+    const name = info.nameString;
+    const out = this.#head.slice();
+    if (info.affinitySeconds) {
+      for (let i = 0; i < n; i++) {
+        const at = rows[2 * i]!;
+        const ep = cols.endpoints[at]!;
+        const sep = cols.seps[at]!;
+        const recent: Match = { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true };
+        out.push(rule({ matches: largeCluster ? [recent] : [endpointComment(name, ep), recent], target: jump(sep) }, cols.provenance(at),
+          `Session affinity: a client seen within ${info.affinitySeconds}s goes back to ${ep.key}.`));
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const at = rows[2 * i]!;
+      const probability = rows[2 * i + 1]!;
+      const last = i === n - 1;
+      // In large-cluster mode the match list depends only on the probability, so it is shared.
+      const matches = largeCluster ? (last ? NO_MATCHES : statisticMatches(probability))
+        : last ? [endpointComment(name, cols.endpoints[at]!)] : [endpointComment(name, cols.endpoints[at]!), statisticMatches(probability)[0]!];
+      const why = !last ? pickEndpoint(n - i) : n === 1 ? ONLY_ENDPOINT : LAST_ENDPOINT;
+      out.push(new GeneratedRule(matches, cols.provenance(at), why, undefined, undefined, undefined, jump(cols.seps[at]!)));
+    }
+    return out;
+  }
+}
+
+function endpointComment(name: string, ep: EndpointInfo): Match {
+  return comment(`${name} -> ${ep.key}`);
+}
+
+/** `[-m statistic --probability p]`, one list per probability, shared by every chain. */
+const statistics = new Map<number, Match[]>();
+function statisticMatches(probabilityFixed: number): Match[] {
+  let list = statistics.get(probabilityFixed);
+  if (!list) statistics.set(probabilityFixed, (list = Object.freeze([{ kind: 'statistic', probabilityFixed }]) as unknown as Match[]));
+  return list;
+}
+
+function epRef(ep: EndpointInfo): EndpointRef {
+  // One literal for the usual case: an object grown field by field carries a second allocation.
+  if (ep.slice && ep.nodeName) return { ip: ep.ip, port: ep.port, slice: ep.slice, nodeName: ep.nodeName };
+  const ref: EndpointRef = { ip: ep.ip, port: ep.port };
+  if (ep.slice) ref.slice = ep.slice;
+  if (ep.nodeName) ref.nodeName = ep.nodeName;
+  return ref;
+}
