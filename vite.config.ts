@@ -53,8 +53,8 @@ export default defineConfig({
 
 /**
  * Build-time trims of Monaco (monaco-editor 0.57) so the editor chunk carries what YAML editing
- * uses. `monaco-editor/editor` is the bare API, but three of its modules pull code the editor
- * never runs:
+ * uses at first. `monaco-editor/editor` is the bare API, but some of its modules pull code the
+ * editor never runs, or runs only once the editing features (monacoFeatures.ts) are in:
  *
  * - standaloneCodeEditor.js statically imports the diff editor (~130 KB minified) for
  *   `createDiffEditor`. Here its StandaloneDiffEditor2 class is defined by
@@ -62,10 +62,17 @@ export default defineConfig({
  *   calls from the lazy DiffView chunk: the diff code loads when Diff is pressed.
  * - standaloneEditor.js imports the multi-file diff editor only for `createMultiFileDiffEditor`,
  *   which kubelab never calls; that function now throws and says why.
- * - view.js imports the experimental WebGPU renderer and the EditContext input path, both taken
- *   only under options kubelab's editors never set (`experimentalGpuAcceleration: 'on'`,
- *   `editContext: true`; editorOptions.ts and DiffView.tsx turn editContext off). Their
- *   constructors now throw and say which option brings them back.
+ * - view.js imports the experimental WebGPU renderer, the EditContext input path and the minimap,
+ *   taken only under options kubelab's editors never set (`experimentalGpuAcceleration: 'on'`,
+ *   `editContext: true`, `minimap.enabled`; editorOptions.ts and DiffView.tsx set them off, a test
+ *   holds it). Their constructors now throw and say which option brings them back.
+ * - Services only the editing features and the diff editor ask for (quick input, list, hover,
+ *   context menu and view, clipboard, opener; with them the markdown renderer, menus, lists,
+ *   select boxes) register from the features chunk (LATE_SERVICES); monacoFeatureLoader.ts adds
+ *   them to Monaco's root services and runs `startLateServices`.
+ * - Code standalone Monaco never runs: the editor worker's in-page fallback (only where Web
+ *   Workers cannot start), tree-sitter tokens (the standalone library service supports no
+ *   language), the observable debugger (a VS Code developer flag).
  *
  * Every replacement matches the exact source text and fails the build when it does not, so a
  * Monaco upgrade cannot silently ship an untrimmed (or broken) editor.
@@ -94,7 +101,11 @@ import { IMarkdownRendererService } from 'monaco-editor/platform/markdown/browse
 import { EditorMarkdownCodeBlockRenderer } from 'monaco-editor/editor/browser/widget/markdownRenderer/browser/editorMarkdownCodeBlockRenderer';
 registerSingleton(IListService, ListService, 0);
 registerSingleton(IQuickInputService, StandaloneQuickInputService, 0);
-registerLateStandaloneServices({ ContextMenuService, BrowserClipboardService, OpenerService, renderAsPlaintext });
+import { ContextViewService } from 'monaco-editor/platform/contextview/browser/contextViewService';
+import { FormattingConflicts } from 'monaco-editor/editor/contrib/format/browser/format';
+registerLateStandaloneServices({ ContextMenuService, ContextViewService, BrowserClipboardService, OpenerService, renderAsPlaintext });
+// What editor.api.js did: with several formatters, take the first (microsoft/monaco-editor#2327).
+FormattingConflicts.setFormatterSelector((formatter) => Promise.resolve(formatter[0]));
 
 /** What StandaloneCodeEditor's constructor did with the hover and markdown services; run once they are in the root collection. */
 export function startLateServices(instantiationService) {
@@ -103,6 +114,36 @@ export function startLateServices(instantiationService) {
     setBaseLayerHoverDelegate(accessor.get(IHoverService));
     accessor.get(IMarkdownRendererService).setDefaultCodeBlockRenderer(instantiationService.createInstance(EditorMarkdownCodeBlockRenderer));
   });
+}
+`;
+
+/** Service ids whose modules carry a whole implementation; createDecorator hands out one id per name. */
+const SERVICE_IDS = '\0kubelab-monaco-service-ids';
+const serviceIdsModule = `
+import { createDecorator } from 'monaco-editor/platform/instantiation/common/instantiation';
+export const IAccessibilitySignalService = createDecorator('accessibilitySignalService');
+`;
+
+/** Stands in for the minimap, which kubelab's editors turn off (editorOptions.ts, DiffView.tsx). */
+const NO_MINIMAP = '\0kubelab-monaco-no-minimap';
+const noMinimapModule = `
+import { createFastDomNode } from 'monaco-editor/base/browser/fastDomNode';
+import { ViewPart } from 'monaco-editor/editor/browser/view/viewPart';
+import { EditorOptions } from 'monaco-editor/editor/common/config/editorOptions';
+export class Minimap extends ViewPart {
+  constructor(context) {
+    super(context);
+    if (context.configuration.options.get(EditorOptions.minimap.id).enabled)
+      throw new Error('The minimap is left out of kubelab\\'s Monaco build (vite.config.ts, monacoTrim); it runs only with minimap: { enabled: true }.');
+    this._domNode = createFastDomNode(document.createElement('div'));
+    this._domNode.setAttribute('role', 'presentation');
+    this._domNode.setAttribute('aria-hidden', 'true');
+  }
+  getDomNode() {
+    return this._domNode;
+  }
+  prepareRender() {}
+  render() {}
 }
 `;
 
@@ -118,6 +159,7 @@ export const RulersGpu = ViewGpuContext;
 export const GpuMarkOverlay = ViewGpuContext;
 export const NativeEditContext = gone('The EditContext input path', 'with editContext: true');
 export const EditorWorker = gone('The in-page editor worker', 'where Web Workers cannot start (kubelab needs them for its engine)');
+export const DevToolsLogger = gone('The observable debugger', 'with VSCODE_DEV_DEBUG_OBSERVABLES set');
 export const TreeSitterSyntaxTokenBackend = gone('Tree-sitter tokenization', 'with a tree-sitter library service (the standalone one supports no language)');
 `;
 
@@ -131,6 +173,10 @@ const EDITS: Record<string, Array<[string, string]>> = {
         'function defineStandaloneDiffEditor(DiffEditorWidget) {\nStandaloneDiffEditor2 = class StandaloneDiffEditor2 extends DiffEditorWidget {',
     ],
     ['], StandaloneDiffEditor2);\n', '], StandaloneDiffEditor2);\n}\n'],
+    [
+      "import { IAccessibilitySignalService } from '../../../platform/accessibilitySignal/browser/accessibilitySignalService.js';\n",
+      `import { IAccessibilitySignalService } from '${SERVICE_IDS}';\n`,
+    ],
     // The hover and markdown services load with the features (see standaloneServices.js below).
     ["import { setHoverDelegateFactory } from '../../../base/browser/ui/hover/hoverDelegateFactory.js';\n", ''],
     ["import { IHoverService, WorkbenchHoverDelegate } from '../../../platform/hover/browser/hover.js';\n", ''],
@@ -205,9 +251,22 @@ const EDITS: Record<string, Array<[string, string]>> = {
     ["import { ContextMenuService } from '../../../platform/contextview/browser/contextMenuService.js';\n", ''],
     ["import { BrowserClipboardService } from '../../../platform/clipboard/browser/clipboardService.js';\n", ''],
     ["import { OpenerService } from '../../browser/services/openerService.js';\n", ''],
+    ["import { ContextViewService } from '../../../platform/contextview/browser/contextViewService.js';\n", ''],
+    [
+      "import { IAccessibilitySignalService } from '../../../platform/accessibilitySignal/browser/accessibilitySignalService.js';\n",
+      `import { IAccessibilitySignalService } from '${SERVICE_IDS}';\n`,
+    ],
+    [
+      'let StandaloneContextViewService = class StandaloneContextViewService extends ContextViewService {',
+      'let StandaloneContextViewService;\nfunction defineStandaloneContextViewService(ContextViewService) {\n' +
+        'StandaloneContextViewService = class StandaloneContextViewService extends ContextViewService {',
+    ],
+    ['], StandaloneContextViewService);\n', '], StandaloneContextViewService);\nregisterSingleton(IContextViewService, StandaloneContextViewService, 0);\n}\n'],
+    ['registerSingleton(IContextViewService, StandaloneContextViewService, 0 /* InstantiationType.Eager */);\n', ''],
     [
       'let StandaloneContextMenuService = class StandaloneContextMenuService extends ContextMenuService {',
-      'function registerLateStandaloneServices(late) {\nrenderAsPlaintext = late.renderAsPlaintext;\nconst ContextMenuService = late.ContextMenuService;\n' +
+      'function registerLateStandaloneServices(late) {\nrenderAsPlaintext = late.renderAsPlaintext;\n' +
+        'defineStandaloneContextViewService(late.ContextViewService);\nconst ContextMenuService = late.ContextMenuService;\n' +
         'let StandaloneContextMenuService = class StandaloneContextMenuService extends ContextMenuService {',
     ],
     [
@@ -223,6 +282,15 @@ const EDITS: Record<string, Array<[string, string]>> = {
       'export { StandaloneCommandService, StandaloneConfigurationService, StandaloneKeybindingService, StandaloneNotificationService, StandaloneServices, registerLateStandaloneServices, updateConfigurationService };',
     ],
   ],
+  // The formatter selector is set with the format feature (LATE_SERVICES), not with the bare API.
+  'editor/editor.api.js': [
+    ["import { FormattingConflicts } from './contrib/format/browser/format.js';\n", ''],
+    ['FormattingConflicts.setFormatterSelector((formatter, document, mode) => Promise.resolve(formatter[0]));\n', ''],
+  ],
+  // The observable debugger (a VS Code developer tool) runs only with VSCODE_DEV_DEBUG_OBSERVABLES.
+  'base/common/observableInternal/index.js': [
+    ["import { DevToolsLogger } from './logging/debugger/devToolsLogger.js';\n", `import { DevToolsLogger } from '${UNBUNDLED}';\n`],
+  ],
   // The in-page fallback of the editor worker (its whole diff and link code) runs only where Web
   // Workers cannot start; kubelab's engine needs them anyway.
   'editor/browser/services/editorWorkerService.js': [
@@ -237,6 +305,7 @@ const EDITS: Record<string, Array<[string, string]>> = {
     ],
   ],
   'editor/browser/view.js': [
+    ["import { Minimap } from './viewParts/minimap/minimap.js';\n", `import { Minimap } from '${NO_MINIMAP}';\n`],
     ["import { ViewGpuContext } from './gpu/viewGpuContext.js';\n", `import { ViewGpuContext } from '${UNBUNDLED}';\n`],
     ["import { ViewLinesGpu } from './viewParts/viewLinesGpu/viewLinesGpu.js';\n", `import { ViewLinesGpu } from '${UNBUNDLED}';\n`],
     ["import { RulersGpu } from './viewParts/rulersGpu/rulersGpu.js';\n", `import { RulersGpu } from '${UNBUNDLED}';\n`],
@@ -269,10 +338,12 @@ function monacoTrim(): Plugin {
     enforce: 'pre' as const,
     resolveId(id: string) {
       if (id === LATE_SERVICES) return `\0${LATE_SERVICES}`;
-      return id === UNBUNDLED ? UNBUNDLED : null;
+      return id === UNBUNDLED || id === SERVICE_IDS || id === NO_MINIMAP ? id : null;
     },
     load(id: string) {
       if (id === `\0${LATE_SERVICES}`) return lateServicesModule;
+      if (id === SERVICE_IDS) return serviceIdsModule;
+      if (id === NO_MINIMAP) return noMinimapModule;
       return id === UNBUNDLED ? unbundledModule : null;
     },
     transform(code: string, id: string) {

@@ -25,4 +25,9 @@ describe('options the build depends on', () => {
     expect(o.editContext).toBe(false);
     expect(o.experimentalGpuAcceleration ?? 'off').toBe('off');
   });
+
+  // The minimap is left out too (a stand-in that draws nothing): Monaco's default turns it on.
+  it('turns the minimap off', () => {
+    expect(editorOptions({ path: 'a.yaml', reducedMotion: false }).minimap?.enabled).toBe(false);
+  });
 });
