@@ -8,7 +8,7 @@ import { DRY_RUN_FLAG, dryRunOf } from '../cli/dryRun';
 import { filenameArgs, ManifestError, readManifests } from '../manifest/readManifests';
 import { mapManifest, type MappedObject } from './manifestTargets';
 import { threeWayPatch } from './threeWayPatch';
-import { checkOutputFormat, printObjects } from './printObjects';
+import { checkOutputFormat, effectiveOutput, TEMPLATE_FLAGS, writeObjects } from './printObjects';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -20,6 +20,7 @@ const FILE_FLAGS: FlagDef[] = [
   { name: 'validate', kind: 'string', default: 'strict', usage: "Must be one of: strict (or true), warn, ignore (or false)." },
   { name: 'field-manager', kind: 'string', default: 'kubectl-client-side-apply', usage: 'Name of the manager used to track field ownership.' },
   { name: 'selector', short: 'l', kind: 'string', default: '', usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
+  ...TEMPLATE_FLAGS,
 ];
 
 export type Mode = 'apply' | 'create' | 'replace';
@@ -93,7 +94,7 @@ export function writeOne(k: KubectlContext, mode: Mode, m: MappedObject, dry: 'c
 
 function runWrite(k: KubectlContext, mode: Mode): number {
   const files = filenameArgs(k.flags.get<string[]>('filename')!);
-  const output = k.flags.get<string>('output')!;
+  const output = effectiveOutput(k);
   checkOutputFormat(output);
   if (files.length === 0) {
     if (mode === 'apply') throw new CommandFailed('must specify one of -f and -k');
@@ -135,7 +136,7 @@ function runWrite(k: KubectlContext, mode: Mode): number {
       errors.push(formatApiError(e, { verb, source: m.source }));
     }
   }
-  if (output && printed.length > 0) k.cmd.stdout(printObjects(output, printed, printed.length > 1));
+  if (output && printed.length > 0) writeObjects(k, output, printed, printed.length > 1);
   for (const e of errors) k.cmd.stderr(e);
   return errors.length > 0 ? 1 : 0;
 }

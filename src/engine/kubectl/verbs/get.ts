@@ -4,7 +4,8 @@ import { buildTable, formatApiError, noResourcesFound, PrintError, sortObjects, 
 import type { FlagDef, KubectlContext, Verb } from '../verb';
 import { CommandFailed } from '../cli/errors';
 import { parseResourceArgs, type ResourceTarget } from './resourceArgs';
-import { checkOutputFormat, isObjectFormat, printObjects } from './printObjects';
+import { checkOutputFormat, effectiveOutput, isObjectFormat, printObjects, TEMPLATE_FLAGS, templateOptions } from './printObjects';
+import { PrintErrorWithOutput } from '../print/goTemplateOutput';
 import { filenameArgs, readManifests } from '../manifest/readManifests';
 import { startWatch } from './getWatch';
 
@@ -25,6 +26,7 @@ export const GET_FLAGS: FlagDef[] = [
   { name: 'recursive', short: 'R', kind: 'bool', default: false, usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
   { name: 'chunk-size', kind: 'int', default: 500, usage: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.' },
   { name: 'output-watch-events', kind: 'bool', default: false, usage: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.' },
+  ...TEMPLATE_FLAGS,
 ];
 
 interface Fetched {
@@ -53,7 +55,7 @@ function fetchTargets(k: KubectlContext, targets: ResourceTarget[], errors: stri
 }
 
 function runGet(k: KubectlContext): number | import('../../shell/types').CommandEffects {
-  const output = k.flags.get<string>('output')!;
+  const output = effectiveOutput(k);
   checkOutputFormat(output);
   const files = filenameArgs(k.flags.get<string[]>('filename')!);
   let targets: ResourceTarget[];
@@ -83,7 +85,7 @@ function runGet(k: KubectlContext): number | import('../../shell/types').Command
     const singleItem = targets.length === 1 && targets[0]!.names.length === 1 && files.length === 0;
     if (isObjectFormat(output)) {
       // A single named object prints bare; anything else is wrapped in a List (kubectl's printGeneric).
-      if (objects.length > 0 || !singleItem) k.cmd.stdout(printObjects(output, objects, !singleItem || objects.length !== 1, k.flags.get<boolean>('no-headers')));
+      if (objects.length > 0 || !singleItem) k.cmd.stdout(printObjects(output, objects, !singleItem || objects.length !== 1, k.flags.get<boolean>('no-headers'), templateOptions(k)));
     } else {
       const printer = new TablePrinter();
       // get.go's multipleGVKsRequested looks at what came back, not at what was asked for.
@@ -109,6 +111,8 @@ function runGet(k: KubectlContext): number | import('../../shell/types').Command
       k.cmd.stderr(noResourcesFound(namespaced ? k.namespace : undefined));
     }
   } catch (e) {
+    // A template that failed half way has printed what it wrote and its debugging lines already.
+    if (e instanceof PrintErrorWithOutput) k.cmd.stdout(e.output);
     if (e instanceof PrintError) throw new CommandFailed(e.message);
     throw e;
   }

@@ -8,7 +8,7 @@ import { buildTable, kindPrefix, TablePrinter } from '../print';
 import type { KubectlContext } from '../verb';
 import { parseGoDuration } from '../cli/flags';
 import type { ResourceTarget } from './resourceArgs';
-import { isObjectFormat, printObjects } from './printObjects';
+import { isObjectFormat, printObjects, templateOptions } from './printObjects';
 
 /** Starts the watch; the returned job streams rows until interrupted or timed out. */
 export function startWatch(k: KubectlContext, targets: ResourceTarget[], output: string): CommandEffects {
@@ -20,7 +20,7 @@ export function startWatch(k: KubectlContext, targets: ResourceTarget[], output:
   const print = (t: ResourceTarget, objects: import('../../api/types').KubeObject[]): void => {
     if (objects.length === 0) return;
     if (isObjectFormat(output)) {
-      for (const o of objects) k.cmd.stdout(printObjects(output, [o], false, true));
+      for (const o of objects) k.cmd.stdout(printObjects(output, [o], false, true, templateOptions(k)));
       return;
     }
     k.cmd.stdout(

@@ -6,7 +6,7 @@ import { nameLine } from '../print';
 import type { KubectlContext, Verb } from '../verb';
 import { CommandFailed, UsageError } from '../cli/errors';
 import { parseResourceArgs } from './resourceArgs';
-import { checkOutputFormat, printObjects } from './printObjects';
+import { checkOutputFormat, effectiveOutput, TEMPLATE_FLAGS, writeObjects } from './printObjects';
 
 function runPatch(k: KubectlContext): number {
   dryRunOf(k); // Complete() rejects a bad --dry-run before any request is made.
@@ -20,7 +20,7 @@ function runPatch(k: KubectlContext): number {
     text = k.cmd.fs.readFile(path);
   }
   if (!text) throw new UsageError('must specify -p to patch');
-  const output = k.flags.get<string>('output')!;
+  const output = effectiveOutput(k);
   checkOutputFormat(output);
   let body: unknown;
   try {
@@ -35,7 +35,7 @@ function runPatch(k: KubectlContext): number {
       const ns = t.info.namespaced ? k.namespace : undefined;
       const before = k.api.get(t.key, ns, name);
       const after = k.api.patch(t.key, ns, name, type as PatchType, body, { dryRun: dryRunOf(k) === 'server', fieldManager: 'kubectl-patch' });
-      if (output) k.cmd.stdout(printObjects(output, [after], false));
+      if (output) writeObjects(k, output, [after], false);
       else k.cmd.stdout(nameLine(after, before.metadata.resourceVersion === after.metadata.resourceVersion ? 'patched (no change)' : 'patched'));
     }
   }
@@ -52,6 +52,7 @@ export const patchVerb: Verb = {
     { name: 'type', kind: 'string', default: 'strategic', usage: 'The type of patch being provided; one of [json merge strategic]' },
     { name: 'output', short: 'o', kind: 'string', default: '', usage: 'Output format.' },
     DRY_RUN_FLAG,
+    ...TEMPLATE_FLAGS,
   ],
   run: runPatch,
 };

@@ -9,6 +9,10 @@ import type { CommandOutcome } from '../../shell/types';
 import type { FlagDef, KubectlContext } from '../verb';
 import { CommandFailed } from '../cli/errors';
 import type { DryRun } from '../cli/dryRun';
+import { effectiveOutput, TEMPLATE_FLAGS, writeObjects } from '../verbs/printObjects';
+
+/** The -o values these printers take beyond yaml/json/name: jsonpath and the go-template family, each with `=TEMPLATE`. */
+const TEMPLATE_OUTPUT = /^(jsonpath|go-template|go-template-file|template|templatefile)(=|$)/;
 
 export { DRY_RUN_FLAG, dryRunOf, type DryRun } from '../cli/dryRun';
 
@@ -20,6 +24,9 @@ export const OUTPUT_FLAG: FlagDef = {
   default: '',
   usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
 };
+
+/** PrintFlags: -o with the template flags beside it (--template, --allow-missing-template-keys). */
+export const PRINT_FLAGS: FlagDef[] = [OUTPUT_FLAG, ...TEMPLATE_FLAGS];
 
 export const fieldManagerFlag = (def: string): FlagDef => ({ name: 'field-manager', kind: 'string', default: def, usage: 'Name of the manager used to track field ownership.' });
 
@@ -41,8 +48,9 @@ const ALLOWED_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-
  * operation (`created`, `exposed`) and ` (dry run)` / ` (server dry run)`.
  */
 export function printObject(ctx: KubectlContext, obj: KubeObject, operation: string, dryRun: DryRun = 'none'): void {
-  const format = ctx.flags.get<string>('output') ?? '';
+  const format = effectiveOutput(ctx);
   if (format === 'yaml') ctx.cmd.stdout(toYamlOutput(obj));
+  else if (TEMPLATE_OUTPUT.test(format)) writeObjects(ctx, format, [obj], false);
   else if (format === 'json') ctx.cmd.stdout(toJson(obj));
   else if (format === 'name') ctx.cmd.stdout(nameLine(obj));
   else if (format === '') ctx.cmd.stdout(nameLine(obj, operation + (dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '')));
@@ -51,8 +59,8 @@ export function printObject(ctx: KubectlContext, obj: KubeObject, operation: str
 
 /** Checks `-o` before anything is sent, as ToPrinter does in Complete. */
 export function checkOutputFormat(ctx: KubectlContext): void {
-  const format = ctx.flags.get<string>('output') ?? '';
-  if (!['', 'yaml', 'json', 'name'].includes(format)) throw new KubectlError(`unable to match a printer suitable for the output format "${format}", allowed formats are: ${ALLOWED_FORMATS}`);
+  const format = effectiveOutput(ctx);
+  if (!['', 'yaml', 'json', 'name'].includes(format) && !TEMPLATE_OUTPUT.test(format)) throw new KubectlError(`unable to match a printer suitable for the output format "${format}", allowed formats are: ${ALLOWED_FORMATS}`);
 }
 
 /** cmdutil.CheckErr: writes the error the way kubectl does and returns its exit code. */

@@ -5,11 +5,11 @@
  */
 import type { KubeObject } from '../../api/types';
 import type { FlagDef, KubectlContext } from '../verb';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, checkOutputFormat, dryRunOf, fieldManagerFlag, printObject, wrapApiError, type DryRun } from './common';
+import { DRY_RUN_FLAG, PRINT_FLAGS, checkOutputFormat, dryRunOf, fieldManagerFlag, printObject, wrapApiError, type DryRun } from './common';
 
 export const CREATE_FLAGS: FlagDef[] = [
   DRY_RUN_FLAG,
-  OUTPUT_FLAG,
+  ...PRINT_FLAGS,
   fieldManagerFlag('kubectl-create'),
   { name: 'save-config', kind: 'bool', default: false, usage: 'If true, the configuration of current object will be saved in its annotation.' },
   { name: 'validate', kind: 'string', default: 'strict', usage: "Must be one of: strict (or true), warn, ignore (or false)." },

@@ -1,6 +1,6 @@
 /** `kubectl expose (-f FILENAME | TYPE NAME) [--port=port] ...` (REFERENCE §6.7). */
 import type { Verb } from '../verb';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, guarded, printObject } from './common';
+import { DRY_RUN_FLAG, PRINT_FLAGS, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, guarded, printObject } from './common';
 import { buildExposedService, checkExposable, portsFor, protocolsFor, selectorFor } from './exposeService';
 import { fetchTarget, parseTargets } from './targets';
 
@@ -13,7 +13,7 @@ export const exposeVerb: Verb = {
   usage: 'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
   flags: [
     DRY_RUN_FLAG,
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     fieldManagerFlag('kubectl-expose'),
     { name: 'protocol', kind: 'string', default: '', usage: "The network protocol for the service to be created. Default is 'TCP'." },
     { name: 'port', kind: 'string', default: '', usage: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified' },

@@ -9,7 +9,7 @@ import { resolveImage } from '../../apps';
 import type { Job } from '../../shell/types';
 import { deleteLine } from '../print';
 import type { FlagValue, KubectlContext, Verb } from '../verb';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, printObject } from './common';
+import { DRY_RUN_FLAG, PRINT_FLAGS, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, printObject } from './common';
 import { containerMachine } from '../../cluster/containerMachine';
 import { mainProcessShell } from './containerShell';
 import { interactiveShell } from '../../shell/tools/shellCommand';
@@ -128,7 +128,7 @@ export const runVerb: Verb = {
   usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
   flags: [
     DRY_RUN_FLAG,
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     fieldManagerFlag('kubectl-run'),
     { name: 'image', kind: 'string', default: '', usage: 'The image for the container to run.' },
     { name: 'restart', kind: 'string', default: 'Always', usage: "The restart policy for this Pod.  Legal values [Always, OnFailure, Never]." },

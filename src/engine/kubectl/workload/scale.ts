@@ -1,7 +1,7 @@
 /** `kubectl scale [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)`. */
 import type { KubeObject } from '../../api/types';
 import type { Verb } from '../verb';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, guarded, printObject, requireFlags } from './common';
+import { DRY_RUN_FLAG, PRINT_FLAGS, KubectlError, checkOutputFormat, dryRunOf, guarded, printObject, requireFlags } from './common';
 import { fetchTarget, parseTargets } from './targets';
 
 /** Kinds with a scale subresource here. */
@@ -13,7 +13,7 @@ export const scaleVerb: Verb = {
   usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
   flags: [
     DRY_RUN_FLAG,
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     { name: 'replicas', kind: 'int', default: -1, usage: 'The new desired number of replicas. Required.' },
     { name: 'current-replicas', kind: 'int', default: -1, usage: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.' },
     { name: 'resource-version', kind: 'string', default: '', usage: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.' },

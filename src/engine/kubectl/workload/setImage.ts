@@ -3,7 +3,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/types';
 import type { Verb } from '../verb';
 import { defaultSubCommandRun } from '../cli/help';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, clone, dryRunOf, fieldManagerFlag, guarded, printObject } from './common';
+import { DRY_RUN_FLAG, PRINT_FLAGS, KubectlError, checkOutputFormat, clone, dryRunOf, fieldManagerFlag, guarded, printObject } from './common';
 import { fetchTarget, parseTargets } from './targets';
 
 interface PodSpecHolder {
@@ -34,7 +34,7 @@ export const setImageVerb: Verb = {
   name: 'image',
   short: 'Update the image of a pod template',
   usage: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]',
-  flags: [DRY_RUN_FLAG, OUTPUT_FLAG, fieldManagerFlag('kubectl-set'), { name: 'all', kind: 'bool', default: false, usage: "Select all resources, in the namespace of the specified resource types" }],
+  flags: [DRY_RUN_FLAG, ...PRINT_FLAGS, fieldManagerFlag('kubectl-set'), { name: 'all', kind: 'bool', default: false, usage: "Select all resources, in the namespace of the specified resource types" }],
   run: (ctx) =>
     guarded(ctx, () => {
       checkOutputFormat(ctx);

@@ -6,7 +6,7 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../../../api/types';
 import { nameLine } from '../../print';
 import type { KubectlContext, Verb } from '../../verb';
-import { DRY_RUN_FLAG, OUTPUT_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, guarded, printObject } from '../common';
+import { DRY_RUN_FLAG, PRINT_FLAGS, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, guarded, printObject } from '../common';
 import { fetchTarget, parseTargets, type Target } from '../targets';
 import { ANNOTATIONS_TO_SKIP, HASH_LABEL, equalIgnoreHash, ownedReplicaSets, podTemplateText, revisions, viewHistory } from './deploymentHistory';
 import { rolloutStatusJob } from './rolloutStatus';
@@ -31,7 +31,7 @@ const history: Verb = {
   name: 'history',
   short: 'View rollout history',
   usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags] [options]',
-  flags: [OUTPUT_FLAG, { name: 'revision', kind: 'int', default: 0, usage: 'See the details, including podTemplate of the revision specified' }],
+  flags: [...PRINT_FLAGS, { name: 'revision', kind: 'int', default: 0, usage: 'See the details, including podTemplate of the revision specified' }],
   run: (ctx) =>
     guarded(ctx, () => {
       const revision = ctx.flags.get<number>('revision') ?? 0;
@@ -78,7 +78,7 @@ const undo: Verb = {
   name: 'undo',
   short: 'Undo a previous rollout',
   usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]',
-  flags: [DRY_RUN_FLAG, OUTPUT_FLAG, { name: 'to-revision', kind: 'int', default: 0, usage: 'The revision to rollback to. Default to 0 (last revision).' }],
+  flags: [DRY_RUN_FLAG, ...PRINT_FLAGS, { name: 'to-revision', kind: 'int', default: 0, usage: 'The revision to rollback to. Default to 0 (last revision).' }],
   run: (ctx) =>
     guarded(ctx, () => {
       checkOutputFormat(ctx);
@@ -98,7 +98,7 @@ function pauseVerb(pause: boolean): Verb {
     name: pause ? 'pause' : 'resume',
     short: pause ? 'Mark the provided resource as paused' : 'Resume a paused resource',
     usage: `kubectl rollout ${pause ? 'pause' : 'resume'} RESOURCE [options]`,
-    flags: [OUTPUT_FLAG, fieldManagerFlag('kubectl-rollout')],
+    flags: [...PRINT_FLAGS, fieldManagerFlag('kubectl-rollout')],
     run: (ctx) =>
       guarded(ctx, () => {
         checkOutputFormat(ctx);
@@ -116,7 +116,7 @@ const restart: Verb = {
   name: 'restart',
   short: 'Restart a resource',
   usage: 'kubectl rollout restart RESOURCE [options]',
-  flags: [OUTPUT_FLAG, fieldManagerFlag('kubectl-rollout')],
+  flags: [...PRINT_FLAGS, fieldManagerFlag('kubectl-rollout')],
   run: (ctx) =>
     guarded(ctx, () => {
       checkOutputFormat(ctx);
