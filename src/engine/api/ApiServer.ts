@@ -4,7 +4,7 @@
  * validation → storage → watch event, and is recorded in the request log for the UI.
  * All state lives in an {@link ObjectStore}; time and randomness come from the config.
  */
-import type { Rng } from '../sim/Rng';
+import { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
 import { deepClone } from '../store/json';
 import { ObjectStore, type StoreSnapshot } from '../store/ObjectStore';
@@ -12,7 +12,7 @@ import { ApiServerClient } from './ApiServerClient';
 import { ClusterIpAllocator } from './allocators/ClusterIpAllocator';
 import { NodePortAllocator } from './allocators/NodePortAllocator';
 import { STRATEGIES } from './kinds/strategies';
-import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from './rbac/bootstrapPolicy';
+import { bootstrapPolicyObjects } from './rbac/bootstrapPolicy';
 import type { RequestListener, RequestRecord } from './RequestLog';
 import { RequestHandler } from './RequestHandler';
 import { RESOURCES, resolveResource, resourceFor, resourceKey } from './resources';
@@ -35,6 +35,13 @@ export interface ApiServerSnapshot {
   clusterIPs: string[];
   nodePorts: number[];
 }
+
+/** Bootstrap objects whose UIDs come from the cluster's own random stream (see `bootstrap`). */
+const SEED_STREAM_UIDS = new Set(
+  ['clusterroles/cluster-admin', 'clusterroles/admin', 'clusterroles/edit', 'clusterroles/view', 'clusterrolebindings/cluster-admin', 'clusterrolebindings/kubeadm:cluster-admins'].map((k) =>
+    k.replace('/', '.rbac.authorization.k8s.io/'),
+  ),
+);
 
 /** kubeadm's admin.conf identity. */
 export const KUBERNETES_ADMIN: UserInfo = { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
@@ -179,14 +186,18 @@ export class ApiServer {
   /** Objects every kube-apiserver creates at start-up (the RBAC bootstrap policy). */
   private bootstrap(): void {
     const now = rfc3339(this.config.clock.now());
+    // UIDs come from a stream forked off the cluster's (its state read, not drawn), so the size
+    // of the default policy never shifts the names and addresses a seed gives later; the six
+    // objects that were the whole policy when seeds were first published still draw from the
+    // cluster's stream, in their old order, so every published seed keeps its names.
+    const forked = new Rng(this.config.rng.save().join(':'));
     const put = (resource: string, obj: object): void => {
       const o = deepClone(obj) as KubeObject;
-      o.metadata.uid = newUid(this.config.rng);
+      o.metadata.uid = newUid(SEED_STREAM_UIDS.has(`${resource}/${o.metadata.name}`) ? this.config.rng : forked);
       o.metadata.creationTimestamp = now;
       o.metadata.resourceVersion = String(this.store.nextResourceVersion());
       this.store.put(resource, o, 'ADDED', 'controller:kube-apiserver');
     };
-    for (const r of bootstrapClusterRoles()) put('clusterroles.rbac.authorization.k8s.io', r);
-    for (const b of bootstrapClusterRoleBindings()) put('clusterrolebindings.rbac.authorization.k8s.io', b);
+    for (const { resource, object } of bootstrapPolicyObjects()) put(resource, object);
   }
 }

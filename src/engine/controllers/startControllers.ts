@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/types';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
+import { ClusterRoleAggregationController } from './clusterroleaggregation/ClusterRoleAggregationController';
 import { DaemonSetController } from './daemonset/DaemonSetController';
 import { DeploymentController } from './deployment/DeploymentController';
 import { EndpointsController } from './endpoints/EndpointsController';
@@ -75,6 +76,7 @@ export function startControllers(deps: ControllerDeps): ControllerManager {
     new NodeLifecycleController(component('node-controller'), clock, informers, { gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 50_000 }),
     new ServiceLoadBalancerController(component('service-controller'), clock, rng, informers, cfg.loadBalancerPool ? { pool: cfg.loadBalancerPool } : {}),
     new GarbageCollector(component('generic-garbage-collector'), clock, informers),
+    new ClusterRoleAggregationController(component('clusterrole-aggregation-controller'), clock, informers),
   ];
   const controllers = all.filter((c) => !disabled.has(c.name));
   informers.startAll();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf, newTestServer, svc } from '../testing/newTestServer';
+import { authorize, forbiddenMessage, type RbacSource } from './authorizer';
+import { aggregateRoles } from './testing/aggregateRoles';
+import type { ApiServer } from '../ApiServer';
+
+const source = (server: ApiServer): RbacSource => ({ list: (r, ns) => server.store.list(r, ns), get: (r, ns, n) => server.store.get(r, ns, n) });
 
 const jane = { name: 'jane', groups: ['system:authenticated'] };
 
@@ -21,7 +26,8 @@ describe('RBAC', () => {
   });
 
   it('a RoleBinding to the view ClusterRole grants reads in its namespace only', () => {
-    const { server } = newTestServer();
+    const { server, clock } = newTestServer();
+    aggregateRoles(server, clock);
     server.admin().create('rolebindings.rbac.authorization.k8s.io', 'default', {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
@@ -63,7 +69,8 @@ describe('RBAC', () => {
   });
 
   it('subresources are authorized separately', () => {
-    const { server } = newTestServer();
+    const { server, clock } = newTestServer();
+    aggregateRoles(server, clock);
     const a = server.admin();
     const created = a.create('services', 'default', svc('web', { ports: [{ port: 80 }] }));
     a.create('rolebindings.rbac.authorization.k8s.io', 'default', {
@@ -73,9 +80,38 @@ describe('RBAC', () => {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' },
       subjects: [{ kind: 'User', name: 'jane' }],
     });
+    expect(errorOf(() => server.client(jane).update('services', 'default', created))).toBe('');
     expect(errorOf(() => server.client(jane).updateStatus('services', 'default', created))).toBe(
       'services "web" is forbidden: User "jane" cannot update resource "services/status" in API group "" in the namespace "default"',
     );
+  });
+
+  it('every authenticated user gets the default discovery, basic-user and public-info roles', () => {
+    const { server } = newTestServer();
+    expect(authorize({ user: jane, verb: 'create', group: 'authorization.k8s.io', resource: 'selfsubjectaccessreviews' }, source(server)).allowed).toBe(true);
+    expect(authorize({ user: jane, verb: 'create', group: 'authentication.k8s.io', resource: 'selfsubjectreviews' }, source(server)).allowed).toBe(true);
+    expect(authorize({ user: jane, verb: 'create', group: 'authorization.k8s.io', resource: 'subjectaccessreviews' }, source(server)).allowed).toBe(false);
+    expect(authorize({ user: jane, verb: 'get', group: '', resource: '', path: '/healthz' }, source(server)).allowed).toBe(true);
+    expect(authorize({ user: jane, verb: 'get', group: '', resource: '', path: '/apis/apps/v1' }, source(server)).allowed).toBe(true);
+    expect(authorize({ user: jane, verb: 'get', group: '', resource: '', path: '/metrics' }, source(server)).allowed).toBe(false);
+    expect(authorize({ user: jane, verb: 'post', group: '', resource: '', path: '/api' }, source(server)).allowed).toBe(false);
+    // system:unauthenticated only reaches system:public-info-viewer
+    const anonymous = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
+    expect(authorize({ user: anonymous, verb: 'get', group: '', resource: '', path: '/version' }, source(server)).allowed).toBe(true);
+    expect(authorize({ user: anonymous, verb: 'get', group: '', resource: '', path: '/api' }, source(server)).allowed).toBe(false);
+    expect(forbiddenMessage({ user: anonymous, verb: 'get', group: '', resource: '', path: '/api' })).toBe('User "system:anonymous" cannot get path "/api"');
+  });
+
+  it('a path is granted only by a ClusterRoleBinding, and a `prefix*` rule matches below it', () => {
+    const { server } = newTestServer();
+    const a = server.admin();
+    a.create('clusterroles.rbac.authorization.k8s.io', undefined, { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'logs' }, rules: [{ nonResourceURLs: ['/logs/*'], verbs: ['get'] }] } as never);
+    a.create('rolebindings.rbac.authorization.k8s.io', 'default', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'logs' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'logs' }, subjects: [{ kind: 'User', name: 'jane' }] } as never);
+    const can = (path: string) => authorize({ user: jane, verb: 'get', group: '', resource: '', namespace: 'default', path }, source(server)).allowed;
+    expect(can('/logs/kube-apiserver.log')).toBe(false);
+    a.create('clusterrolebindings.rbac.authorization.k8s.io', undefined, { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'logs' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'logs' }, subjects: [{ kind: 'User', name: 'jane' }] } as never);
+    expect(can('/logs/kube-apiserver.log')).toBe(true);
+    expect(can('/logs')).toBe(false);
   });
 
   it('impersonation needs the impersonate verb, and then acts as the target user', () => {

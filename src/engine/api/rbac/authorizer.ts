@@ -14,6 +14,8 @@ export interface Attributes {
   subresource?: string;
   namespace?: string;
   name?: string;
+  /** A non-resource request (`/healthz`, `/api`): only `nonResourceURLs` rules of cluster-wide bindings apply. */
+  path?: string;
 }
 
 /** Read access to stored RBAC objects (no authorization of its own). */
@@ -40,7 +42,8 @@ export function authorize(attrs: Attributes, src: RbacSource): { allowed: boolea
     if (role && rulesAllow(role.rules, attrs))
       return { allowed: true, reason: `RBAC: allowed by ClusterRoleBinding "${b.metadata?.name}" of ClusterRole "${b.roleRef.name}" to ${subjectText(b.subjects, attrs.user)}` };
   }
-  if (attrs.namespace) {
+  // Non-resource requests have no namespace: RoleBindings never grant them.
+  if (attrs.namespace && attrs.path === undefined) {
     for (const b of src.list(R.roleBindings, attrs.namespace) as unknown as RoleBinding[]) {
       if (!bindingApplies(b.subjects, attrs.user, attrs.namespace)) continue;
       const role =
@@ -81,6 +84,7 @@ function subjectMatches(s: Subject, user: UserInfo, bindingNamespace: string | u
 
 /** `RuleAllows`: verb, API group, resource (with subresource) and resourceNames must all match. */
 export function rulesAllow(rules: PolicyRule[] | undefined, a: Attributes): boolean {
+  if (a.path !== undefined) return (rules ?? []).some((r) => verbMatches(r, a.verb) && (r.nonResourceURLs ?? []).some((u) => nonResourceURLMatches(u, a.path!)));
   const combined = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
   return (rules ?? []).some((r) => {
     if (!r.verbs.includes('*') && !r.verbs.includes(a.verb)) return false;
@@ -95,8 +99,17 @@ export function rulesAllow(rules: PolicyRule[] | undefined, a: Attributes): bool
   });
 }
 
-/** The upstream `forbiddenMessage`: what follows `<resource> "<name>" is forbidden: `. */
+const verbMatches = (r: PolicyRule, verb: string): boolean => r.verbs.includes('*') || r.verbs.includes(verb);
+
+/** rbacv1helpers.NonResourceURLMatches: exact, `*`, or a `prefix*` rule. */
+function nonResourceURLMatches(rule: string, path: string): boolean {
+  if (rule === '*' || rule === path) return true;
+  return rule.endsWith('*') && path.startsWith(rule.slice(0, -1));
+}
+
+/** The upstream `forbiddenMessage`: what follows `<resource> "<name>" is forbidden: ` (or `forbidden: ` for a path). */
 export function forbiddenMessage(a: Attributes): string {
+  if (a.path !== undefined) return `User "${a.user.name}" cannot ${a.verb} path "${a.path}"`;
   const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
   const scope = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
   return `User "${a.user.name}" cannot ${a.verb} resource "${resource}" in API group "${a.group}" ${scope}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf, newTestServer } from '../testing/newTestServer';
 import { impersonatedUser, splitServiceAccountUsername } from './impersonation';
+import { aggregateRoles } from './testing/aggregateRoles';
 
 const jane = { name: 'jane', groups: ['system:authenticated'] };
 
@@ -25,7 +26,8 @@ describe('impersonation (the API server filter behind kubectl --as/--as-group)',
   });
 
   it('a RoleBinding to the group system:serviceaccounts:NS applies to an impersonated service account', () => {
-    const { server } = newTestServer();
+    const { server, clock } = newTestServer();
+    aggregateRoles(server, clock);
     const as = () => server.admin().impersonate({ name: 'system:serviceaccount:default:builder' });
     expect(errorOf(() => as().list('services', 'default'))).toBe(
       'services is forbidden: User "system:serviceaccount:default:builder" cannot list resource "services" in API group "" in the namespace "default"',

@@ -13,5 +13,6 @@ export const R = {
   deployments: 'deployments.apps',
   replicaSets: 'replicasets.apps',
   daemonSets: 'daemonsets.apps',
+  clusterRoles: 'clusterroles.rbac.authorization.k8s.io',
 } as const;
 export type ResourceName = (typeof R)[keyof typeof R];

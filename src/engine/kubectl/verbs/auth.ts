@@ -37,7 +37,11 @@ function canI(k: KubectlContext): number {
   }
   const namespace = k.flags.get<boolean>('all-namespaces') ? undefined : k.namespace;
   const sub = k.flags.get<string>('subresource') || undefined;
-  const allowed = authorize({ user: userOf(k), verb, group, resource: plural, ...(sub ? { subresource: sub } : {}), ...(namespace ? { namespace } : {}), ...(name ? { name } : {}) }, source(k)).allowed;
+  // A NONRESOURCEURL (`/healthz`) is asked about as a path, with no namespace (cani.go nonResourceURL).
+  const attrs = resource.startsWith('/')
+    ? { user: userOf(k), verb, group: '', resource: '', path: resource }
+    : { user: userOf(k), verb, group, resource: plural, ...(sub ? { subresource: sub } : {}), ...(namespace ? { namespace } : {}), ...(name ? { name } : {}) };
+  const allowed = authorize(attrs, source(k)).allowed;
   if (!k.flags.get<boolean>('quiet')) k.cmd.stdout(allowed ? 'yes\n' : 'no\n');
   return allowed ? 0 : 1;
 }
