@@ -287,8 +287,8 @@ class State {
       }
       return v;
     }
-    const values = argNodes.map((a) => unbox(this.evalArg(dot, a)));
-    if (final !== MISSING) values.push(unbox(final));
+    const values = argNodes.map((a, i) => this.checkParam(name, i, unbox(this.evalArg(dot, a))));
+    if (final !== MISSING) values.push(this.checkParam(name, values.length, unbox(final)));
     try {
       return fn(values);
     } catch (e) {
@@ -296,6 +296,13 @@ class State {
       this.node = id;
       return this.errorf(`error calling ${name}: ${e.message}`);
     }
+  }
+
+  /** validateType for the functions whose first parameter is a Go `string` (printf's format, base64decode's input). */
+  private checkParam(fn: string, index: number, v: unknown): unknown {
+    if (index !== 0 || (fn !== 'printf' && fn !== 'base64decode') || typeof v === 'string') return v;
+    if (v === undefined || v === null) return this.errorf('invalid value; expected string');
+    return this.errorf(`wrong type for value; expected string; got ${v instanceof GoFloat ? 'float64' : typeof v === 'number' ? 'int64' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}'}`);
   }
 
   private evalArg(dot: unknown, n: Arg): unknown {

@@ -173,8 +173,7 @@ function goBase64Decode(src: string): number[] {
 }
 
 function base64decode(args: unknown[]): string {
-  if (typeof args[0] !== 'string') throw new FuncError(`wrong type for value; expected string; got ${goType(args[0])}`);
-  return utf8Decode(goBase64Decode(args[0]));
+  return utf8Decode(goBase64Decode(String(args[0])));
 }
 
 const HTML_ESCAPES: Record<string, string> = { '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;', '\0': '\uFFFD' };

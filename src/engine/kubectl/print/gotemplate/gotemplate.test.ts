@@ -93,6 +93,8 @@ describe('go-template output', () => {
     ['{{with .s}}{{.x}}{{end}}', '1:13', '.x', "can't evaluate field x in type string"],
     ['{{range .s}}{{end}}', '1:8', '.s', "range can't iterate over abc"],
     ['{{nil}}', '1:2', 'nil', 'nil is not a command'],
+    ['{{printf .n}}', '1:9', '.n', 'wrong type for value; expected string; got int64'],
+    ['{{base64decode .missing}}', '1:15', '.missing', 'invalid value; expected string'],
     ['x\n  {{.kind.spec.template.metadata}}', '2:4', '.kind.spec.template....', "can't evaluate field spec in type interface {}"],
   ])('execution error %s', (template, at, context, message) => {
     const f = failure(template);
