@@ -9,6 +9,10 @@ import type { ApiClient, DeleteOptions, KubeObject, ListOptions, PatchType, Unsu
 
 export class ApiServerClient implements ApiClient {
   private warnings: string[] = [];
+  /** Where the server puts this client's warnings while one of its requests runs (made once, not per request). */
+  private readonly collectWarning = (w: string): void => {
+    this.warnings.push(w);
+  };
   readonly user: UserInfo;
   /** What the request log says authentication found (the same for every request of this client). */
   readonly authenticated: string;
@@ -44,8 +48,9 @@ export class ApiServerClient implements ApiClient {
   }
 
   private call<T>(fn: () => T): T {
-    this.warnings = [];
-    return this.server.withWarnings((w) => this.warnings.push(w), fn);
+    // A fresh list only when the last one holds something: an empty one was never handed out.
+    if (this.warnings.length) this.warnings = [];
+    return this.server.withWarnings(this.collectWarning, fn);
   }
 
   create<T extends KubeObject>(resource: string, namespace: string | undefined, obj: T, opts?: WriteOptions): T {

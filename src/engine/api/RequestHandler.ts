@@ -43,7 +43,9 @@ export class RequestHandler {
 
   /** Resolves `services/status` into resource info and subresource; namespaces cluster-scoped requests away. */
   target(resource: string, namespace: string | undefined, defaultNamespace: string | undefined): Target {
-    const [key, subresource] = resource.split('/', 2) as [string, string | undefined];
+    const slash = resource.indexOf('/');
+    const key = slash < 0 ? resource : resource.slice(0, slash);
+    const subresource = slash < 0 ? undefined : resource.slice(slash + 1, subresourceEnd(resource, slash));
     const info = infoForKey(key);
     return { key, info, subresource, namespace: info.namespaced ? (namespace ?? defaultNamespace) : undefined };
   }
@@ -80,15 +82,10 @@ export class RequestHandler {
       for (const a of impersonationChecks(client.impersonator, client.impersonation))
         if (!authorize(a, src).allowed) throw forbiddenError({ group: '', resource: a.resource }, a.name ?? '', forbiddenMessage(a));
     }
-    const attrs: Attributes = {
-      user: client.user,
-      verb,
-      group: t.info.group,
-      resource: t.info.resource,
-      ...(t.subresource ? { subresource: t.subresource } : {}),
-      ...(t.namespace ? { namespace: t.namespace } : {}),
-      ...(name ? { name } : {}),
-    };
+    const attrs: Attributes = { user: client.user, verb, group: t.info.group, resource: t.info.resource };
+    if (t.subresource) attrs.subresource = t.subresource;
+    if (t.namespace) attrs.namespace = t.namespace;
+    if (name) attrs.name = name;
     const decision = authorize(attrs, src);
     if (!decision.allowed) throw forbiddenError({ group: t.info.group, resource: t.info.resource }, name ?? '', forbiddenMessage(attrs));
   }
@@ -183,6 +180,12 @@ export class RequestHandler {
       throw e;
     }
   }
+}
+
+/** Where `split('/', 2)`'s second part ends: at the next slash, if any. */
+function subresourceEnd(resource: string, slash: number): number {
+  const next = resource.indexOf('/', slash + 1);
+  return next < 0 ? resource.length : next;
 }
 
 /** A write's result as the client gets it: a private copy, unless it takes shared results. */

@@ -22,6 +22,10 @@ import { applyScale, SCALABLE, toScale, validateScale } from './kinds/scale';
 const NAMESPACES = 'namespaces';
 const CREATE_ON_UPDATE = new Set(['endpoints', 'events']);
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+/** Metadata the server sets on create, whatever the request says. */
+const SYSTEM_META_FIELDS = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink'] as const;
+/** Metadata an update keeps from the stored object (uid and creationTimestamp only when the request leaves them out). */
+const KEPT_META_FIELDS = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const;
 
 export class Writes {
   constructor(private readonly server: ApiServer) {}
@@ -46,8 +50,7 @@ export class Writes {
 
     ctx.run('admission', 'NamespaceLifecycle, ServiceAccount, DefaultTolerationSeconds, defaulting', () => {
       if (t.info.namespaced) this.admitNamespace(t, obj.metadata.name ?? '');
-      for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink'] as const)
-        delete obj.metadata[f];
+      for (const f of SYSTEM_META_FIELDS) delete obj.metadata[f];
       if (strategy.initialStatus) obj.status = strategy.initialStatus(obj);
       strategy.prepareForCreate?.(obj, sctx);
       if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(obj.metadata.generateName, sctx.rng);
@@ -188,7 +191,7 @@ export class Writes {
         obj.apiVersion = existing.apiVersion;
         obj.kind = existing.kind;
         obj.metadata.namespace = existing.metadata.namespace;
-        for (const f of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+        for (const f of KEPT_META_FIELDS) {
           if (f === 'uid' || f === 'creationTimestamp') obj.metadata[f] ??= existing.metadata[f] as never;
           else if (existing.metadata[f] !== undefined) obj.metadata[f] = existing.metadata[f] as never;
           else delete obj.metadata[f];

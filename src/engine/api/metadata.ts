@@ -15,11 +15,12 @@ export function generateName(base: string, rng: Rng): string {
   return b + rng.string(RANDOM_LENGTH, NAME_SUFFIX_ALPHABET);
 }
 
+const HEX = '0123456789abcdef';
+
 /** A random (version 4) UUID, as the apiserver assigns to `metadata.uid`. */
 export function newUid(rng: Rng): string {
-  const hex = (n: number): string => rng.string(n, '0123456789abcdef');
   const variant = '89ab'[rng.int(4)]!;
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  return `${rng.string(8, HEX)}-${rng.string(4, HEX)}-4${rng.string(3, HEX)}-${variant}${rng.string(3, HEX)}-${rng.string(12, HEX)}`;
 }
 
 /** The last second formatted: writes within one virtual second all stamp the same time. */

@@ -223,9 +223,8 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     if (c.state !== 'running' || c.startedAt !== startedAt) return;
     const probe = spec[`${kind}Probe`]!;
     const t = probeTiming(probe);
-    const again = () => this.after(t.periodMs, { kind: 'probe', uid: rt.uid, container: c.name, probe: kind, startedAt }, true);
     // Liveness and readiness wait until the startup probe has succeeded.
-    if (kind !== 'startup' && !c.started) return again();
+    if (kind !== 'startup' && !c.started) return this.probeAgain(rt, c, kind, startedAt, t.periodMs);
     if (kind === 'startup' && c.started) return;
     const plan = this.planOf(rt, c)!;
     const r = runProbe(probe, { container: spec, runtime: c, plan, podIP: rt.ip ?? '', sourceIP: rt.hostNetwork ? this.cfg.nodeIP : this.network.gateway(), now: this.clock.now(), kubeletVersion: KUBELET_VERSION.replace(/^v(\d+\.\d+).*/, '$1') });
@@ -259,7 +258,11 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
       this.stopContainer(rt, pod, c, probe.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30);
       return;
     }
-    again();
+    this.probeAgain(rt, c, kind, startedAt, t.periodMs);
+  }
+
+  private probeAgain(rt: PodRuntime, c: ContainerRuntime, kind: ProbeKind, startedAt: number, periodMs: number): void {
+    this.after(periodMs, { kind: 'probe', uid: rt.uid, container: c.name, probe: kind, startedAt }, true);
   }
 
   /** Sends SIGTERM; the process exits as its plan says, or SIGKILL ends it at the deadline. */

@@ -10,8 +10,12 @@ export function leastAllocatedScore(pod: Pod, node: Node, usage: NodeUsage): num
   const own = nonZeroRequests(pod);
   const cpu = usage.nonZeroMilliCPU + own.cpu;
   const mem = usage.nonZeroMemory + own.mem;
-  const part = (used: number, cap: number) => (cap <= 0 || used > cap ? 0 : ((cap - used) * 100) / cap);
-  return Math.floor((part(cpu, capCPU) + part(mem, capMem)) / 2);
+  return Math.floor((freePercent(cpu, capCPU) + freePercent(mem, capMem)) / 2);
+}
+
+/** LeastAllocated's per-resource score: the share of the capacity left free, in percent. */
+function freePercent(used: number, cap: number): number {
+  return cap <= 0 || used > cap ? 0 : ((cap - used) * 100) / cap;
 }
 
 /** The owner a pod is spread by: its controller reference, else nothing to spread. */

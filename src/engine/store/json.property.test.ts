@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepClone, deepEqual, deepFreeze, shareUnchanged } from './json';
+import { deepClone, deepEqual, deepEqualExcept, deepFreeze, shareUnchanged } from './json';
 
 /** The deepEqual before it stopped allocating: the reference the fast one must agree with. */
 function referenceEqual(a: unknown, b: unknown): boolean {
@@ -35,6 +35,14 @@ function objectsOf(v: unknown, out = new Set<object>()): Set<object> {
 describe('json helpers (property)', () => {
   it('deepEqual agrees with the allocating reference, undefined members counting as absent', () => {
     fc.assert(fc.property(tree, tree, (a, b) => deepEqual(a, b) === referenceEqual(a, b) && deepEqual(a, deepClone(a))), { numRuns: 2000 });
+  });
+
+  it('deepEqualExcept is deepEqual of copies without the skipped member', () => {
+    const obj = fc.dictionary(fc.constantFrom('x', 'y', 'z'), tree, { maxKeys: 3 });
+    fc.assert(
+      fc.property(obj, obj, fc.constantFrom('x', 'y'), (a, b, skip) => deepEqualExcept(a, b, skip) === deepEqual({ ...a, [skip]: undefined }, { ...b, [skip]: undefined }) && deepEqualExcept(a, { ...a }, skip)),
+      { numRuns: 2000 },
+    );
   });
 
   it('deepFreeze freezes every object of a tree, also under a part that was frozen already', () => {

@@ -75,6 +75,24 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * {@link deepEqual} of two objects with member `skip` left out of both, without the copies
+ * (controllers compare endpoints apart from their targetRef's resourceVersion on every sync).
+ */
+export function deepEqualExcept(x: object, y: object, skip: string): boolean {
+  const a = x as Record<string, unknown>;
+  const b = y as Record<string, unknown>;
+  let defined = 0;
+  for (const k in a) {
+    const v = a[k];
+    if (k === skip || v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, b[k])) return false;
+  }
+  for (const k in b) if (k !== skip && b[k] !== undefined && --defined < 0) return false;
+  return defined === 0;
+}
+
+/**
  * Structural sharing for a write: compares `next` (a private, unfrozen tree about to be
  * stored) with `prev` (the stored, deep-frozen version) and puts prev's subtree in place of
  * every subtree of next that equals it, so storing next freezes only what changed and

@@ -36,13 +36,6 @@ function allocateService(obj: KubeObject, oldObj: KubeObject | undefined, ctx: S
   const old = oldObj ? asSvc(oldObj) : undefined;
   const spec = svc.spec!;
   const undo: (() => void)[] = [];
-  const rollback = (): void => {
-    for (const u of undo.reverse()) u();
-  };
-  const fail = (err: FieldError): never => {
-    rollback();
-    throw invalidError('Service', '', svc.metadata?.name ?? '', [err]);
-  };
 
   // ClusterIP: only on create or when moving from ExternalName to a type that needs one.
   const hadIP = !!old && needsClusterIP(old) && !!old.spec?.clusterIPs?.length;
@@ -62,7 +55,7 @@ function allocateService(obj: KubeObject, oldObj: KubeObject | undefined, ctx: S
         spec.clusterIP = ip;
         spec.clusterIPs = [ip];
       } catch (e) {
-        if (e instanceof AllocationError) fail(invalid('spec.clusterIPs', spec.clusterIPs ?? [requested], e.message));
+        if (e instanceof AllocationError) failAllocation(undo, svc, invalid('spec.clusterIPs', spec.clusterIPs ?? [requested], e.message));
         throw e;
       }
     }
@@ -73,17 +66,17 @@ function allocateService(obj: KubeObject, oldObj: KubeObject | undefined, ctx: S
   }
 
   // NodePorts: keep the ones this Service already holds, reserve new ones.
-  const held = new Set<number>(old && needsNodePort(old) ? (old.spec?.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n > 0) : []);
+  const held: ReadonlySet<number> = old && needsNodePort(old) ? new Set((old.spec?.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n > 0)) : NONE_HELD;
   const wantNodePorts = needsNodePort(svc) && (spec.type !== 'LoadBalancer' || spec.allocateLoadBalancerNodePorts !== false);
-  const reservedNow = new Set<number>();
   if (needsNodePort(svc)) {
+    const reservedNow = new Set<number>();
     (spec.ports ?? []).forEach((p, i) => {
       if (p.nodePort) {
         if (held.has(p.nodePort) || reservedNow.has(p.nodePort)) return;
         try {
           ctx.nodePorts.allocate(p.nodePort);
         } catch (e) {
-          if (e instanceof AllocationError) fail(invalid(`spec.ports[${i}].nodePort`, p.nodePort, e.message));
+          if (e instanceof AllocationError) failAllocation(undo, svc, invalid(`spec.ports[${i}].nodePort`, p.nodePort, e.message));
           throw e;
         }
         const np = p.nodePort;
@@ -109,7 +102,19 @@ function allocateService(obj: KubeObject, oldObj: KubeObject | undefined, ctx: S
     for (const np of [...held, old.spec?.healthCheckNodePort ?? 0]) if (np && !stillUsed.has(np)) ctx.nodePorts.release(np);
     if (needsClusterIP(old) && !needsClusterIP(svc)) for (const ip of old.spec?.clusterIPs ?? []) if (ip !== 'None') ctx.clusterIPs.release(ip);
   }
-  return rollback;
+  return () => rollback(undo);
+}
+
+const NONE_HELD: ReadonlySet<number> = new Set();
+
+/** Gives back what an allocation took so far, newest first. */
+function rollback(undo: (() => void)[]): void {
+  for (const u of undo.reverse()) u();
+}
+
+function failAllocation(undo: (() => void)[], svc: Service, err: FieldError): never {
+  rollback(undo);
+  throw invalidError('Service', '', svc.metadata?.name ?? '', [err]);
 }
 
 function releaseService(svc: Service, ctx: StrategyContext): void {

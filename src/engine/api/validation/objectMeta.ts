@@ -41,16 +41,12 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   return errs;
 }
 
+const IMMUTABLE_META = ['name', 'namespace', 'uid', 'creationTimestamp'] as const;
+
 /** `ValidateObjectMetaUpdate`: name, namespace, uid and creationTimestamp never change. */
 export function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta, path = 'metadata'): FieldError[] {
   const errs: FieldError[] = [];
-  const immutable = (field: keyof ObjectMeta): void => {
-    if ((meta[field] ?? '') !== (old[field] ?? '')) errs.push(invalid(`${path}.${field}`, meta[field] ?? '', 'field is immutable'));
-  };
-  immutable('name');
-  immutable('namespace');
-  immutable('uid');
-  immutable('creationTimestamp');
+  for (const field of IMMUTABLE_META) if ((meta[field] ?? '') !== (old[field] ?? '')) errs.push(invalid(`${path}.${field}`, meta[field] ?? '', 'field is immutable'));
   if (old.deletionTimestamp && meta.deletionTimestamp !== old.deletionTimestamp) errs.push(invalid(`${path}.deletionTimestamp`, meta.deletionTimestamp ?? null, 'field is immutable; may only be changed via deletion'));
   if (old.deletionTimestamp) {
     const newFinalizers = new Set(meta.finalizers ?? []);

@@ -41,12 +41,14 @@ export function canonicalJson(v: unknown): string {
   return `${out}}`;
 }
 
+/** One byte into an fnv32a hash. */
+function fnvByte(h: number, b: number): number {
+  return Math.imul(h ^ b, 0x01000193) >>> 0;
+}
+
 /** {@link fnv32a} over the UTF-8 bytes of `s`, without materialising them. */
 export function fnv32aUtf8(s: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
-  const byte = (b: number): void => {
-    h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  };
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     // A surrogate pair is one code point (as for..of over the string reads it).
@@ -57,19 +59,19 @@ export function fnv32aUtf8(s: string, seed = 0x811c9dc5): number {
         i++;
       }
     }
-    if (c < 0x80) byte(c);
+    if (c < 0x80) h = fnvByte(h, c);
     else if (c < 0x800) {
-      byte(0xc0 | (c >> 6));
-      byte(0x80 | (c & 63));
+      h = fnvByte(h, 0xc0 | (c >> 6));
+      h = fnvByte(h, 0x80 | (c & 63));
     } else if (c < 0x10000) {
-      byte(0xe0 | (c >> 12));
-      byte(0x80 | ((c >> 6) & 63));
-      byte(0x80 | (c & 63));
+      h = fnvByte(h, 0xe0 | (c >> 12));
+      h = fnvByte(h, 0x80 | ((c >> 6) & 63));
+      h = fnvByte(h, 0x80 | (c & 63));
     } else {
-      byte(0xf0 | (c >> 18));
-      byte(0x80 | ((c >> 12) & 63));
-      byte(0x80 | ((c >> 6) & 63));
-      byte(0x80 | (c & 63));
+      h = fnvByte(h, 0xf0 | (c >> 18));
+      h = fnvByte(h, 0x80 | ((c >> 12) & 63));
+      h = fnvByte(h, 0x80 | ((c >> 6) & 63));
+      h = fnvByte(h, 0x80 | (c & 63));
     }
   }
   return h;

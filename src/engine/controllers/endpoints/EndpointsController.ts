@@ -7,10 +7,11 @@ import { candidatesForMap, indexLabelsAndController, indexMapSelector, selectors
 import { jsonEqual, keyOf, parseTime, rfc3339, splitKey } from '../framework/keys';
 import { mapSelectorMatches } from '../framework/labelSelector';
 import type { EndpointsObj, PodObj, ServiceObj } from '../framework/objects';
+import { sameEndpointInputs } from '../framework/pods';
 import { isNotFound, QueueController } from '../framework/QueueController';
 import { R } from '../framework/resources';
 import { TRIGGER_TIME_ANNOTATION } from '../endpointslice/reconcileEndpointSlices';
-import { desiredEndpoints, OVER_CAPACITY_ANNOTATION } from './reconcileEndpoints';
+import { desiredEndpoints, OVER_CAPACITY_ANNOTATION, sameSubsetsIgnoringRefVersions } from './reconcileEndpoints';
 
 /**
  * pkg/controller/endpoint: the legacy Endpoints object named after each Service with a selector.
@@ -39,6 +40,8 @@ export class EndpointsController extends QueueController {
     this.pods.addHandlers({
       onAdd: (p) => this.enqueueFor(p),
       onUpdate: (o, p) => {
+        // Like GetServicesToUpdateOnPodChange: an update that cannot move the pod's address is no reason to resync.
+        if (sameEndpointInputs(o, p)) return;
         this.enqueueFor(o);
         // Same labels (the stored object kept them): the same Services, already queued.
         if (p.metadata?.labels !== o.metadata?.labels) this.enqueueFor(p);
@@ -93,9 +96,8 @@ export class EndpointsController extends QueueController {
 }
 
 function upToDate(current: EndpointsObj, desired: EndpointsObj): boolean {
-  const strip = (e: EndpointsObj) => (e.subsets ?? []).map((s) => ({ ...s, addresses: s.addresses?.map((a) => ({ ...a, targetRef: a.targetRef && { ...a.targetRef, resourceVersion: undefined } })) }));
   return (
-    jsonEqual(strip(current), strip(desired)) &&
+    sameSubsetsIgnoringRefVersions(current.subsets ?? [], desired.subsets ?? []) &&
     jsonEqual(current.metadata.labels ?? {}, desired.metadata.labels ?? {}) &&
     (current.metadata.annotations?.[OVER_CAPACITY_ANNOTATION] ?? '') === (desired.metadata.annotations?.[OVER_CAPACITY_ANNOTATION] ?? '')
   );

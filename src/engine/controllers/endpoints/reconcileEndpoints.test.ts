@@ -1,6 +1,9 @@
+import fc from 'fast-check';
+import type { EndpointAddress, EndpointSubset } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
+import { jsonEqual } from '../framework/keys';
 import { pod, service } from '../testing/fixtures';
-import { desiredEndpoints } from './reconcileEndpoints';
+import { desiredEndpoints, sameSubsetsIgnoringRefVersions } from './reconcileEndpoints';
 import { repackSubsets } from './repackSubsets';
 
 describe('desiredEndpoints', () => {
@@ -76,5 +79,35 @@ describe('repackSubsets', () => {
     expect(summary).toContainEqual([['10.0.0.1', '10.0.0.2'], [80]]);
     expect(summary).toContainEqual([['10.0.0.1'], [81]]);
     expect(summary).toHaveLength(2);
+  });
+});
+
+describe('sameSubsetsIgnoringRefVersions', () => {
+  // The comparison it replaces: copies with the ready addresses' targetRef.resourceVersion dropped.
+  const strip = (subsets: EndpointSubset[]) =>
+    subsets.map((s) => ({ ...s, addresses: s.addresses?.map((a) => ({ ...a, targetRef: a.targetRef && { ...a.targetRef, resourceVersion: undefined } })) }));
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const ref = fc.record({ kind: maybe(fc.constant('Pod')), name: maybe(fc.constantFrom('a', 'b')), uid: maybe(fc.constantFrom('u1', 'u2')), resourceVersion: maybe(fc.constantFrom('1', '2')) }, { requiredKeys: [] });
+  const address: fc.Arbitrary<EndpointAddress> = fc.record({ ip: fc.constantFrom('10.0.0.1', '10.0.0.2'), nodeName: maybe(fc.constant('node01')), targetRef: maybe(ref) }, { requiredKeys: ['ip'] });
+  const subset: fc.Arbitrary<EndpointSubset> = fc.record(
+    { addresses: maybe(fc.array(address, { maxLength: 2 })), notReadyAddresses: maybe(fc.array(address, { maxLength: 2 })), ports: maybe(fc.constant([{ port: 80 }])) },
+    { requiredKeys: [] },
+  );
+  const subsets = fc.array(subset, { maxLength: 2 });
+  /** The second list is often the first with resourceVersions changed, so equal answers are common. */
+  const pair = fc.tuple(subsets, subsets, fc.boolean()).map(([a, b, related]) => {
+    if (!related) return [a, b] as const;
+    const copy = JSON.parse(JSON.stringify(a)) as EndpointSubset[];
+    for (const s of copy) for (const x of [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])]) if (x.targetRef) x.targetRef.resourceVersion = '9';
+    return [a, copy] as const;
+  });
+
+  it('equals JSON equality of the subsets with the ready addresses\' targetRef resourceVersions dropped', () => {
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(sameSubsetsIgnoringRefVersions(a, b)).toBe(jsonEqual(strip(a), strip(b)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

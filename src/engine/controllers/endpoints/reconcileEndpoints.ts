@@ -1,4 +1,5 @@
 import type { EndpointAddress, EndpointSubset, Pod, Service } from 'kubernetes-types/core/v1';
+import { deepEqualExcept } from '../../store/json';
 import type { EndpointsObj } from '../framework/objects';
 import { findPort, isPodReady, podIPs, shouldPodBeInEndpoints, shouldSetHostname } from '../framework/pods';
 import { LABEL_HEADLESS, TRIGGER_TIME_ANNOTATION } from '../endpointslice/reconcileEndpointSlices';
@@ -75,4 +76,36 @@ function truncate(subsets: EndpointSubset[]): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Whether two subset lists are the same apart from the resourceVersion of their ready
+ * addresses' targetRefs (the controller's comparison, which drops it before a deep equal),
+ * compared in place: every sync of every Service asks.
+ */
+export function sameSubsetsIgnoringRefVersions(a: EndpointSubset[], b: EndpointSubset[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const sa = a[i]!;
+    const sb = b[i]!;
+    if (!deepEqualExcept(sa, sb, 'addresses')) return false;
+    const aa = sa.addresses ?? undefined;
+    const ab = sb.addresses ?? undefined;
+    if (aa === undefined || ab === undefined) {
+      if (aa !== ab) return false;
+      continue;
+    }
+    if (aa.length !== ab.length) return false;
+    for (let j = 0; j < aa.length; j++) if (!sameAddress(aa[j]!, ab[j]!)) return false;
+  }
+  return true;
+}
+
+function sameAddress(a: EndpointAddress, b: EndpointAddress): boolean {
+  if (!deepEqualExcept(a, b, 'targetRef')) return false;
+  const ra = a.targetRef;
+  const rb = b.targetRef;
+  // A missing (or other falsy) reference is compared as it is; a present one without its resourceVersion.
+  if (!ra || !rb) return ra === rb;
+  return deepEqualExcept(ra, rb, 'resourceVersion');
 }

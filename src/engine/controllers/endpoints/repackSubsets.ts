@@ -9,24 +9,10 @@ import { sortByMd5 } from '../framework/md5';
 export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
   // address key -> address; port key -> (address key -> ready)
   const addrs = new Map<string, EndpointAddress>();
-  const portAddrs = new Map<string, { port: EndpointPort | undefined; set: Map<string, boolean> }>();
-  const addrKey = (a: EndpointAddress) => `${a.ip}|${a.targetRef?.uid ?? ''}`;
-  const mapByPort = (ss: EndpointSubset, port: EndpointPort | undefined) => {
-    const pk = port ? `${port.name ?? ''}|${port.port}|${port.protocol ?? ''}|${port.appProtocol ?? ''}` : 'sentinel';
-    let entry = portAddrs.get(pk);
-    if (!entry) portAddrs.set(pk, (entry = { port, set: new Map() }));
-    for (const a of ss.addresses ?? []) {
-      addrs.set(addrKey(a), addrs.get(addrKey(a)) ?? a);
-      entry.set.set(addrKey(a), true);
-    }
-    for (const a of ss.notReadyAddresses ?? []) {
-      addrs.set(addrKey(a), addrs.get(addrKey(a)) ?? a);
-      if (!entry.set.has(addrKey(a))) entry.set.set(addrKey(a), false);
-    }
-  };
+  const portAddrs: PortAddresses = new Map();
   for (const ss of subsets) {
-    if ((ss.ports ?? []).length === 0) mapByPort(ss, undefined);
-    else for (const p of ss.ports!) mapByPort(ss, p);
+    if ((ss.ports ?? []).length === 0) mapByPort(addrs, portAddrs, ss, undefined);
+    else for (const p of ss.ports!) mapByPort(addrs, portAddrs, ss, p);
   }
   const groups = new Map<string, { set: Map<string, boolean>; ports: EndpointPort[] | undefined }>();
   for (const { port, set } of portAddrs.values()) {
@@ -47,6 +33,30 @@ export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
     final.push(ss);
   }
   return sortSubsets(final);
+}
+
+/** port key -> the port and (address key -> ready). */
+type PortAddresses = Map<string, { port: EndpointPort | undefined; set: Map<string, boolean> }>;
+
+function addrKey(a: EndpointAddress): string {
+  return `${a.ip}|${a.targetRef?.uid ?? ''}`;
+}
+
+/** Files the subset's addresses under `port` (a ready address wins over a not-ready one). */
+function mapByPort(addrs: Map<string, EndpointAddress>, portAddrs: PortAddresses, ss: EndpointSubset, port: EndpointPort | undefined): void {
+  const pk = port ? `${port.name ?? ''}|${port.port}|${port.protocol ?? ''}|${port.appProtocol ?? ''}` : 'sentinel';
+  let entry = portAddrs.get(pk);
+  if (!entry) portAddrs.set(pk, (entry = { port, set: new Map() }));
+  for (const a of ss.addresses ?? []) {
+    const k = addrKey(a);
+    if (!addrs.has(k)) addrs.set(k, a);
+    entry.set.set(k, true);
+  }
+  for (const a of ss.notReadyAddresses ?? []) {
+    const k = addrKey(a);
+    if (!addrs.has(k)) addrs.set(k, a);
+    if (!entry.set.has(k)) entry.set.set(k, false);
+  }
 }
 
 /** SortSubsets: addresses by IP then UID, ports and subsets by md5 of their spew rendering. */

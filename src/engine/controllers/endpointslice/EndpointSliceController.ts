@@ -7,6 +7,7 @@ import { EventRecorder } from '../framework/EventRecorder';
 import { candidatesForMap, indexLabelsAndController, indexMapSelector, selectorsFor } from '../framework/indexes';
 import { keyOf, parseTime, rfc3339, splitKey } from '../framework/keys';
 import { mapSelectorMatches } from '../framework/labelSelector';
+import { sameEndpointInputs } from '../framework/pods';
 import { isNotFound, QueueController } from '../framework/QueueController';
 import { R } from '../framework/resources';
 import {
@@ -33,6 +34,8 @@ export class EndpointSliceController extends QueueController {
   private readonly slices: Informer<Slice>;
   private readonly recorder: EventRecorder;
   private readonly maxEndpointsPerSlice: number;
+  /** The node lister the reconciler reads (made once: a closure per sync costs more than it reads). */
+  private readonly nodeByName = (name: string): NodeObj | undefined => this.nodes.get(undefined, name);
 
   constructor(
     private readonly client: ApiClient,
@@ -59,6 +62,8 @@ export class EndpointSliceController extends QueueController {
     this.pods.addHandlers({
       onAdd: podChanged,
       onUpdate: (o, p) => {
+        // Like GetServicesToUpdateOnPodChange: an update that cannot change the pod's endpoint is no reason to resync.
+        if (sameEndpointInputs(o, p)) return;
         this.enqueueServicesFor(p);
         // Same labels (the stored object kept them): the same Services, already queued.
         if (o.metadata?.labels !== p.metadata?.labels) this.enqueueServicesFor(o);
@@ -88,7 +93,7 @@ export class EndpointSliceController extends QueueController {
     const changes = reconcileEndpointSlices({
       service,
       pods,
-      nodes: (n) => this.nodes.get(undefined, n),
+      nodes: this.nodeByName,
       existing,
       maxEndpointsPerSlice: this.maxEndpointsPerSlice,
     });

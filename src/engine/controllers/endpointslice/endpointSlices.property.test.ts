@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { node, pod, service } from '../testing/fixtures';
 import type { PodObj } from '../framework/objects';
 import { isPodReady } from '../framework/pods';
-import { reconcileEndpointSlices, type Slice } from './reconcileEndpointSlices';
+import type { Endpoint } from 'kubernetes-types/discovery/v1';
+import { jsonEqual } from '../framework/keys';
+import { reconcileEndpointSlices, sameEndpoint, type Slice } from './reconcileEndpointSlices';
 
 const podArb = fc.record({
   matches: fc.boolean(),
@@ -65,6 +67,46 @@ describe('EndpointSlice reconciler invariants', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('sameEndpoint', () => {
+  // The comparison it replaces: both endpoints copied with targetRef.resourceVersion dropped.
+  const stripped = (ep: Endpoint): unknown => ({ ...ep, targetRef: ep.targetRef ? { ...ep.targetRef, resourceVersion: undefined } : undefined });
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const refArb = fc.record(
+    { kind: maybe(fc.constantFrom('Pod', 'Node')), namespace: maybe(fc.constantFrom('default', 'dev')), name: maybe(fc.constantFrom('a', 'b')), uid: maybe(fc.constantFrom('u1', 'u2')), resourceVersion: maybe(fc.constantFrom('1', '2')) },
+    { requiredKeys: [] },
+  );
+  const endpointArb: fc.Arbitrary<Endpoint> = fc.record(
+    {
+      addresses: fc.array(fc.constantFrom('10.0.0.1', '10.0.0.2'), { maxLength: 2 }),
+      conditions: fc.record({ ready: maybe(fc.boolean()), serving: maybe(fc.boolean()), terminating: maybe(fc.boolean()) }, { requiredKeys: [] }),
+      hostname: maybe(fc.constantFrom('h1', 'h2')),
+      nodeName: maybe(fc.constantFrom('node01', 'node02')),
+      zone: maybe(fc.constant('z')),
+      targetRef: maybe(refArb),
+    },
+    { requiredKeys: ['addresses'] },
+  );
+  /** A second endpoint that often differs from the first in one member only. */
+  const pairArb = fc.tuple(endpointArb, endpointArb, fc.constantFrom('same', 'other', 'rv', 'member')).map(([a, b, how]) => {
+    if (how === 'other') return [a, b] as const;
+    const copy = JSON.parse(JSON.stringify(a)) as Endpoint;
+    if (how === 'rv' && copy.targetRef) copy.targetRef.resourceVersion = copy.targetRef.resourceVersion === '1' ? '2' : '1';
+    const member = Object.keys(b)[0] ?? 'zone';
+    if (how === 'member') (copy as unknown as Record<string, unknown>)[member] = (b as unknown as Record<string, unknown>)[member];
+    return [a, copy] as const;
+  });
+
+  it('equals JSON equality of the endpoints without targetRef.resourceVersion', () => {
+    fc.assert(
+      fc.property(pairArb, ([a, b]) => {
+        expect(sameEndpoint(a, b)).toBe(jsonEqual(stripped(a), stripped(b)));
+        expect(sameEndpoint(b, a)).toBe(jsonEqual(stripped(b), stripped(a)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -8,12 +8,15 @@ import { sortByMd5 } from '../framework/md5';
  * replaced md5 with fnv128a (kubernetes#133511), which reorders them; we follow 1.34.
  */
 export function spewEndpointPort(p: EndpointPort): string {
-  const str = (type: string, v: string | undefined) => (v === undefined ? `(*${type})<nil>` : `(*${type})${v}`);
-  const num = (type: string, v: number | undefined) => (v === undefined ? `(*${type})<nil>` : `(*${type})${v}`);
   return (
-    `(v1.EndpointPort){Name:${str('string', p.name)} Protocol:${str('v1.Protocol', p.protocol)} ` +
-    `Port:${num('int32', p.port)} AppProtocol:${str('string', p.appProtocol)}}`
+    `(v1.EndpointPort){Name:${spewPointer('string', p.name)} Protocol:${spewPointer('v1.Protocol', p.protocol)} ` +
+    `Port:${spewPointer('int32', p.port)} AppProtocol:${spewPointer('string', p.appProtocol)}}`
   );
+}
+
+/** go-spew's rendering of a typed pointer field: `(*type)value`, or `(*type)<nil>` when unset. */
+function spewPointer(type: string, v: string | number | undefined): string {
+  return v === undefined ? `(*${type})<nil>` : `(*${type})${v}`;
 }
 
 /** Ports in the order the real controller stores them. Returns a new array. */

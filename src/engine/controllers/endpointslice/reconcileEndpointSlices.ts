@@ -1,6 +1,7 @@
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Endpoint, EndpointPort } from 'kubernetes-types/discovery/v1';
 import type { EndpointSliceObj } from '../framework/objects';
+import { deepEqualExcept } from '../../store/json';
 import { clone, jsonEqual } from '../framework/keys';
 import { podIPs, findPort, isPodReady, shouldPodBeInEndpoints, shouldSetHostname } from '../framework/pods';
 import { portMapKey, sortPortsLikeController } from './portOrder';
@@ -131,7 +132,7 @@ function reconcileByPortMap(
       const want = desired.get(k);
       if (!want) continue;
       kept.push(want);
-      if (!jsonEqual(stripHash(want), stripHash(ep))) endpointUpdated = true;
+      if (!sameEndpoint(want, ep)) endpointUpdated = true;
       desired.delete(k);
     }
     const { labels, changed } = sliceLabels(s, service, controllerName);
@@ -147,15 +148,9 @@ function reconcileByPortMap(
     } else unchanged.push(name);
   }
 
-  const pop = (): Endpoint => {
-    const [k, ep] = desired.entries().next().value as [string, Endpoint];
-    desired.delete(k);
-    return ep;
-  };
-
   if (desired.size > 0 && toUpdate.size > 0) {
     const slices = [...toUpdate].map((n) => byName.get(n)!).sort((a, b) => (b.endpoints?.length ?? 0) - (a.endpoints?.length ?? 0));
-    for (const s of slices) while (desired.size > 0 && s.endpoints.length < max) s.endpoints.push(pop());
+    for (const s of slices) while (desired.size > 0 && s.endpoints.length < max) s.endpoints.push(takeFirst(desired));
   }
 
   const create: Slice[] = [];
@@ -169,13 +164,20 @@ function reconcileByPortMap(
       }
     }
     fill ??= newSlice(service, ports, addressType, controllerName);
-    while (desired.size > 0 && fill.endpoints.length < max) fill.endpoints.push(pop());
+    while (desired.size > 0 && fill.endpoints.length < max) fill.endpoints.push(takeFirst(desired));
     if (fill.metadata.name) {
       toUpdate.add(fill.metadata.name);
       unchanged.splice(unchanged.indexOf(fill.metadata.name), 1);
     } else create.push(fill);
   }
   return { create, update: [...toUpdate].map((n) => byName.get(n)!), delete: toDelete.map((n) => byName.get(n)!) };
+}
+
+/** Removes and returns the first endpoint still wanted (in the order they were desired). */
+function takeFirst(desired: Map<string, Endpoint>): Endpoint {
+  const [k, ep] = desired.entries().next().value as [string, Endpoint];
+  desired.delete(k);
+  return ep;
 }
 
 /**
@@ -259,7 +261,6 @@ function slicePrefix(serviceName: string): string {
 
 /** setEndpointSliceLabels: Service labels minus reserved keys, plus service-name, managed-by, headless. */
 export function sliceLabels(slice: Slice, service: Service, controllerName: string): { labels: Record<string, string>; changed: boolean } {
-  const reserved = (k: string) => k === LABEL_SERVICE_NAME || k === LABEL_MANAGED_BY || k === LABEL_HEADLESS;
   const sliceOwn = Object.fromEntries(Object.entries(slice.metadata.labels ?? {}).filter(([k]) => !reserved(k)));
   const labels: Record<string, string> = Object.fromEntries(Object.entries(service.metadata?.labels ?? {}).filter(([k]) => !reserved(k)));
   const changed = !jsonEqual(sliceOwn, labels);
@@ -268,6 +269,10 @@ export function sliceLabels(slice: Slice, service: Service, controllerName: stri
   labels[LABEL_SERVICE_NAME] = service.metadata?.name ?? '';
   labels[LABEL_MANAGED_BY] = controllerName;
   return { labels, changed };
+}
+
+function reserved(labelKey: string): boolean {
+  return labelKey === LABEL_SERVICE_NAME || labelKey === LABEL_MANAGED_BY || labelKey === LABEL_HEADLESS;
 }
 
 export function addressTypeOf(service: Service): 'IPv4' | 'IPv6' {
@@ -285,9 +290,17 @@ function endpointKey(ep: Endpoint): string {
   return [ep.targetRef?.namespace, ep.targetRef?.name, [...ep.addresses].sort().join(','), ep.hostname ?? ''].join('|');
 }
 
-function stripHash(ep: Endpoint): unknown {
-  const targetRef = ep.targetRef ? { ...ep.targetRef, resourceVersion: undefined } : undefined;
-  return { ...ep, targetRef };
+/**
+ * Whether two endpoints are the same apart from their targetRef's resourceVersion (the
+ * endpoint hash leaves it out): JSON equality of both with that field dropped, compared in
+ * place (every existing endpoint of every sync is compared, so no stripped copies).
+ */
+export function sameEndpoint(a: Endpoint, b: Endpoint): boolean {
+  if (!deepEqualExcept(a, b, 'targetRef')) return false;
+  const ra = a.targetRef;
+  const rb = b.targetRef;
+  if (!ra || !rb) return !ra && !rb;
+  return deepEqualExcept(ra, rb, 'resourceVersion');
 }
 
 function isSamePlaceholder(a: Slice, b: Slice): boolean {

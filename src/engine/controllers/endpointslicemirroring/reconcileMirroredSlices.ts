@@ -36,16 +36,8 @@ export function reconcileMirroredSlices(svc: ServiceObj | undefined, ep: Endpoin
     const key = portMapKey(ports);
     let group = desired.get(key);
     if (!group) desired.set(key, (group = { ports, endpoints: [] }));
-    const add = (a: EndpointAddress, ready: boolean) => {
-      if (group!.endpoints.length >= MAX_ENDPOINTS_PER_SUBSET || a.ip.includes(':')) return;
-      const e: Endpoint = { addresses: [a.ip], conditions: { ready } };
-      if (a.hostname) e.hostname = a.hostname;
-      if (a.targetRef) e.targetRef = a.targetRef;
-      if (a.nodeName) e.nodeName = a.nodeName;
-      if (!group!.endpoints.some((x) => x.addresses[0] === a.ip)) group!.endpoints.push(e);
-    };
-    for (const a of ss.addresses ?? []) add(a, true);
-    for (const a of ss.notReadyAddresses ?? []) add(a, false);
+    for (const a of ss.addresses ?? []) addEndpoint(group.endpoints, a, true);
+    for (const a of ss.notReadyAddresses ?? []) addEndpoint(group.endpoints, a, false);
   }
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(ep!.metadata.labels ?? {})) if (k !== LABEL_SKIP_MIRROR && k !== LABEL_MANAGED_BY) labels[k] = v;
@@ -70,4 +62,14 @@ export function reconcileMirroredSlices(svc: ServiceObj | undefined, ep: Endpoin
   }
   out.delete.push(...unused);
   return out;
+}
+
+/** One mirrored endpoint per IPv4 address, up to the per-subset limit; the first of an IP wins. */
+function addEndpoint(endpoints: Endpoint[], a: EndpointAddress, ready: boolean): void {
+  if (endpoints.length >= MAX_ENDPOINTS_PER_SUBSET || a.ip.includes(':')) return;
+  const e: Endpoint = { addresses: [a.ip], conditions: { ready } };
+  if (a.hostname) e.hostname = a.hostname;
+  if (a.targetRef) e.targetRef = a.targetRef;
+  if (a.nodeName) e.nodeName = a.nodeName;
+  if (!endpoints.some((x) => x.addresses[0] === a.ip)) endpoints.push(e);
 }

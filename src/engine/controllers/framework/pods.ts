@@ -40,6 +40,33 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
   return true;
 }
 
+/**
+ * Whether an update left everything the endpoint controllers read from a pod as it was
+ * (endpointutil's podEndpointsChanged, kept on the safe side): the same labels and spec (by
+ * reference: the API server hands unchanged parts on as the same frozen objects), deletion
+ * timestamp, readiness, whether the pod is terminal, and IPs. Such an update cannot change
+ * the pod's endpoint, so the controllers need not resync its Services.
+ */
+export function sameEndpointInputs(a: Pod, b: Pod): boolean {
+  return (
+    a.metadata?.labels === b.metadata?.labels &&
+    a.spec === b.spec &&
+    a.metadata?.deletionTimestamp === b.metadata?.deletionTimestamp &&
+    isPodReady(a) === isPodReady(b) &&
+    isPodTerminal(a) === isPodTerminal(b) &&
+    samePodIPs(a, b)
+  );
+}
+
+function samePodIPs(a: Pod, b: Pod): boolean {
+  if (a.status?.podIP !== b.status?.podIP) return false;
+  const x = a.status?.podIPs ?? [];
+  const y = b.status?.podIPs ?? [];
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i]?.ip !== y[i]?.ip) return false;
+  return true;
+}
+
 /** endpointutil.ShouldSetHostname: the pod names a hostname and sits in the Service's subdomain. */
 export function shouldSetHostname(pod: Pod, svc: { metadata?: { name?: string; namespace?: string } }): boolean {
   return !!pod.spec?.hostname && pod.spec.subdomain === svc.metadata?.name && svc.metadata?.namespace === pod.metadata?.namespace;

@@ -4,7 +4,7 @@ import type { InformerFactory } from '../framework/Informer';
 import { isConflict, isNotFound, QueueController } from '../framework/QueueController';
 import { R } from '../framework/resources';
 import { deleteWithPolicy } from '../framework/deleteWithPolicy';
-import { planGarbageCollection, type GcAction, type GraphObject } from './planGarbageCollection';
+import { planGarbageCollection, type GcAction, type GcView, type GraphObject } from './planGarbageCollection';
 
 /** Resources the collector watches by default: every kind our controllers create or own. */
 export const GC_RESOURCES = [R.pods, R.services, R.endpoints, R.endpointSlices, R.replicaSets, R.deployments, R.daemonSets, 'configmaps', 'secrets', 'serviceaccounts', 'nodes'] as const;
@@ -18,6 +18,8 @@ export class GarbageCollector extends QueueController {
   private readonly dependents = new Map<string, Set<string>>();
   /** Counts observations: dependents are visited in the order they were last observed. */
   private observations = 0;
+  /** What the planner reads (made once rather than per sync). */
+  private readonly view: GcView = { byUid: (u) => this.byUid.get(u), dependentsOf: (u) => this.dependentsOf(u) };
 
   constructor(
     private readonly client: ApiClient,
@@ -38,7 +40,7 @@ export class GarbageCollector extends QueueController {
   protected sync(key: string): void {
     const item = this.byUid.get(key);
     if (!item) return;
-    for (const action of planGarbageCollection(item, { byUid: (u) => this.byUid.get(u), dependentsOf: (u) => this.dependentsOf(u) })) this.apply(action);
+    for (const action of planGarbageCollection(item, this.view)) this.apply(action);
   }
 
   private apply(a: GcAction): void {
@@ -72,8 +74,7 @@ export class GarbageCollector extends QueueController {
 
   /** Uids of the objects referring to `uid`, the one observed last at the end. */
   private dependentUids(uid: string): string[] {
-    const order = (u: string) => this.byUid.get(u)?.observed ?? -1;
-    return [...(this.dependents.get(uid) ?? [])].sort((a, b) => order(a) - order(b));
+    return [...(this.dependents.get(uid) ?? [])].sort((a, b) => (this.byUid.get(a)?.observed ?? -1) - (this.byUid.get(b)?.observed ?? -1));
   }
 
   private observe(resource: string, obj: KubeObject): void {
