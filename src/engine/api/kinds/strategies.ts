@@ -3,6 +3,7 @@
  * one: DNS-1123 subdomain names, metadata validation, no status subresource.
  */
 import type { ConfigMap, Pod, PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { defaultBinding } from '../rbac/bindingDefaults';
 import type { KindStrategy } from '../strategy';
 import type { KubeObject } from '../types';
 import { validateDaemonSet, validateDeployment, validateReplicaSet, validateSelectorImmutable } from '../validation/apps';
@@ -169,7 +170,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'daemonsets.apps': daemonSetStrategy,
   'endpointslices.discovery.k8s.io': generic(true),
   'roles.rbac.authorization.k8s.io': generic(true, isValidPathSegmentName),
-  'rolebindings.rbac.authorization.k8s.io': generic(true, isValidPathSegmentName),
+  'rolebindings.rbac.authorization.k8s.io': { ...generic(true, isValidPathSegmentName), prepareForCreate: defaultBinding, prepareForUpdate: defaultBinding },
   'clusterroles.rbac.authorization.k8s.io': generic(false, isValidPathSegmentName),
-  'clusterrolebindings.rbac.authorization.k8s.io': generic(false, isValidPathSegmentName),
+  'clusterrolebindings.rbac.authorization.k8s.io': { ...generic(false, isValidPathSegmentName), prepareForCreate: defaultBinding, prepareForUpdate: defaultBinding },
 };
