@@ -25,6 +25,14 @@ export const OUTPUT_FLAG: FlagDef = {
   usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
 };
 
+/** AddApplyAnnotationFlags: `--save-config`, the typed configuration in the last-applied annotation. */
+export const SAVE_CONFIG_FLAG: FlagDef = {
+  name: 'save-config',
+  kind: 'bool',
+  default: false,
+  usage: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+};
+
 /** PrintFlags: -o with the template flags beside it (--template, --allow-missing-template-keys). */
 export const PRINT_FLAGS: FlagDef[] = [OUTPUT_FLAG, ...TEMPLATE_FLAGS];
 

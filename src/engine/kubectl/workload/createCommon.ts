@@ -5,13 +5,14 @@
  */
 import type { KubeObject } from '../../api/types';
 import type { FlagDef, KubectlContext } from '../verb';
-import { DRY_RUN_FLAG, PRINT_FLAGS, checkOutputFormat, dryRunOf, fieldManagerFlag, printObject, wrapApiError, type DryRun } from './common';
+import { DRY_RUN_FLAG, PRINT_FLAGS, SAVE_CONFIG_FLAG, checkOutputFormat, dryRunOf, fieldManagerFlag, printObject, wrapApiError, type DryRun } from './common';
+import { withSavedConfig } from './typedJson';
 
 export const CREATE_FLAGS: FlagDef[] = [
   DRY_RUN_FLAG,
   ...PRINT_FLAGS,
   fieldManagerFlag('kubectl-create'),
-  { name: 'save-config', kind: 'bool', default: false, usage: 'If true, the configuration of current object will be saved in its annotation.' },
+  SAVE_CONFIG_FLAG,
   { name: 'validate', kind: 'string', default: 'strict', usage: "Must be one of: strict (or true), warn, ignore (or false)." },
 ];
 
@@ -22,10 +23,12 @@ export const CREATE_FLAGS: FlagDef[] = [
 export function submit(ctx: KubectlContext, resource: string, namespaced: boolean, obj: KubeObject, errPrefix: string | undefined): void {
   checkOutputFormat(ctx);
   const dryRun: DryRun = dryRunOf(ctx);
-  let out = obj;
+  // CreateOrUpdateAnnotation runs before the dry-run check: `--dry-run=client -o yaml` shows it too.
+  let out = ctx.flags.get<boolean>('save-config') ? withSavedConfig(obj) : obj;
+  const sent = out;
   if (dryRun !== 'client') {
     const opts = { dryRun: dryRun === 'server', fieldManager: ctx.flags.get<string>('field-manager') ?? 'kubectl-create' };
-    const send = () => ctx.api.create(resource, namespaced ? ctx.namespace : undefined, obj, opts);
+    const send = () => ctx.api.create(resource, namespaced ? ctx.namespace : undefined, sent, opts);
     out = errPrefix ? wrapApiError(errPrefix, send) : send();
   }
   printObject(ctx, out, 'created', dryRun);

@@ -1,6 +1,7 @@
 /** `kubectl expose (-f FILENAME | TYPE NAME) [--port=port] ...` (REFERENCE §6.7). */
 import type { Verb } from '../verb';
-import { DRY_RUN_FLAG, PRINT_FLAGS, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, guarded, printObject } from './common';
+import { withSavedConfig } from './typedJson';
+import { DRY_RUN_FLAG, PRINT_FLAGS, SAVE_CONFIG_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, guarded, printObject } from './common';
 import { buildExposedService, checkExposable, portsFor, protocolsFor, selectorFor } from './exposeService';
 import { fetchTarget, parseTargets } from './targets';
 
@@ -15,6 +16,7 @@ export const exposeVerb: Verb = {
     DRY_RUN_FLAG,
     ...PRINT_FLAGS,
     fieldManagerFlag('kubectl-expose'),
+    SAVE_CONFIG_FLAG,
     { name: 'protocol', kind: 'string', default: '', usage: "The network protocol for the service to be created. Default is 'TCP'." },
     { name: 'port', kind: 'string', default: '', usage: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified' },
     { name: 'type', kind: 'string', default: '', usage: "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'." },
@@ -68,7 +70,9 @@ export const exposeVerb: Verb = {
           clusterIP: f('cluster-ip'),
           ...(dryRun === 'client' && ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}),
         });
-        const out = dryRun === 'client' ? svc : ctx.api.create('services', ctx.namespace, svc, { dryRun: dryRun === 'server', fieldManager: f('field-manager') });
+        // RunExpose prints a client dry-run before CreateOrUpdateAnnotation, so only sent objects carry it.
+        const sent = ctx.flags.get<boolean>('save-config') ? withSavedConfig(svc) : svc;
+        const out = dryRun === 'client' ? svc : ctx.api.create('services', ctx.namespace, sent, { dryRun: dryRun === 'server', fieldManager: f('field-manager') });
         printObject(ctx, out, 'exposed', dryRun);
       }
     }),

@@ -9,7 +9,8 @@ import { resolveImage } from '../../apps';
 import type { Job } from '../../shell/types';
 import { deleteLine } from '../print';
 import type { FlagValue, KubectlContext, Verb } from '../verb';
-import { DRY_RUN_FLAG, PRINT_FLAGS, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, printObject } from './common';
+import { withSavedConfig } from './typedJson';
+import { DRY_RUN_FLAG, PRINT_FLAGS, SAVE_CONFIG_FLAG, KubectlError, checkOutputFormat, dryRunOf, fieldManagerFlag, generatedNamespace, guarded, printObject } from './common';
 import { containerMachine } from '../../cluster/containerMachine';
 import { mainProcessShell } from './containerShell';
 import { interactiveShell } from '../../shell/tools/shellCommand';
@@ -130,6 +131,7 @@ export const runVerb: Verb = {
     DRY_RUN_FLAG,
     ...PRINT_FLAGS,
     fieldManagerFlag('kubectl-run'),
+    SAVE_CONFIG_FLAG,
     { name: 'image', kind: 'string', default: '', usage: 'The image for the container to run.' },
     { name: 'restart', kind: 'string', default: 'Always', usage: "The restart policy for this Pod.  Legal values [Always, OnFailure, Never]." },
     { name: 'rm', kind: 'bool', default: false, usage: 'If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with \'--attach\' or with \'-i/--stdin\'.' },
@@ -186,7 +188,11 @@ export const runVerb: Verb = {
         annotations: f<string[]>('annotations') ?? [],
         ...generatedNamespace(ctx),
       });
-      const send = (resource: string, obj: KubeObject): KubeObject => (dryRun === 'client' ? obj : ctx.api.create(resource, ctx.namespace, obj, { dryRun: dryRun === 'server', fieldManager: f<string>('field-manager') ?? 'kubectl-run' }));
+      // createGeneratedObject: the annotation goes on before the dry-run check, on the Service of --expose too.
+      const send = (resource: string, generated: KubeObject): KubeObject => {
+        const obj = f<boolean>('save-config') ? withSavedConfig(generated) : generated;
+        return dryRun === 'client' ? obj : ctx.api.create(resource, ctx.namespace, obj, { dryRun: dryRun === 'server', fieldManager: f<string>('field-manager') ?? 'kubectl-run' });
+      };
       if (f<boolean>('expose')) printObject(ctx, send('services', generateRunService(pod, port, generatedNamespace(ctx).namespace)), 'created', dryRun);
       const created = send('pods', pod);
       if (!attach) {
