@@ -16,7 +16,14 @@ export interface BootstrapPolicyObject {
   object: KubeObject;
 }
 
-export function bootstrapPolicyObjects(): BootstrapPolicyObject[] {
+let built: readonly BootstrapPolicyObject[] | undefined;
+
+/** Built once per process: every ApiServer stores its own copies (the API server deep-copies each). */
+export function bootstrapPolicyObjects(): readonly BootstrapPolicyObject[] {
+  return (built ??= build());
+}
+
+function build(): BootstrapPolicyObject[] {
   const of = (resource: string, objects: object[]) => objects.map((object) => ({ resource, object: object as KubeObject }));
   return [
     ...of('clusterroles.rbac.authorization.k8s.io', [...apiServerClusterRoles(), ...controllerClusterRoles()]),
