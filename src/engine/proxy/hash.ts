@@ -38,6 +38,7 @@ export function portProtoHash(servicePortName: string, protocol: string): string
 /** The hash inputs, reused (a sync makes 110,000 names; each list would be garbage at once). */
 const portParts = ['', ''];
 const endpointParts = ['', '', ''];
+const endpointIpPortParts = ['', '', '', ':', ''];
 
 /** The per-service-port chain names kube-proxy derives from one hash. */
 export interface ServicePortChains {
@@ -58,4 +59,13 @@ export function endpointChainName(servicePortName: string, protocol: string, end
   endpointParts[1] = protocol;
   endpointParts[2] = endpoint;
   return chainHash16(endpointParts, 'KUBE-SEP-');
+}
+
+/** {@link endpointChainName} of `ip:port` given apart, so the key need not be joined first. */
+export function endpointChainNameOf(servicePortName: string, protocol: string, ip: string, portText: string): string {
+  endpointIpPortParts[0] = servicePortName;
+  endpointIpPortParts[1] = protocol;
+  endpointIpPortParts[2] = ip;
+  endpointIpPortParts[4] = portText;
+  return chainHash16(endpointIpPortParts, 'KUBE-SEP-');
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ipToInt } from './serviceInfo';
+import { compareEndpointKeys, EndpointInfo, ipToInt } from './serviceInfo';
 
 /** The reading ipToInt had before its one-pass fast path. */
 const reference = (ip: string) => ip.split('.').reduce((acc, part) => ((acc << 8) | Number(part)) >>> 0, 0);
@@ -13,5 +13,19 @@ describe('ipToInt', () => {
       expect(ipToInt(ip)).toBe(reference(ip));
     }), { numRuns: 2000 });
     expect(ipToInt('10.96.0.10')).toBe(0x0a60000a);
+  });
+});
+
+describe('compareEndpointKeys', () => {
+  it('orders endpoints as their `ip:port` strings compare (fast-check)', () => {
+    const ip = fc.string({ unit: fc.constantFrom('1', '0', '2', '9', '.', ':', 'a'), maxLength: 12 });
+    const endpoint = fc.tuple(ip, fc.integer({ min: 0, max: 70000 })).map(([a, p]) => new EndpointInfo(a, p, String(p), undefined, undefined, true, true, false, false));
+    fc.assert(
+      fc.property(endpoint, endpoint, (a, b) => {
+        const want = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+        expect(Math.sign(compareEndpointKeys(a, b))).toBe(want);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -33,14 +33,51 @@ export interface ServicePortInfo {
   chains?: ServicePortChains;
 }
 
-/** One endpoint of a Service port, with the conditions kube-proxy uses. */
-export interface EndpointInfo extends EndpointRef {
+/**
+ * One endpoint of a Service port, with the conditions kube-proxy uses. Its `ip:port` key is
+ * made only when asked for: a full sync gathers 100,000 endpoints and sorts and hashes them by
+ * the key's text without joining it (see {@link compareEndpointKeys}).
+ */
+export class EndpointInfo implements EndpointRef {
+  constructor(
+    readonly ip: string,
+    readonly port: number,
+    /** `String(port)`, shared by the endpoints of one EndpointSlice port. */
+    readonly portText: string,
+    /** The EndpointSlice that listed this endpoint. */
+    readonly slice: string | undefined,
+    readonly nodeName: string | undefined,
+    readonly ready: boolean,
+    readonly serving: boolean,
+    readonly terminating: boolean,
+    readonly isLocal: boolean,
+  ) {}
+
   /** `ip:port`, the sort key and the hash input. */
-  key: string;
-  ready: boolean;
-  serving: boolean;
-  terminating: boolean;
-  isLocal: boolean;
+  get key(): string {
+    return `${this.ip}:${this.portText}`;
+  }
+}
+
+/**
+ * Compares two endpoints' `ip:port` keys as strings (UTF-16 code units, as `<` does) without
+ * making them: the endpoint checkout sorts 100,000 endpoints by them.
+ */
+export function compareEndpointKeys(a: EndpointInfo, b: EndpointInfo): number {
+  const ai = a.ip;
+  const bi = b.ip;
+  if (ai === bi) return a.portText === b.portText ? 0 : a.portText < b.portText ? -1 : 1;
+  const al = ai.length;
+  const bl = bi.length;
+  const n = Math.min(al + 1 + a.portText.length, bl + 1 + b.portText.length);
+  for (let k = 0; k < n; k++) {
+    const ca = k < al ? ai.charCodeAt(k) : k === al ? 58 : a.portText.charCodeAt(k - al - 1);
+    const cb = k < bl ? bi.charCodeAt(k) : k === bl ? 58 : b.portText.charCodeAt(k - bl - 1);
+    if (ca !== cb) return ca < cb ? -1 : 1;
+  }
+  const la = al + a.portText.length;
+  const lb = bl + b.portText.length;
+  return la === lb ? 0 : la < lb ? -1 : 1;
 }
 
 const isIPv4 = (ip: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(ip);
@@ -196,37 +233,33 @@ export function endpointsForPort(info: ServicePortInfo, slices: readonly Endpoin
   // Gathered in slice order, then sorted stably: of several entries for one `ip:port` the first
   // gathered comes first and is kept. (No map: 100,000 endpoints are gathered in a full sync.)
   const all: EndpointInfo[] = [];
-  for (const slice of slices) {
+  for (let s = 0; s < slices.length; s++) {
+    const slice = slices[s]!;
     if (slice.addressType !== 'IPv4') continue;
-    for (const port of slice.ports ?? []) {
+    const ports = slice.ports ?? [];
+    for (let p = 0; p < ports.length; p++) {
+      const port = ports[p]!;
       if ((port.name ?? '') !== info.ref.port || lowerProtocol(port.protocol) !== info.ref.protocol) continue;
       if (port.port === undefined || port.port === null) continue;
-      for (const ep of slice.endpoints ?? []) {
+      const portText = String(port.port);
+      const sliceName = slice.metadata?.name;
+      const endpoints = slice.endpoints ?? [];
+      for (let e = 0; e < endpoints.length; e++) {
+        const ep = endpoints[e]!;
         const ip = ep.addresses[0];
         if (!ip) continue;
-        const ready = ep.conditions?.ready ?? true;
-        all.push({
-          key: `${ip}:${port.port}`,
-          ip,
-          port: port.port,
-          slice: slice.metadata?.name,
-          nodeName: ep.nodeName,
-          ready,
-          serving: ep.conditions?.serving ?? ready,
-          terminating: ep.conditions?.terminating ?? false,
-          isLocal: ep.nodeName === nodeName,
-        });
+        const c = ep.conditions;
+        const ready = c?.ready ?? true;
+        all.push(new EndpointInfo(ip, port.port, portText, sliceName, ep.nodeName, ready, c?.serving ?? ready, c?.terminating ?? false, ep.nodeName === nodeName));
       }
     }
   }
-  all.sort(byKey);
+  all.sort(compareEndpointKeys);
   let n = 0;
-  for (let i = 0; i < all.length; i++) if (n === 0 || all[i]!.key !== all[n - 1]!.key) all[n++] = all[i]!;
+  for (let i = 0; i < all.length; i++) if (n === 0 || compareEndpointKeys(all[i]!, all[n - 1]!) !== 0) all[n++] = all[i]!;
   all.length = n;
   return all;
 }
-
-const byKey = (a: EndpointInfo, b: EndpointInfo) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 const LOWER: Record<string, string> = { TCP: 'tcp', UDP: 'udp', SCTP: 'sctp' };
 /** An EndpointPort's protocol in lower case (TCP when unset), without a new string for the usual ones. */
@@ -267,6 +300,6 @@ export function categorizeEndpoints(info: ServicePortInfo, endpoints: readonly E
   if (!usesClusterEndpoints(info)) return { cluster, local, allReachable: local, hasAny };
   const union = new Map<string, EndpointInfo>();
   for (const e of [...cluster, ...local]) union.set(e.key, e);
-  const allReachable = [...union.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const allReachable = [...union.values()].sort(compareEndpointKeys);
   return { cluster, local, allReachable, hasAny };
 }

@@ -6,7 +6,7 @@
  * endpointChains.ts): each KUBE-SEP chain named, each jump's endpoint and probability decided,
  * and the rule objects made when a chain is first read.
  */
-import { endpointChainName } from '../hash';
+import { endpointChainNameOf } from '../hash';
 import type { Chain } from '../model';
 import { probabilityToFixed } from '../model';
 import type { CategorizedEndpoints, EndpointInfo, ServicePortInfo } from '../serviceInfo';
@@ -31,7 +31,10 @@ export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, c
   // Each endpoint's chain name: a sha256, the one costly part of an endpoint's rules.
   const reachable = cat.allReachable;
   const seps: string[] = new Array<string>(reachable.length);
-  for (let i = 0; i < reachable.length; i++) seps[i] = endpointChainName(name, p, reachable[i]!.key);
+  for (let i = 0; i < reachable.length; i++) {
+    const ep = reachable[i]!;
+    seps[i] = endpointChainNameOf(name, p, ep.ip, ep.portText);
+  }
   const cols = new EndpointColumns(info, reachable, seps, opts.largeCluster);
   if (usesClusterChain) jumpChain(natChains, chains.svc, cols, cat.cluster);
   if (usesLocalChain) jumpChain(natChains, chains.svl, cols, cat.local);

@@ -57,21 +57,19 @@ export class RulesetAssembler {
   }
 
   /**
-   * Replaces every fragment at once (a full sync). Loops are indexed and lists are sized before
-   * they are filled: at 10,000 Services this places 110,000 chains, and a for-of that runs once
-   * allocates a result object per step until the optimizer catches up.
+   * Replaces every fragment at once (a full sync). Loops are indexed and the 110,000-entry
+   * lists are grown by push: a for-of that runs once allocates a result object per step until
+   * the optimizer catches up, and an array made with `new Array(n)` or a `length` past 100,000
+   * starts out as a dictionary, which every store then pays for.
    */
   load(fragments: readonly ServiceFragment[]): void {
     this.fragments.clear();
     const sorted = fragments.slice().sort(byFragmentKey);
     const middles = new Map<string, Rule[]>();
     for (const run of this.shared.values()) run.owners = [];
-    let ownCount = 0;
-    for (let i = 0; i < sorted.length; i++) ownCount += sorted[i]!.natChains.length;
     const chains = this.nat.chains;
-    chains.length = this.ownOffset + ownCount;
-    const ownOwners = new Array<string>(ownCount);
-    let at = 0;
+    chains.length = this.ownOffset;
+    const ownOwners: string[] = [];
     for (let i = 0; i < sorted.length; i++) {
       const f = sorted[i]!;
       this.fragments.set(f.key, f);
@@ -83,9 +81,10 @@ export class RulesetAssembler {
         if (list) list.push(s.rule);
         else middles.set(k, [s.rule]);
       }
-      for (let j = 0; j < f.natChains.length; j++) {
-        chains[this.ownOffset + at] = f.natChains[j]!;
-        ownOwners[at++] = f.key;
+      const own = f.natChains;
+      for (let j = 0; j < own.length; j++) {
+        chains.push(own[j]!);
+        ownOwners.push(f.key);
       }
     }
     this.ownOwners = ownOwners;
