@@ -17,6 +17,20 @@ function prettierOnDemand(): Plugin {
   };
 }
 
+const jsoncParseFast = fileURLToPath(new URL('./src/app/editor/jsoncParseFast.ts', import.meta.url));
+
+/** Points monaco-yaml's worker at src/app/editor/jsoncParseFast.ts for jsonc-parser (its schema parse). */
+function jsoncParseFastInYamlWorker(): Plugin {
+  return {
+    name: 'kubelab-jsonc-parse-fast',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'jsonc-parser' || !importer) return null;
+      return /monaco-yaml[\\/]yaml\.worker\.js$/.test(importer) ? jsoncParseFast : null;
+    },
+  };
+}
+
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url));
 
 export default defineConfig({
@@ -27,7 +41,8 @@ export default defineConfig({
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}/$1` }],
   },
   // prettierOnDemand: the YAML worker fetches prettier when a file is first formatted (see that file).
-  worker: { format: 'es', plugins: () => [prettierOnDemand()] },
+  // jsoncParseFast: the worker parses the schema with JSON.parse where jsonc-parser gives the same (see that file).
+  worker: { format: 'es', plugins: () => [prettierOnDemand(), jsoncParseFastInYamlWorker()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

@@ -232,8 +232,11 @@ import type { JSONSchema } from 'monaco-yaml';
 /** apiVersion and kind of every kind the schema covers, in the order the engine lists them. */
 export const SCHEMA_KINDS: readonly { apiVersion: string; kind: string }[] = ${JSON.stringify(KINDS.map(([apiVersion, kind]) => ({ apiVersion, kind })))};
 
+/** The schema's JSON text, which the YAML worker serves as is (k8sYaml.worker.ts). */
+export const K8S_SCHEMA_TEXT = ${JSON.stringify(json)};
+
 /** One draft-07 schema for any document: its apiVersion and kind select the matching definition. */
-export const K8S_SCHEMA: JSONSchema = JSON.parse(${JSON.stringify(json)}) as JSONSchema;
+export const K8S_SCHEMA: JSONSchema = /* @__PURE__ */ JSON.parse(K8S_SCHEMA_TEXT) as JSONSchema;
 `;
   // Formatted as `npm run format` would, so formatting the tree never makes the file look stale.
   const prettier = await import('prettier');

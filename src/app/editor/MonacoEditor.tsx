@@ -13,6 +13,9 @@ import { DIFF_SCHEME } from './useDiffStore';
 import { editorStore, useEditorStore } from './useEditorStore';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { WARM_UP_SCHEME } from './yamlWorkerWarmUp';
+import { createActiveModelAhead } from './activeModelAhead';
+
+createActiveModelAhead(monaco, editorStore.getState());
 
 interface Props {
   file: EditorFile;
