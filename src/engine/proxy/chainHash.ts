@@ -60,77 +60,72 @@ function compress(block: number): void {
 
 /**
  * Writes the concatenation of `parts` as UTF-8 into `buf` and returns the padded length in
- * bytes. Taking the parts separately spares building (and flattening) the joined string.
+ * bytes. Taking the parts separately spares building (and flattening) the joined string. ASCII
+ * (every name kube-proxy hashes in practice) is copied in one pass; other text is encoded again.
  */
 function load(parts: readonly string[]): number {
   let n = 0;
-  let ascii = true;
+  for (let p = 0; p < parts.length; p++) n += parts[p]!.length;
+  if (buf.length < n + 72) buf = new Uint8Array((n + 72) * 2);
+  const b = buf;
+  let o = 0;
+  let high = 0;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p]!;
-    n += part.length;
-    for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) > 0x7f) ascii = false;
-  }
-  const bytes = ascii ? undefined : utf8ToBytes(parts.join(''));
-  if (bytes) n = bytes.length;
-  const padded = Math.ceil((n + 9) / 64) * 64;
-  if (buf.length < padded) buf = new Uint8Array(padded * 2);
-  if (bytes) buf.set(bytes);
-  else {
-    let o = 0;
-    for (let p = 0; p < parts.length; p++) {
-      const part = parts[p]!;
-      for (let i = 0; i < part.length; i++) buf[o++] = part.charCodeAt(i);
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      high |= c;
+      b[o++] = c;
     }
   }
+  if (high > 0x7f) {
+    const bytes = utf8ToBytes(parts.join(''));
+    n = bytes.length;
+    if (buf.length < n + 72) buf = new Uint8Array((n + 72) * 2);
+    buf.set(bytes);
+  }
+  return pad(n);
+}
+
+/** SHA-256 padding after `n` message bytes in `buf`; returns the padded length. */
+function pad(n: number): number {
+  const b = buf;
+  const padded = Math.ceil((n + 9) / 64) * 64;
   // A loop, not fill(): the padding is a few bytes, and fill() is a call into the runtime.
-  for (let i = n; i < padded; i++) buf[i] = 0;
-  buf[n] = 0x80;
+  for (let i = n; i < padded; i++) b[i] = 0;
+  b[n] = 0x80;
   // Bit length, big-endian, in the last 8 bytes (inputs stay far below 2^32 bits).
   const bits = n * 8;
-  buf[padded - 4] = bits >>> 24;
-  buf[padded - 3] = (bits >>> 16) & 0xff;
-  buf[padded - 2] = (bits >>> 8) & 0xff;
-  buf[padded - 1] = bits & 0xff;
+  b[padded - 4] = bits >>> 24;
+  b[padded - 3] = (bits >>> 16) & 0xff;
+  b[padded - 2] = (bits >>> 8) & 0xff;
+  b[padded - 1] = bits & 0xff;
   return padded;
 }
 
-/**
- * Character codes of the name being built: the prefix, then 16 slots for the hash. Kept between
- * calls (rebuilt when the prefix changes) and written by index, so a name costs one string and
- * nothing else: emptying and refilling an array reallocates its store, and spreading it into
- * fromCharCode copies it again.
- */
-let codes: number[] = [];
-let codesPrefix: string | undefined;
+const SEP_PREFIX = 'KUBE-SEP-';
 
 /**
  * `prefix` followed by the first 16 characters of the RFC 4648 base32 of sha256(UTF-8 of
- * `text`, or of the concatenation of its parts), made as one string.
+ * `text`, or of the concatenation of its parts), made as one flat string. The 16 characters
+ * are 80 bits: H0, H1 and the top 16 bits of H2, five bits each, taken with fixed shifts.
  */
 export function chainHash16(text: string | readonly string[], prefix = ''): string {
   const padded = load(typeof text === 'string' ? [text] : text);
   for (let i = 0; i < 8; i++) H[i] = IV[i]!;
   for (let block = 0; block < padded; block += 64) compress(block);
-  if (prefix !== codesPrefix) {
-    codes = Array.from({ length: prefix.length + 16 }, (_, i) => (i < prefix.length ? prefix.charCodeAt(i) : 0));
-    codesPrefix = prefix;
-  }
-  const at = prefix.length;
-  // 80 bits: H0, H1 and the top 16 bits of H2, five bits per character.
+  const A = ALPHABET_CODES;
   const hi = H[0]!;
   const mid = H[1]!;
   const lo = H[2]! >>> 16;
-  for (let i = 0; i < 16; i++) {
-    const bit = i * 5; // position of the character's first bit in the 80
-    let v: number;
-    if (bit + 5 <= 32) v = hi >>> (27 - bit);
-    else if (bit < 32) v = (hi << (bit - 27)) | (mid >>> (59 - bit));
-    else if (bit + 5 <= 64) v = mid >>> (59 - bit);
-    else if (bit < 64) v = (mid << (bit - 59)) | (lo >>> (75 - bit));
-    else v = lo >>> (75 - bit);
-    codes[at + i] = ALPHABET_CODES[v & 31]!;
-  }
-  return String.fromCharCode.apply(null, codes);
+  const c0 = A[hi >>> 27]!, c1 = A[(hi >>> 22) & 31]!, c2 = A[(hi >>> 17) & 31]!, c3 = A[(hi >>> 12) & 31]!;
+  const c4 = A[(hi >>> 7) & 31]!, c5 = A[(hi >>> 2) & 31]!, c6 = A[((hi & 3) << 3) | (mid >>> 29)]!, c7 = A[(mid >>> 24) & 31]!;
+  const c8 = A[(mid >>> 19) & 31]!, c9 = A[(mid >>> 14) & 31]!, c10 = A[(mid >>> 9) & 31]!, c11 = A[(mid >>> 4) & 31]!;
+  const c12 = A[((mid & 15) << 1) | (lo >>> 15)]!, c13 = A[(lo >>> 10) & 31]!, c14 = A[(lo >>> 5) & 31]!, c15 = A[lo & 31]!;
+  // Whole argument lists, not apply() over an array: one call makes the flat string.
+  if (prefix === SEP_PREFIX) return String.fromCharCode(75, 85, 66, 69, 45, 83, 69, 80, 45, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15);
+  const hash = String.fromCharCode(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15);
+  return prefix ? prefix + hash : hash;
 }
 
 const ALPHABET_CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
