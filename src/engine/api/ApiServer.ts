@@ -37,11 +37,14 @@ export interface ApiServerSnapshot {
 }
 
 /** Bootstrap objects whose UIDs come from the cluster's own random stream (see `bootstrap`). */
-const SEED_STREAM_UIDS = new Set(
-  ['clusterroles/cluster-admin', 'clusterroles/admin', 'clusterroles/edit', 'clusterroles/view', 'clusterrolebindings/cluster-admin', 'clusterrolebindings/kubeadm:cluster-admins'].map((k) =>
-    k.replace('/', '.rbac.authorization.k8s.io/'),
-  ),
-);
+const SEED_STREAM_UIDS = new Set([
+  'clusterroles.rbac.authorization.k8s.io/cluster-admin',
+  'clusterroles.rbac.authorization.k8s.io/admin',
+  'clusterroles.rbac.authorization.k8s.io/edit',
+  'clusterroles.rbac.authorization.k8s.io/view',
+  'clusterrolebindings.rbac.authorization.k8s.io/cluster-admin',
+  'clusterrolebindings.rbac.authorization.k8s.io/kubeadm:cluster-admins',
+]);
 
 /** kubeadm's admin.conf identity. */
 export const KUBERNETES_ADMIN: UserInfo = { name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };

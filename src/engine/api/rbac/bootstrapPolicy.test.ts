@@ -1,5 +1,9 @@
 import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-types/rbac/v1';
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../sim/Rng';
+import { VirtualClock } from '../../sim/VirtualClock';
+import { ApiServer } from '../ApiServer';
+import { newUid } from '../metadata';
 import { bootstrapPolicyObjects } from './bootstrapPolicy';
 
 const objects = bootstrapPolicyObjects();
@@ -56,5 +60,13 @@ describe('bootstrap policy (kube-apiserver 1.34 + kubeadm)', () => {
     ]);
     const system = clusterBindings.find((b) => b.metadata!.name === 'system:node')!;
     expect(system.subjects).toBeUndefined();
+  });
+
+  it('takes exactly six UIDs from the cluster\'s random stream, whatever the size of the policy', () => {
+    const rng = new Rng('seed');
+    new ApiServer({ clock: new VirtualClock(0), rng, serviceCIDR: '10.96.0.0/12', nodePortRange: '30000-32767', clusterDomain: 'cluster.local' });
+    const expected = new Rng('seed');
+    for (let i = 0; i < 6; i++) newUid(expected);
+    expect(rng.save()).toEqual(expected.save());
   });
 });
