@@ -468,6 +468,9 @@ export class Interpreter {
       const path = resolvePath(this.frame.cwd, target);
       try {
         if (r.op === '<' || r.op === '<&') {
+          // `< /dev/stdin` is the stdin the command has already.
+          const link = fs.lstat(path);
+          if (link?.kind === 'link' && link.target === '/proc/self/fd/0') continue;
           // A device that never reaches end of file is read only when the command reads it.
           out.endless = fs.isEndless(path) ? path : undefined;
           out.stdin = out.endless ? '' : fs.readFile(path);

@@ -15,7 +15,7 @@ import { jq } from './tools/jq';
 import { diff } from './tools/diff/diff';
 import type { Machine, ShellFlavor } from './types';
 import { Vfs } from './vfs/Vfs';
-import { CONTAINER_DEVICES } from './vfs/devices';
+import { CONTAINER_DEVICES, DEV_LINKS } from './vfs/devices';
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -67,6 +67,7 @@ export function createMachine(o: MachineOptions): Machine {
   const fs = o.fs ?? new Vfs(o.now);
   for (const dir of ['/dev', '/etc', '/tmp', '/usr/bin', '/usr/local/bin', '/var/log', home]) if (!fs.exists(dir)) fs.mkdir(dir, true);
   for (const device of CONTAINER_DEVICES) if (!fs.exists(`/dev/${device}`)) fs.mknod(`/dev/${device}`, device);
+  for (const [name, target] of DEV_LINKS) if (!fs.lstat(`/dev/${name}`)) fs.symlink(target, `/dev/${name}`);
   if (!fs.exists('/etc/hostname')) fs.writeFile('/etc/hostname', `${o.hostname}\n`);
   if (!fs.exists('/etc/hosts')) {
     const ip = o.addresses?.[0];

@@ -78,12 +78,13 @@ function unary(op: string, arg: string, ctx: CommandContext): boolean {
       return stat()?.kind === 'dir';
     case '-c':
       return stat()?.kind === 'chr';
+    case '-L':
+    case '-h':
+      return ctx.fs.lstat(ctx.resolve(arg))?.kind === 'link';
     case '-b':
     case '-p':
     case '-S':
-    case '-L':
-    case '-h':
-      // No block devices, pipes, sockets or symbolic links exist in these filesystems.
+      // No block devices, pipes or sockets exist in these filesystems.
       return false;
     case '-s':
       return (stat()?.size ?? 0) > 0;

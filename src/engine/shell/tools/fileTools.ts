@@ -1,7 +1,7 @@
 import type { CommandContext, CommandOutcome } from '../types';
 import { basename, resolvePath, STRERROR, VfsError } from '../vfs/Vfs';
 import { getopt, usageError } from './getopt';
-import { readInputs } from './lines';
+import { isStdinLink, readInputs } from './lines';
 
 /** `cat [-n] [FILE...]` */
 export function cat(ctx: CommandContext): number {
@@ -11,7 +11,7 @@ export function cat(ctx: CommandContext): number {
   let lineNo = 0;
   for (const name of o.operands.length === 0 ? ['-'] : o.operands) {
     let text: string;
-    if (name === '-') text = ctx.stdin;
+    if (name === '-' || isStdinLink(ctx, name)) text = ctx.stdin;
     else {
       try {
         text = ctx.fs.readFile(ctx.resolve(name));
@@ -74,7 +74,8 @@ export function rm(ctx: CommandContext): number {
   let code = 0;
   for (const name of o.operands) {
     const path = ctx.resolve(name);
-    const stat = ctx.fs.stat(path);
+    // rm removes a symbolic link itself, never what it points to.
+    const stat = ctx.fs.lstat(path);
     if (!stat) {
       if (!force) {
         ctx.stderr(`rm: cannot remove '${name}': No such file or directory\n`);

@@ -27,8 +27,8 @@ export function readInputs(ctx: CommandContext, tool: string, operands: string[]
       inputs.push({ name: name === '-' ? '(standard input)' : name, text: fromDevice(device) });
       continue;
     }
-    if (name === '-') {
-      inputs.push({ name: '(standard input)', text: ctx.stdin });
+    if (name === '-' || isStdinLink(ctx, name)) {
+      inputs.push({ name: name === '-' ? '(standard input)' : name, text: ctx.stdin });
       continue;
     }
     const text = readFileOrReport(ctx, tool, name);
@@ -36,6 +36,12 @@ export function readInputs(ctx: CommandContext, tool: string, operands: string[]
     else inputs.push({ name, text });
   }
   return { inputs, failed };
+}
+
+/** Whether `name` is a link to the process's own fd 0 (`/dev/stdin`): opening it reads stdin. */
+export function isStdinLink(ctx: CommandContext, name: string): boolean {
+  const st = ctx.fs.lstat(ctx.resolve(name));
+  return st?.kind === 'link' && (st.target === '/proc/self/fd/0' || st.target === '/dev/stdin');
 }
 
 /**

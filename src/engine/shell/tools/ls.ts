@@ -25,7 +25,8 @@ export function ls(ctx: CommandContext): number {
   const dirs: Entry[] = [];
   for (const name of operands) {
     const path = ctx.resolve(name);
-    const stat = ctx.fs.stat(path);
+    // A link named on the command line is followed, except in the long format and with -d/-F (or when it dangles).
+    const stat = has('l') || has('d') || has('F') ? ctx.fs.lstat(path) : (ctx.fs.stat(path) ?? ctx.fs.lstat(path));
     if (!stat) {
       ctx.stderr(`ls: cannot access '${name}': No such file or directory\n`);
       code = 2;
@@ -55,7 +56,7 @@ function readDir(ctx: CommandContext, dir: string, mode: 'all' | 'almost' | 'vis
   for (const name of ctx.fs.readdir(dir)) {
     if (name.startsWith('.') && mode === 'visible') continue;
     const path = resolvePath(dir, name);
-    out.push({ name, path, stat: ctx.fs.stat(path)! });
+    out.push({ name, path, stat: ctx.fs.lstat(path)! });
   }
   return out;
 }
@@ -75,7 +76,7 @@ function collate(a: string, b: string): number {
 }
 
 function render(ctx: CommandContext, entries: Entry[], has: (f: string) => boolean, isDirListing: boolean): string {
-  const label = (e: Entry) => (has('F') && e.stat.kind === 'dir' ? `${e.name}/` : e.name);
+  const label = (e: Entry) => (has('F') && e.stat.kind === 'dir' ? `${e.name}/` : has('F') && e.stat.kind === 'link' && !has('l') ? `${e.name}@` : e.name);
   if (has('l')) return longListing(ctx, entries, isDirListing, has('h'), label);
   const names = entries.map(label);
   if (names.length === 0) return '';
@@ -140,14 +141,15 @@ function longListing(ctx: CommandContext, entries: Entry[], withTotal: boolean, 
     e.stat.rdev ? `${String(e.stat.rdev.major).padStart(majorWidth)}, ${String(e.stat.rdev.minor).padStart(minorWidth)}` : human ? humanSize(e.stat.size) : String(e.stat.size);
   const linkWidth = Math.max(...entries.map((e) => String(links(e)).length), 1);
   const sizeWidth = Math.max(...entries.map((e) => size(e).length), 1);
-  const blocks = entries.reduce((n, e) => n + (e.stat.kind === 'dir' ? 4 : Math.ceil(e.stat.size / 4096) * 4), 0);
+  const blocks = entries.reduce((n, e) => n + (e.stat.kind === 'dir' ? 4 : e.stat.kind === 'file' ? Math.ceil(e.stat.size / 4096) * 4 : 0), 0);
   const user = ctx.machine.user;
   let out = withTotal ? `total ${blocks}\n` : '';
   for (const e of entries) {
-    const mode = e.stat.kind === 'dir' ? 'drwxr-xr-x' : e.stat.kind === 'chr' ? 'crw-rw-rw-' : '-rw-r--r--';
-    // The runtime creates the device nodes as root, whoever the container runs as.
-    const owner = e.stat.kind === 'chr' ? 'root' : user;
-    out += `${mode} ${String(links(e)).padStart(linkWidth)} ${owner} ${owner} ${size(e).padStart(sizeWidth)} ${lsDate(e.stat.mtime, ctx.now())} ${label(e)}\n`;
+    const mode = e.stat.kind === 'dir' ? 'drwxr-xr-x' : e.stat.kind === 'chr' ? 'crw-rw-rw-' : e.stat.kind === 'link' ? 'lrwxrwxrwx' : '-rw-r--r--';
+    // The runtime creates /dev's nodes and links as root, whoever the container runs as.
+    const owner = e.stat.kind === 'chr' || e.stat.kind === 'link' ? 'root' : user;
+    const arrow = e.stat.kind === 'link' ? ` -> ${e.stat.target}` : '';
+    out += `${mode} ${String(links(e)).padStart(linkWidth)} ${owner} ${owner} ${size(e).padStart(sizeWidth)} ${lsDate(e.stat.mtime, ctx.now())} ${label(e)}${arrow}\n`;
   }
   return out;
 }

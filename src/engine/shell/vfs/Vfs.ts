@@ -46,14 +46,26 @@ interface DeviceNode {
   device: DeviceName;
   mtime: number;
 }
-type Node = FileNode | DirNode | DeviceNode;
+/** A symbolic link: `target` as written (`/proc/self/fd/0`), resolved on each use. */
+interface LinkNode {
+  kind: 'link';
+  target: string;
+  mtime: number;
+}
+type Node = FileNode | DirNode | DeviceNode | LinkNode;
+
+/** Links followed in one path before giving up, as the kernel's MAXSYMLINKS. */
+const MAX_LINKS = 40;
 
 export interface Stat {
-  kind: 'file' | 'dir' | 'chr';
+  /** `link` only from {@link Vfs.lstat}; `stat` follows links. */
+  kind: 'file' | 'dir' | 'chr' | 'link';
   size: number;
   mtime: number;
   /** The device numbers of a character device (`ls -l` prints `1, 3` in place of the size). */
   rdev?: { major: number; minor: number };
+  /** What a symbolic link points to (lstat only). */
+  target?: string;
 }
 
 /** A change to the filesystem, for editor tabs and the UI's file list. */
@@ -103,14 +115,24 @@ export class Vfs {
     for (const fn of this.listeners) fn(change);
   }
 
-  private lookup(path: string): Node | undefined {
+  /** The node at `path`, following symbolic links on the way (and at the end unless `follow` is false). */
+  private lookup(path: string, follow = true, depth = 0): Node | undefined {
+    if (depth > MAX_LINKS) return undefined;
     let node: Node = this.root;
+    let at = '';
     for (const part of path.split('/').filter(Boolean)) {
+      if (node.kind === 'link') {
+        const target = this.lookup(resolvePath(dirname(at), node.target), true, depth + 1);
+        if (!target) return undefined;
+        node = target;
+      }
       if (node.kind !== 'dir') return undefined;
       const next = node.children.get(part);
       if (!next) return undefined;
       node = next;
+      at += `/${part}`;
     }
+    if (follow && node.kind === 'link') return this.lookup(resolvePath(dirname(at), node.target), true, depth + 1);
     return node;
   }
 
@@ -123,9 +145,25 @@ export class Vfs {
     return parent;
   }
 
+  /** What `path` names, following symbolic links (stat(2)). */
   stat(path: string): Stat | undefined {
-    const n = this.lookup(path);
+    return this.describe(this.lookup(path));
+  }
+
+  /** What `path` names, a symbolic link itself rather than its target (lstat(2)). */
+  lstat(path: string): Stat | undefined {
+    return this.describe(this.lookup(path, false));
+  }
+
+  /** Creates the symbolic link `path` pointing at `target` (`ln -s target path`). */
+  symlink(target: string, path: string): void {
+    if (this.lookup(path, false)) throw new VfsError('EEXIST', path);
+    this.parentOf(path).children.set(basename(path), { kind: 'link', target, mtime: this.now() });
+  }
+
+  private describe(n: Node | undefined): Stat | undefined {
     if (!n) return undefined;
+    if (n.kind === 'link') return { kind: 'link', size: utf8Length(n.target), mtime: n.mtime, target: n.target };
     if (n.kind === 'chr') return { kind: 'chr', size: 0, mtime: n.mtime, rdev: { major: DEVICES[n.device].major, minor: DEVICES[n.device].minor } };
     return { kind: n.kind, size: n.kind === 'file' ? utf8Length(n.content) : 4096, mtime: n.mtime };
   }
@@ -148,6 +186,7 @@ export class Vfs {
     if (!n) throw new VfsError('ENOENT', path);
     if (n.kind === 'dir') throw new VfsError('EISDIR', path);
     if (n.kind === 'chr') return deviceRead(n.device, limit, this.random);
+    if (n.kind === 'link') throw new VfsError('ENOENT', path);
     return n.content;
   }
 
@@ -182,6 +221,8 @@ export class Vfs {
       if (existing.device === 'full' && content !== '') throw new VfsError('ENOSPC', path);
       return;
     }
+    // A link whose target is missing (or outside this filesystem, like /proc) is not replaced.
+    if (existing?.kind === 'link' || (!existing && this.lookup(path, false)?.kind === 'link')) throw new VfsError('ENOENT', path);
     if (existing) {
       existing.content = content;
       existing.mtime = this.now();
@@ -212,12 +253,14 @@ export class Vfs {
       for (const part of path.split('/').filter(Boolean)) {
         cur += `/${part}`;
         const n = this.lookup(cur);
-        if (n?.kind === 'file') throw new VfsError(cur === path ? 'EEXIST' : 'ENOTDIR', path);
+        if (n && n.kind !== 'dir') throw new VfsError(cur === path ? 'EEXIST' : 'ENOTDIR', path);
+        // A link to something outside this filesystem (/dev/stdin) is no directory to go into.
+        if (!n && cur !== path && this.lookup(cur, false)) throw new VfsError('ENOTDIR', path);
         if (!n) this.mkdir(cur);
       }
       return;
     }
-    if (this.lookup(path)) throw new VfsError('EEXIST', path);
+    if (this.lookup(path, false)) throw new VfsError('EEXIST', path);
     const parent = this.parentOf(path);
     parent.children.set(basename(path), { kind: 'dir', children: new Map(), mtime: this.now() });
     this.emit({ type: 'mkdir', path });
@@ -232,7 +275,7 @@ export class Vfs {
   }
 
   remove(path: string, recursive = false): void {
-    const n = this.lookup(path);
+    const n = this.lookup(path, false);
     if (!n || path === '/') throw new VfsError(n ? 'EINVAL' : 'ENOENT', path);
     if (n.kind === 'dir' && !recursive && n.children.size > 0) throw new VfsError('ENOTEMPTY', path);
     this.parentOf(path).children.delete(basename(path));
@@ -241,7 +284,7 @@ export class Vfs {
 
   /** Moves a file or directory; `to` must not exist or be a file (replaced). */
   rename(from: string, to: string): void {
-    const n = this.lookup(from);
+    const n = this.lookup(from, false);
     if (!n) throw new VfsError('ENOENT', from);
     if (to === from || to.startsWith(`${from}/`)) throw new VfsError('EINVAL', to);
     const parent = this.parentOf(to);
@@ -253,12 +296,12 @@ export class Vfs {
 
   /**
    * Every regular file under `dir` (absolute paths, depth first, sorted), for `grep -r` and the
-   * editor. Devices are left out, as `grep -r` skips the devices it meets on its way.
+   * editor. Devices and symbolic links are left out, as `grep -r` skips those it meets on its way.
    */
   listFiles(dir = '/'): string[] {
     const out: string[] = [];
     const walk = (path: string, node: Node) => {
-      if (node.kind === 'chr') return;
+      if (node.kind === 'chr' || node.kind === 'link') return;
       if (node.kind === 'file') {
         out.push(path);
         return;

@@ -7,9 +7,13 @@ describe('character devices', () => {
     const s = sessionWith({ '/etc/big': 'y'.repeat(12345) });
     expect(transcript(s, ['ls -l /dev', 'ls -l /dev/null /etc/big', 'ls /dev | cat'])).toBe(`controlplane:~$ ls -l /dev
 total 0
+lrwxrwxrwx 1 root root   13 Jan 15 09:00 fd -> /proc/self/fd
 crw-rw-rw- 1 root root 1, 7 Jan 15 09:00 full
 crw-rw-rw- 1 root root 1, 3 Jan 15 09:00 null
 crw-rw-rw- 1 root root 1, 8 Jan 15 09:00 random
+lrwxrwxrwx 1 root root   15 Jan 15 09:00 stderr -> /proc/self/fd/2
+lrwxrwxrwx 1 root root   15 Jan 15 09:00 stdin -> /proc/self/fd/0
+lrwxrwxrwx 1 root root   15 Jan 15 09:00 stdout -> /proc/self/fd/1
 crw-rw-rw- 1 root root 5, 0 Jan 15 09:00 tty
 crw-rw-rw- 1 root root 1, 9 Jan 15 09:00 urandom
 crw-rw-rw- 1 root root 1, 5 Jan 15 09:00 zero
@@ -17,9 +21,13 @@ controlplane:~$ ls -l /dev/null /etc/big
 crw-rw-rw- 1 root root  1, 3 Jan 15 09:00 /dev/null
 -rw-r--r-- 1 root root 12345 Jan 15 09:00 /etc/big
 controlplane:~$ ls /dev | cat
+fd
 full
 null
 random
+stderr
+stdin
+stdout
 tty
 urandom
 zero
@@ -40,6 +48,26 @@ controlplane:~$ cp /dev/null /tmp/empty; wc -c /tmp/empty
 0 /tmp/empty
 controlplane:~$ grep x /dev/null; echo $?
 1
+`);
+  });
+
+  it('has the /dev links of the OCI runtime spec: ls shows them, stdin reads stdin, rm removes the link', () => {
+    const s = sessionWith();
+    expect(transcript(s, ['ls -l /dev/stdin', 'ls -F /dev | tr "\\n" " "', 'echo hi | cat /dev/stdin', 'echo hi | wc -c /dev/stdin', 'echo hi | cat < /dev/stdin', 'echo out > /dev/stdout', '[ -L /dev/stderr ] && [ ! -L /dev/null ] && echo links', 'rm /dev/stdin; ls /dev/stdin'])).toBe(`controlplane:~$ ls -l /dev/stdin
+lrwxrwxrwx 1 root root 15 Jan 15 09:00 /dev/stdin -> /proc/self/fd/0
+controlplane:~$ ls -F /dev | tr "\\n" " "
+fd@ full null random stderr@ stdin@ stdout@ tty urandom zero controlplane:~$ echo hi | cat /dev/stdin
+hi
+controlplane:~$ echo hi | wc -c /dev/stdin
+3 /dev/stdin
+controlplane:~$ echo hi | cat < /dev/stdin
+hi
+controlplane:~$ echo out > /dev/stdout
+out
+controlplane:~$ [ -L /dev/stderr ] && [ ! -L /dev/null ] && echo links
+links
+controlplane:~$ rm /dev/stdin; ls /dev/stdin
+ls: cannot access '/dev/stdin': No such file or directory
 `);
   });
 

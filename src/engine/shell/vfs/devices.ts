@@ -50,3 +50,15 @@ export function deviceRead(device: DeviceName, limit: number | undefined, random
 
 /** The entries of a container's `/dev` that are devices, by name. */
 export const CONTAINER_DEVICES: DeviceName[] = ['full', 'null', 'random', 'tty', 'urandom', 'zero'];
+
+/**
+ * The links every Linux /dev has (the OCI runtime spec's "Dev symbolic links", which runc makes
+ * in containers and udev/systemd on hosts). Their targets live in /proc, which these machines
+ * do not have: `ls -l` shows them, reading one is the shell's business (`cat /dev/stdin`).
+ */
+export const DEV_LINKS: [string, string][] = [
+  ['fd', '/proc/self/fd'],
+  ['stderr', '/proc/self/fd/2'],
+  ['stdin', '/proc/self/fd/0'],
+  ['stdout', '/proc/self/fd/1'],
+];
