@@ -36,6 +36,9 @@ export class EndpointColumns {
     readonly largeCluster: boolean,
   ) {}
 
+  /** The KUBE-SEP chain objects, by position (filled as the sync places them). */
+  readonly sepChains: SepChain[] = [];
+
   /** Endpoint `i`'s provenance, one object shared by every rule written for it. */
   provenance(i: number): Provenance {
     const provs = (this.#provs ??= new Array<Provenance>(this.endpoints.length));
@@ -61,6 +64,15 @@ export abstract class ColumnChain implements Chain {
 
   /** How many rules the chain has, without making them. */
   abstract get size(): number;
+
+  /**
+   * The chain called `name` if this chain holds its jumps' targets itself (a KUBE-SVC/SVL chain
+   * holds its Service port's KUBE-SEP chains), as the kernel holds a jump's target by reference
+   * once iptables-restore has loaded the rules; undefined otherwise.
+   */
+  jumpTarget(_name: string): Chain | undefined {
+    return undefined;
+  }
 
   protected abstract materialize(): Rule[];
 
@@ -126,6 +138,12 @@ export class EndpointJumpChain extends ColumnChain {
     this.#head = head;
     this.#cols = cols;
     this.#rows = rows;
+  }
+
+  override jumpTarget(name: string): Chain | undefined {
+    const seps = this.#cols.seps;
+    for (let i = 0; i < seps.length; i++) if (seps[i] === name) return this.#cols.sepChains[i];
+    return undefined;
   }
 
   get size(): number {

@@ -39,7 +39,11 @@ export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, c
   if (usesClusterChain) jumpChain(natChains, chains.svc, cols, cat.cluster);
   if (usesLocalChain) jumpChain(natChains, chains.svl, cols, cat.local);
   // allReachable has one entry per endpoint, so each SEP chain is new.
-  for (let i = 0; i < reachable.length; i++) natChains.push(new SepChain(seps[i]!, cols, i));
+  for (let i = 0; i < reachable.length; i++) {
+    const sep = new SepChain(seps[i]!, cols, i);
+    cols.sepChains.push(sep);
+    natChains.push(sep);
+  }
 }
 
 /**

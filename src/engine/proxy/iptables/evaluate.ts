@@ -7,6 +7,7 @@
 import type { Rng } from '../../sim/Rng';
 import type { CtState, Ipset, L4Protocol, Match, Provenance, Rule, Ruleset, TableName } from '../model';
 import { cidrContains } from '../serviceInfo';
+import { ColumnChain } from './endpointChains';
 import { ruleToSave } from './printSave';
 import { candidateRules, chainNamed } from './ruleIndex';
 
@@ -181,8 +182,9 @@ export function evaluateTable(ruleset: Ruleset, table: TableName, hook: Hook, pa
   let mark = packet.mark ?? 0;
 
   const tableObj = ruleset.tables.find((t) => t.name === table);
-  const walk = (chainName: string, depth: number): Verdict | undefined => {
-    const chain = tableObj && chainNamed(tableObj, chainName);
+  /** `from` holds the jump's target itself when it can (see ColumnChain.jumpTarget); a scan looks every chain up by name. */
+  const walk = (chainName: string, depth: number, from?: ColumnChain): Verdict | undefined => {
+    const chain = (!scan && from?.jumpTarget(chainName)) || (tableObj && chainNamed(tableObj, chainName));
     if (!chain || depth > MAX_DEPTH) return undefined;
     // Long chains hand us only the rules this packet could match; the rules skipped in
     // between are still counted, since the kernel compares the packet with each of them.
@@ -201,7 +203,7 @@ export function evaluateTable(ruleset: Ruleset, table: TableName, hook: Hook, pa
       if (!t) continue;
       switch (t.kind) {
         case 'jump': {
-          const v = walk(t.chain, depth + 1);
+          const v = walk(t.chain, depth + 1, chain instanceof ColumnChain ? chain : undefined);
           if (v === RETURNED) continue;
           if (v) return v;
           continue;

@@ -24,6 +24,8 @@ interface ChainNames {
   byName: Map<string, Chain>;
   /** Kept in step by its owner (see adoptChainNames): trusted while the array is the same. */
   maintained: boolean;
+  /** Asked for the names a maintained map leaves out. */
+  others?: (name: string) => Chain | undefined;
 }
 
 interface ChainIndex {
@@ -48,16 +50,18 @@ export function chainNamed(table: Table, name: string): Chain | undefined {
     n = { chains: table.chains, length: table.chains.length, byName, maintained: false };
     names.set(table, n);
   }
-  return n.byName.get(name);
+  const chain = n.byName.get(name);
+  return chain === undefined && n.others ? n.others(name) : chain;
 }
 
 /**
  * Hands the evaluator a name map someone keeps in step with `table.chains` (kube-proxy's
  * assembler, which changes the chain list in place, instead of re-indexing 100,000 chains after
- * each change). It is used for as long as `table.chains` is the same array.
+ * each change). It is used for as long as `table.chains` is the same array; `others` is asked
+ * for a name the map leaves out.
  */
-export function adoptChainNames(table: Table, byName: Map<string, Chain>): void {
-  names.set(table, { chains: table.chains, length: table.chains.length, byName, maintained: true });
+export function adoptChainNames(table: Table, byName: Map<string, Chain>, others?: (name: string) => Chain | undefined): void {
+  names.set(table, { chains: table.chains, length: table.chains.length, byName, maintained: true, others });
 }
 
 const portKey = (protocol: L4Protocol, dport: number) => `${protocol}:${dport}`;

@@ -12,6 +12,7 @@ import type { ResolvedProxyConfig } from '../config';
 import type { Chain, Rule, Ruleset, Table, TableName } from '../model';
 import type { ChainSkeleton } from './generateRules';
 import { byFragmentKey, rulesetSkeleton, skeletonChain } from './generateRules';
+import { SepChain } from './endpointChains';
 import { adoptChainNames, reindexChain } from './ruleIndex';
 import type { ServiceFragment } from './serviceRules';
 import { sharedChainKey } from './serviceRules';
@@ -36,8 +37,14 @@ export class RulesetAssembler {
   private readonly ownOffset: number;
   private ownOwners: string[] = [];
   private readonly fragments = new Map<string, ServiceFragment>();
-  /** nat chains by name, kept in step so the evaluator need not re-index 100,000 chains. */
+  /**
+   * nat chains by name, kept in step so the evaluator need not re-index 110,000 chains; all but
+   * the KUBE-SEP chains, which the evaluator reaches from their KUBE-SVC/SVL chain (see
+   * ColumnChain.jumpTarget). A map of 100,000 more names was a fifth of a full sync.
+   */
   private readonly natNames = new Map<string, Chain>();
+  /** Every KUBE-SEP chain by name, made when someone looks one up by name (tools, tests). */
+  private sepNames: Map<string, Chain> | undefined;
 
   constructor(config: ResolvedProxyConfig, nodeIPs: readonly string[]) {
     const skeleton = rulesetSkeleton(config, nodeIPs);
@@ -53,7 +60,7 @@ export class RulesetAssembler {
     this.nat = tables[2]!;
     this.ownOffset = this.nat.chains.length;
     for (const c of this.nat.chains) this.natNames.set(c.name, c);
-    adoptChainNames(this.nat, this.natNames);
+    adoptChainNames(this.nat, this.natNames, (name) => this.sepNamed(name));
   }
 
   /**
@@ -93,7 +100,20 @@ export class RulesetAssembler {
       run.dirty = true;
     }
     this.natNames.clear();
-    for (let i = 0; i < chains.length; i++) this.natNames.set(chains[i]!.name, chains[i]!);
+    this.sepNames = undefined;
+    for (let i = 0; i < chains.length; i++) {
+      const c = chains[i]!;
+      if (!(c instanceof SepChain)) this.natNames.set(c.name, c);
+    }
+  }
+
+  /** The KUBE-SEP chain called `name`, through a map made on the first such lookup since a change. */
+  private sepNamed(name: string): Chain | undefined {
+    if (!this.sepNames) {
+      this.sepNames = new Map();
+      for (const c of this.nat.chains) if (c instanceof SepChain && !this.sepNames.has(c.name)) this.sepNames.set(c.name, c);
+    }
+    return this.sepNames.get(name);
   }
 
   /** Puts `fragment` in place of the fragment with the same key, or removes `key`'s. */
@@ -111,8 +131,9 @@ export class RulesetAssembler {
       const run = this.run(k);
       if (replace(run.chain.rules, run.offset, run.owners, key, rules, sameRule)) run.dirty = true;
     }
-    for (const c of old?.natChains ?? []) this.natNames.delete(c.name);
-    for (const c of fragment?.natChains ?? []) this.natNames.set(c.name, c);
+    for (const c of old?.natChains ?? []) if (!(c instanceof SepChain)) this.natNames.delete(c.name);
+    for (const c of fragment?.natChains ?? []) if (!(c instanceof SepChain)) this.natNames.set(c.name, c);
+    this.sepNames = undefined;
     replace(this.nat.chains, this.ownOffset, this.ownOwners, key, fragment?.natChains ?? [], (a, b) => a === b);
   }
 
