@@ -12,6 +12,7 @@ import { applyJsonPatch, JsonPatchError } from './patch/jsonPatch';
 import { applyMergePatch } from './patch/mergePatch';
 import { applyStrategicMergePatch } from './patch/strategicMergePatch';
 import type { RequestContext } from './RequestContext';
+import type { StrategyContext } from './strategy';
 import type { Target } from './RequestHandler';
 import { apiVersionOf } from './resources';
 import type { DeleteOptions, KubeObject, PatchType, WriteOptions } from './types';
@@ -28,7 +29,26 @@ const SYSTEM_META_FIELDS = ['uid', 'creationTimestamp', 'deletionTimestamp', 'de
 const KEPT_META_FIELDS = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const;
 
 export class Writes {
-  constructor(private readonly server: ApiServer) {}
+  /**
+   * What strategies run with, made once: ApiServer.strategyContext() builds a new object (and
+   * lookup closure) per call, and every write asks. `now` is read when used; a write runs
+   * synchronously, so that is the time the write started.
+   */
+  private readonly sctx: StrategyContext;
+
+  constructor(private readonly server: ApiServer) {
+    const { clock, rng } = server.config;
+    const store = server.store;
+    this.sctx = {
+      rng,
+      get now() {
+        return clock.now();
+      },
+      clusterIPs: server.clusterIPs,
+      nodePorts: server.nodePorts,
+      lookup: (resource, namespace, name) => store.get(resource, namespace, name),
+    };
+  }
 
   private get store() {
     return this.server.store;
@@ -36,7 +56,7 @@ export class Writes {
 
   create(ctx: RequestContext, client: ApiServerClient, t: Target, input: KubeObject, opts?: WriteOptions): KubeObject {
     const strategy = this.server.strategyFor(t.key);
-    const sctx = this.server.strategyContext();
+    const sctx = this.sctx;
     const obj = deepClone(input);
     obj.apiVersion = apiVersionOf(t.info);
     obj.kind = t.info.kind;
@@ -168,7 +188,7 @@ export class Writes {
   /** The shared tail of update and patch: subresource semantics, defaulting, validation, storage. */
   private applyUpdate(ctx: RequestContext, client: ApiServerClient, t: Target, existing: KubeObject, input: KubeObject, opts?: WriteOptions): KubeObject {
     const strategy = this.server.strategyFor(t.key);
-    const sctx = this.server.strategyContext();
+    const sctx = this.sctx;
     const name = existing.metadata.name!;
     let obj: KubeObject;
     ctx.run('admission', t.subresource ? `${t.subresource} subresource` : 'defaulting', () => {
@@ -287,7 +307,7 @@ export class Writes {
   private remove(ctx: RequestContext, client: ApiServerClient, t: Target, obj: KubeObject): KubeObject {
     const final = deepClone(obj);
     final.metadata.resourceVersion = String(this.store.nextResourceVersion());
-    this.server.strategyFor(t.key).release?.(final, this.server.strategyContext());
+    this.server.strategyFor(t.key).release?.(final, this.sctx);
     this.store.remove(t.key, final, client.source);
     ctx.stage('watch', true, `DELETED at resourceVersion ${final.metadata.resourceVersion}`);
     return final;

@@ -42,6 +42,12 @@ export class ObjectStore {
   private readonly counts = new Map<string, number>();
   /** Each namespace's names in list order, kept until a name comes or goes (lists are frequent: RBAC reads bindings per request). */
   private readonly sortedNames = new WeakMap<Map<string, KubeObject>, string[]>();
+  /**
+   * Lists already made, per resource then namespace (undefined: all), frozen and handed out
+   * until the resource is written: the RBAC authorizer lists the ClusterRoleBindings (dozens
+   * since the bootstrap policy) on every request of a user outside `system:masters`.
+   */
+  private readonly lists = new Map<string, Map<string | undefined, readonly KubeObject[]>>();
   private rv = 0;
   private history: RecordedEvent[] = [];
   /** Events at or below this version have been dropped from history. */
@@ -69,8 +75,22 @@ export class ObjectStore {
     return this.data.get(resource)?.get(namespace)?.get(name);
   }
 
-  /** Objects of one resource in one namespace (or all, when `namespace` is undefined), by namespace then name. */
-  list(resource: string, namespace: string | undefined): KubeObject[] {
+  /**
+   * Objects of one resource in one namespace (or all, when `namespace` is undefined), by
+   * namespace then name. The array is frozen and shared until the resource changes: copy it to
+   * reorder or extend it.
+   */
+  list(resource: string, namespace: string | undefined): readonly KubeObject[] {
+    let byNamespace = this.lists.get(resource);
+    let out = byNamespace?.get(namespace);
+    if (out) return out;
+    out = Object.freeze(this.collect(resource, namespace));
+    if (!byNamespace) this.lists.set(resource, (byNamespace = new Map()));
+    byNamespace.set(namespace, out);
+    return out;
+  }
+
+  private collect(resource: string, namespace: string | undefined): KubeObject[] {
     const byNs = this.data.get(resource);
     if (!byNs) return [];
     if (namespace !== undefined) return this.sortedValues(byNs.get(namespace));
@@ -103,6 +123,7 @@ export class ObjectStore {
     const old = byName.get(name);
     deepFreeze(obj);
     byName.set(name, obj);
+    this.lists.delete(resource);
     if (!old) {
       this.counts.set(resource, (this.counts.get(resource) ?? 0) + 1);
       this.sortedNames.delete(byName);
@@ -118,6 +139,7 @@ export class ObjectStore {
     const byName = byNs?.get(ns);
     if (!byName?.delete(finalObj.metadata.name!)) return;
     this.sortedNames.delete(byName);
+    this.lists.delete(resource);
     if (byName.size === 0) byNs!.delete(ns);
     this.counts.set(resource, (this.counts.get(resource) ?? 1) - 1);
     deepFreeze(finalObj);
@@ -182,7 +204,7 @@ export class ObjectStore {
 
   snapshot(): StoreSnapshot {
     const objects: Record<string, KubeObject[]> = {};
-    for (const resource of [...this.data.keys()].sort()) objects[resource] = this.list(resource, undefined);
+    for (const resource of [...this.data.keys()].sort()) objects[resource] = [...this.list(resource, undefined)];
     return { resourceVersion: this.rv, objects };
   }
 
@@ -190,6 +212,7 @@ export class ObjectStore {
   restore(snap: StoreSnapshot): void {
     this.data.clear();
     this.counts.clear();
+    this.lists.clear();
     for (const [resource, objs] of Object.entries(snap.objects)) {
       const byNs = new Map<string, Map<string, KubeObject>>();
       for (const o of objs) {

@@ -20,7 +20,7 @@ export interface Attributes {
 
 /** Read access to stored RBAC objects (no authorization of its own). */
 export interface RbacSource {
-  list(resource: string, namespace: string | undefined): KubeObject[];
+  list(resource: string, namespace: string | undefined): readonly KubeObject[];
   get(resource: string, namespace: string, name: string): KubeObject | undefined;
 }
 

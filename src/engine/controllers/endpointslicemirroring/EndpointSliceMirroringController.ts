@@ -1,13 +1,22 @@
 import type { ApiClient } from '../../api/types';
 import type { VirtualClock } from '../../sim/VirtualClock';
 import type { Informer, InformerFactory } from '../framework/Informer';
-import { candidatesForMap, indexLabelsAndController } from '../framework/indexes';
+import { indexLabelsAndController } from '../framework/indexes';
 import { keyOf, splitKey } from '../framework/keys';
 import type { EndpointSliceObj, EndpointsObj, ServiceObj } from '../framework/objects';
 import { isNotFound, QueueController } from '../framework/QueueController';
 import { R } from '../framework/resources';
 import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from '../endpointslice/reconcileEndpointSlices';
 import { MIRRORING_CONTROLLER_NAME, reconcileMirroredSlices } from './reconcileMirroredSlices';
+
+const MIRRORED_FOR = 'mirroredFor';
+
+/** The `namespace/service` key a slice this controller manages mirrors (none for other slices). */
+function mirroredFor(s: EndpointSliceObj): string[] {
+  const labels = s.metadata.labels;
+  if (labels?.[LABEL_MANAGED_BY] !== MIRRORING_CONTROLLER_NAME) return [];
+  return [`${s.metadata.namespace ?? ''}/${labels[LABEL_SERVICE_NAME] ?? ''}`];
+}
 
 /** Mirrors user-managed Endpoints of selector-less Services into EndpointSlices. */
 export class EndpointSliceMirroringController extends QueueController {
@@ -25,6 +34,8 @@ export class EndpointSliceMirroringController extends QueueController {
     this.endpoints = informers.for(R.endpoints);
     this.slices = informers.for(R.endpointSlices);
     indexLabelsAndController(this.slices);
+    // Most Services have no mirrored slice: the sync finds out with one lookup of this index.
+    this.slices.addIndex(MIRRORED_FOR, mirroredFor, (s) => s.metadata.labels);
     const byKey = (o: { metadata: { namespace?: string; name?: string } }) => this.enqueue(keyOf(o));
     this.services.addHandlers({ onAdd: byKey, onUpdate: (_o, s) => byKey(s), onDelete: byKey });
     this.endpoints.addHandlers({ onAdd: byKey, onUpdate: (_o, e) => byKey(e), onDelete: byKey });
@@ -36,9 +47,7 @@ export class EndpointSliceMirroringController extends QueueController {
 
   protected sync(key: string): void {
     const { namespace, name } = splitKey(key);
-    const existing = candidatesForMap(this.slices, namespace, { [LABEL_SERVICE_NAME]: name }).filter(
-      (s) => s.metadata.labels?.[LABEL_MANAGED_BY] === MIRRORING_CONTROLLER_NAME && s.metadata.labels?.[LABEL_SERVICE_NAME] === name,
-    );
+    const existing = this.slices.byIndex({ index: MIRRORED_FOR, values: [key] });
     const changes = reconcileMirroredSlices(this.services.get(namespace, name), this.endpoints.get(namespace, name), existing);
     for (const s of changes.create) this.client.create(R.endpointSlices, namespace, s);
     for (const s of changes.update) this.client.update(R.endpointSlices, namespace, s);

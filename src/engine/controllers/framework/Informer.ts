@@ -90,7 +90,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   byIndex(...lookups: { index: string; values: string[] }[]): T[] {
     const sets: Set<string>[] = [];
     for (const { index: name, values } of lookups) {
-      const index = this.indexers.find((i) => i.name === name)?.index;
+      const index = this.indexer(name)?.index;
       if (!index) throw new Error(`informer ${this.resource}: no index ${name}`);
       for (const v of values) {
         const keys = index.get(v);
@@ -120,7 +120,12 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   /** How many objects index `name` holds under `value` (to pick the narrowest lookup). */
   indexSize(name: string, value: string): number {
-    return this.indexers.find((i) => i.name === name)?.index.get(value)?.size ?? 0;
+    return this.indexer(name)?.index.get(value)?.size ?? 0;
+  }
+
+  private indexer(name: string): Indexer<T> | undefined {
+    for (const i of this.indexers) if (i.name === name) return i;
+    return undefined;
   }
 
   /** Cached objects (in the order they were first seen), optionally one namespace's only. */
@@ -133,11 +138,13 @@ export class Informer<T extends KubeObject = KubeObject> {
   private store(key: string, obj: T): void {
     const e = this.entries.get(key);
     if (!e) {
-      const values = this.indexers.map((indexer) => indexer.fn(obj));
+      const values: string[][] = [];
+      for (const indexer of this.indexers) {
+        const vs = indexer.fn(obj);
+        values.push(vs);
+        for (const v of vs) addTo(indexer.index, v, key);
+      }
       this.entries.set(key, { obj, seq: this.nextSeq++, values });
-      this.indexers.forEach((indexer, i) => {
-        for (const v of values[i]!) addTo(indexer.index, v, key);
-      });
       return;
     }
     const old = e.obj;
@@ -157,9 +164,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   private forget(key: string): void {
     const e = this.entries.get(key);
     if (!e) return;
-    this.indexers.forEach((indexer, i) => {
-      for (const v of e.values[i]!) removeFrom(indexer.index, v, key);
-    });
+    for (let i = 0; i < this.indexers.length; i++) for (const v of e.values[i]!) removeFrom(this.indexers[i]!.index, v, key);
     this.entries.delete(key);
   }
 
