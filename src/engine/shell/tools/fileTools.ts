@@ -178,18 +178,20 @@ export function tee(ctx: CommandContext): number {
   const o = getopt(ctx.argv.slice(1), { flags: 'ai', long: { append: 'a' } });
   if (!o.ok) return usageError(ctx.stderr, 'tee', o.message);
   let code = 0;
+  // Reading stdin consumes it: take it once for every file and stdout.
+  const input = ctx.stdin;
   for (const name of o.operands) {
     try {
       const path = ctx.resolve(name);
-      if (o.opts.has('a')) ctx.fs.appendFile(path, ctx.stdin);
-      else ctx.fs.writeFile(path, ctx.stdin);
+      if (o.opts.has('a')) ctx.fs.appendFile(path, input);
+      else ctx.fs.writeFile(path, input);
     } catch (e) {
       if (!(e instanceof VfsError)) throw e;
       ctx.stderr(`tee: ${name}: ${STRERROR[e.code]}\n`);
       code = 1;
     }
   }
-  ctx.stdout(ctx.stdin);
+  ctx.stdout(input);
   return code;
 }
 

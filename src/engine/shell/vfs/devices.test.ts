@@ -36,7 +36,7 @@ zero
 
   it('reads /dev/null as an empty file and discards what is written to it', () => {
     const s = sessionWith();
-    expect(transcript(s, ['cat /dev/null; echo rc=$?', 'wc -c < /dev/null', 'wc -l /dev/null', 'echo hi > /dev/null; cat /dev/null | wc -c', 'cp /dev/null /tmp/empty; wc -c /tmp/empty', 'grep x /dev/null; echo $?'])).toBe(`controlplane:~$ cat /dev/null; echo rc=$?
+    expect(transcript(s, ['cat /dev/null; echo rc=$?', 'wc -c < /dev/null', 'wc -l /dev/null', 'echo hi > /dev/null; cat /dev/null | wc -c', 'cp /dev/null /tmp/empty; wc -c /tmp/empty', 'grep x /dev/null; echo $?', 'echo kept | tee /dev/null /tmp/copy; cat /tmp/copy'])).toBe(`controlplane:~$ cat /dev/null; echo rc=$?
 rc=0
 controlplane:~$ wc -c < /dev/null
 0
@@ -48,6 +48,9 @@ controlplane:~$ cp /dev/null /tmp/empty; wc -c /tmp/empty
 0 /tmp/empty
 controlplane:~$ grep x /dev/null; echo $?
 1
+controlplane:~$ echo kept | tee /dev/null /tmp/copy; cat /tmp/copy
+kept
+kept
 `);
   });
 
