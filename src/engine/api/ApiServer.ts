@@ -194,12 +194,12 @@ export class ApiServer {
     // objects that were the whole policy when seeds were first published still draw from the
     // cluster's stream, in their old order, so every published seed keeps its names.
     const forked = new Rng(this.config.rng.save().join(':'));
-    const put = (resource: string, obj: object): void => {
-      const o = deepClone(obj) as KubeObject;
-      o.metadata.uid = newUid(SEED_STREAM_UIDS.has(`${resource}/${o.metadata.name}`) ? this.config.rng : forked);
-      o.metadata.creationTimestamp = now;
-      o.metadata.resourceVersion = String(this.store.nextResourceVersion());
-      this.store.put(resource, o, 'ADDED', 'controller:kube-apiserver');
+    // The policy objects are frozen and shared by every ApiServer: only the top level and
+    // metadata are this server's own.
+    const put = (resource: string, obj: KubeObject): void => {
+      const uid = newUid(SEED_STREAM_UIDS.has(`${resource}/${obj.metadata.name}`) ? this.config.rng : forked);
+      const metadata = { ...obj.metadata, uid, creationTimestamp: now, resourceVersion: String(this.store.nextResourceVersion()) };
+      this.store.put(resource, { ...obj, metadata }, 'ADDED', 'controller:kube-apiserver');
     };
     for (const { resource, object } of bootstrapPolicyObjects()) put(resource, object);
   }

@@ -5,6 +5,7 @@
  * namespaced Roles and RoleBindings. The aggregated roles (admin, edit, view) are created without
  * rules; the clusterrole-aggregation controller fills them in. kubeadm's RBAC objects follow.
  */
+import { deepFreeze } from '../../store/json';
 import type { KubeObject } from '../types';
 import { apiServerClusterRoleBindings, apiServerClusterRoles } from './clusterRolesPolicy';
 import { controllerClusterRoleBindings, controllerClusterRoles } from './controllerPolicy';
@@ -18,9 +19,12 @@ export interface BootstrapPolicyObject {
 
 let built: readonly BootstrapPolicyObject[] | undefined;
 
-/** Built once per process: every ApiServer stores its own copies (the API server deep-copies each). */
+/**
+ * Built once per process and deep-frozen: every ApiServer stores the objects with its own
+ * metadata and shares the (frozen) rules, as the store shares unchanged subtrees between versions.
+ */
 export function bootstrapPolicyObjects(): readonly BootstrapPolicyObject[] {
-  return (built ??= build());
+  return (built ??= build().map((o) => ({ resource: o.resource, object: deepFreeze(o.object) })));
 }
 
 function build(): BootstrapPolicyObject[] {
