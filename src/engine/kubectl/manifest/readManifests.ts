@@ -2,6 +2,7 @@
  * kubectl's resource builder for `-f`: files, directories (`-R` to recurse), `-` for stdin,
  * multi-document YAML, JSON, and `kind: List`, with kubectl's error wording.
  */
+import { isStdinLink } from '../../shell/tools/lines';
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/types';
 import type { CommandContext } from '../../shell/types';
@@ -48,6 +49,11 @@ function readInto(ctx: CommandContext, filenames: string[], recursive: boolean, 
       continue;
     }
     if (/^https?:\/\//.test(name)) throw new ManifestError(`unable to read URL "${name}", server reported 404 Not Found, status code=404`);
+    // `-f /dev/stdin` opens the process's own stdin, like `-f -` under its own name.
+    if (isStdinLink(ctx, name)) {
+      out.push(...decodeStream(ctx.stdin, name));
+      continue;
+    }
     const path = ctx.resolve(name);
     if (!ctx.fs.exists(path)) throw new ManifestError(`the path "${name}" does not exist`);
     if (ctx.fs.isDir(path)) {
