@@ -277,7 +277,8 @@ export function categorizeEndpoints(info: ServicePortInfo, endpoints: readonly E
   let cluster: EndpointInfo[] = [];
   let hasAny = false;
   if (usesClusterEndpoints(info)) {
-    cluster = endpoints.filter((e) => e.ready);
+    // Usually every endpoint is ready: then the list itself serves (nothing changes it).
+    cluster = endpoints.every((e) => e.ready) ? (endpoints as EndpointInfo[]) : endpoints.filter((e) => e.ready);
     // No ready endpoint anywhere: fall back to terminating ones that still pass readiness.
     if (cluster.length === 0) cluster = endpoints.filter((e) => e.serving && e.terminating);
     if (cluster.length > 0) hasAny = true;

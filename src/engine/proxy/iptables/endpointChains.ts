@@ -36,8 +36,9 @@ export class EndpointColumns {
     readonly largeCluster: boolean,
   ) {}
 
-  /** The KUBE-SEP chain objects, by position (filled as the sync places them). */
-  readonly sepChains: SepChain[] = [];
+  /** Where the KUBE-SEP chains sit, in endpoint order, in the Service port's chain list. */
+  sepChains: readonly Chain[] = [];
+  sepOffset = 0;
 
   /** Endpoint `i`'s provenance, one object shared by every rule written for it. */
   provenance(i: number): Provenance {
@@ -131,9 +132,9 @@ export class SepChain extends ColumnChain {
 export class EndpointJumpChain extends ColumnChain {
   readonly #head: readonly Rule[];
   readonly #cols: EndpointColumns;
-  readonly #rows: Int32Array;
+  readonly #rows: readonly number[];
 
-  constructor(name: string, head: readonly Rule[], cols: EndpointColumns, rows: Int32Array) {
+  constructor(name: string, head: readonly Rule[], cols: EndpointColumns, rows: readonly number[]) {
     super(name);
     this.#head = head;
     this.#cols = cols;
@@ -142,7 +143,7 @@ export class EndpointJumpChain extends ColumnChain {
 
   override jumpTarget(name: string): Chain | undefined {
     const seps = this.#cols.seps;
-    for (let i = 0; i < seps.length; i++) if (seps[i] === name) return this.#cols.sepChains[i];
+    for (let i = 0; i < seps.length; i++) if (seps[i] === name) return this.#cols.sepChains[this.#cols.sepOffset + i];
     return undefined;
   }
 

@@ -39,11 +39,9 @@ export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, c
   if (usesClusterChain) jumpChain(natChains, chains.svc, cols, cat.cluster);
   if (usesLocalChain) jumpChain(natChains, chains.svl, cols, cat.local);
   // allReachable has one entry per endpoint, so each SEP chain is new.
-  for (let i = 0; i < reachable.length; i++) {
-    const sep = new SepChain(seps[i]!, cols, i);
-    cols.sepChains.push(sep);
-    natChains.push(sep);
-  }
+  cols.sepChains = natChains;
+  cols.sepOffset = natChains.length;
+  for (let i = 0; i < reachable.length; i++) natChains.push(new SepChain(seps[i]!, cols, i));
 }
 
 /**
@@ -52,12 +50,11 @@ export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, c
  */
 function jumpChain(natChains: Chain[], chainName: string, cols: EndpointColumns, endpoints: readonly EndpointInfo[]): void {
   const n = endpoints.length;
-  const rows = new Int32Array(2 * n);
+  const rows: number[] = [];
   // Position of each endpoint in the columns: both lists are sorted by key.
   for (let i = 0, j = 0; i < n; i++, j++) {
     while (cols.endpoints[j] !== endpoints[i]) j++;
-    rows[2 * i] = j;
-    rows[2 * i + 1] = i === n - 1 ? 0 : endpointProbability(n - i);
+    rows.push(j, i === n - 1 ? 0 : endpointProbability(n - i));
   }
   const at = natChains.findIndex((c) => c.name === chainName);
   if (at < 0) natChains.push(new EndpointJumpChain(chainName, [], cols, rows));

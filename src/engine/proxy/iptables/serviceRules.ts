@@ -82,6 +82,14 @@ function filterWhy(name: string, t: 'REJECT' | 'DROP', what: string): string {
     : `${name} has no endpoint on this node and its traffic policy is Local, so packets to ${what} are dropped.`;
 }
 
+/** `! -s CLUSTER-CIDR`, one object per CIDR: every Service's masquerade rule has it. */
+function offCluster(clusterCIDR: string): AddressMatch {
+  let m = offClusterMatches.get(clusterCIDR);
+  if (!m) offClusterMatches.set(clusterCIDR, (m = { cidr: host(clusterCIDR), negate: true }));
+  return m;
+}
+const offClusterMatches = new Map<string, AddressMatch>();
+
 /** The explainer reads the CIDR from the rule, which has `/32` added to a bare address. */
 function offClusterWhy(name: string, clusterCIDR: string): string | Explainer {
   return clusterCIDR.includes('/') ? MASQUERADE_OFF_CLUSTER
@@ -177,7 +185,7 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
   if (hasInternal && (config.masqueradeAll || config.clusterCIDR)) {
     const r = config.masqueradeAll
       ? new GeneratedRule(clusterIPMatches, svcProv, MASQUERADE_ALL, undefined, clusterDst, p, MARK_MASQ)
-      : new GeneratedRule(clusterIPMatches, svcProv, offClusterWhy(name, config.clusterCIDR!), { cidr: host(config.clusterCIDR!), negate: true }, clusterDst, p, MARK_MASQ);
+      : new GeneratedRule(clusterIPMatches, svcProv, offClusterWhy(name, config.clusterCIDR!), offCluster(config.clusterCIDR!), clusterDst, p, MARK_MASQ);
     pushRule(natChains, internalChain, r);
   }
 
