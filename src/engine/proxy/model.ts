@@ -2,7 +2,8 @@
  * The rule model shared by generation, printing and evaluation: tables → chains → rules, each
  * rule a list of structured matches and one target. What `iptables-save` prints is derived from
  * exactly these objects, and the packet engine evaluates the same objects, so what a learner
- * reads is what decided their packet. Everything is plain JSON.
+ * reads is what decided their packet. Everything serializes to plain JSON (generated rules and
+ * the per-endpoint chains are class instances that make their plain form on read).
  */
 
 export type TableName = 'mangle' | 'filter' | 'nat';
