@@ -31,8 +31,9 @@ interface ChainNames {
 interface ChainIndex {
   rules: readonly Rule[];
   length: number;
-  byDst: Map<number, number[]>;
-  byPort: Map<string, number[]>;
+  /** Positions by key: one number, or a list when several rules share the key. */
+  byDst: Map<number, Positions>;
+  byPort: Map<string, Positions>;
   /** Rules with neither key: always candidates. */
   rest: number[];
 }
@@ -84,8 +85,8 @@ function ruleKey(r: Rule): number | string | undefined {
 }
 
 function buildIndex(chain: Chain): ChainIndex {
-  const byDst = new Map<number, number[]>();
-  const byPort = new Map<string, number[]>();
+  const byDst = new Map<number, Positions>();
+  const byPort = new Map<string, Positions>();
   const rest: number[] = [];
   const rules = chain.rules;
   for (let i = 0; i < rules.length; i++) {
@@ -97,10 +98,14 @@ function buildIndex(chain: Chain): ChainIndex {
   return { rules, length: rules.length, byDst, byPort, rest };
 }
 
-function push<K>(map: Map<K, number[]>, key: K, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
+/** A key's rule positions: a list only when there are several (10,000 cluster IPs have one each). */
+type Positions = number | number[];
+
+function push<K>(map: Map<K, Positions>, key: K, i: number): void {
+  const at = map.get(key);
+  if (at === undefined) map.set(key, i);
+  else if (typeof at === 'number') map.set(key, [at, i]);
+  else at.push(i);
 }
 
 function indexOf(chain: Chain): ChainIndex | undefined {
@@ -146,14 +151,16 @@ export function indexRuleset(ruleset: Ruleset): void {
   }
 }
 
-function mergeSorted(a: readonly number[] = [], b: readonly number[] = [], c: readonly number[]): number[] {
+function mergeSorted(a: Positions | undefined, b: Positions | undefined, c: readonly number[]): number[] {
+  const xs = typeof a === 'number' ? [a] : (a ?? []);
+  const ys = typeof b === 'number' ? [b] : (b ?? []);
   const out: number[] = [];
   let i = 0;
   let j = 0;
   let k = 0;
   for (;;) {
-    const x = a[i] ?? Infinity;
-    const y = b[j] ?? Infinity;
+    const x = xs[i] ?? Infinity;
+    const y = ys[j] ?? Infinity;
     const z = c[k] ?? Infinity;
     const min = Math.min(x, y, z);
     if (min === Infinity) return out;
