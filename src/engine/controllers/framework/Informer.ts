@@ -88,7 +88,7 @@ export class Informer<T extends KubeObject = KubeObject> {
    * values), each once and in the order of {@link list}.
    */
   byIndex(...lookups: { index: string; values: string[] }[]): T[] {
-    const sets: Set<string>[] = [];
+    const sets: IndexKeys[] = [];
     for (const { index: name, values } of lookups) {
       const index = this.indexer(name)?.index;
       if (!index) throw new Error(`informer ${this.resource}: no index ${name}`);
@@ -103,24 +103,30 @@ export class Informer<T extends KubeObject = KubeObject> {
     // Index entries are added when an object is first seen or its indexed values change, so
     // they are mostly in first-seen order already; sort only when they are not.
     let ordered = true;
-    for (const set of sets) {
-      for (const k of set) {
-        if (seen) {
-          if (seen.has(k)) continue;
-          seen.add(k);
-        }
-        const e = this.entries.get(k)!;
-        if (found.length && e.seq < found[found.length - 1]!.seq) ordered = false;
-        found.push(e);
-      }
+    for (const keys of sets) {
+      if (typeof keys === 'string') ordered = this.take(keys, found, seen) && ordered;
+      else for (const k of keys) ordered = this.take(k, found, seen) && ordered;
     }
     if (!ordered) found.sort((a, b) => a.seq - b.seq);
     return found.map((e) => e.obj);
   }
 
+  /** Adds the entry under `key` to `found` unless `seen` has it; false when it comes before the last one found. */
+  private take(key: string, found: Entry<T>[], seen: Set<string> | undefined): boolean {
+    if (seen) {
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+    const e = this.entries.get(key)!;
+    const inOrder = found.length === 0 || e.seq >= found[found.length - 1]!.seq;
+    found.push(e);
+    return inOrder;
+  }
+
   /** How many objects index `name` holds under `value` (to pick the narrowest lookup). */
   indexSize(name: string, value: string): number {
-    return this.indexer(name)?.index.get(value)?.size ?? 0;
+    const keys = this.indexer(name)?.index.get(value);
+    return keys === undefined ? 0 : typeof keys === 'string' ? 1 : keys.size;
   }
 
   private indexer(name: string): Indexer<T> | undefined {
@@ -140,7 +146,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     if (!e) {
       const values: string[][] = [];
       for (const indexer of this.indexers) {
-        const vs = indexer.fn(obj);
+        const vs = valuesOf(indexer, obj);
         values.push(vs);
         for (const v of vs) addTo(indexer.index, v, key);
       }
@@ -153,7 +159,7 @@ export class Informer<T extends KubeObject = KubeObject> {
       const indexer = this.indexers[i]!;
       if (indexer.inputOf && indexer.inputOf(old) === indexer.inputOf(obj)) continue;
       const before = e.values[i]!;
-      const after = indexer.fn(obj);
+      const after = valuesOf(indexer, obj);
       e.values[i] = after;
       if (sameValues(before, after)) continue;
       for (const v of before) if (!after.includes(v)) removeFrom(indexer.index, v, key);
@@ -194,19 +200,40 @@ interface Indexer<T> {
   name: string;
   fn: (obj: T) => string[];
   inputOf: ((obj: T) => unknown) | undefined;
-  index: Map<string, Set<string>>;
+  index: Map<string, IndexKeys>;
 }
 
-function addTo(index: Map<string, Set<string>>, value: string, key: string): void {
-  let keys = index.get(value);
-  if (!keys) index.set(value, (keys = new Set()));
-  keys.add(key);
+/**
+ * The keys under one index value: a lone key as itself (most values, such as a slice's
+ * service-name label, index one object, and a Set per value is most of an index's memory),
+ * more than one as a Set in the order they came.
+ */
+type IndexKeys = string | Set<string>;
+
+/** The values an object is indexed under; most objects have none, and they all share one empty list. */
+function valuesOf<T>(indexer: Indexer<T>, obj: T): string[] {
+  const values = indexer.fn(obj);
+  return values.length ? values : NO_VALUES;
 }
 
-function removeFrom(index: Map<string, Set<string>>, value: string, key: string): void {
+const NO_VALUES: string[] = Object.freeze([]) as unknown as string[];
+
+function addTo(index: Map<string, IndexKeys>, value: string, key: string): void {
   const keys = index.get(value);
-  keys?.delete(key);
-  if (keys?.size === 0) index.delete(value);
+  if (keys === undefined) index.set(value, key);
+  else if (typeof keys !== 'string') keys.add(key);
+  else if (keys !== key) index.set(value, new Set([keys, key]));
+}
+
+function removeFrom(index: Map<string, IndexKeys>, value: string, key: string): void {
+  const keys = index.get(value);
+  if (keys === undefined) return;
+  if (typeof keys === 'string') {
+    if (keys === key) index.delete(value);
+    return;
+  }
+  keys.delete(key);
+  if (keys.size === 0) index.delete(value);
 }
 
 function sameValues(a: string[], b: string[]): boolean {
