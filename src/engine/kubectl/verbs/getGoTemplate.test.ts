@@ -91,4 +91,13 @@ controlplane:~$ kubectl run tmp --image=busybox --dry-run=client --template='{{.
 tmp/Always
 `);
   });
+
+  it('prints each watched object with the template, and ends the watch with kubectl\'s error when it fails', () => {
+    const { s } = kubectlSession();
+    expect(transcript(s, [`kubectl get svc kubernetes -w -o go-template='{{.metadata.name}}{{"\\n"}}'`])).toBe(`controlplane:~$ kubectl get svc kubernetes -w -o go-template='{{.metadata.name}}{{"\\n"}}'\nkubernetes\n^C\n`);
+    const r = s.execute(`kubectl get svc kubernetes -w -o go-template='{{.kind}}{{len 3}}'`);
+    expect([r.running ?? false, r.exitCode]).toEqual([false, 1]);
+    expect(r.output.startsWith('ServiceError executing template: ')).toBe(true);
+    expect(r.output.endsWith(`\nerror: error executing template "{{.kind}}{{len 3}}": template: output:1:11: executing "output" at <len>: error calling len: len of type int64\n`)).toBe(true);
+  });
 });

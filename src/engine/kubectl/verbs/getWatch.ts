@@ -4,7 +4,8 @@
  */
 import type { Unsubscribe } from '../../api/types';
 import type { CommandEffects, Job } from '../../shell/types';
-import { buildTable, kindPrefix, TablePrinter } from '../print';
+import { buildTable, formatCommandError, kindPrefix, PrintError, TablePrinter } from '../print';
+import { PrintErrorWithOutput } from '../print/goTemplateOutput';
 import type { KubectlContext } from '../verb';
 import { parseGoDuration } from '../cli/flags';
 import type { ResourceTarget } from './resourceArgs';
@@ -16,11 +17,21 @@ export function startWatch(k: KubectlContext, targets: ResourceTarget[], output:
   const labelSelector = k.flags.get<string>('selector') || undefined;
   const fieldSelector = k.flags.get<string>('field-selector') || undefined;
   const printer = new TablePrinter();
+  let failed = false;
   const multi = targets.length > 1;
   const print = (t: ResourceTarget, objects: import('../../api/types').KubeObject[]): void => {
     if (objects.length === 0) return;
     if (isObjectFormat(output)) {
-      for (const o of objects) k.cmd.stdout(printObjects(output, [o], false, true, templateOptions(k)));
+      if (failed) return;
+      try {
+        for (const o of objects) k.cmd.stdout(printObjects(output, [o], false, true, templateOptions(k)));
+      } catch (e) {
+        if (!(e instanceof PrintError)) throw e;
+        // The printer's error ends the watch as CheckErr ends kubectl: output so far, then `error: ...`.
+        if (e instanceof PrintErrorWithOutput) k.cmd.stdout(e.output);
+        k.cmd.stderr(formatCommandError(e));
+        failed = true;
+      }
       return;
     }
     k.cmd.stdout(
@@ -60,6 +71,10 @@ export function startWatch(k: KubectlContext, targets: ResourceTarget[], output:
     const namespaced = targets.some((t) => t.info.namespaced) && !all;
     k.cmd.stderr(namespaced ? `No resources found in ${k.namespace} namespace.\n` : 'No resources found\n');
   }
+  if (failed) {
+    for (const u of subs.splice(0)) u();
+    return { exitCode: 1 };
+  }
   const timeout = parseGoDuration(k.flags.get<string>('request-timeout') ?? '0') ?? 0;
   const endAt = timeout > 0 ? k.now() + timeout : undefined;
   const stop = (): void => {
@@ -67,6 +82,10 @@ export function startWatch(k: KubectlContext, targets: ResourceTarget[], output:
   };
   const job: Job = {
     poll: (now) => {
+      if (failed) {
+        stop();
+        return 1;
+      }
       if (endAt !== undefined && now >= endAt) {
         stop();
         return 0;
