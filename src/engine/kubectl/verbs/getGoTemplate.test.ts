@@ -17,6 +17,7 @@ describe('kubectl -o go-template', () => {
         'kubectl get svc -A -o templatefile=svc.tmpl',
         `kubectl get svc kubernetes --template='{{.kind}} {{index .metadata.labels "component"}}{{"\\n"}}'`,
         `kubectl get svc kubernetes -o template --template='{{len .spec.ports}}{{"\\n"}}'`,
+        `kubectl get svc kubernetes -o jsonpath --template='{.spec.ports[0].port}{"\\n"}'`,
         `kubectl get svc -o go-template='{{.kind}} {{len .items}}{{"\\n"}}'`,
         `kubectl get ns -o go-template='{{range .items}}{{if ne .metadata.name "default"}}{{.metadata.name}} {{end}}{{end}}{{"\\n"}}'`,
       ]),
@@ -31,6 +32,8 @@ controlplane:~$ kubectl get svc kubernetes --template='{{.kind}} {{index .metada
 Service apiserver
 controlplane:~$ kubectl get svc kubernetes -o template --template='{{len .spec.ports}}{{"\\n"}}'
 1
+controlplane:~$ kubectl get svc kubernetes -o jsonpath --template='{.spec.ports[0].port}{"\\n"}'
+443
 controlplane:~$ kubectl get svc -o go-template='{{.kind}} {{len .items}}{{"\\n"}}'
 List 1
 controlplane:~$ kubectl get ns -o go-template='{{range .items}}{{if ne .metadata.name "default"}}{{.metadata.name}} {{end}}{{end}}{{"\\n"}}'

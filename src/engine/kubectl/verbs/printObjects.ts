@@ -70,8 +70,10 @@ export function printObjects(output: string, objects: KubeObject[], asList: bool
     case 'name':
       return objects.map((o) => nameLine(o)).join('');
     case 'jsonpath': {
-      const jp = compileJsonPathTemplate(arg);
-      return executeJsonPath(jp, arg, subject);
+      // JSONPathPrintFlags, like the go-template ones, take --template over the inline value.
+      const template = templates.templateFlag || arg;
+      const jp = compileJsonPathTemplate(template);
+      return executeJsonPath(jp, template, subject);
     }
     case 'go-template':
     case 'go-template-file':
