@@ -170,6 +170,28 @@ test('hover shows the schema documentation and the context menu opens (their ser
   const menu = page.getByRole('menu');
   await expect(menu.getByRole('menuitem', { name: /^Format Document/ })).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: /^Copy/ })).toBeVisible();
+  // The menu is drawn, not just its words: its box (Monaco's scrollable element around the list, in
+  // a shadow root) has an opaque background, a border and a shadow from the editor theme.
+  const look = await menu.evaluate((list) => {
+    const style = (e: typeof list) => list.ownerDocument.defaultView!.getComputedStyle(e);
+    const box = list.closest('.monaco-scrollable-element')!;
+    const frame = list.closest('.monaco-menu')!;
+    return {
+      background: style(box).backgroundColor,
+      border: style(frame).borderTopWidth,
+      shadow: style(list.closest('.context-view')!).boxShadow,
+    };
+  });
+  expect(look.background).toMatch(/^rgb\(/); // rgba(…, 0) when the theme's variables do not reach it
+  expect(look.border).toBe('1px');
+  expect(look.shadow).not.toBe('none');
+  // Arrow keys move the highlight from item to item; Escape closes the menu.
+  await page.keyboard.press('ArrowDown');
+  const focused = menu.locator('.action-item.focused');
+  await expect(focused).toHaveCount(1);
+  const first = await focused.innerText();
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).not.toHaveText(first);
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   expect(lab.consoleErrors).toEqual([]);

@@ -97,6 +97,10 @@ export default function MonacoEditor({ file, onApply }: Props) {
 
   return (
     <Editor
+      // With fixedOverflowWidgets, Monaco puts the context menu's shadow root in this container (the
+      // layout service's), not in .monaco-editor; its colours are CSS variables the theme defines on
+      // .monaco-editor and .monaco-component only, so without this class the menu had no background.
+      className="monaco-component"
       path={file.path}
       language="yaml"
       value={file.text}

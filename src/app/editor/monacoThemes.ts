@@ -94,6 +94,12 @@ export function buildMonacoTheme(theme: Theme): Monaco.editor.IStandaloneThemeDa
       'editorSuggestWidget.background': p.surface2,
       'editorSuggestWidget.border': p.border,
       'editorSuggestWidget.selectedBackground': p.accentSoft,
+      // The context menu (and its keyboard/mouse highlight, which Monaco draws in the list hover colour).
+      'menu.background': p.surface2,
+      'menu.foreground': p.text,
+      'menu.border': p.border,
+      'menu.separatorBackground': p.border,
+      'list.hoverBackground': p.accentSoft,
       'editorError.foreground': p.danger,
       'editorOverviewRuler.border': p.surface,
       'scrollbarSlider.background': theme === 'dark' ? '#263241aa' : '#d5dae1aa',
