@@ -93,5 +93,15 @@ export function compileFieldSelector(resource: string, namespaced: boolean, reqs
     if (!ex) throw new FieldSelectorError(`field label not supported: ${r.field}`);
     return r.operator === '=' ? (o: KubeObject) => ex(o) === r.value : (o: KubeObject) => ex(o) !== r.value;
   });
-  return (obj) => checks.every((c) => c(obj));
+  // Watches ask per event (twice for an update): no closure per call, and no loop for the usual single field.
+  if (checks.length === 0) return matchAll;
+  if (checks.length === 1) return checks[0]!;
+  return (obj) => {
+    for (const c of checks) if (!c(obj)) return false;
+    return true;
+  };
+}
+
+function matchAll(): boolean {
+  return true;
 }
