@@ -219,6 +219,12 @@ test('completion offers the fields of the kind the document declares', async ({ 
   await expect
     .poll(() => suggestions.allInnerTexts())
     .toEqual(expect.arrayContaining(['clusterIP', 'clusterIPs']));
+  // The list is drawn on its own background (its colours are registered by the features chunk,
+  // after the theme first wrote its variables), not over the text.
+  const background = await page
+    .locator('.suggest-widget')
+    .evaluate((w) => w.ownerDocument.defaultView!.getComputedStyle(w).backgroundColor);
+  expect(background).toMatch(/^rgb\(/);
   await page.keyboard.press('Escape');
   expect(lab.consoleErrors).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { EditorExtensionsRegistry, type EditorContributionDescription } from 'mo
 import { getEditorFeatures } from 'monaco-editor/editor/common/editorFeatures';
 import { StandaloneServices } from 'monaco-editor/editor/standalone/browser/standaloneServices';
 import { getSingletonServiceDescriptors } from 'monaco-editor/platform/instantiation/common/extensions';
+import { defineKubelabThemes } from './monacoThemes';
 
 /** Monaco's EditorContributionInstantiation.Lazy: made on first use, never ahead. */
 const LAZY = 4;
@@ -55,6 +56,10 @@ export function loadEditorFeatures(monaco: typeof Monaco): Promise<void> {
     const featuresBefore = new Set(getEditorFeatures());
     const features = await import('./monacoFeatures');
     features.startLateServices(addLateServices(singletonsBefore, featuresBefore));
+    // The features register theme colours of their own (the suggest widget's, the peek view's...)
+    // after the theme service wrote the page's --vscode-* variables, which it does only when a theme
+    // is (re)defined or set: without this the completion list had no background.
+    defineKubelabThemes(monaco);
     const added = EditorExtensionsRegistry.getEditorContributions().filter((c) => !before.has(c.id));
     for (const editor of monaco.editor.getEditors()) {
       const internals = editor as unknown as EditorInternals;
