@@ -195,7 +195,7 @@ function statisticMatches(probabilityFixed: number): Match[] {
   return list;
 }
 
-function epRef(ep: EndpointInfo): EndpointRef {
+export function epRef(ep: EndpointInfo): EndpointRef {
   // One literal for the usual case: an object grown field by field carries a second allocation.
   if (ep.slice && ep.nodeName) return { ip: ep.ip, port: ep.port, slice: ep.slice, nodeName: ep.nodeName };
   const ref: EndpointRef = { ip: ep.ip, port: ep.port };

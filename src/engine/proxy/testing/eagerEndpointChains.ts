@@ -5,9 +5,10 @@
  */
 import { endpointChainName } from '../hash';
 import type { ServicePortChains } from '../hash';
-import type { Chain, EndpointRef, L4Protocol, Match, Provenance } from '../model';
+import type { Chain, L4Protocol, Match, Provenance } from '../model';
 import type { CategorizedEndpoints, EndpointInfo, ServicePortInfo } from '../serviceInfo';
 import { KUBE_MARK_MASQ } from '../iptables/chainNames';
+import { epRef } from '../iptables/endpointChains';
 import { endpointProbability } from '../iptables/endpointRules';
 import { comment, GeneratedRule, jump, NO_MATCHES, proto, rule } from '../iptables/ruleBuilders';
 import { DNAT, DNAT_AFFINITY, HAIRPIN, LAST_ENDPOINT, ONLY_ENDPOINT, pickEndpoint } from '../iptables/ruleExplainers';
@@ -109,12 +110,4 @@ function statisticMatches(remaining: number): Match[] {
   return (statistics[remaining] ??= Object.freeze([{ kind: 'statistic', probabilityFixed: endpointProbability(remaining) }]) as unknown as Match[]);
 }
 
-function epRef(ep: EndpointInfo): EndpointRef {
-  // One literal for the usual case: an object grown field by field carries a second allocation.
-  if (ep.slice && ep.nodeName) return { ip: ep.ip, port: ep.port, slice: ep.slice, nodeName: ep.nodeName };
-  const ref: EndpointRef = { ip: ep.ip, port: ep.port };
-  if (ep.slice) ref.slice = ep.slice;
-  if (ep.nodeName) ref.nodeName = ep.nodeName;
-  return ref;
-}
 

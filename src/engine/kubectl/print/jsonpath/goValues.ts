@@ -19,21 +19,9 @@ export function goTypeName(v: unknown): string {
   }
 }
 
-/** `fmt.Sprint` of a JSON value: maps as `map[k:v]` with sorted keys, slices as `[a b]`. */
-export function goSprint(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `map[${Object.keys(o)
-      .sort()
-      .map((k) => `${k}:${goSprint(o[k])}`)
-      .join(' ')}]`;
-  }
-  return String(v);
-}
+/** `fmt.Sprint` of a JSON value: the go-template printer's, which JSON values share. */
+export { sprintValue as goSprint } from '../gotemplate/fmt';
 
-/** Go's encoding/json string escaping: HTML-significant characters and U+2028/9 as \u00xx. */
 export function goJsonString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
