@@ -6,7 +6,7 @@ import { categorizeEndpoints, endpointsForPort, servicePorts, usesClusterEndpoin
 import { eagerEndpointChains } from '../testing/eagerEndpointChains';
 import { node01, service, slice } from '../testing/fixtures';
 import { resolveProxyConfig } from '../config';
-import { chainLength } from './endpointChains';
+import { chainLength, ColumnChain } from './endpointChains';
 import { writeEndpointChains } from './endpointRules';
 import { rule } from './ruleBuilders';
 
@@ -45,7 +45,10 @@ describe('column chains', () => {
         // The internal chain may already hold its masquerade rule when the endpoint rules come.
         const start = (): Chain[] => (head ? [{ name: chains.svc, rules: [rule({ matches: [], target: { kind: 'ACCEPT' } }, { owner: 'kube-proxy' }, 'head')] }] : []);
         const columns = start();
-        writeEndpointChains(columns, info, cat, chains, opts, usesCluster, usesLocal);
+        const cols = writeEndpointChains(columns, info, cat, chains, opts, usesCluster, usesLocal);
+        // The sync names the KUBE-SEP chains but makes them only when listed or jumped to.
+        expect(cols.seps.length).toBe(cat.allReachable.length);
+        cols.pushSepChains(columns);
         const eager = start();
         eagerEndpointChains(eager, info, cat, chains, opts, usesCluster, usesLocal);
         expect(columns.map((c) => [c.name, chainLength(c)])).toEqual(eager.map((c) => [c.name, c.rules.length]));
@@ -53,6 +56,14 @@ describe('column chains', () => {
         expect(columns.map((c) => c.rules.map((r) => r.explanation))).toEqual(eager.map((c) => c.rules.map((r) => r.explanation)));
         // Read twice, the same rule objects: the evaluator's index caches hang on them.
         expect(columns.every((c) => c.rules === c.rules)).toBe(true);
+        // A KUBE-SVC/SVL jump reaches the very chain the list holds.
+        for (const c of columns) {
+          if (!(c instanceof ColumnChain)) continue;
+          for (const r of c.rules) {
+            const t = r.target;
+            if (t?.kind === 'jump' && t.chain.startsWith('KUBE-SEP-')) expect(c.jumpTarget(t.chain)).toBe(columns.find((x) => x.name === t.chain));
+          }
+        }
       }),
       { numRuns: 300 },
     );

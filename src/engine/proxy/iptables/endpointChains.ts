@@ -36,9 +36,23 @@ export class EndpointColumns {
     readonly largeCluster: boolean,
   ) {}
 
-  /** Where the KUBE-SEP chains sit, in endpoint order, in the Service port's chain list. */
-  sepChains: readonly Chain[] = [];
-  sepOffset = 0;
+  /**
+   * The KUBE-SEP chain objects, made when first asked for: a sync names every chain (`seps`),
+   * and a chain is fully described by these columns, so 100,000 chain objects wait until
+   * something walks into one or lists the nat table.
+   */
+  #sepChains: SepChain[] | undefined;
+
+  /** Endpoint `i`'s KUBE-SEP chain, the same object every time. */
+  sepChain(i: number): SepChain {
+    const chains = (this.#sepChains ??= new Array<SepChain>(this.seps.length));
+    return (chains[i] ??= new SepChain(this.seps[i]!, this, i));
+  }
+
+  /** Appends every KUBE-SEP chain, in endpoint order, to `out`. */
+  pushSepChains(out: Chain[]): void {
+    for (let i = 0; i < this.seps.length; i++) out.push(this.sepChain(i));
+  }
 
   /** Endpoint `i`'s provenance, one object shared by every rule written for it. */
   provenance(i: number): Provenance {
@@ -143,7 +157,7 @@ export class EndpointJumpChain extends ColumnChain {
 
   override jumpTarget(name: string): Chain | undefined {
     const seps = this.#cols.seps;
-    for (let i = 0; i < seps.length; i++) if (seps[i] === name) return this.#cols.sepChains[this.#cols.sepOffset + i];
+    for (let i = 0; i < seps.length; i++) if (seps[i] === name) return this.#cols.sepChain(i);
     return undefined;
   }
 

@@ -11,7 +11,7 @@ import type { Chain } from '../model';
 import { probabilityToFixed } from '../model';
 import type { CategorizedEndpoints, EndpointInfo, ServicePortInfo } from '../serviceInfo';
 import type { ServicePortChains } from '../hash';
-import { EndpointColumns, EndpointJumpChain, SepChain } from './endpointChains';
+import { EndpointColumns, EndpointJumpChain } from './endpointChains';
 import type { FragmentOptions } from './serviceRules';
 
 /** The probability kube-proxy writes (`%0.10f` of 1/n), as the kernel's fixed-point value. */
@@ -24,8 +24,11 @@ export function endpointProbability(remaining: number): number {
 /** endpointProbability by number of remaining endpoints: every KUBE-SVC chain asks for the same few. */
 const probabilities: number[] = [];
 
-/** The KUBE-SVC/SVL jumps and the KUBE-SEP chains of one Service port, appended to `natChains`. */
-export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, cat: CategorizedEndpoints, chains: ServicePortChains, opts: FragmentOptions, usesClusterChain: boolean, usesLocalChain: boolean): void {
+/**
+ * The KUBE-SVC/SVL jumps of one Service port, put in `natChains`, and its KUBE-SEP chains as the
+ * returned columns (each named; `EndpointColumns.pushSepChains` lists them as chains).
+ */
+export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, cat: CategorizedEndpoints, chains: ServicePortChains, opts: FragmentOptions, usesClusterChain: boolean, usesLocalChain: boolean): EndpointColumns {
   const p = info.ref.protocol;
   const name = info.nameString;
   // Each endpoint's chain name: a sha256, the one costly part of an endpoint's rules.
@@ -38,10 +41,7 @@ export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, c
   const cols = new EndpointColumns(info, reachable, seps, opts.largeCluster);
   if (usesClusterChain) jumpChain(natChains, chains.svc, cols, cat.cluster);
   if (usesLocalChain) jumpChain(natChains, chains.svl, cols, cat.local);
-  // allReachable has one entry per endpoint, so each SEP chain is new.
-  cols.sepChains = natChains;
-  cols.sepOffset = natChains.length;
-  for (let i = 0; i < reachable.length; i++) natChains.push(new SepChain(seps[i]!, cols, i));
+  return cols;
 }
 
 /**

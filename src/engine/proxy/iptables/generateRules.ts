@@ -24,7 +24,7 @@ import {
 } from './chainNames';
 import { builtinChainRules, filterHousekeepingRules, masqueradeRules, nodePortsJumpRules } from './housekeepingRules';
 import type { ServiceFragment } from './serviceRules';
-import { serviceFragment } from './serviceRules';
+import { ownNatChains, serviceFragment } from './serviceRules';
 
 /** Generates the complete iptables ruleset kube-proxy (and kubelet) leave on one node. */
 export function generateRules(input: ProxyInput): Ruleset {
@@ -102,7 +102,7 @@ export function assembleRuleset(fragments: readonly ServiceFragment[], config: R
       if (list) list.push(s.rule);
       else middle.set(k, [s.rule]);
     }
-    own.push(...f.natChains);
+    own.push(...ownNatChains(f));
   }
   for (const k of middle.keys()) {
     const [t, c] = k.split('/') as [TableName, string];

@@ -19,10 +19,11 @@ import { ipToInt } from '../serviceInfo';
 const INDEX_FROM = 16;
 
 interface ChainNames {
-  chains: readonly Chain[];
+  /** The list the map was made from (a map made here, not a maintained one). */
+  chains?: readonly Chain[];
   length: number;
   byName: Map<string, Chain>;
-  /** Kept in step by its owner (see adoptChainNames): trusted while the array is the same. */
+  /** Kept in step by its owner (see adoptChainNames): trusted for as long as the table is. */
   maintained: boolean;
   /** Asked for the names a maintained map leaves out. */
   others?: (name: string) => Chain | undefined;
@@ -44,7 +45,8 @@ const chainIndexes = new WeakMap<Chain, ChainIndex>();
 /** The chain called `name` in `table`. */
 export function chainNamed(table: Table, name: string): Chain | undefined {
   let n = names.get(table);
-  if (!n || n.chains !== table.chains || (!n.maintained && n.length !== table.chains.length)) {
+  // A maintained map is not checked against `table.chains`: its keeper may make that list on read.
+  if (!n || (!n.maintained && (n.chains !== table.chains || n.length !== table.chains.length))) {
     const byName = new Map<string, Chain>();
     // First wins, as Array.find did.
     for (const c of table.chains) if (!byName.has(c.name)) byName.set(c.name, c);
@@ -57,12 +59,12 @@ export function chainNamed(table: Table, name: string): Chain | undefined {
 
 /**
  * Hands the evaluator a name map someone keeps in step with `table.chains` (kube-proxy's
- * assembler, which changes the chain list in place, instead of re-indexing 100,000 chains after
- * each change). It is used for as long as `table.chains` is the same array; `others` is asked
- * for a name the map leaves out.
+ * assembler, which makes its nat chain list only when it is read, instead of re-indexing 100,000
+ * chains after each change). It is used for as long as the table lives, without reading
+ * `table.chains`; `others` is asked for a name the map leaves out.
  */
 export function adoptChainNames(table: Table, byName: Map<string, Chain>, others?: (name: string) => Chain | undefined): void {
-  names.set(table, { chains: table.chains, length: table.chains.length, byName, maintained: true, others });
+  names.set(table, { length: 0, byName, maintained: true, others });
 }
 
 const portKey = (protocol: L4Protocol, dport: number) => `${protocol}:${dport}`;

@@ -6,18 +6,19 @@
  *
  * The Ruleset is live, like the kernel's tables: later changes update it in place (copying the
  * 100,000-entry chain list on every change would cost more than the change). Take a
- * structuredClone to keep a copy.
+ * structuredClone to keep a copy. The nat table's chain list is made when someone reads it
+ * (a printer, JSON, a scan): the evaluator reaches chains by name and a KUBE-SEP chain through
+ * its KUBE-SVC/SVL chain, so a sync need not list 110,000 chains, nor make the KUBE-SEP ones.
  */
 import type { ResolvedProxyConfig } from '../config';
 import type { Chain, Rule, Ruleset, Table, TableName } from '../model';
 import type { ChainSkeleton } from './generateRules';
 import { byFragmentKey, rulesetSkeleton, skeletonChain } from './generateRules';
 import { SepChain } from './endpointChains';
+import { ownNatChains } from './serviceRules';
 import { adoptChainNames, reindexChain } from './ruleIndex';
 import type { ServiceFragment } from './serviceRules';
 import { sharedChainKey } from './serviceRules';
-
-const TABLES: readonly TableName[] = ['mangle', 'filter', 'nat'];
 
 /** The Services' part of a shared chain: `chain.rules` from `offset` on, one owner key per rule. */
 interface SharedRun {
@@ -33,9 +34,10 @@ export class RulesetAssembler {
   /** Shared chains by `table/chain`. */
   private readonly shared = new Map<string, SharedRun>();
   private readonly nat: Table;
-  /** The Services' own nat chains (KUBE-SVC/SVL/EXT/FW/SEP) follow the skeleton's chains. */
-  private readonly ownOffset: number;
-  private ownOwners: string[] = [];
+  /** The always-present nat chains; the Services' own (KUBE-SVC/SVL/EXT/FW/SEP) follow them. */
+  private readonly natSkeleton: Chain[];
+  /** The nat chain list as last made, until a change. */
+  private natList: Chain[] | undefined;
   private readonly fragments = new Map<string, ServiceFragment>();
   /**
    * nat chains by name, kept in step so the evaluator need not re-index 110,000 chains; all but
@@ -48,18 +50,19 @@ export class RulesetAssembler {
 
   constructor(config: ResolvedProxyConfig, nodeIPs: readonly string[]) {
     const skeleton = rulesetSkeleton(config, nodeIPs);
-    const tables = TABLES.map((name): Table => ({
-      name,
-      chains: skeleton[name].map((c) => {
-        const chain = skeletonChain(c, []);
-        this.shared.set(sharedChainKey(name, c.name), { chain, skeleton: c, offset: c.head.length, owners: [], dirty: true });
-        return chain;
-      }),
-    }));
+    const chainsOf = (name: TableName): Chain[] => skeleton[name].map((c) => {
+      const chain = skeletonChain(c, []);
+      this.shared.set(sharedChainKey(name, c.name), { chain, skeleton: c, offset: c.head.length, owners: [], dirty: true });
+      return chain;
+    });
+    this.natSkeleton = chainsOf('nat');
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the table's getter reads the assembler
+    const assembler = this;
+    // A plain object with an enumerable getter: JSON and structuredClone read it as a field.
+    this.nat = { name: 'nat', get chains() { return assembler.natChains(); } };
+    const tables = [{ name: 'mangle', chains: chainsOf('mangle') }, { name: 'filter', chains: chainsOf('filter') }, this.nat] satisfies Table[];
     this.live = { tables };
-    this.nat = tables[2]!;
-    this.ownOffset = this.nat.chains.length;
-    for (const c of this.nat.chains) this.natNames.set(c.name, c);
+    for (const c of this.natSkeleton) this.natNames.set(c.name, c);
     adoptChainNames(this.nat, this.natNames, (name) => this.sepNamed(name));
   }
 
@@ -74,9 +77,9 @@ export class RulesetAssembler {
     const sorted = fragments.slice().sort(byFragmentKey);
     const middles = new Map<string, Rule[]>();
     for (const run of this.shared.values()) run.owners = [];
-    const chains = this.nat.chains;
-    chains.length = this.ownOffset;
-    const ownOwners: string[] = [];
+    this.natList = undefined;
+    this.natNames.clear();
+    for (let i = 0; i < this.natSkeleton.length; i++) this.natNames.set(this.natSkeleton[i]!.name, this.natSkeleton[i]!);
     for (let i = 0; i < sorted.length; i++) {
       const f = sorted[i]!;
       this.fragments.set(f.key, f);
@@ -88,23 +91,27 @@ export class RulesetAssembler {
         if (list) list.push(s.rule);
         else middles.set(k, [s.rule]);
       }
+      // The KUBE-SEP chains are not among them (see ownNatChains).
       const own = f.natChains;
-      for (let j = 0; j < own.length; j++) {
-        chains.push(own[j]!);
-        ownOwners.push(f.key);
-      }
+      for (let j = 0; j < own.length; j++) this.natNames.set(own[j]!.name, own[j]!);
     }
-    this.ownOwners = ownOwners;
     for (const [k, run] of this.shared) {
       run.chain.rules = skeletonChain(run.skeleton, middles.get(k) ?? []).rules;
       run.dirty = true;
     }
-    this.natNames.clear();
     this.sepNames = undefined;
-    for (let i = 0; i < chains.length; i++) {
-      const c = chains[i]!;
-      if (!(c instanceof SepChain)) this.natNames.set(c.name, c);
+  }
+
+  /** The nat chains: the skeleton's, then each fragment's own in key order. */
+  private natChains(): Chain[] {
+    if (this.natList) return this.natList;
+    const list = this.natSkeleton.slice();
+    const sorted = [...this.fragments.values()].sort(byFragmentKey);
+    for (let i = 0; i < sorted.length; i++) {
+      const own = ownNatChains(sorted[i]!);
+      for (let j = 0; j < own.length; j++) list.push(own[j]!);
     }
+    return (this.natList = list);
   }
 
   /** The KUBE-SEP chain called `name`, through a map made on the first such lookup since a change. */
@@ -131,10 +138,10 @@ export class RulesetAssembler {
       const run = this.run(k);
       if (replace(run.chain.rules, run.offset, run.owners, key, rules, sameRule)) run.dirty = true;
     }
-    for (const c of old?.natChains ?? []) if (!(c instanceof SepChain)) this.natNames.delete(c.name);
-    for (const c of fragment?.natChains ?? []) if (!(c instanceof SepChain)) this.natNames.set(c.name, c);
+    for (const c of old?.natChains ?? []) this.natNames.delete(c.name);
+    for (const c of fragment?.natChains ?? []) this.natNames.set(c.name, c);
     this.sepNames = undefined;
-    replace(this.nat.chains, this.ownOffset, this.ownOwners, key, fragment?.natChains ?? [], (a, b) => a === b);
+    this.natList = undefined;
   }
 
   /** The live ruleset, with the indexes of the chains changed since the last call rebuilt. */

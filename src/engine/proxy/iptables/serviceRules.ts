@@ -18,6 +18,7 @@ import {
 } from './chainNames';
 import { CLUSTER_IP, MASQUERADE_ALL, MASQUERADE_OFF_CLUSTER } from './ruleExplainers';
 import { writeEndpointChains } from './endpointRules';
+import type { EndpointColumns } from './endpointChains';
 import type { Explainer } from './ruleBuilders';
 import { comment, GeneratedRule, host, jump, proto, rule } from './ruleBuilders';
 
@@ -46,8 +47,21 @@ export interface ServiceFragment {
   /** Sort key: the service port name then protocol; fixes the cross-service order. */
   key: string;
   shared: SharedRule[];
-  /** nat chains owned by this service port, in the order kube-proxy declares them. */
+  /**
+   * nat chains owned by this service port, in the order kube-proxy declares them, but for the
+   * KUBE-SEP chains, which follow them (see `ownNatChains`) and are kept as columns.
+   */
   natChains: Chain[];
+  /** The KUBE-SEP chains' columns, when the port has endpoints. */
+  endpoints?: EndpointColumns;
+}
+
+/** Every nat chain `f` owns, KUBE-SEP chains last, as a chain list holds them. */
+export function ownNatChains(f: ServiceFragment): Chain[] {
+  if (!f.endpoints) return f.natChains;
+  const out = f.natChains.slice();
+  f.endpoints.pushSepChains(out);
+  return out;
 }
 
 export interface FragmentOptions {
@@ -230,9 +244,9 @@ export function serviceFragment(info: ServicePortInfo, endpoints: readonly Endpo
       `Traffic that reaches this point is not in loadBalancerSourceRanges; it is not DNATed and the filter table drops it.`));
   }
 
-  writeEndpointChains(natChains, info, cat, chains, opts, usesClusterChain, usesLocalChain);
+  const sepColumns = writeEndpointChains(natChains, info, cat, chains, opts, usesClusterChain, usesLocalChain);
 
-  return { key: `${name}\u0000${p}`, shared, natChains };
+  return { key: `${name}\u0000${p}`, shared, natChains, endpoints: sepColumns };
 }
 
 export function ensureChain(chains: Chain[], name: string): Chain {
