@@ -225,6 +225,19 @@ test('completion offers the fields of the kind the document declares', async ({ 
     .locator('.suggest-widget')
     .evaluate((w) => w.ownerDocument.defaultView!.getComputedStyle(w).backgroundColor);
   expect(background).toMatch(/^rgb\(/);
+  // The highlighted suggestion stays readable: its label against its row, WCAG AA (4.5:1).
+  const contrast = await page.locator('.suggest-widget .monaco-list-row.focused').evaluate((row) => {
+    const view = row.ownerDocument.defaultView!;
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const label = row.querySelector('.label-name') ?? row;
+    const [a, b] = [luminance(view.getComputedStyle(label).color), luminance(view.getComputedStyle(row).backgroundColor)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+  expect(contrast).toBeGreaterThanOrEqual(4.5);
   await page.keyboard.press('Escape');
   expect(lab.consoleErrors).toEqual([]);
 });

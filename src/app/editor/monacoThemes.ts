@@ -94,6 +94,12 @@ export function buildMonacoTheme(theme: Theme): Monaco.editor.IStandaloneThemeDa
       'editorSuggestWidget.background': p.surface2,
       'editorSuggestWidget.border': p.border,
       'editorSuggestWidget.selectedBackground': p.accentSoft,
+      // Monaco's defaults pair white text with VS Code's strong blue selection; ours is a soft tint.
+      'editorSuggestWidget.foreground': p.text,
+      'editorSuggestWidget.selectedForeground': p.text,
+      'editorSuggestWidget.selectedIconForeground': p.text,
+      'editorSuggestWidget.highlightForeground': p.accent,
+      'editorSuggestWidget.focusHighlightForeground': p.accent,
       // The context menu (and its keyboard/mouse highlight, which Monaco draws in the list hover colour).
       'menu.background': p.surface2,
       'menu.foreground': p.text,
