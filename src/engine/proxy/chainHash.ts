@@ -105,19 +105,66 @@ function pad(n: number): number {
 
 const SEP_PREFIX = 'KUBE-SEP-';
 
-/**
- * `prefix` followed by the first 16 characters of the RFC 4648 base32 of sha256(UTF-8 of
- * `text`, or of the concatenation of its parts), made as one flat string. The 16 characters
- * are 80 bits: H0, H1 and the top 16 bits of H2, five bits each, taken with fixed shifts.
- */
-export function chainHash16(text: string | readonly string[], prefix = ''): string {
+/** sha256 of the concatenation of `parts` (UTF-8) into `H`. */
+function digest(text: string | readonly string[]): void {
   const padded = load(typeof text === 'string' ? [text] : text);
   for (let i = 0; i < 8; i++) H[i] = IV[i]!;
   for (let block = 0; block < padded; block += 64) compress(block);
+}
+
+/**
+ * The 80 bits the 16 characters encode, written as three words at `out[at..at+2]`: H0, H1 and
+ * the top 16 bits of H2. A full sync keeps each KUBE-SEP name this way (three numbers in a
+ * shared buffer, not a string per endpoint) and spells it when read ({@link hashWordsToName}).
+ */
+export function chainHashWords(text: string | readonly string[], out: Int32Array, at: number): void {
+  digest(text);
+  out[at] = H[0]!;
+  out[at + 1] = H[1]!;
+  out[at + 2] = H[2]! >>> 16;
+}
+
+/**
+ * `prefix` followed by the first 16 characters of the RFC 4648 base32 of sha256(UTF-8 of
+ * `text`, or of the concatenation of its parts), made as one flat string.
+ */
+export function chainHash16(text: string | readonly string[], prefix = ''): string {
+  digest(text);
+  return spell(H[0]!, H[1]!, H[2]! >>> 16, prefix);
+}
+
+/** The name {@link chainHash16} gives, from the words {@link chainHashWords} wrote at `at`. */
+export function hashWordsToName(words: Int32Array, at: number, prefix = ''): string {
+  return spell(words[at]!, words[at + 1]!, words[at + 2]!, prefix);
+}
+
+/** True if `name` is `prefix` followed by the 16 characters of the words at `at`, without spelling them. */
+export function hashWordsMatch(words: Int32Array, at: number, prefix: string, name: string): boolean {
+  const n = prefix.length;
+  if (name.length !== n + 16 || !name.startsWith(prefix)) return false;
+  const hi = words[at]!;
+  const mid = words[at + 1]!;
+  const lo = words[at + 2]!;
+  for (let k = 0; k < 16; k++) if (name.charCodeAt(n + k) !== ALPHABET_CODES[quintet(hi, mid, lo, k)]) return false;
+  return true;
+}
+
+/** Base32 digit `k` (0-15) of the 80 bits hi:mid:lo (lo holds 16 bits). */
+function quintet(hi: number, mid: number, lo: number, k: number): number {
+  const bit = k * 5; // from the top of the 80 bits
+  if (bit + 5 <= 32) return (hi >>> (27 - bit)) & 31;
+  if (bit < 32) return ((hi << (bit - 27)) | (mid >>> (59 - bit))) & 31;
+  if (bit + 5 <= 64) return (mid >>> (59 - bit)) & 31;
+  if (bit < 64) return ((mid << (bit - 59)) | (lo >>> (75 - bit))) & 31;
+  return (lo >>> (75 - bit)) & 31;
+}
+
+/**
+ * The 16 characters of the 80 bits hi:mid:lo (five bits each, taken with fixed shifts) after
+ * `prefix`, as one flat string.
+ */
+function spell(hi: number, mid: number, lo: number, prefix: string): string {
   const A = ALPHABET_CODES;
-  const hi = H[0]!;
-  const mid = H[1]!;
-  const lo = H[2]! >>> 16;
   const c0 = A[hi >>> 27]!, c1 = A[(hi >>> 22) & 31]!, c2 = A[(hi >>> 17) & 31]!, c3 = A[(hi >>> 12) & 31]!;
   const c4 = A[(hi >>> 7) & 31]!, c5 = A[(hi >>> 2) & 31]!, c6 = A[((hi & 3) << 3) | (mid >>> 29)]!, c7 = A[(mid >>> 24) & 31]!;
   const c8 = A[(mid >>> 19) & 31]!, c9 = A[(mid >>> 14) & 31]!, c10 = A[(mid >>> 9) & 31]!, c11 = A[(mid >>> 4) & 31]!;

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chainHash16 } from './chainHash';
+import { chainHash16, chainHashWords, hashWordsMatch, hashWordsToName } from './chainHash';
 import { base32, endpointChainName, portProtoHash, servicePortChains } from './hash';
 
 describe('chain-name hashing (REFERENCE §1.2)', () => {
@@ -56,5 +56,28 @@ describe('chainHash16', () => {
     const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 50, max: 130 }).map((n) => 'x'.repeat(n)));
     fc.assert(fc.property(text, (t) => chainHash16(t) === reference(t)), { numRuns: 2000 });
     fc.assert(fc.property(fc.array(text, { maxLength: 4 }), fc.oneof(fc.constant('KUBE-SEP-'), fc.string({ maxLength: 12 })), (parts, prefix) => chainHash16(parts, prefix) === prefix + reference(parts.join(''))), { numRuns: 1000 });
+  });
+
+  it('keeps the same 80 bits as three words: spelled, they are the name; matched, only that name matches (fast-check)', () => {
+    const words = new Int32Array(8);
+    const text = fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'grapheme', maxLength: 40 }));
+    const prefix = fc.oneof(fc.constant('KUBE-SEP-'), fc.string({ maxLength: 12 }));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 4 }), prefix, fc.integer({ min: 0, max: 5 }), fc.nat(), fc.integer({ min: 1, max: 31 }), (parts, pre, at, pos, flip) => {
+        chainHashWords(parts, words, at);
+        const name = chainHash16(parts, pre);
+        expect(hashWordsToName(words, at, pre)).toBe(name);
+        expect(hashWordsMatch(words, at, pre, name)).toBe(true);
+        // Any one character changed, a character more or less, or another prefix: no match.
+        const k = pre.length + (pos % 16);
+        const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+        const other = alphabet[(alphabet.indexOf(name[k]!) + flip) % 32]!;
+        expect(hashWordsMatch(words, at, pre, name.slice(0, k) + other + name.slice(k + 1))).toBe(false);
+        expect(hashWordsMatch(words, at, pre, name + 'A')).toBe(false);
+        expect(hashWordsMatch(words, at, pre, name.slice(0, -1))).toBe(false);
+        expect(hashWordsMatch(words, at, pre + 'X', name)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

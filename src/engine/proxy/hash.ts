@@ -2,7 +2,7 @@
  * kube-proxy's chain names: `KUBE-SVC-` + the first 16 characters of the RFC 4648 base32
  * encoding of sha256(servicePortName + protocol) (pkg/proxy/iptables/proxier.go, portProtoHash).
  */
-import { chainHash16 } from './chainHash';
+import { chainHash16, chainHashWords } from './chainHash';
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -68,4 +68,16 @@ export function endpointChainNameOf(servicePortName: string, protocol: string, i
   endpointIpPortParts[2] = ip;
   endpointIpPortParts[4] = portText;
   return chainHash16(endpointIpPortParts, 'KUBE-SEP-');
+}
+
+/**
+ * {@link endpointChainNameOf}'s hash as three words at `out[at..at+2]` (`hashWordsToName` with
+ * the `KUBE-SEP-` prefix spells the name): a sync keeps 100,000 of them in shared buffers.
+ */
+export function endpointChainWordsOf(servicePortName: string, protocol: string, ip: string, portText: string, out: Int32Array, at: number): void {
+  endpointIpPortParts[0] = servicePortName;
+  endpointIpPortParts[1] = protocol;
+  endpointIpPortParts[2] = ip;
+  endpointIpPortParts[4] = portText;
+  chainHashWords(endpointIpPortParts, out, at);
 }

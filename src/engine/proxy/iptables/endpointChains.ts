@@ -11,6 +11,7 @@
  * field for field, as if they had been written out at once.
  */
 import type { Chain, EndpointRef, L4Protocol, Match, Provenance, Rule } from '../model';
+import { hashWordsMatch, hashWordsToName } from '../chainHash';
 import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
 import { KUBE_MARK_MASQ } from './chainNames';
 import { comment, GeneratedRule, jump, NO_MATCHES, proto, rule } from './ruleBuilders';
@@ -21,23 +22,67 @@ const MARK_MASQ = jump(KUBE_MARK_MASQ);
 const PROTO: Record<L4Protocol, Match> = { tcp: proto('tcp'), udp: proto('udp'), sctp: proto('sctp') };
 const PROTO_ONLY: Record<L4Protocol, Match[]> = { tcp: [PROTO.tcp], udp: [PROTO.udp], sctp: [PROTO.sctp] };
 
+const SEP = 'KUBE-SEP-';
+
+/**
+ * Where the sync writes KUBE-SEP hashes: three words per endpoint, in chunks shared by many
+ * Service ports, so 100,000 names cost no string (and no object) each until one is read. A
+ * chunk is freed when no columns written into it remain.
+ */
+let chunk = new Int32Array(0);
+let chunkUsed = 0;
+const CHUNK_WORDS = 3 * 8192;
+
+/** Room for `words` words: the current chunk, or a new one when it is full. */
+function reserve(words: number): Int32Array {
+  if (chunkUsed + words > chunk.length) {
+    chunk = new Int32Array(Math.max(CHUNK_WORDS, words));
+    chunkUsed = 0;
+  }
+  return chunk;
+}
+
 /** What one Service port's endpoint rules are made of; shared by its KUBE-SVC/SVL/SEP chains. */
 export class EndpointColumns {
   #provs: Provenance[] | undefined;
   #sepComment: Match | undefined;
+  /** Endpoint `i`'s KUBE-SEP hash is `#words[#at + 3i ..+2]` (see {@link reserve}). */
+  readonly #words: Int32Array;
+  readonly #at: number;
 
+  /**
+   * `hash(i, words, at)` writes endpoint `i`'s KUBE-SEP hash (`chainHashWords`) at `words[at..at+2]`:
+   * the sync computes every chain's name, held as its 80 bits.
+   */
   constructor(
     readonly info: ServicePortInfo,
     /** The reachable endpoints (cluster ∪ local), sorted by `ip:port`. */
     readonly endpoints: readonly EndpointInfo[],
-    /** The KUBE-SEP chain of each endpoint, by position. */
-    readonly seps: readonly string[],
+    hash: (i: number, words: Int32Array, at: number) => void,
     /** Large-cluster mode: no comments on SEP rules and SVC→SEP rules. */
     readonly largeCluster: boolean,
-  ) {}
+  ) {
+    const n = endpoints.length;
+    const words = reserve(3 * n);
+    this.#words = words;
+    this.#at = chunkUsed;
+    chunkUsed += 3 * n;
+    for (let i = 0; i < n; i++) hash(i, words, this.#at + 3 * i);
+  }
+
+  /** Endpoint `i`'s KUBE-SEP chain name, spelled from its hash. */
+  sepName(i: number): string {
+    return this.#sepChains?.[i]?.name ?? hashWordsToName(this.#words, this.#at + 3 * i, SEP);
+  }
+
+  /** The position of the endpoint whose KUBE-SEP chain is `name`, or -1. */
+  sepIndex(name: string): number {
+    for (let i = 0; i < this.endpoints.length; i++) if (hashWordsMatch(this.#words, this.#at + 3 * i, SEP, name)) return i;
+    return -1;
+  }
 
   /**
-   * The KUBE-SEP chain objects, made when first asked for: a sync names every chain (`seps`),
+   * The KUBE-SEP chain objects, made when first asked for: a sync hashes every chain's name,
    * and a chain is fully described by these columns, so 100,000 chain objects wait until
    * something walks into one or lists the nat table.
    */
@@ -45,13 +90,13 @@ export class EndpointColumns {
 
   /** Endpoint `i`'s KUBE-SEP chain, the same object every time. */
   sepChain(i: number): SepChain {
-    const chains = (this.#sepChains ??= new Array<SepChain>(this.seps.length));
-    return (chains[i] ??= new SepChain(this.seps[i]!, this, i));
+    const chains = (this.#sepChains ??= new Array<SepChain>(this.endpoints.length));
+    return (chains[i] ??= new SepChain(this.sepName(i), this, i));
   }
 
   /** Appends every KUBE-SEP chain, in endpoint order, to `out`. */
   pushSepChains(out: Chain[]): void {
-    for (let i = 0; i < this.seps.length; i++) out.push(this.sepChain(i));
+    for (let i = 0; i < this.endpoints.length; i++) out.push(this.sepChain(i));
   }
 
   /** Endpoint `i`'s provenance, one object shared by every rule written for it. */
@@ -156,9 +201,8 @@ export class EndpointJumpChain extends ColumnChain {
   }
 
   override jumpTarget(name: string): Chain | undefined {
-    const seps = this.#cols.seps;
-    for (let i = 0; i < seps.length; i++) if (seps[i] === name) return this.#cols.sepChain(i);
-    return undefined;
+    const i = this.#cols.sepIndex(name);
+    return i < 0 ? undefined : this.#cols.sepChain(i);
   }
 
   get size(): number {
@@ -177,7 +221,7 @@ export class EndpointJumpChain extends ColumnChain {
       for (let i = 0; i < n; i++) {
         const at = rows[2 * i]!;
         const ep = cols.endpoints[at]!;
-        const sep = cols.seps[at]!;
+        const sep = cols.sepName(at);
         const recent: Match = { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true };
         out.push(rule({ matches: largeCluster ? [recent] : [endpointComment(name, ep), recent], target: jump(sep) }, cols.provenance(at),
           `Session affinity: a client seen within ${info.affinitySeconds}s goes back to ${ep.key}.`));
@@ -191,7 +235,7 @@ export class EndpointJumpChain extends ColumnChain {
       const matches = largeCluster ? (last ? NO_MATCHES : statisticMatches(probability))
         : last ? [endpointComment(name, cols.endpoints[at]!)] : [endpointComment(name, cols.endpoints[at]!), statisticMatches(probability)[0]!];
       const why = !last ? pickEndpoint(n - i) : n === 1 ? ONLY_ENDPOINT : LAST_ENDPOINT;
-      out.push(new GeneratedRule(matches, cols.provenance(at), why, undefined, undefined, undefined, jump(cols.seps[at]!)));
+      out.push(new GeneratedRule(matches, cols.provenance(at), why, undefined, undefined, undefined, jump(cols.sepName(at))));
     }
     return out;
   }

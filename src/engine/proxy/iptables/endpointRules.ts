@@ -6,7 +6,7 @@
  * endpointChains.ts): each KUBE-SEP chain named, each jump's endpoint and probability decided,
  * and the rule objects made when a chain is first read.
  */
-import { endpointChainNameOf } from '../hash';
+import { endpointChainWordsOf } from '../hash';
 import type { Chain } from '../model';
 import { probabilityToFixed } from '../model';
 import type { CategorizedEndpoints, EndpointInfo, ServicePortInfo } from '../serviceInfo';
@@ -33,12 +33,10 @@ export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, c
   const name = info.nameString;
   // Each endpoint's chain name: a sha256, the one costly part of an endpoint's rules.
   const reachable = cat.allReachable;
-  const seps: string[] = new Array<string>(reachable.length);
-  for (let i = 0; i < reachable.length; i++) {
+  const cols = new EndpointColumns(info, reachable, (i, words, at) => {
     const ep = reachable[i]!;
-    seps[i] = endpointChainNameOf(name, p, ep.ip, ep.portText);
-  }
-  const cols = new EndpointColumns(info, reachable, seps, opts.largeCluster);
+    endpointChainWordsOf(name, p, ep.ip, ep.portText, words, at);
+  }, opts.largeCluster);
   if (usesClusterChain) jumpChain(natChains, chains.svc, cols, cat.cluster);
   if (usesLocalChain) jumpChain(natChains, chains.svl, cols, cat.local);
   return cols;
