@@ -31,6 +31,20 @@ function jsoncParseFastInYamlWorker(): Plugin {
   };
 }
 
+const yamlServiceAhead = fileURLToPath(new URL('./src/app/editor/yamlServiceAhead.ts', import.meta.url));
+
+/** Points monaco-yaml's worker at src/app/editor/yamlServiceAhead.ts for its worker handshake (service built at boot). */
+function yamlServiceAheadInYamlWorker(): Plugin {
+  return {
+    name: 'kubelab-yaml-service-ahead',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== 'monaco-worker-manager/worker' || !importer) return null;
+      return /monaco-yaml[\\/]yaml\.worker\.js$/.test(importer) ? yamlServiceAhead : null;
+    },
+  };
+}
+
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url));
 
 export default defineConfig({
@@ -42,7 +56,8 @@ export default defineConfig({
   },
   // prettierOnDemand: the YAML worker fetches prettier when a file is first formatted (see that file).
   // jsoncParseFast: the worker parses the schema with JSON.parse where jsonc-parser gives the same (see that file).
-  worker: { format: 'es', plugins: () => [prettierOnDemand(), jsoncParseFastInYamlWorker()] },
+  // yamlServiceAhead: the worker builds monaco-yaml's service and compiles the schema at boot (see that file).
+  worker: { format: 'es', plugins: () => [prettierOnDemand(), jsoncParseFastInYamlWorker(), yamlServiceAheadInYamlWorker()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

@@ -30,3 +30,7 @@ declare module 'virtual:kubelab-monaco-late-services' {
   /** Gives the hover and markdown services their global roles (what StandaloneCodeEditor's constructor did). */
   export function startLateServices(instantiationService: unknown): void;
 }
+// The worker side of Monaco's worker handshake (what monaco-worker-manager/worker wraps; see yamlServiceAhead.ts).
+declare module 'monaco-editor/editor/editor.worker' {
+  export function initialize(create: (ctx: never, createData: unknown) => object): void;
+}

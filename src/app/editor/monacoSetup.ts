@@ -13,9 +13,9 @@ import 'monaco-editor/editor/browser/widget/diffEditor/diffProviderFactoryServic
 import 'monaco-editor/editor/browser/widget/diffEditor/registrations.contribution';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import { K8S_SCHEMA_URI } from './k8sSchemaUri';
 import { defineKubelabThemes } from './monacoThemes';
 import { withYamlWorkerAdapter } from './yamlWorkerAdapter';
+import { YAML_WORKER_OPTIONS } from './yamlWorkerOptions';
 import { takeYamlWorker } from './yamlWorkerStart';
 import { warmUpYamlWorker } from './yamlWorkerWarmUp';
 
@@ -33,15 +33,7 @@ configureMonacoYaml(
   withYamlWorkerAdapter(monaco, createWorker) as unknown as Parameters<
     typeof configureMonacoYaml
   >[0],
-  {
-    // The worker serves this one schema from its own bundle (see k8sYaml.worker.ts); nothing is fetched.
-    enableSchemaRequest: true,
-    validate: true,
-    hover: true,
-    completion: true,
-    format: { enable: true },
-    schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['**/*'] }],
-  },
+  YAML_WORKER_OPTIONS,
 );
 
 warmUpYamlWorker(monaco);
