@@ -12,7 +12,6 @@ import { selectApplyMarkers, useApplyStore } from './useApplyStore';
 import { DIFF_SCHEME } from './useDiffStore';
 import { editorStore, useEditorStore } from './useEditorStore';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
-import { WARM_UP_SCHEME } from './yamlWorkerWarmUp';
 import { createActiveModelAhead } from './activeModelAhead';
 
 createActiveModelAhead(monaco, editorStore.getState());
@@ -40,7 +39,7 @@ export default function MonacoEditor({ file, onApply }: Props) {
     const keep = new Set(filePaths.split('\n').map((p) => monaco.Uri.parse(p).toString()));
     const shown = mounted.current?.getModel();
     for (const model of monaco.editor.getModels()) {
-      if (model !== shown && model.getLanguageId() === 'yaml' && model.uri.scheme !== DIFF_SCHEME && model.uri.scheme !== WARM_UP_SCHEME && !keep.has(model.uri.toString()))
+      if (model !== shown && model.getLanguageId() === 'yaml' && model.uri.scheme !== DIFF_SCHEME && !keep.has(model.uri.toString()))
         model.dispose();
     }
   }, [filePaths]);

@@ -17,7 +17,6 @@ import { defineKubelabThemes } from './monacoThemes';
 import { withYamlWorkerAdapter } from './yamlWorkerAdapter';
 import { YAML_WORKER_OPTIONS } from './yamlWorkerOptions';
 import { takeYamlWorker } from './yamlWorkerStart';
-import { warmUpYamlWorker } from './yamlWorkerWarmUp';
 
 const createWorker = (label: string): Worker =>
   label === 'yaml' ? takeYamlWorker() : new EditorWorker();
@@ -35,7 +34,5 @@ configureMonacoYaml(
   >[0],
   YAML_WORKER_OPTIONS,
 );
-
-warmUpYamlWorker(monaco);
 
 export { monaco };
