@@ -25,7 +25,7 @@ const SHELL_BUILTINS = ['echo', 'printf', 'test', '[', 'true', 'false', 'pwd'];
  * Userland every image with a coreutils or busybox `ls` also has (the profiles list what learners
  * reach for; these come along in the same package or applet set).
  */
-const USERLAND = ['cp', 'mv', 'rmdir', 'cut', 'tr', 'xargs', 'seq', 'base64', 'clear', 'vi'];
+const USERLAND = ['cp', 'mv', 'rmdir', 'cut', 'tr', 'xargs', 'seq', 'base64', 'clear', 'vi', 'yes', 'od', 'fold'];
 
 /** One machine per running container instance: its files and installed tools live until it restarts. */
 const machines = new WeakMap<Simulation, Map<string, Machine>>();

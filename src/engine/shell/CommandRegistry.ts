@@ -1,4 +1,5 @@
-import type { Command, Completer } from './types';
+import { asCommand } from './streams/streamCommand';
+import type { Command, Completer, StreamCommand } from './types';
 
 /**
  * The commands installed on one machine. Areas plug theirs in (`kubectl`, `iptables-save`,
@@ -8,6 +9,7 @@ export class CommandRegistry {
   private readonly commands = new Map<string, { run: Command; path: string }>();
   private readonly completers = new Map<string, Completer>();
   private readonly lineStreamers = new Map<string, (argv: string[]) => boolean>();
+  private readonly streams = new Map<string, StreamCommand>();
 
   /**
    * Installs `name` at `dir/name` (as `which` shows it); replaces any earlier one.
@@ -20,7 +22,23 @@ export class CommandRegistry {
     if (options.complete) this.completers.set(name, options.complete);
     if (options.streamsLines) this.lineStreamers.set(name, options.streamsLines);
     else this.lineStreamers.delete(name);
+    this.streams.delete(name);
     return this;
+  }
+
+  /**
+   * Installs a command that writes as it goes ({@link StreamCommand}): in a pipeline its reader
+   * runs it only as far as it needs, so `yes | head -3` ends; elsewhere it runs as a plain command.
+   */
+  registerStream(name: string, stream: StreamCommand, options: { dir?: string; complete?: Completer } = {}): this {
+    this.register(name, asCommand(stream), options);
+    this.streams.set(name, stream);
+    return this;
+  }
+
+  /** The stream form of `name`, if it has one (see {@link registerStream}). */
+  streamOf(name: string): StreamCommand | undefined {
+    return this.streams.get(name);
   }
 
   /** Whether `argv` runs as a stateless line filter (see {@link register}). */
@@ -33,6 +51,7 @@ export class CommandRegistry {
     this.commands.delete(name);
     this.completers.delete(name);
     this.lineStreamers.delete(name);
+    this.streams.delete(name);
   }
 
   get(name: string): Command | undefined {
@@ -62,6 +81,7 @@ export class CommandRegistry {
     for (const [name, c] of this.commands) copy.commands.set(name, c);
     for (const [name, c] of this.completers) copy.completers.set(name, c);
     for (const [name, f] of this.lineStreamers) copy.lineStreamers.set(name, f);
+    for (const [name, f] of this.streams) copy.streams.set(name, f);
     return copy;
   }
 }

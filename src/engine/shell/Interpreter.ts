@@ -1,8 +1,12 @@
 import { expandString, expandWord, ExpansionError, type Exec, type ExpandHost } from './expand';
 import type { AndOr, CommandNode, ForCommand, IfCommand, LoopCommand, Pipeline, Redirect, Script, SimpleCommand } from './parser/ast';
 import { parse } from './parser/parse';
+import { runPipeline } from './pipeline';
 import type { ShellFrame } from './ShellFrame';
-import type { Command, CommandContext, CommandOutcome, Job, ShellHooks } from './types';
+import type { Pipe } from './streams/Pipe';
+import { runStream, StreamProcess } from './streams/streamCommand';
+import type { Command, CommandOutcome, Job, ShellHooks, StreamCommand, StreamContext } from './types';
+import { openStdin, type Stdin } from './streams/stdin';
 import { EndlessRead, resolvePath, VfsError, STRERROR } from './vfs/Vfs';
 
 /**
@@ -40,6 +44,10 @@ export interface Io {
   cursor?: { pos: number };
   /** stdin is this device, whose reads never reach end of file (`tr -dc a-z < /dev/urandom`). */
   endless?: string | undefined;
+  /** stdin is this pipe from the stage before (`stdin`, `cursor` and `endless` are then unused). */
+  source?: Pipe | undefined;
+  /** stdout is this pipe to the next stage: a stream command becomes its lazy writer. */
+  pipe?: Pipe | undefined;
 }
 
 /** What the interpreter needs from its session. */
@@ -81,7 +89,7 @@ export class Interpreter {
     for (const item of script) {
       if (this.host.hasExited(this.frame)) break;
       if (item.background) {
-        this.host.startBackground(this.runAndOr(item.andOr, { ...io, stdin: '', endless: undefined }), item.text, this.frame);
+        this.host.startBackground(this.runAndOr(item.andOr, { ...io, stdin: '', endless: undefined, source: undefined, pipe: undefined }), item.text, this.frame);
         code = 0;
       } else code = yield* this.runAndOr(item.andOr, io);
       this.frame.lastExit = code;
@@ -102,77 +110,23 @@ export class Interpreter {
   }
 
   private *runPipeline(p: Pipeline, io: Io): Exec<number> {
-    let stdin = io.stdin;
-    let code = 0;
-    const n = p.commands.length;
-    for (let i = 0; i < n; i++) {
-      const cmd = p.commands[i]!;
-      const last = i === n - 1;
-      const captured = { text: '' };
-      const fresh = i > 0 ? { stdin, cursor: { pos: 0 }, endless: undefined } : {};
-      const stageIo: Io = last ? { ...io, ...fresh } : { ...io, ...fresh, stdout: (t) => (captured.text += t), tty: false };
-      const follower = i === n - 2 ? this.lineFollower(p.commands[n - 1]!, io, captured) : undefined;
-      if (!follower) {
-        code = yield* this.runCommand(cmd, stageIo);
-        stdin = captured.text;
-        continue;
-      }
-      // A long-running command (`kubectl get pods -w`) feeding a line filter that writes to the
-      // terminal (`grep web`): the filter sees each line as it comes, as through a real pipe.
-      const run = this.runCommand(cmd, stageIo);
-      let step = run.next();
-      const streamed = !step.done;
-      while (!step.done) step = run.next(yield follower.wrap(step.value));
-      if (streamed) follower.flush();
-      code = yield* this.runCommand(p.commands[n - 1]!, { ...io, stdin: captured.text.slice(follower.consumed()), cursor: { pos: 0 }, endless: undefined });
-      code = Math.min(code, follower.bestCode());
-      break;
-    }
+    // One command (most lines, every loop condition) needs no pipes.
+    const statuses = p.commands.length === 1 ? [yield* this.runCommand(p.commands[0]!, io)] : yield* runPipeline(p, io, {
+      run: (cmd, stageIo) => this.runCommand(cmd, stageIo),
+      streamsLines: (argv) => !this.host.builtin(argv[0] ?? '') && this.frame.machine.commands.streamsLines(argv),
+      runToEnd: (run) => this.host.runToEnd(run),
+    });
+    this.frame.pipeStatus = statuses;
+    // pipefail: the last stage that failed decides, as in bash and busybox ash.
+    const failed = this.frame.options.has('pipefail') ? statuses.findLast((c) => c !== 0) : undefined;
+    const code = failed ?? statuses[statuses.length - 1]!;
     return p.negate ? (code === 0 ? 1 : 0) : code;
-  }
-
-  /**
-   * When `last` is a simple command with plain words and no redirections that its machine says
-   * filters lines statelessly, a way to run it on each complete line `captured` gains while the
-   * command before it is a running job. Lines still missing their newline wait for the next poll
-   * or the end; Ctrl+C ends both, as SIGINT ends the whole pipeline.
-   */
-  private lineFollower(last: CommandNode, io: Io, captured: { text: string }) {
-    if (last.type !== 'simple' || last.redirects.length > 0 || last.assigns.length > 0) return undefined;
-    // Words that expand to themselves only: no parameters, substitutions or unquoted globs.
-    if (!last.words.every((w) => w.every((part) => part.type === 'lit' && (part.quoted || !/[*?[]/.test(part.text))))) return undefined;
-    const argv = last.words.map((w) => w.map((part) => (part.type === 'lit' ? part.text : '')).join(''));
-    if (this.host.builtin(argv[0] ?? '') || !this.frame.machine.commands.streamsLines(argv)) return undefined;
-    let consumed = 0;
-    let best = Infinity;
-    const flush = (): void => {
-      const end = captured.text.lastIndexOf('\n') + 1;
-      if (end <= consumed) return;
-      const chunk = captured.text.slice(consumed, end);
-      consumed = end;
-      best = Math.min(best, this.host.runToEnd(this.runCommand(last, { ...io, stdin: chunk, cursor: { pos: 0 }, endless: undefined })));
-    };
-    return {
-      flush,
-      consumed: () => consumed,
-      bestCode: () => best,
-      wrap: (job: Job): Job => {
-        flush();
-        return {
-          poll: (now) => {
-            const done = job.poll(now);
-            flush();
-            return done;
-          },
-          wakeAt: () => job.wakeAt(),
-          interrupt: () => job.interrupt(),
-        };
-      },
-    };
   }
 
   private *runCommand(cmd: CommandNode, io: Io): Exec<number> {
     try {
+      // Only a simple command can be a pipe's lazy writer; a compound one writes as it runs.
+      if (cmd.type !== 'simple') io = { ...io, pipe: undefined };
       if (cmd.type === 'subshell' || cmd.type === 'group') {
         const redirected = yield* this.applyRedirects(cmd.redirects, io);
         if (typeof redirected === 'number') return redirected;
@@ -255,6 +209,14 @@ export class Interpreter {
     const frame = this.frame;
     return {
       getVar: (name) => this.special(name) ?? frame.get(name),
+      getArray: (name) => {
+        // Arrays are bash's: dash and busybox ash reject the subscript.
+        if (frame.flavor === 'dash') throw new ExpansionError('Bad substitution');
+        if (frame.flavor === 'ash') throw new ExpansionError('syntax error: bad substitution');
+        if (name === 'PIPESTATUS') return frame.pipeStatus.map(String);
+        const value = this.special(name) ?? frame.get(name);
+        return value === undefined ? [] : [value];
+      },
       setVar: (name, value) => frame.set(name, value),
       home: (user) => (user === '' ? (frame.get('HOME') ?? frame.machine.home) : user === frame.machine.user ? frame.machine.home : user === 'root' ? '/root' : undefined),
       substitute: (script) => this.substitute(script),
@@ -280,6 +242,8 @@ export class Interpreter {
     switch (name) {
       case '?':
         return String(this.frame.lastExit);
+      case 'PIPESTATUS':
+        return this.frame.flavor === 'bash' ? String(this.frame.pipeStatus[0]) : undefined;
       case '$':
         return String(this.frame.pid);
       case '!':
@@ -372,9 +336,10 @@ export class Interpreter {
 
   /** Runs one command with a context; `VAR=x cmd` assignments apply to that command only. */
   private invoke(command: Command, argv: string[], io: Io, assigns: [string, string][], builtin: boolean): CommandOutcome {
+    const stream = builtin ? undefined : this.frame.machine.commands.streamOf(argv[0]!);
     const frame = this.frame;
     const overlay = new Map(assigns);
-    const env: CommandContext['env'] = {
+    const env: StreamContext['env'] = {
       get: (n) => (overlay.has(n) ? overlay.get(n) : frame.get(n)),
       set: (n, v, exported) => {
         overlay.delete(n);
@@ -389,26 +354,19 @@ export class Interpreter {
         return [...base, ...overlay];
       },
     };
-    const cursor = io.cursor ?? (io.cursor = { pos: 0 });
-    const ctx: CommandContext = {
+    let input: Stdin | undefined;
+    const stdin = (): Stdin => (input ??= openStdin(io, frame.machine.fs));
+    const endless = io.source ? io.source.endless : io.endless !== undefined;
+    const ctx: StreamContext = {
       argv,
-      // Reading stdin consumes what is left of it, as a process reading to EOF does.
       get stdin() {
-        if (io.endless) throw new EndlessRead(io.endless);
-        const rest = io.stdin.slice(cursor.pos);
-        cursor.pos = io.stdin.length;
-        return rest;
+        return stdin().all();
       },
-      stdinDevice: io.endless,
-      readLine: () => {
-        if (io.endless) throw new EndlessRead(io.endless);
-        if (cursor.pos >= io.stdin.length) return undefined;
-        const nl = io.stdin.indexOf('\n', cursor.pos);
-        const end = nl < 0 ? io.stdin.length : nl;
-        const line = io.stdin.slice(cursor.pos, end);
-        cursor.pos = nl < 0 ? end : end + 1;
-        return line;
-      },
+      stdinDevice: io.source ? undefined : io.endless,
+      readLine: () => stdin().line(),
+      read: () => stdin().read(),
+      inputEndless: endless,
+      outputEndless: endless,
       stdout: io.stdout,
       stderr: io.stderr,
       isTTY: io.tty === true,
@@ -418,17 +376,25 @@ export class Interpreter {
       machine: frame.machine,
       now: () => this.host.now(),
       resolve: (p) => resolvePath(frame.cwd, p),
-      exec: (args, stdin) => this.host.runToEnd(this.execArgv(args, { ...io, stdin, cursor: { pos: 0 }, endless: undefined })),
+      exec: (args, stdin) => this.host.runToEnd(this.execArgv(args, { ...io, stdin, cursor: { pos: 0 }, endless: undefined, source: undefined, pipe: undefined })),
       shell: this.host.hooks(frame, io),
     };
     try {
-      return command(ctx);
+      return stream ? this.startStream(stream, ctx, io) : command(ctx);
     } catch (e) {
       if (e instanceof EndlessRead) return { exitCode: 0, job: blockedUntilInterrupted() };
       // A bug in a command must not take the terminal down with it.
       io.stderr(`${builtin ? this.prefix : ''}${argv[0]}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
+  }
+
+  /** A stream command becomes the lazy writer of the pipe it writes to, or runs to its end. */
+  private startStream(stream: StreamCommand, ctx: StreamContext, io: Io): CommandOutcome {
+    const gen = stream(ctx);
+    if (!io.pipe) return runStream(gen, ctx);
+    io.pipe.attach(new StreamProcess(gen, ctx, io.source));
+    return 0;
   }
 
   /** Runs an argv as if typed (no expansion): what `xargs` and `kubectl exec` need. */
@@ -447,6 +413,7 @@ export class Interpreter {
         out.stdin = yield* expandString(r.heredoc.body, host);
         out.cursor = { pos: 0 };
         out.endless = undefined;
+        out.source = undefined;
         continue;
       }
       const target = yield* expandString(r.target, host);
@@ -454,6 +421,7 @@ export class Interpreter {
         out.stdin = `${target}\n`;
         out.cursor = { pos: 0 };
         out.endless = undefined;
+        out.source = undefined;
         continue;
       }
       if ((r.op === '>&' || r.op === '<&') && /^\d+$|^-$/.test(target)) {
@@ -475,6 +443,7 @@ export class Interpreter {
           out.endless = fs.isEndless(path) ? path : undefined;
           out.stdin = out.endless ? '' : fs.readFile(path);
           out.cursor = { pos: 0 };
+          out.source = undefined;
           continue;
         }
         const writer = this.openForWrite(path, r.op === '>>' || r.op === '&>>', io);
@@ -493,6 +462,8 @@ export class Interpreter {
         return 1;
       }
     }
+    // Output sent elsewhere (`> file`, `>&2`) no longer feeds the next stage's pipe.
+    if (out.stdout !== io.stdout) out.pipe = undefined;
     return out;
   }
 

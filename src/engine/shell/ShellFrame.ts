@@ -25,6 +25,10 @@ export class ShellFrame implements ShellEnv {
   sourcing: string | undefined;
   /** `alias NAME=VALUE`: this shell's aliases (a subshell copies them, a child `bash -c` starts without). */
   readonly aliases = new Map<string, string>();
+  /** The statuses of the last pipeline's stages, bash's `${PIPESTATUS[@]}`. */
+  pipeStatus: number[] = [0];
+  /** `set -o NAME` options that are on (`pipefail`); a subshell inherits them. */
+  readonly options = new Set<string>();
 
   constructor(
     readonly machine: Machine,
@@ -80,6 +84,8 @@ export class ShellFrame implements ShellEnv {
     child.line = this.line;
     child.linesRead = this.linesRead;
     for (const [k, v] of this.aliases) child.aliases.set(k, v);
+    for (const o of this.options) child.options.add(o);
+    child.pipeStatus = [...this.pipeStatus];
     child.vars.clear();
     for (const [k, v] of this.vars) child.vars.set(k, { ...v });
     child.oldCwd = this.oldCwd;

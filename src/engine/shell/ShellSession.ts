@@ -8,6 +8,7 @@ import { whenDone } from './outcome';
 import { syntaxErrorMessage } from './syntaxErrors';
 import { SHELL_BUILTINS } from './builtins/shellBuiltins';
 import { ShellFrame } from './ShellFrame';
+import { forTerminal } from './streams/bytes';
 import type { CommandOutcome, Job, Machine, ShellHooks, ShellResult } from './types';
 import { VirtualClock } from '../sim/VirtualClock';
 import { defaultConfig } from '../sim/Simulation';
@@ -327,7 +328,8 @@ export class ShellSession {
 
   private result(extra: Partial<ShellResult> = {}): ShellResult {
     if (!extra.running && !extra.needsMoreInput) this.reportJobs();
-    const r: ShellResult = { output: this.out, exitCode: this.frame.lastExit, prompt: this.prompt(), ...this.effects, ...extra };
+    // Bytes that are not UTF-8 show as a UTF-8 terminal shows them.
+    const r: ShellResult = { output: forTerminal(this.out), exitCode: this.frame.lastExit, prompt: this.prompt(), ...this.effects, ...extra };
     if (this.ended) r.ended = true;
     this.out = '';
     this.effects = {};
@@ -380,14 +382,14 @@ export class ShellSession {
       },
       runOn: (machine, argv, stdin) => {
         const other = new ShellFrame(machine, this.pid++);
-        return this.runAsOutcome(this.interpreterFor(other).execArgv(argv, { ...io, stdin, cursor: { pos: 0 } }));
+        return this.runAsOutcome(this.interpreterFor(other).execArgv(argv, { ...io, stdin, cursor: { pos: 0 }, endless: undefined, source: undefined, pipe: undefined }));
       },
       runScript: (script, stdin, shell) => {
         const parsed = parse(script);
         if (!parsed.ok) return { syntaxError: parsed.kind === 'incomplete' ? 'incomplete' : 'syntax', ...(parsed.kind === 'syntax' ? { token: parsed.token, ...(parsed.expecting ? { expecting: parsed.expecting } : {}) } : {}), ...(parsed.kind === 'incomplete' ? { missing: parsed.missing } : {}) };
         const identity = shell ?? { ...frame.shell, source: '-c' as const };
         const child = new ShellFrame(frame.machine, this.pid++, { cwd: frame.cwd, env: Object.fromEntries(frame.exported()), interactive: false, shell: identity });
-        return this.runAsOutcome(this.interpreterFor(child).runScript(parsed.script, { ...io, stdin, cursor: { pos: 0 } }));
+        return this.runAsOutcome(this.interpreterFor(child).runScript(parsed.script, { ...io, stdin, cursor: { pos: 0 }, endless: undefined, source: undefined, pipe: undefined }));
       },
       setCwd: (path) => {
         frame.oldCwd = frame.cwd;
@@ -410,9 +412,10 @@ export class ShellSession {
           frame.line = line;
           return code;
         };
-        return whenDone(this.runAsOutcome(this.interpreterFor(frame).runScript(parsed.script, { ...io, cursor: { pos: 0 } })), restore);
+        return whenDone(this.runAsOutcome(this.interpreterFor(frame).runScript(parsed.script, { ...io, cursor: { pos: 0 }, pipe: undefined })), restore);
       },
       aliases: () => frame.aliases,
+      options: () => frame.options,
       errorPrefix: () => frame.errorPrefix(),
       history: () => frame.history,
       clearHistory: () => {

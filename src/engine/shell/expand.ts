@@ -10,6 +10,8 @@ export type Exec<T> = Generator<Job, T, number>;
 /** What word expansion needs from the shell. */
 export interface ExpandHost {
   getVar(name: string): string | undefined;
+  /** The elements of an array (bash's PIPESTATUS); a set plain variable is a one-element array. */
+  getArray(name: string): string[];
   setVar(name: string, value: string): void;
   home(user: string): string | undefined;
   /** Runs a command substitution and returns its stdout (the shell strips trailing newlines). */
@@ -22,6 +24,21 @@ export interface ExpandHost {
 
 /** Raised by `${VAR?msg}` and friends; the shell prints it and abandons the command. */
 export class ExpansionError extends Error {}
+
+/** `NAME[@]`, `NAME[*]`, `NAME[N]` taken apart; undefined for a plain name. */
+function subscripted(name: string): { base: string; index: string } | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[([@*]|\d+)\]$/.exec(name);
+  return m ? { base: m[1]!, index: m[2]! } : undefined;
+}
+
+/** A parameter's value: a variable, or an array's element(s) joined by spaces. */
+function paramValue(name: string, host: ExpandHost): string | undefined {
+  const sub = subscripted(name);
+  if (!sub) return host.getVar(name);
+  const items = host.getArray(sub.base);
+  if (sub.index === '@' || sub.index === '*') return items.length > 0 ? items.join(' ') : undefined;
+  return items[Number(sub.index)];
+}
 
 interface Seg {
   text: string;
@@ -74,7 +91,7 @@ export function* expandWord(word: Word, host: ExpandHost): Exec<string[]> {
     else {
       // An unquoted `${X:-word}` expands `word` in place, keeping its own quoting (`${X:-"a  b"}`).
       if (part.type === 'param' && !part.quoted && part.op && part.op.kind !== 'length' && part.op.kind !== '?') {
-        const v = host.getVar(part.name);
+        const v = paramValue(part.name, host);
         const missing = v === undefined || (part.op.colon && v === '');
         // `=` assigns, then its value is split like any expansion.
         const useArg = part.op.kind === '+' ? !missing : part.op.kind === '-' && missing;
@@ -84,6 +101,14 @@ export function* expandWord(word: Word, host: ExpandHost): Exec<string[]> {
           continue;
         }
         if (part.op.kind === '+') continue;
+      }
+      // "${A[@]}": each element its own field, as "$@" gives each argument.
+      if (part.type === 'param' && part.quoted && !part.op && subscripted(part.name)?.index === '@') {
+        host.getArray(subscripted(part.name)!.base).forEach((item, i) => {
+          if (i > 0) fields.push([]);
+          push({ text: item, quoted: true });
+        });
+        continue;
       }
       const value = part.type === 'param' ? yield* expandParam(part, host) : part.type === 'arith' ? arith(part.expr, host) : yield* host.substitute(part.script);
       if (part.quoted) {
@@ -128,9 +153,11 @@ export function* expandString(word: Word, host: ExpandHost): Exec<string> {
 }
 
 function* expandParam(part: Extract<Word[number], { type: 'param' }>, host: ExpandHost): Exec<string> {
-  const value = host.getVar(part.name);
+  const value = paramValue(part.name, host);
   const op = part.op;
   if (!op) return value ?? '';
+  const sub = subscripted(part.name);
+  if (op.kind === 'length' && (sub?.index === '@' || sub?.index === '*')) return String(host.getArray(sub.base).length);
   if (op.kind === 'length') return String([...(value ?? '')].length);
   const missing = value === undefined || (op.colon && value === '');
   switch (op.kind) {

@@ -132,6 +132,8 @@ export interface ShellHooks {
   source(file: string, script: string): CommandOutcome | { syntaxError: 'incomplete' | 'syntax'; token?: string };
   /** This shell's aliases (`alias`, `unalias` change them). */
   aliases(): Map<string, string>;
+  /** The `set -o` options on in this shell (`pipefail`). */
+  options(): Set<string>;
   /** How this shell begins its own error messages now (`bash: `, `bash: line 3: `, `sh: 1: `, `sh: `). */
   errorPrefix(): string;
   /** The previous directory for `cd -`. */
@@ -185,6 +187,23 @@ export interface Machine {
 
 /** A command: reads its context, writes through it, returns an exit code or effects. */
 export type Command = (ctx: CommandContext) => CommandOutcome;
+
+/** What a {@link StreamCommand} sees: a command's context, with its input a piece at a time. */
+export interface StreamContext extends CommandContext {
+  /** The next piece of standard input as it comes (a pipe's next write, a device's next block), undefined at end of file. */
+  read(): string | undefined;
+  /** Whether standard input never reaches end of file (`< /dev/zero`, `yes |`). */
+  readonly inputEndless: boolean;
+  /** Whether this command's output never ends by itself; starts as {@link inputEndless} (a filter's), `yes` sets it. */
+  outputEndless: boolean;
+}
+
+/**
+ * A command that writes as it goes, as a process writing into a pipe: it yields after each write
+ * (or piece of input it took), and its reader runs it only as far as it needs. When the reader is
+ * gone it is not resumed again (SIGPIPE), so `yes | head -3` ends. Returns its exit status.
+ */
+export type StreamCommand = (ctx: StreamContext) => Generator<void, number, void>;
 
 /** Completion candidates for the argument at `index` of `words` (words[0] is the command). */
 export type Completer = (words: string[], index: number, machine: Machine) => string[];

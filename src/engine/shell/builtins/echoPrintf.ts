@@ -1,3 +1,4 @@
+import { joinBytes } from '../streams/bytes';
 import { decodeEscape } from '../parser/parse';
 import type { CommandContext } from '../types';
 
@@ -10,7 +11,7 @@ function dashEcho(ctx: CommandContext): number {
   const newline = args[0] !== '-n';
   if (!newline) args.shift();
   const r = interpretEscapes(args.join(' '), false);
-  ctx.stdout(newline && !r.stop ? `${r.text}\n` : r.text);
+  ctx.stdout(joinBytes(newline && !r.stop ? `${r.text}\n` : r.text));
   return 0;
 }
 
@@ -33,7 +34,7 @@ export function echo(ctx: CommandContext): number {
     text = r.text;
     if (r.stop) newline = false;
   }
-  ctx.stdout(newline ? `${text}\n` : text);
+  ctx.stdout(joinBytes(newline ? `${text}\n` : text));
   return 0;
 }
 
@@ -112,7 +113,7 @@ export function printf(ctx: CommandContext, label: string): number {
     out += rendered;
     if (!consumed) break;
   }
-  ctx.stdout(out);
+  ctx.stdout(joinBytes(out));
   return code;
 }
 

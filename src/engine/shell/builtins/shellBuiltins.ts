@@ -1,3 +1,4 @@
+import { set } from './set';
 import type { Command, CommandContext, CommandOutcome } from '../types';
 import { echo, printf } from './echoPrintf';
 import { test } from './test';
@@ -275,6 +276,7 @@ export const SHELL_BUILTINS: Record<string, Command> = {
   source,
   alias,
   unalias,
+  set,
   cd,
   export: exportBuiltin,
   unset,

@@ -1,3 +1,4 @@
+import { byteChar, joinBytes } from '../streams/bytes';
 import type { AndOr, CommandNode, ForCommand, IfCommand, ListItem, LoopCommand, Pipeline, Redirect, RedirectOp, Script, SimpleCommand, Word, WordPart } from './ast';
 
 /**
@@ -523,9 +524,10 @@ class Parser {
     if (close < 0) throw new Incomplete('}');
     const body = this.src.slice(this.pos + 1, close);
     this.pos = close + 1;
-    const length = /^#([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9])$/.exec(body);
+    // `NAME[@]`, `NAME[*]`, `NAME[N]`: an element of an array (bash's PIPESTATUS; a plain variable is element 0).
+    const length = /^#([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[@*]|\d+)\])?|[?$#!@*0-9])$/.exec(body);
     if (length) return { type: 'param', name: length[1]!, quoted, op: { kind: 'length', colon: false, arg: [] } };
-    const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9])(?:(:?)([-=+?])([\s\S]*))?$/.exec(body);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*(?:\[(?:[@*]|\d+)\])?|[?$#!@*0-9])(?:(:?)([-=+?])([\s\S]*))?$/.exec(body);
     if (!m) throw new BadSubstitution(body);
     if (m[3] === undefined) return { type: 'param', name: m[1]!, quoted };
     const argParser = new Parser(m[4]!, this.depth + 1);
@@ -540,7 +542,7 @@ class Parser {
       const c = this.peek();
       if (c === '') throw new Incomplete("'");
       this.pos++;
-      if (c === "'") return out;
+      if (c === "'") return joinBytes(out);
       if (c !== '\\') {
         out += c;
         continue;
@@ -612,9 +614,9 @@ export function decodeEscape(src: string, at: number, ansiC: boolean): { text: s
   if (c in simple && (ansiC || (c !== "'" && c !== '"'))) return { text: simple[c]!, length: 1 };
   if (c === 'x') {
     const m = /^[0-9a-fA-F]{1,2}/.exec(src.slice(at + 1, at + 3));
-    if (m) return { text: String.fromCharCode(parseInt(m[0], 16)), length: 1 + m[0].length };
+    if (m) return { text: byteChar(parseInt(m[0], 16)), length: 1 + m[0].length };
   }
   const oct = ansiC ? /^[0-7]{1,3}/.exec(src.slice(at, at + 3)) : c === '0' ? /^0[0-7]{0,3}/.exec(src.slice(at, at + 4)) : null;
-  if (oct) return { text: String.fromCharCode(parseInt(oct[0], 8) & 0xff), length: oct[0].length };
+  if (oct) return { text: byteChar(parseInt(oct[0], 8) & 0xff), length: oct[0].length };
   return { text: `\\${c}`, length: c ? 1 : 0 };
 }

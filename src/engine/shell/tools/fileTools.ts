@@ -1,34 +1,10 @@
+import { byteLength } from '../streams/bytes';
 import type { CommandContext, CommandOutcome } from '../types';
 import { basename, resolvePath, STRERROR, VfsError } from '../vfs/Vfs';
 import { getopt, usageError } from './getopt';
-import { isStdinLink, readInputs } from './lines';
+import { readInputs } from './lines';
 
 /** `cat [-n] [FILE...]` */
-export function cat(ctx: CommandContext): number {
-  const o = getopt(ctx.argv.slice(1), { flags: 'nAEv', long: { number: 'n' } });
-  if (!o.ok) return usageError(ctx.stderr, 'cat', o.message);
-  let code = 0;
-  let lineNo = 0;
-  for (const name of o.operands.length === 0 ? ['-'] : o.operands) {
-    let text: string;
-    if (name === '-' || isStdinLink(ctx, name)) text = ctx.stdin;
-    else {
-      try {
-        text = ctx.fs.readFile(ctx.resolve(name));
-      } catch (e) {
-        if (!(e instanceof VfsError)) throw e;
-        // Busybox (the ash machines) words it through open_or_warn(): can't open 'x': ...
-        ctx.stderr(ctx.machine.flavor === 'ash' && e.code !== 'EISDIR' ? `cat: can't open '${name}': ${STRERROR[e.code]}\n` : `cat: ${name}: ${STRERROR[e.code]}\n`);
-        code = 1;
-        continue;
-      }
-    }
-    if (o.opts.has('n') && text !== '') text = text.split(/(?<=\n)/).map((l) => `${String(++lineNo).padStart(6)}\t${l}`).join('');
-    ctx.stdout(text);
-  }
-  return code;
-}
-
 export function touch(ctx: CommandContext): number {
   const o = getopt(ctx.argv.slice(1), { flags: 'acm' });
   if (!o.ok) return usageError(ctx.stderr, 'touch', o.message);
@@ -232,11 +208,6 @@ function countText(text: string, which: string[]): number[] {
     if (f === 'l') return (text.match(/\n/g) ?? []).length;
     if (f === 'w') return text.split(/\s+/).filter(Boolean).length;
     if (f === 'm') return [...text].length;
-    let bytes = 0;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    }
-    return bytes;
+    return byteLength(text);
   });
 }

@@ -1,4 +1,5 @@
-import type { CommandContext, CommandOutcome, Job } from '../types';
+import type { CommandContext, CommandOutcome, Job, StreamContext } from '../types';
+import { decodeBytes, encodeBytes } from '../streams/bytes';
 import { getopt, usageError } from './getopt';
 import { readInputs } from './lines';
 
@@ -119,7 +120,7 @@ export function clear(): CommandOutcome {
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** `base64 [-d] [-w COLS] [FILE]`: UTF-8 text in, wrapped at 76 columns like GNU. */
+/** `base64 [-d] [-w COLS] [FILE]`: the input's bytes in, wrapped at 76 columns like GNU; -d gives the bytes back. */
 export function base64(ctx: CommandContext): number {
   const o = getopt(ctx.argv.slice(1), { flags: 'di', values: 'w', long: { decode: 'd', 'wrap=': 'w', 'ignore-garbage': 'i' } });
   if (!o.ok) return usageError(ctx.stderr, 'base64', o.message);
@@ -134,11 +135,11 @@ export function base64(ctx: CommandContext): number {
       ctx.stderr('base64: invalid input\n');
       return 1;
     }
-    ctx.stdout(utf8Decode(bytes));
+    ctx.stdout(decodeBytes(bytes));
     return 0;
   }
   const wrap = Number(o.opts.get('w')?.at(-1) ?? 76);
-  const encoded = encodeBase64(utf8Encode(text));
+  const encoded = encodeBase64(encodeBytes(text));
   const lines = wrap > 0 ? (encoded.match(new RegExp(`.{1,${wrap}}`, 'g')) ?? []) : [encoded];
   ctx.stdout(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
   return 0;
@@ -186,7 +187,7 @@ export function base64Decode(text: string): string {
   return utf8Decode(decodeBase64(text.replace(/[^A-Za-z0-9+/=]/g, '')) ?? []);
 }
 
-function encodeBase64(bytes: number[]): string {
+function encodeBase64(bytes: ArrayLike<number>): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
@@ -213,8 +214,15 @@ function decodeBase64(s: string): number[] | undefined {
   return out;
 }
 
-/** `seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST` with integer or decimal steps. */
-export function seq(ctx: CommandContext): number {
+/** How much `seq` writes at a time: a stdio buffer's worth of lines. */
+const SEQ_BLOCK = 4096;
+
+/**
+ * `seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST` with integer or decimal steps, written a block at a
+ * time, so `seq 1000000 | head -2` makes two lines' worth, not a million.
+ */
+export function* seq(ctx: StreamContext): Generator<void, number, void> {
+  ctx.outputEndless = false;
   const args = [...ctx.argv.slice(1)];
   let sep = '\n';
   let equalWidth = false;
@@ -231,12 +239,24 @@ export function seq(ctx: CommandContext): number {
   const [first, step, last] = nums.length === 1 ? [1, 1, nums[0]!] : nums.length === 2 ? [nums[0]!, 1, nums[1]!] : [nums[0]!, nums[1]!, nums[2]!];
   if (step === 0) return usageError(ctx.stderr, 'seq', `invalid Zero increment value: ‘${args[1]}’`);
   const decimals = Math.max(...args.map((a) => (a.includes('.') ? a.length - a.indexOf('.') - 1 : 0)));
-  const out: string[] = [];
-  for (let i = 0, v = first; step > 0 ? v <= last + 1e-9 : v >= last - 1e-9; i++, v = first + i * step) {
-    if (out.length >= 1_000_000) break;
-    out.push(v.toFixed(decimals));
+  // -w pads to the widest of the first and last values, as GNU's seq computes it.
+  const lastValue = step > 0 ? first + Math.floor((last - first) / step + 1e-9) * step : first - Math.floor((first - last) / -step + 1e-9) * -step;
+  const width = Math.max(first.toFixed(decimals).length, lastValue.toFixed(decimals).length);
+  let out = '';
+  let i = 0;
+  for (let v = first; step > 0 ? v <= last + 1e-9 : v >= last - 1e-9; i++, v = first + i * step) {
+    if (i >= SEQ_MAX_LINES) break;
+    const s = v.toFixed(decimals);
+    out += `${i > 0 ? sep : ''}${equalWidth ? s.padStart(width, '0') : s}`;
+    if (out.length >= SEQ_BLOCK) {
+      ctx.stdout(out);
+      out = '';
+      yield;
+    }
   }
-  const width = Math.max(...out.map((s) => s.length));
-  ctx.stdout(out.length === 0 ? '' : `${out.map((s) => (equalWidth ? s.padStart(width, '0') : s)).join(sep)}\n`);
+  ctx.stdout(i > 0 ? `${out}\n` : out);
   return 0;
 }
+
+/** Lines `seq` stops after when read to the end (nothing here can hold more). */
+const SEQ_MAX_LINES = 1_000_000;

@@ -3,11 +3,12 @@ import { getopt, usageError } from './getopt';
 import { headOfDevice, joinLines, readInputs, splitLines } from './lines';
 
 /** `-5` is `-n 5` for head and tail. */
-function legacyCount(args: string[]): string[] {
+export function legacyCount(args: string[]): string[] {
   return args.map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
 }
 
-function headOrTail(ctx: CommandContext, tool: 'head' | 'tail'): number {
+/** head and tail reading their inputs whole (tail always; head for `-n -N`, all but the last N). */
+export function headOrTail(ctx: CommandContext, tool: 'head' | 'tail'): number {
   const o = getopt(legacyCount(ctx.argv.slice(1)), { flags: 'qvf', values: 'nc', long: { 'lines=': 'n', 'bytes=': 'c', quiet: 'q', silent: 'q' } });
   if (!o.ok) return usageError(ctx.stderr, tool, o.message);
   const bytes = o.opts.has('c');
@@ -38,7 +39,6 @@ function headOrTail(ctx: CommandContext, tool: 'head' | 'tail'): number {
   return failed ? 1 : 0;
 }
 
-export const head = (ctx: CommandContext) => headOrTail(ctx, 'head');
 export const tail = (ctx: CommandContext) => headOrTail(ctx, 'tail');
 
 interface KeySpec {

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../types';
+import type { StreamContext } from '../types';
 import { getopt, usageError } from './getopt';
 
 const CLASSES: Record<string, string> = {
@@ -34,7 +34,9 @@ export function expandSet(set: string): string[] {
       const n = src[++i]!;
       const oct = /^[0-7]{1,3}/.exec(src.slice(i, i + 3).join(''));
       if (oct) {
-        c = String.fromCharCode(parseInt(oct[0], 8));
+        // A byte above 0x7f on its own is not a character: it stands for the raw byte (see streams/bytes).
+        const byte = parseInt(oct[0], 8);
+        c = String.fromCharCode(byte >= 0x80 && byte <= 0xff ? 0xdc00 + byte : byte);
         i += oct[0].length - 1;
       } else c = ESCAPES[n] ?? n;
     }
@@ -49,8 +51,8 @@ export function expandSet(set: string): string[] {
   return chars;
 }
 
-/** `tr [-d] [-s] [-c] SET1 [SET2]` on stdin. */
-export function tr(ctx: CommandContext): number {
+/** `tr [-d] [-s] [-c] SET1 [SET2]` on stdin, a piece at a time as it comes. */
+export function* tr(ctx: StreamContext): Generator<void, number, void> {
   const o = getopt(ctx.argv.slice(1), { flags: 'dscC', long: { delete: 'd', 'squeeze-repeats': 's', complement: 'c' } });
   if (!o.ok) return usageError(ctx.stderr, 'tr', o.message);
   const [s1, s2] = o.operands;
@@ -67,15 +69,18 @@ export function tr(ctx: CommandContext): number {
   const map = new Map<string, string>();
   if (!del && list2.length > 0) list1.forEach((c, i) => map.set(c, list2[Math.min(i, list2.length - 1)]!));
   const squeezeSet = new Set(del || s2 === undefined ? list1 : list2);
-  let out = '';
   let last = '';
-  for (const c of ctx.stdin) {
-    if (del && inSet1(c)) continue;
-    const t = !del && s2 !== undefined ? (complement ? (inSet1(c) ? list2[list2.length - 1]! : c) : (map.get(c) ?? c)) : c;
-    if (squeeze && t === last && squeezeSet.has(t)) continue;
-    out += t;
-    last = t;
+  for (let piece = ctx.read(); piece !== undefined; piece = ctx.read()) {
+    let out = '';
+    for (const c of piece) {
+      if (del && inSet1(c)) continue;
+      const t = !del && s2 !== undefined ? (complement ? (inSet1(c) ? list2[list2.length - 1]! : c) : (map.get(c) ?? c)) : c;
+      if (squeeze && t === last && squeezeSet.has(t)) continue;
+      out += t;
+      last = t;
+    }
+    ctx.stdout(out);
+    yield;
   }
-  ctx.stdout(out);
   return 0;
 }

@@ -3,6 +3,7 @@
  * memory, no permissions. Errors carry POSIX codes so each tool can word them the way GNU
  * coreutils does.
  */
+import { byteLength } from '../streams/bytes';
 import { type DeviceName, DEVICES, deviceRead } from './devices';
 
 export { EndlessRead, type DeviceName } from './devices';
@@ -163,9 +164,9 @@ export class Vfs {
 
   private describe(n: Node | undefined): Stat | undefined {
     if (!n) return undefined;
-    if (n.kind === 'link') return { kind: 'link', size: utf8Length(n.target), mtime: n.mtime, target: n.target };
+    if (n.kind === 'link') return { kind: 'link', size: byteLength(n.target), mtime: n.mtime, target: n.target };
     if (n.kind === 'chr') return { kind: 'chr', size: 0, mtime: n.mtime, rdev: { major: DEVICES[n.device].major, minor: DEVICES[n.device].minor } };
-    return { kind: n.kind, size: n.kind === 'file' ? utf8Length(n.content) : 4096, mtime: n.mtime };
+    return { kind: n.kind, size: n.kind === 'file' ? byteLength(n.content) : 4096, mtime: n.mtime };
   }
 
   exists(path: string): boolean {
@@ -312,18 +313,4 @@ export class Vfs {
     if (start) walk(dir, start);
     return out;
   }
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }

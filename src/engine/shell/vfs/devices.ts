@@ -4,6 +4,8 @@
  * Documentation/admin-guide/devices.txt: major 1 is the memory devices, 5,0 the controlling tty.
  */
 
+import { decodeBytes } from '../streams/bytes';
+
 export type DeviceName = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'tty';
 
 export interface DeviceInfo {
@@ -35,17 +37,16 @@ export class EndlessRead extends Error {
 
 /**
  * What a read of `limit` bytes returns: null is at end of file at once; zero and full give NUL
- * bytes, random and urandom random bytes; a tty waits for input. The shell carries data as text
- * and counts bytes as UTF-8 (wc -c, head -c, base64), so random bytes are drawn below 0x80: a
- * higher one would be a two-byte character and `head -c 16 /dev/urandom | wc -c` would not say 16.
+ * bytes, random and urandom random bytes (0x00-0xff, carried as streams/bytes describes); a tty
+ * waits for input.
  */
 export function deviceRead(device: DeviceName, limit: number | undefined, random: () => number): string {
   if (device === 'null') return '';
   if (limit === undefined || device === 'tty') throw new EndlessRead(`/dev/${device}`);
   if (device === 'zero' || device === 'full') return '\0'.repeat(limit);
-  let out = '';
-  for (let i = 0; i < limit; i++) out += String.fromCharCode(random() & 0x7f);
-  return out;
+  const bytes = new Uint8Array(limit);
+  for (let i = 0; i < limit; i++) bytes[i] = random() & 0xff;
+  return decodeBytes(bytes);
 }
 
 /** The entries of a container's `/dev` that are devices, by name. */

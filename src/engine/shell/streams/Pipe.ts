@@ -1,0 +1,144 @@
+import { EndlessRead } from '../vfs/devices';
+
+/** What a pipe holds before its writer blocks: Linux's default capacity, 16 pages. */
+export const PIPE_CAPACITY = 65536;
+
+/** The status of a process killed by SIGPIPE (128 + 13), what the shell reports for it. */
+export const SIGPIPE_STATUS = 141;
+
+/**
+ * How many times a reader runs an endless writer that writes nothing before deciding it never
+ * will (`tr -d '\0' < /dev/zero | head -c 1`): the reader blocks, as it would forever.
+ */
+const MAX_IDLE_STEPS = 256;
+
+/** A pipeline stage that runs only as far as its reader needs (a stream command's generator). */
+export interface LazyWriter {
+  /** Runs the writer to its next write or its end; returns its status once it has ended. Before the first, {@link endless} is not known. */
+  step(): number | undefined;
+  /** Whether it never ends by itself (`yes`, `cat /dev/zero`, a filter of one of those). */
+  readonly endless: boolean;
+  /** SIGPIPE: it stops where it is and lets go of its own input. */
+  kill(): void;
+}
+
+/**
+ * The pipe between two pipeline stages. A writer that ran to its end leaves all its output here;
+ * a lazy writer is run when its reader wants more, a write at a time. When the reader is gone,
+ * the writer may still fill the pipe's capacity; if it has more to write, SIGPIPE kills it.
+ */
+export class Pipe {
+  private buffer = '';
+  private written = 0;
+  private taken = 0;
+  private writer: LazyWriter | undefined;
+  private status: number | undefined;
+  private readerGone = false;
+
+  /** The writing end, as the writer's stdout. */
+  readonly write = (text: string): void => {
+    this.written += text.length;
+    if (!this.readerGone) this.buffer += text;
+  };
+
+  /** The stage writing here runs lazily (see {@link LazyWriter}). */
+  attach(writer: LazyWriter): void {
+    this.writer = writer;
+  }
+
+  get lazy(): boolean {
+    return this.writer !== undefined;
+  }
+
+  /** The writer ended with `status` (a command that ran to its end before its reader started). */
+  finish(status: number): void {
+    this.status ??= status;
+  }
+
+  /** Whether reading to end of file would never end. */
+  get endless(): boolean {
+    return this.status === undefined && this.writer !== undefined && this.writer.endless;
+  }
+
+  /** The next piece the writer wrote (running it if need be), or undefined at end of file. A read never gets more than a pipe holds. */
+  read(): string | undefined {
+    if (!this.fill()) return undefined;
+    return this.take(Math.min(this.buffer.length, PIPE_CAPACITY));
+  }
+
+  /** One line without its newline (the last one may lack it), or undefined at end of file. */
+  readLine(): string | undefined {
+    let from = 0;
+    for (;;) {
+      const nl = this.buffer.indexOf('\n', from);
+      if (nl >= 0) return this.take(nl + 1).slice(0, -1);
+      from = this.buffer.length;
+      if (!this.fill(true)) return this.buffer === '' ? undefined : this.take(this.buffer.length);
+    }
+  }
+
+  /** Everything up to end of file; an endless writer makes this block (EndlessRead). */
+  readAll(): string {
+    let out = '';
+    for (;;) {
+      const chunk = this.read();
+      if (chunk === undefined) return out;
+      out += chunk;
+      // Asked after a write: a writer says whether it is endless before its first one.
+      if (this.endless) throw new EndlessRead('pipe:');
+    }
+  }
+
+  /** Complete lines written so far, without running the writer (a line filter following a running job). */
+  takeLines(): string {
+    return this.take(this.buffer.lastIndexOf('\n') + 1);
+  }
+
+  /**
+   * The reader is gone: a writer still running writes on into the pipe's capacity and ends with
+   * its own status if it ends there; a writer that wrote (or writes) more than the pipe could
+   * hold beyond what was read would have blocked, and SIGPIPE killed it (141). Returns the
+   * writer's status. Throws EndlessRead for a writer that never writes nor ends: the pipeline
+   * waits for it.
+   */
+  close(): number {
+    if (this.readerGone) return this.status ?? 0;
+    this.readerGone = true;
+    this.buffer = '';
+    const overflowed = () => this.written - this.taken > PIPE_CAPACITY;
+    let idle = 0;
+    while (this.status === undefined && this.writer) {
+      const before = this.written;
+      const status = this.writer.step();
+      if (overflowed()) {
+        if (status === undefined) this.writer.kill();
+        this.status = SIGPIPE_STATUS;
+        break;
+      }
+      this.status = status;
+      idle = this.written === before ? idle + 1 : 0;
+      if (idle >= MAX_IDLE_STEPS && this.writer.endless) throw new EndlessRead('pipe:');
+    }
+    // A writer that ran to its end before its reader started.
+    if (!this.writer && overflowed()) this.status = SIGPIPE_STATUS;
+    return this.status ?? 0;
+  }
+
+  private take(n: number): string {
+    const out = this.buffer.slice(0, n);
+    this.buffer = this.buffer.slice(n);
+    this.taken += n;
+    return out;
+  }
+
+  /** Makes the buffer non-empty (or, with `more`, longer) by running the writer; false at end of file. */
+  private fill(more = false): boolean {
+    const want = more ? this.buffer.length + 1 : 1;
+    for (let idle = 0; this.buffer.length < want; idle++) {
+      if (this.status !== undefined || !this.writer) return false;
+      if (idle >= MAX_IDLE_STEPS && this.writer.endless) throw new EndlessRead('pipe:');
+      this.status = this.writer.step();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { ShellSession } from '../ShellSession';
+import { sessionWith, transcript } from '../testing/transcript';
+
+/** Runs `line`, then `echo ${PIPESTATUS[@]}`: the output and the stages' statuses. */
+function withStatuses(s: ShellSession, line: string): { output: string; statuses: string } {
+  const output = s.execute(line).output;
+  return { output, statuses: s.execute('echo ${PIPESTATUS[@]}').output.trim() };
+}
+
+describe('pipelines end when their reader does (SIGPIPE)', () => {
+  it('cat /dev/zero | head -c 5 | od -c prints two lines and ends; cat is killed by SIGPIPE', () => {
+    const s = sessionWith();
+    expect(withStatuses(s, 'cat /dev/zero | head -c 5 | od -c')).toEqual({ output: '0000000  \\0  \\0  \\0  \\0  \\0\n0000005\n', statuses: '141 0 0' });
+  });
+
+  it('yes | head -3: three lines, PIPESTATUS 141 0, status 0, or 141 with pipefail', () => {
+    const s = sessionWith();
+    expect(transcript(s, ['yes | head -3', 'echo ${PIPESTATUS[@]} $?', 'set -o pipefail', 'yes | head -3 >/dev/null', 'echo $? ${PIPESTATUS[0]}', 'set +o pipefail', 'yes | head -1 >/dev/null; echo $?'])).toBe(`controlplane:~$ yes | head -3
+y
+y
+y
+controlplane:~$ echo \${PIPESTATUS[@]} $?
+141 0 0
+controlplane:~$ set -o pipefail
+controlplane:~$ yes | head -3 >/dev/null
+controlplane:~$ echo $? \${PIPESTATUS[0]}
+141 141
+controlplane:~$ set +o pipefail
+controlplane:~$ yes | head -1 >/dev/null; echo $?
+0
+`);
+  });
+
+  it('tr -dc a-z < /dev/urandom | head -c 8 gives eight letters', () => {
+    const s = sessionWith();
+    const r = withStatuses(s, 'tr -dc a-z < /dev/urandom | head -c 8; echo');
+    expect(r.output).toMatch(/^[a-z]{8}\n$/);
+    expect(withStatuses(s, 'tr -dc a-z < /dev/urandom | head -c 8').statuses).toBe('141 0');
+  });
+
+  it('cat /dev/urandom | tr -dc a-z0-9 | fold -w 12 | head -n 3: three 12-character lines, every writer killed', () => {
+    const s = sessionWith();
+    const r = withStatuses(s, "cat /dev/urandom | tr -dc 'a-z0-9' | fold -w 12 | head -n 3");
+    expect(r.output).toMatch(/^([a-z0-9]{12}\n){3}$/);
+    expect(r.statuses).toBe('141 141 141 0');
+  });
+
+  it('seq 1000000 | head -2 makes only what is read; a writer that fits in the pipe ends on its own', () => {
+    const s = sessionWith();
+    expect(withStatuses(s, 'seq 1000000 | head -2')).toEqual({ output: '1\n2\n', statuses: '141 0' });
+    expect(withStatuses(s, 'seq 3 | head -1')).toEqual({ output: '1\n', statuses: '0 0' });
+    // 60,000 bytes fit in the 64 KiB pipe; 70,000 do not, and the writer is killed.
+    expect(withStatuses(s, 'head -c 60000 /dev/zero | true').statuses).toBe('0 0');
+    expect(withStatuses(s, 'head -c 70000 /dev/zero | true').statuses).toBe('141 0');
+    // A command that ran to its end first: sort's 588,895 bytes did not fit either.
+    expect(withStatuses(s, 'seq 100000 | sort | head -1')).toEqual({ output: '1\n', statuses: '0 141 0' });
+  });
+
+  it('a reader that reads nothing still kills an endless writer; a failing writer keeps its status and message', () => {
+    const s = sessionWith();
+    expect(withStatuses(s, 'yes | echo hi')).toEqual({ output: 'hi\n', statuses: '141 0' });
+    expect(withStatuses(s, 'yes | tr y n | true').statuses).toBe('141 141 0');
+    expect(withStatuses(s, 'cat nofile | head -1')).toEqual({ output: 'cat: nofile: No such file or directory\n', statuses: '1 0' });
+    expect(withStatuses(s, 'true | false | true').statuses).toBe('0 1 0');
+    expect(transcript(s, ['! yes | head -1 >/dev/null; echo $? ${PIPESTATUS[@]}'])).toContain('\n1 141 0\n');
+  });
+
+  it('read, head and groups share the pipe: each takes what it reads', () => {
+    const s = sessionWith();
+    expect(withStatuses(s, 'yes | while read l; do echo $l; break; done')).toEqual({ output: 'y\n', statuses: '141 0' });
+    expect(withStatuses(s, 'seq 5 | { read a; read b; echo $b $a; cat; }')).toEqual({ output: '2 1\n3\n4\n5\n', statuses: '0 0' });
+  });
+
+  it('"${PIPESTATUS[@]}" is one field per stage; ${#PIPESTATUS[@]}, ${PIPESTATUS[1]} and $PIPESTATUS', () => {
+    const s = sessionWith();
+    s.execute('yes | head -1 | cat >/dev/null');
+    expect(s.execute('for x in "${PIPESTATUS[@]}"; do echo "[$x]"; done').output).toBe('[141]\n[0]\n[0]\n');
+    s.execute('yes | head -1 >/dev/null');
+    expect(s.execute('echo ${#PIPESTATUS[@]} ${PIPESTATUS[1]} $PIPESTATUS ${PIPESTATUS[7]}.').output).toBe('2 0 141 .\n');
+    expect(s.execute('echo ${PIPESTATUS[@]}').output).toBe('0\n');
+  });
+});
+
+describe('commands that never end by themselves', () => {
+  it('a reader of all of an endless pipe blocks until Ctrl+C (yes | wc -l, yes | sort)', () => {
+    for (const line of ['yes | wc -l', 'cat /dev/zero | sort', "tr -d '\\0' < /dev/zero | head -c 1"]) {
+      const s = new ShellSession({ now: () => 0 });
+      const r = s.execute(line);
+      expect(r, line).toMatchObject({ running: true, output: '' });
+      expect(s.poll().output, line).toBe('');
+      expect(s.interrupt(), line).toMatchObject({ output: '^C\n', exitCode: 130 });
+    }
+  });
+
+  it('yes to the terminal writes on each poll until Ctrl+C', () => {
+    const s = new ShellSession({ now: () => 0 });
+    const r = s.execute('yes kubelab');
+    expect(r.running).toBe(true);
+    expect(r.output).toMatch(/^(kubelab\n)+$/);
+    expect(s.poll().output).toMatch(/^(kubelab\n)+$/);
+    expect(s.interrupt()).toMatchObject({ output: '^C\n', exitCode: 130 });
+  });
+
+  it('GNU yes rejects options; -- ends them; busybox prints them', () => {
+    const s = sessionWith();
+    expect(s.execute('yes -x | head -1').output).toBe("yes: invalid option -- 'x'\nTry 'yes --help' for more information.\n");
+    expect(s.execute('yes -- -x a | head -1').output).toBe('-x a\n');
+  });
+});
+
+describe('bytes 0x80-0xff', () => {
+  it('/dev/urandom gives every byte value; wc -c, head -c, od and base64 count bytes', () => {
+    const s = sessionWith();
+    expect(s.execute('head -c 16 /dev/urandom | wc -c').output).toBe('16\n');
+    expect(s.execute('head -c 16 /dev/urandom | base64 | base64 -d | wc -c').output).toBe('16\n');
+    expect(s.execute('head -c 16 /dev/urandom | base64').output).toMatch(/^[A-Za-z0-9+/]{22}==\n$/);
+    expect(s.execute('od -An -tx1 -N8 /dev/urandom').output).toMatch(/^( [0-9a-f]{2}){8}\n$/);
+    const bytes = s.execute('head -c 4096 /dev/urandom | od -An -tu1 -v').output.trim().split(/\s+/).map(Number);
+    expect(bytes).toHaveLength(4096);
+    expect(Math.max(...bytes)).toBeGreaterThan(0xf0);
+    expect(bytes.filter((b) => b >= 0x80).length).toBeGreaterThan(1500);
+  });
+
+  it('printf octal escapes are bytes; bytes that make UTF-8 are that character; others show as U+FFFD', () => {
+    const s = sessionWith();
+    expect(s.execute("printf '\\303\\251\\n' | grep é").output).toBe('é\n');
+    expect(s.execute("printf '\\377' | wc -c").output).toBe('1\n');
+    expect(s.execute("printf 'a\\377b\\n'").output).toBe('a\ufffdb\n');
+    expect(s.execute("printf 'é' | head -c 1 | od -An -tx1").output).toBe(' c3\n');
+    expect(s.execute("printf '\\377\\376' | od -An -td1 -tu1").output).toBe('   -1   -2\n  255  254\n');
+  });
+});

@@ -1,0 +1,84 @@
+import type { Command, CommandContext, CommandOutcome, Job, StreamCommand, StreamContext } from '../types';
+import type { LazyWriter, Pipe } from './Pipe';
+import { SIGPIPE_STATUS } from './Pipe';
+
+/** How much a device read gives at a time: a page, as the kernel's read of /dev/zero would. */
+export const DEVICE_BLOCK = 4096;
+
+/** How many writes an endless command makes for each poll of its job (the terminal keeps up). */
+const WRITES_PER_POLL = 8;
+
+/** A stream command running lazily in a pipeline, as its reader pulls. */
+export class StreamProcess implements LazyWriter {
+  constructor(
+    private readonly gen: Generator<void, number, void>,
+    private readonly ctx: StreamContext,
+    /** The pipe it reads, which it closes when it ends. */
+    private readonly input: Pipe | undefined,
+  ) {}
+
+  get endless(): boolean {
+    return this.ctx.outputEndless;
+  }
+
+  step(): number | undefined {
+    const r = this.gen.next();
+    if (!r.done) return undefined;
+    this.input?.close();
+    return r.value;
+  }
+
+  kill(): void {
+    this.gen.return(SIGPIPE_STATUS);
+    this.input?.close();
+  }
+}
+
+/**
+ * Runs a stream command whose output is not a pipe (the terminal, a file): to its end, or, when
+ * its output never ends (`yes`, `cat /dev/zero`), as a job that writes on each poll until Ctrl+C.
+ */
+export function runStream(gen: Generator<void, number, void>, ctx: StreamContext): CommandOutcome {
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+    if (ctx.outputEndless) break;
+  }
+  const job: Job = {
+    poll: () => {
+      for (let i = 0; i < WRITES_PER_POLL; i++) {
+        const r = gen.next();
+        if (r.done) return r.value;
+      }
+      return undefined;
+    },
+    wakeAt: () => undefined,
+    interrupt: () => void gen.return(130),
+  };
+  return { exitCode: 0, job };
+}
+
+/**
+ * The plain {@link Command} form of a stream command, for callers with a whole stdin (`kubectl
+ * exec pod -- cat`, xargs): reads that stdin at once, or the endless device it comes from in blocks.
+ */
+export function asCommand(stream: StreamCommand): Command {
+  return (ctx: CommandContext) => {
+    const device = ctx.stdinDevice;
+    let done = false;
+    const sctx: StreamContext = Object.create(ctx, {
+      read: {
+        value: () => {
+          if (device !== undefined) return ctx.fs.readFile(device, DEVICE_BLOCK);
+          if (done) return undefined;
+          done = true;
+          const text = ctx.stdin;
+          return text === '' ? undefined : text;
+        },
+      },
+      inputEndless: { value: device !== undefined },
+      outputEndless: { value: device !== undefined, writable: true },
+    }) as StreamContext;
+    return runStream(stream(sctx), sctx);
+  };
+}
