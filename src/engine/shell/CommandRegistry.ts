@@ -1,5 +1,8 @@
-import { asCommand } from './streams/streamCommand';
+import { asCommand, streamFormOf } from './streams/streamCommand';
 import type { Command, Completer, StreamCommand } from './types';
+
+/** Which commands are stateless line filters, remembered with the command itself. */
+const lineFilters = new WeakMap<Command, (argv: string[]) => boolean>();
 
 /**
  * The commands installed on one machine. Areas plug theirs in (`kubectl`, `iptables-save`,
@@ -20,9 +23,15 @@ export class CommandRegistry {
   register(name: string, run: Command, options: { dir?: string; complete?: Completer; streamsLines?: (argv: string[]) => boolean } = {}): this {
     this.commands.set(name, { run, path: `${options.dir ?? '/usr/bin'}/${name}` });
     if (options.complete) this.completers.set(name, options.complete);
-    if (options.streamsLines) this.lineStreamers.set(name, options.streamsLines);
-    else this.lineStreamers.delete(name);
-    this.streams.delete(name);
+    // A command copied from another registry (a container's tools from the node's) keeps what it is.
+    const streamsLines = options.streamsLines ?? lineFilters.get(run);
+    if (streamsLines) {
+      this.lineStreamers.set(name, streamsLines);
+      lineFilters.set(run, streamsLines);
+    } else this.lineStreamers.delete(name);
+    const stream = streamFormOf(run);
+    if (stream) this.streams.set(name, stream);
+    else this.streams.delete(name);
     return this;
   }
 
@@ -31,9 +40,7 @@ export class CommandRegistry {
    * runs it only as far as it needs, so `yes | head -3` ends; elsewhere it runs as a plain command.
    */
   registerStream(name: string, stream: StreamCommand, options: { dir?: string; complete?: Completer } = {}): this {
-    this.register(name, asCommand(stream), options);
-    this.streams.set(name, stream);
-    return this;
+    return this.register(name, asCommand(stream), options);
   }
 
   /** The stream form of `name`, if it has one (see {@link registerStream}). */

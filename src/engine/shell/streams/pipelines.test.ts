@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CommandRegistry } from '../CommandRegistry';
+import { coreCommands } from '../machines';
 import { ShellSession } from '../ShellSession';
 import { sessionWith, transcript } from '../testing/transcript';
 
@@ -129,5 +131,15 @@ describe('bytes 0x80-0xff', () => {
     expect(s.execute("printf 'a\\377b\\n'").output).toBe('a\ufffdb\n');
     expect(s.execute("printf 'é' | head -c 1 | od -An -tx1").output).toBe(' c3\n');
     expect(s.execute("printf '\\377\\376' | od -An -td1 -tu1").output).toBe('   -1   -2\n  255  254\n');
+  });
+});
+
+describe('registries', () => {
+  it('a command copied into another registry (a container from the node tools) stays a stream command and a line filter', () => {
+    const core = coreCommands();
+    const copy = new CommandRegistry().register('yes', core.get('yes')!, { dir: '/bin' }).register('grep', core.get('grep')!, { dir: '/bin' });
+    expect(copy.streamOf('yes')).toBe(core.streamOf('yes'));
+    expect(copy.streamsLines(['grep', 'web'])).toBe(true);
+    expect(copy.register('yes', () => 0).streamOf('yes')).toBeUndefined();
   });
 });

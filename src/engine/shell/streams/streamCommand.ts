@@ -58,12 +58,20 @@ export function runStream(gen: Generator<void, number, void>, ctx: StreamContext
   return { exitCode: 0, job };
 }
 
+/** Each plain form made by {@link asCommand} knows its stream form, so a registry that copies the command copies both. */
+const streamForms = new WeakMap<Command, StreamCommand>();
+
+/** The stream form of a command made by {@link asCommand}, if it is one. */
+export function streamFormOf(command: Command): StreamCommand | undefined {
+  return streamForms.get(command);
+}
+
 /**
  * The plain {@link Command} form of a stream command, for callers with a whole stdin (`kubectl
  * exec pod -- cat`, xargs): reads that stdin at once, or the endless device it comes from in blocks.
  */
 export function asCommand(stream: StreamCommand): Command {
-  return (ctx: CommandContext) => {
+  const command = (ctx: CommandContext): CommandOutcome => {
     const device = ctx.stdinDevice;
     let done = false;
     const sctx: StreamContext = Object.create(ctx, {
@@ -81,4 +89,6 @@ export function asCommand(stream: StreamCommand): Command {
     }) as StreamContext;
     return runStream(stream(sctx), sctx);
   };
+  streamForms.set(command, stream);
+  return command;
 }
