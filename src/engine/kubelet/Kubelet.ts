@@ -23,6 +23,8 @@ export interface KubeletState {
   queue: string[];
   stopped: boolean;
   events: [string, string][];
+  /** The PLEG's relist phase and generator (absent in snapshots taken before the PLEG). */
+  pleg?: { phaseMs: number; rng: [number, number, number, number] };
 }
 
 /**
@@ -61,6 +63,8 @@ export class Kubelet extends PodQueries {
     this.watching = true;
     this.serviceLinks.start();
     for (const rt of this.pods.values()) this.queue.push(`${rt.namespace}/${rt.name}`);
+    // Changes made while the kubelet was down are found by its first relists.
+    for (const rt of this.pods.values()) if ([...rt.initContainers, ...rt.containers].some((c) => c.report?.changedAt !== undefined)) this.syncAfterNextRelist(rt);
     if (!resume) this.heartbeat.beat(true);
     for (const sp of this.cfg.staticPods ?? []) {
       try {
@@ -219,6 +223,10 @@ export class Kubelet extends PodQueries {
     if (!rt) return;
     const pod = this.currentPod(rt.namespace, rt.name);
     if (!pod || pod.metadata.uid !== rt.uid) return;
+    if (a.kind === 'podSync') {
+      this.podSync(rt, pod, a.relistAt);
+      return;
+    }
     if (a.kind === 'sandboxReady') {
       rt.sandboxReady = true;
       rt.ip = rt.hostNetwork ? this.cfg.nodeIP : this.network.allocate(rt.uid, this.ipsInUse());
@@ -266,6 +274,8 @@ export class Kubelet extends PodQueries {
         break;
       case 'restart':
         if (rt.terminatingSince === undefined && (c.state === 'terminated' || c.reason === 'CrashLoopBackOff') && (c.finishedAt === a.finishedAt || c.lastTerminated?.finishedAt === a.finishedAt)) {
+          // The status this sync posts was computed before the restart: it shows until a relist sees the new container.
+          this.holdReport(c);
           if (c.state === 'terminated') this.archive(c);
           c.restartCount++;
           this.pull(rt, pod, spec, c);
@@ -276,7 +286,7 @@ export class Kubelet extends PodQueries {
 
   /** The kubelet's whole state, as plain JSON. */
   save(): KubeletState {
-    return { ...this.saveRuntime(), lastIP: this.network.last, generation: this.generation, queue: [...this.queue], stopped: this.stopped, events: this.events.save() };
+    return { ...this.saveRuntime(), lastIP: this.network.last, generation: this.generation, queue: [...this.queue], stopped: this.stopped, events: this.events.save(), pleg: { phaseMs: this.relistPhaseMs, rng: this.plegRng.save() } };
   }
 
   /**
@@ -290,5 +300,9 @@ export class Kubelet extends PodQueries {
     this.generation = s.generation;
     this.events.restore(s.events);
     this.queue = [...s.queue];
+    if (s.pleg) {
+      this.relistPhaseMs = s.pleg.phaseMs;
+      this.plegRng.restore(s.pleg.rng);
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { resolveImage, runExec } from '../apps';
 import type { ExecResult, HttpRequest, HttpResponse, ImageProfile, ServerCert } from '../apps';
 import type { Container } from 'kubernetes-types/core/v1';
-import { PodWorkers } from './PodWorkers';
+import { PodSync } from './PodSync';
 import { listening } from './probes';
 import type { ContainerRuntime, LogLine, PodRuntime } from './runtimeTypes';
 import type { PodObject } from '../sim/kinds';
@@ -11,7 +11,7 @@ import type { PodObject } from '../sim/kinds';
  * commands (`kubectl exec`), and whether a container accepts a connection or answers HTTP (the
  * network engine's last hop).
  */
-export abstract class PodQueries extends PodWorkers {
+export abstract class PodQueries extends PodSync {
   /** Container logs (`kubectl logs`), current or `--previous`. */
   logs(namespace: string, pod: string, container?: string, previous = false): LogLine[] | undefined {
     const rt = this.podByName(namespace, pod);

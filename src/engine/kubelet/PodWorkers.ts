@@ -3,19 +3,19 @@ import { defaultPullPolicy, parseImageRef, resolveImage } from '../apps';
 import type { ApiClient } from '../api/types';
 import { EventRecorder, type EventTarget } from '../sim/events';
 import type { PodObject } from '../sim/kinds';
-import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
 import { containerEnv } from './containerEnv';
 import { ServiceLinks } from './serviceLinks';
 import { ContainerRuntimeSim } from './ContainerRuntimeSim';
 import { BACKOFF_RESET_MS, goDuration, nextBackoff } from './durations';
-import { KUBELET_VERSION } from './nodeObject';
 import { PodNetwork } from './PodNetwork';
 import { deepEqual } from '../store/json';
 import { buildPodStatus, hex } from './podStatus';
-import { probeTiming, runProbe } from './probes';
+import { probeTiming } from './probes';
+import { lastRelistAt, nextRelistAt, podSyncDelayMs, RELIST_PERIOD_MS, reportedState } from './pleg';
+import { Rng } from '../sim/Rng';
 import type { ClusterDnsSettings } from './resolvConf';
-import type { ContainerRuntime, PodRuntime, ProbeKind } from './runtimeTypes';
+import type { ContainerRuntime, PodRuntime } from './runtimeTypes';
 
 export interface KubeletConfig {
   api: ApiClient;
@@ -29,8 +29,6 @@ export interface KubeletConfig {
   staticPods?: Pod[];
 }
 
-/** Time from exit to the kubelet noticing and acting (its sync loop period is ~1 s). */
-const RESTART_SYNC_MS = 1000;
 /** Effective image download speed on the simulated network (bytes per ms ≈ 40 MB/s). */
 const PULL_BYTES_PER_MS = 40_000;
 
@@ -49,12 +47,56 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
    */
   protected readonly podCache = new Map<string, PodObject>();
   protected watching = false;
+  /**
+   * The PLEG's own randomness (relist phase, pod sync durations), seeded from the cluster's seed
+   * and the node's name without drawing from the shared generator, so the names and timings the
+   * rest of the cluster draws do not depend on how often this node relists.
+   */
+  protected plegRng: Rng;
+  /** Where in each second this node's relist runs. */
+  protected relistPhaseMs: number;
 
   constructor(readonly cfg: KubeletConfig) {
     super(cfg.clock, cfg.rng);
     this.events = new EventRecorder(cfg.api, cfg.clock, 'kubelet', cfg.nodeName);
     this.network = new PodNetwork(cfg.podCIDR);
     this.serviceLinks = new ServiceLinks(cfg.api);
+    this.plegRng = new Rng(`pleg/${cfg.nodeName}/${cfg.rng.save().join('.')}`);
+    this.relistPhaseMs = this.plegRng.int(RELIST_PERIOD_MS);
+  }
+
+  /**
+   * Keeps what the status shows for `c` as it is now, until a relist sees the runtime's next
+   * change: called when the kubelet starts a restart (the SyncPod that restarts a container
+   * posted the status it computed before starting it).
+   */
+  protected holdReport(c: ContainerRuntime): void {
+    c.report ??= { shown: reportedState(c) };
+  }
+
+  /**
+   * Call just before the runtime changes `c` on its own (its process starts or exits): the
+   * change reaches the status at the pod sync after the next relist.
+   */
+  protected runtimeChanged(rt: PodRuntime, c: ContainerRuntime): void {
+    const now = this.clock.now();
+    if (!c.report) c.report = { shown: reportedState(c) };
+    else if (c.report.changedAt !== undefined && lastRelistAt(now, this.relistPhaseMs) > c.report.changedAt) {
+      // A relist has seen the state between the previous change and this one; its pod sync
+      // (still pending) reports that state.
+      c.report.relisted = { at: lastRelistAt(now, this.relistPhaseMs), state: reportedState(c) };
+    }
+    c.report.changedAt = now;
+    this.syncAfterNextRelist(rt);
+  }
+
+  /** Arms the pod sync that the next relist triggers for `rt` (once per relist). */
+  protected syncAfterNextRelist(rt: PodRuntime): void {
+    const now = this.clock.now();
+    const relistAt = nextRelistAt(now, this.relistPhaseMs);
+    if (!this.hasAction((a) => a.kind === 'podSync' && a.uid === rt.uid && a.relistAt === relistAt)) {
+      this.after(relistAt - now + podSyncDelayMs(this.plegRng), { kind: 'podSync', uid: rt.uid, relistAt });
+    }
   }
 
   /** The pod as the API server has it now (from the watch cache while watching). */
@@ -103,6 +145,8 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     const policy = spec.imagePullPolicy ?? defaultPullPolicy(ref);
     const present = this.images.has(c.image);
     if (policy === 'Never' && !present) {
+      // The sync that fails the start reports it (no container was created for a relist to see).
+      if (c.report?.changedAt === undefined) c.report = undefined;
       c.state = 'waiting';
       c.reason = 'ErrImageNeverPull';
       c.message = `Container image "${c.image}" is not present with pull policy of Never`;
@@ -147,6 +191,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
       hostname: rt.hostname,
     };
     const plan = this.planOf(rt, c)!;
+    this.runtimeChanged(rt, c);
     c.containerID = `containerd://${hex(`${rt.uid}/${c.name}/${c.restartCount}`)}`;
     this.events.record(this.target(rt, c), 'Normal', 'Created', `Created container: ${c.name}`);
     if (plan.startError) {
@@ -157,8 +202,6 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
       c.startedAt = undefined;
       c.finishedAt = now;
       this.events.record(this.target(rt, c), 'Warning', 'Failed', `Error: ${plan.startError}`);
-      this.afterExit(rt, pod, c, 128);
-      this.postStatus(rt, pod);
       return;
     }
     c.state = 'running';
@@ -179,7 +222,6 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
       const probe = spec[`${kind}Probe`];
       if (probe) this.after(probeTiming(probe).initialDelayMs, { kind: 'probe', uid: rt.uid, container: c.name, probe: kind, startedAt: now }, true);
     }
-    this.postStatus(rt, pod);
     const index = rt.containers.indexOf(c);
     if (index >= 0 && c.restartCount === 0 && index + 1 < rt.containers.length && rt.containers[index + 1]!.containerID === undefined) this.startNext(rt, pod, index + 1);
   }
@@ -219,52 +261,6 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     this.after(loop.periodMs, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt }, true);
   }
 
-  protected probe(rt: PodRuntime, pod: PodObject, spec: Container, c: ContainerRuntime, kind: ProbeKind, startedAt: number): void {
-    if (c.state !== 'running' || c.startedAt !== startedAt) return;
-    const probe = spec[`${kind}Probe`]!;
-    const t = probeTiming(probe);
-    // Liveness and readiness wait until the startup probe has succeeded.
-    if (kind !== 'startup' && !c.started) return this.probeAgain(rt, c, kind, startedAt, t.periodMs);
-    if (kind === 'startup' && c.started) return;
-    const plan = this.planOf(rt, c)!;
-    const r = runProbe(probe, { container: spec, runtime: c, plan, podIP: rt.ip ?? '', sourceIP: rt.hostNetwork ? this.cfg.nodeIP : this.network.gateway(), now: this.clock.now(), kubeletVersion: KUBELET_VERSION.replace(/^v(\d+\.\d+).*/, '$1') });
-    if (r.logLine) c.logs.push({ at: this.clock.now(), line: r.logLine });
-    const st = (c.probes[kind] ??= { successes: 0, failures: 0 });
-    const label = kind[0]!.toUpperCase() + kind.slice(1);
-    if (r.ok) {
-      st.successes++;
-      st.failures = 0;
-      if (st.successes >= t.successThreshold) st.ok = true;
-    } else {
-      st.failures++;
-      st.successes = 0;
-      this.events.record(this.target(rt, c), 'Warning', 'Unhealthy', `${label} probe failed: ${r.message}`);
-      if (st.failures >= t.failureThreshold) st.ok = false;
-    }
-    if (kind === 'readiness') {
-      const ready = st.ok === true;
-      if (ready !== c.ready) {
-        c.ready = ready;
-        this.postStatus(rt, pod);
-      }
-    } else if (kind === 'startup' && st.ok) {
-      c.started = true;
-      c.ready = !spec.readinessProbe;
-      this.postStatus(rt, pod);
-      return;
-    }
-    if ((kind === 'liveness' || kind === 'startup') && st.ok === false) {
-      this.events.record(this.target(rt, c), 'Normal', 'Killing', `Container ${c.name} failed ${kind} probe, will be restarted`);
-      this.stopContainer(rt, pod, c, probe.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30);
-      return;
-    }
-    this.probeAgain(rt, c, kind, startedAt, t.periodMs);
-  }
-
-  private probeAgain(rt: PodRuntime, c: ContainerRuntime, kind: ProbeKind, startedAt: number, periodMs: number): void {
-    this.after(periodMs, { kind: 'probe', uid: rt.uid, container: c.name, probe: kind, startedAt }, true);
-  }
-
   /** Sends SIGTERM; the process exits as its plan says, or SIGKILL ends it at the deadline. */
   protected stopContainer(rt: PodRuntime, _pod: PodObject, c: ContainerRuntime, graceSeconds: number): void {
     if (c.state !== 'running' || c.stopping) return;
@@ -277,7 +273,14 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     this.after(delay, { kind: 'killDeadline', uid: rt.uid, container: c.name, code, startedAt: c.startedAt! });
   }
 
+  /**
+   * The container's process ended. A pod being terminated is reported at once (the kubelet's
+   * terminating sync reads the runtime after the kill); otherwise the exit waits for a relist.
+   */
   protected exited(rt: PodRuntime, pod: PodObject, c: ContainerRuntime, code: number): void {
+    const terminating = rt.terminatingSince !== undefined;
+    if (terminating) c.report = undefined;
+    else this.runtimeChanged(rt, c);
     c.state = 'terminated';
     c.exitCode = code;
     c.reason = code === 0 ? 'Completed' : 'Error';
@@ -286,11 +289,16 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     c.ready = false;
     c.started = false;
     c.stopping = false;
+    if (!terminating) return;
     this.afterExit(rt, pod, c, code);
     this.postStatus(rt, pod);
   }
 
-  /** Restart (with back-off), finish the pod, or complete a termination. */
+  /**
+   * What the pod sync that sees an exit does: restart (with back-off), finish the pod, or
+   * complete a termination. The first restart is immediate; later ones wait out the back-off,
+   * and the sync after this one reports CrashLoopBackOff.
+   */
   protected afterExit(rt: PodRuntime, pod: PodObject, c: ContainerRuntime, code: number): void {
     if (rt.terminatingSince !== undefined) return this.maybeFinishTermination(rt, pod);
     const policy = pod.spec?.restartPolicy ?? 'Always';
@@ -310,8 +318,8 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
       if (ran >= BACKOFF_RESET_MS) c.backoffMs = 0;
       const delay = c.backoffMs;
       c.backoffMs = nextBackoff(c.backoffMs);
-      if (delay > 0) this.after(RESTART_SYNC_MS, { kind: 'backoff', uid: rt.uid, container: c.name, finishedAt: c.finishedAt!, delayMs: delay });
-      this.after(RESTART_SYNC_MS + delay, { kind: 'restart', uid: rt.uid, container: c.name, finishedAt: c.finishedAt! });
+      if (delay > 0) this.after(RELIST_PERIOD_MS, { kind: 'backoff', uid: rt.uid, container: c.name, finishedAt: c.finishedAt!, delayMs: delay });
+      this.after(delay, { kind: 'restart', uid: rt.uid, container: c.name, finishedAt: c.finishedAt! });
       return;
     }
     if (rt.containers.every((x) => x.state === 'terminated')) {
@@ -335,6 +343,7 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
         this.events.record(this.target(rt, c), 'Normal', 'Killing', `Stopping container ${c.name}`);
         this.stopContainer(rt, pod, c, grace);
       } else if (c.state === 'waiting') {
+        c.report = undefined;
         c.state = 'terminated';
         c.reason = c.containerID ? 'Error' : 'ContainerStatusUnknown';
         c.exitCode = c.containerID ? 137 : 137;
@@ -349,6 +358,8 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
     if ([...rt.initContainers, ...rt.containers].some((c) => c.state === 'running')) return;
     rt.finished ??= rt.containers.every((c) => c.exitCode === 0) ? 'Succeeded' : 'Failed';
     rt.sandboxReady = false;
+    // The terminating sync reports what the runtime says after the kill, relisted or not.
+    for (const c of [...rt.initContainers, ...rt.containers]) c.report = undefined;
     this.postStatus(rt, pod);
     this.forget(rt);
     try {

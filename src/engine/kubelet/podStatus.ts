@@ -3,6 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
 import { parseImageRef } from '../apps';
 import { rfc3339 } from '../sim/events';
+import { reportedView } from './pleg';
 import type { ContainerRuntime, PodRuntime } from './runtimeTypes';
 
 /** `docker.io/library/nginx:latest`: how containerd reports the image it ran. */
@@ -88,8 +89,10 @@ function condition(prev: PodCondition[] | undefined, now: number, type: string, 
 /**
  * The status kubelet posts for a pod (pkg/kubelet/kubelet_pods.go generateAPIPodStatus): phase,
  * the five conditions in kubelet's order, container statuses, IPs, start time and QoS class.
+ * Containers appear as the kubelet's pod cache has them (pleg.ts), which may trail the runtime.
  */
-export function buildPodStatus(pod: Pod, rt: PodRuntime, nodeIP: string, now: number): PodStatus {
+export function buildPodStatus(pod: Pod, runtime: PodRuntime, nodeIP: string, now: number): PodStatus {
+  const rt = { ...runtime, containers: runtime.containers.map(reportedView), initContainers: runtime.initContainers.map(reportedView) };
   const prev = pod.status?.conditions;
   const statuses = rt.containers.map(containerStatus);
   const initStatuses = rt.initContainers.map(containerStatus);

@@ -59,6 +59,35 @@ export interface ContainerRuntime {
   launch?: ContainerLaunch;
   /** Set while the kubelet is stopping the container (SIGTERM sent). */
   stopping?: boolean;
+  /**
+   * Set while the runtime is ahead of what the kubelet reports (pleg.ts): a start or an exit no
+   * relist has seen yet, or a restart whose new container is still being created.
+   */
+  report?: HeldReport;
+}
+
+/** The fields of a container the kubelet reports: its state as the pod cache has it, and readiness. */
+export interface ReportedState {
+  state: ContainerRuntime['state'];
+  reason?: string;
+  message?: string;
+  exitCode?: number;
+  containerID?: string;
+  startedAt?: number;
+  finishedAt?: number;
+  restartCount: number;
+  lastTerminated?: TerminatedInfo;
+  ready: boolean;
+  started: boolean;
+}
+
+export interface HeldReport {
+  /** What the status shows for the container until a relist sees the runtime's changes. */
+  shown: ReportedState;
+  /** Virtual time of the runtime's latest change not yet relisted (undefined: none yet). */
+  changedAt?: number;
+  /** The state a relist saw between `shown` and a later change (its pod sync is still pending). */
+  relisted?: { at: number; state: ReportedState };
 }
 
 export interface PodRuntime {
@@ -93,6 +122,7 @@ export type KubeletAction =
   | { kind: 'backoff'; uid: string; container: string; finishedAt: number; delayMs: number }
   | { kind: 'restart'; uid: string; container: string; finishedAt: number }
   | { kind: 'killDeadline'; uid: string; container: string; code: number; startedAt: number }
+  | { kind: 'podSync'; uid: string; relistAt: number }
   | { kind: 'heartbeat'; generation: number }
   | { kind: 'statusReport' };
 

@@ -86,13 +86,21 @@ function attachJob(ctx: KubectlContext, name: string, remove: boolean, quiet: bo
               // The shell was the container's main process: leaving it ends the container, and
               // the kubelet restarts it (Always, OnFailure on error) or the pod completes.
               ctx.sim.kubelet(p.spec!.nodeName!)?.mainProcessExited(ctx.namespace, name, container.name, code);
+              // run.go waits for the pod (waitForPod) before it reports; the kubelet posts the exit
+              // after its next relist. Where time flows outside (browser) it cannot wait here, and
+              // takes the exit from the runtime the kubelet is about to report.
+              const advance = ctx.cmd.shell.advance;
+              const exitPosted = () => !podNow(ctx, name)?.status?.containerStatuses?.[0]?.state?.running;
+              for (const until = ctx.now() + timeoutMs; !restartAlways && advance && !exitPosted() && ctx.now() < until; ) advance(Math.max(1, (ctx.sim.clock.nextDue() ?? until) - ctx.now()));
               const after = podNow(ctx, name);
-              const term = after?.status?.containerStatuses?.[0]?.state?.terminated;
+              const runtime = ctx.sim.kubelet(p.spec!.nodeName!)?.container(ctx.namespace, name, container.name)?.container;
+              const term = exitPosted() ? after?.status?.containerStatuses?.[0]?.state?.terminated : runtime?.state === 'terminated' ? { exitCode: runtime.exitCode ?? 0, reason: runtime.reason } : undefined;
               // attach.go's notice (restartPolicy Always only), then run's --rm cleanup.
               if (restartAlways && !quiet) ctx.cmd.stdout(`Session ended, resume using 'kubectl attach ${name} -c ${container.name} -i -t' command when the pod is running\n`);
               if (remove && after) removePod(ctx, name);
               // Without Always, run waits for the pod and reports a failed one (run.go, after the deferred --rm).
-              if (!restartAlways && after?.status?.phase === 'Failed' && term && term.exitCode !== 0) {
+              const failed = exitPosted() ? after?.status?.phase === 'Failed' : p.spec?.restartPolicy === 'Never';
+              if (!restartAlways && failed && term && term.exitCode !== 0) {
                 ctx.cmd.stderr(`pod ${ctx.namespace}/${name} terminated (${term.reason ?? 'Error'})\n`);
                 return term.exitCode; // run.go's CodeExitError carries the container's status
               }
