@@ -4,7 +4,7 @@ import { parse } from './parser/parse';
 import { runPipeline } from './pipeline';
 import type { ShellFrame } from './ShellFrame';
 import type { Pipe } from './streams/Pipe';
-import { runStream, StreamProcess } from './streams/streamCommand';
+import { lineFilter, runStream, StreamProcess } from './streams/streamCommand';
 import type { Command, CommandOutcome, Job, ShellHooks, StreamCommand, StreamContext } from './types';
 import { openStdin, type Stdin } from './streams/stdin';
 import { EndlessRead, resolvePath, VfsError, STRERROR } from './vfs/Vfs';
@@ -336,7 +336,9 @@ export class Interpreter {
 
   /** Runs one command with a context; `VAR=x cmd` assignments apply to that command only. */
   private invoke(command: Command, argv: string[], io: Io, assigns: [string, string][], builtin: boolean): CommandOutcome {
-    const stream = builtin ? undefined : this.frame.machine.commands.streamOf(argv[0]!);
+    const commands = this.frame.machine.commands;
+    // A line filter reading a pipe filters it as it comes (`yes | grep y | head -1`).
+    const stream = builtin ? undefined : (commands.streamOf(argv[0]!) ?? (io.source && commands.streamsLines(argv) ? lineFilter(command) : undefined));
     const frame = this.frame;
     const overlay = new Map(assigns);
     const env: StreamContext['env'] = {
@@ -356,7 +358,9 @@ export class Interpreter {
     };
     let input: Stdin | undefined;
     const stdin = (): Stdin => (input ??= openStdin(io, frame.machine.fs));
-    const endless = io.source ? io.source.endless : io.endless !== undefined;
+    // Asked as the pipeline runs: a writer says it is endless once it has started.
+    const inputEndless = (): boolean => (io.source ? io.source.endless : io.endless !== undefined);
+    let declared: boolean | undefined;
     const ctx: StreamContext = {
       argv,
       get stdin() {
@@ -365,8 +369,15 @@ export class Interpreter {
       stdinDevice: io.source ? undefined : io.endless,
       readLine: () => stdin().line(),
       read: () => stdin().read(),
-      inputEndless: endless,
-      outputEndless: endless,
+      get inputEndless() {
+        return inputEndless();
+      },
+      get outputEndless() {
+        return declared ?? inputEndless();
+      },
+      set outputEndless(value: boolean) {
+        declared = value;
+      },
       stdout: io.stdout,
       stderr: io.stderr,
       isTTY: io.tty === true,

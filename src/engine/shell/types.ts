@@ -192,9 +192,12 @@ export type Command = (ctx: CommandContext) => CommandOutcome;
 export interface StreamContext extends CommandContext {
   /** The next piece of standard input as it comes (a pipe's next write, a device's next block), undefined at end of file. */
   read(): string | undefined;
-  /** Whether standard input never reaches end of file (`< /dev/zero`, `yes |`). */
+  /** Whether standard input never reaches end of file (`< /dev/zero`, `yes |`); known once its writer has started. */
   readonly inputEndless: boolean;
-  /** Whether this command's output never ends by itself; starts as {@link inputEndless} (a filter's), `yes` sets it. */
+  /**
+   * Whether this command's output never ends by itself. Until set it follows {@link inputEndless}
+   * (a filter's); a command that knows sets it before its first write (`yes`: true, `head`: false).
+   */
   outputEndless: boolean;
 }
 

@@ -68,6 +68,14 @@ controlplane:~$ yes | head -1 >/dev/null; echo $?
     expect(transcript(s, ['! yes | head -1 >/dev/null; echo $? ${PIPESTATUS[@]}'])).toContain('\n1 141 0\n');
   });
 
+  it('a line filter between stages filters as lines come (yes | grep y | head -2); its status is the whole stream\'s', () => {
+    const s = sessionWith();
+    expect(withStatuses(s, 'yes | grep y | head -2')).toEqual({ output: 'y\ny\n', statuses: '141 141 0' });
+    expect(withStatuses(s, 'seq 12 | grep 1 | cat')).toEqual({ output: '1\n10\n11\n12\n', statuses: '0 0 0' });
+    expect(withStatuses(s, 'seq 10 | grep x')).toEqual({ output: '', statuses: '0 1' });
+    expect(withStatuses(s, 'seq 10 | grep -c 1')).toEqual({ output: '2\n', statuses: '0 0' });
+  });
+
   it('read, head and groups share the pipe: each takes what it reads', () => {
     const s = sessionWith();
     expect(withStatuses(s, 'yes | while read l; do echo $l; break; done')).toEqual({ output: 'y\n', statuses: '141 0' });
@@ -86,13 +94,20 @@ controlplane:~$ yes | head -1 >/dev/null; echo $?
 
 describe('commands that never end by themselves', () => {
   it('a reader of all of an endless pipe blocks until Ctrl+C (yes | wc -l, yes | sort)', () => {
-    for (const line of ['yes | wc -l', 'cat /dev/zero | sort', "tr -d '\\0' < /dev/zero | head -c 1"]) {
+    for (const line of ['yes | wc -l', 'cat /dev/zero | sort', "tr -d '\\0' < /dev/zero | head -c 1", 'yes | grep n | head -1']) {
       const s = new ShellSession({ now: () => 0 });
       const r = s.execute(line);
       expect(r, line).toMatchObject({ running: true, output: '' });
       expect(s.poll().output, line).toBe('');
       expect(s.interrupt(), line).toMatchObject({ output: '^C\n', exitCode: 130 });
     }
+  });
+
+  it('od of an endless pipe prints its first line, then * for the repeats, and runs on', () => {
+    const s = new ShellSession({ now: () => 0 });
+    expect(s.execute('yes | cat | tr -d y | od -c')).toMatchObject({ running: true, output: `0000000${'  \\n'.repeat(16)}\n*\n` });
+    expect(s.poll().output).toBe('');
+    expect(s.interrupt()).toMatchObject({ output: '^C\n', exitCode: 130 });
   });
 
   it('yes to the terminal writes on each poll until Ctrl+C', () => {

@@ -92,3 +92,39 @@ export function asCommand(stream: StreamCommand): Command {
   streamForms.set(command, stream);
   return command;
 }
+
+/**
+ * A stateless line filter (`grep web`) reading a pipe, as a stream command: it runs on each
+ * batch of complete lines as they come, as grep writing through a pipe does, so `yes | grep y |
+ * head -1` ends. Its status is the best of the batches' (grep: 0 once any line matched); an
+ * error status (2 and up) ends it at once, as the first batch would have ended it.
+ */
+export function lineFilter(command: Command): StreamCommand {
+  return function* (ctx: StreamContext): Generator<void, number, void> {
+    let best: number | undefined;
+    let rest = '';
+    const runOn = (text: string): number => {
+      let given = false;
+      const batch = Object.create(ctx, {
+        stdin: { get: () => (given ? '' : ((given = true), text)) },
+        stdinDevice: { value: undefined },
+        readLine: { value: () => undefined },
+      }) as CommandContext;
+      const outcome = command(batch);
+      const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
+      best = best === undefined ? code : Math.min(best, code);
+      return code;
+    };
+    for (let piece = ctx.read(); piece !== undefined; piece = ctx.read()) {
+      rest += piece;
+      const end = rest.lastIndexOf('\n') + 1;
+      if (end === 0) continue;
+      const lines = rest.slice(0, end);
+      rest = rest.slice(end);
+      if (runOn(lines) >= 2) return best!;
+      yield;
+    }
+    if (rest !== '' || best === undefined) runOn(rest);
+    return best!;
+  };
+}

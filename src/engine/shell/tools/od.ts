@@ -169,7 +169,9 @@ export function* od(ctx: StreamContext): Generator<void, number, void> {
 
   const names = o.operands.length === 0 ? ['-'] : o.operands;
   const fromStdin = (name: string) => name === '-' || isStdinLink(ctx, name);
-  ctx.outputEndless = numbers.N === undefined && names.some((name) => (fromStdin(name) ? ctx.inputEndless : ctx.fs.isEndless(ctx.resolve(name))));
+  // Bounded by -N; endless with an endless device; with stdin, as endless as stdin is (the default).
+  if (numbers.N !== undefined || !names.some((name) => fromStdin(name) || ctx.fs.isEndless(ctx.resolve(name)))) ctx.outputEndless = false;
+  else if (names.some((name) => !fromStdin(name) && ctx.fs.isEndless(ctx.resolve(name)))) ctx.outputEndless = true;
   let skip = numbers.j ?? 0;
   let left = numbers.N ?? Infinity;
   let offset = skip;

@@ -40,7 +40,9 @@ export function* cat(ctx: StreamContext): Generator<void, number, void> {
   if (!o.ok) return usageError(ctx.stderr, 'cat', o.message);
   const names = o.operands.length === 0 ? ['-'] : o.operands;
   const fromStdin = (name: string) => name === '-' || isStdinLink(ctx, name);
-  ctx.outputEndless = names.some((name) => (fromStdin(name) ? ctx.inputEndless : ctx.fs.isEndless(ctx.resolve(name))));
+  // Endless with an endless device; with stdin, as endless as stdin is (the default).
+  if (names.some((name) => !fromStdin(name) && ctx.fs.isEndless(ctx.resolve(name)))) ctx.outputEndless = true;
+  else if (!names.some(fromStdin)) ctx.outputEndless = false;
   let code = 0;
   const number = lineNumberer(o.opts.has('n'));
   for (const name of names) {
