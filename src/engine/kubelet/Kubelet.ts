@@ -286,7 +286,7 @@ export class Kubelet extends PodQueries {
 
   /** The kubelet's whole state, as plain JSON. */
   save(): KubeletState {
-    return { ...this.saveRuntime(), lastIP: this.network.last, generation: this.generation, queue: [...this.queue], stopped: this.stopped, events: this.events.save(), pleg: { phaseMs: this.relistPhaseMs, rng: this.plegRng.save() } };
+    return { ...this.saveRuntime(), lastIP: this.network.last, generation: this.generation, queue: [...this.queue], stopped: this.stopped, events: this.events.save(), pleg: this.savePleg() };
   }
 
   /**
@@ -300,9 +300,6 @@ export class Kubelet extends PodQueries {
     this.generation = s.generation;
     this.events.restore(s.events);
     this.queue = [...s.queue];
-    if (s.pleg) {
-      this.relistPhaseMs = s.pleg.phaseMs;
-      this.plegRng.restore(s.pleg.rng);
-    }
+    this.restorePleg(s.pleg);
   }
 }

@@ -3,17 +3,17 @@ import { defaultPullPolicy, parseImageRef, resolveImage } from '../apps';
 import type { ApiClient } from '../api/types';
 import { EventRecorder, type EventTarget } from '../sim/events';
 import type { PodObject } from '../sim/kinds';
+import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
 import { containerEnv } from './containerEnv';
 import { ServiceLinks } from './serviceLinks';
-import { ContainerRuntimeSim } from './ContainerRuntimeSim';
 import { BACKOFF_RESET_MS, goDuration, nextBackoff } from './durations';
 import { PodNetwork } from './PodNetwork';
 import { deepEqual } from '../store/json';
 import { buildPodStatus, hex } from './podStatus';
 import { probeTiming } from './probes';
-import { lastRelistAt, nextRelistAt, podSyncDelayMs, RELIST_PERIOD_MS, reportedState } from './pleg';
-import { Rng } from '../sim/Rng';
+import { RELIST_PERIOD_MS } from './pleg';
+import { RelistedRuntime } from './RelistedRuntime';
 import type { ClusterDnsSettings } from './resolvConf';
 import type { ContainerRuntime, PodRuntime } from './runtimeTypes';
 
@@ -36,7 +36,7 @@ const PULL_BYTES_PER_MS = 40_000;
  * The per-container lifecycle that kubelet's pod workers drive: pull, create, start, run the
  * process plan, probe, restart with back-off, stop gracefully, and post the pod's status.
  */
-export abstract class PodWorkers extends ContainerRuntimeSim {
+export abstract class PodWorkers extends RelistedRuntime {
   protected readonly events: EventRecorder;
   protected readonly network: PodNetwork;
   protected readonly serviceLinks: ServiceLinks;
@@ -47,56 +47,11 @@ export abstract class PodWorkers extends ContainerRuntimeSim {
    */
   protected readonly podCache = new Map<string, PodObject>();
   protected watching = false;
-  /**
-   * The PLEG's own randomness (relist phase, pod sync durations), seeded from the cluster's seed
-   * and the node's name without drawing from the shared generator, so the names and timings the
-   * rest of the cluster draws do not depend on how often this node relists.
-   */
-  protected plegRng: Rng;
-  /** Where in each second this node's relist runs. */
-  protected relistPhaseMs: number;
-
   constructor(readonly cfg: KubeletConfig) {
-    super(cfg.clock, cfg.rng);
+    super(cfg.clock, cfg.rng, cfg.nodeName);
     this.events = new EventRecorder(cfg.api, cfg.clock, 'kubelet', cfg.nodeName);
     this.network = new PodNetwork(cfg.podCIDR);
     this.serviceLinks = new ServiceLinks(cfg.api);
-    this.plegRng = new Rng(`pleg/${cfg.nodeName}/${cfg.rng.save().join('.')}`);
-    this.relistPhaseMs = this.plegRng.int(RELIST_PERIOD_MS);
-  }
-
-  /**
-   * Keeps what the status shows for `c` as it is now, until a relist sees the runtime's next
-   * change: called when the kubelet starts a restart (the SyncPod that restarts a container
-   * posted the status it computed before starting it).
-   */
-  protected holdReport(c: ContainerRuntime): void {
-    c.report ??= { shown: reportedState(c) };
-  }
-
-  /**
-   * Call just before the runtime changes `c` on its own (its process starts or exits): the
-   * change reaches the status at the pod sync after the next relist.
-   */
-  protected runtimeChanged(rt: PodRuntime, c: ContainerRuntime): void {
-    const now = this.clock.now();
-    if (!c.report) c.report = { shown: reportedState(c) };
-    else if (c.report.changedAt !== undefined && lastRelistAt(now, this.relistPhaseMs) > c.report.changedAt) {
-      // A relist has seen the state between the previous change and this one; its pod sync
-      // (still pending) reports that state.
-      c.report.relisted = { at: lastRelistAt(now, this.relistPhaseMs), state: reportedState(c) };
-    }
-    c.report.changedAt = now;
-    this.syncAfterNextRelist(rt);
-  }
-
-  /** Arms the pod sync that the next relist triggers for `rt` (once per relist). */
-  protected syncAfterNextRelist(rt: PodRuntime): void {
-    const now = this.clock.now();
-    const relistAt = nextRelistAt(now, this.relistPhaseMs);
-    if (!this.hasAction((a) => a.kind === 'podSync' && a.uid === rt.uid && a.relistAt === relistAt)) {
-      this.after(relistAt - now + podSyncDelayMs(this.plegRng), { kind: 'podSync', uid: rt.uid, relistAt });
-    }
   }
 
   /** The pod as the API server has it now (from the watch cache while watching). */
