@@ -23,11 +23,11 @@ export function set(ctx: CommandContext): number {
     const flag = args[i]!;
     const name = args[i + 1];
     if ((flag === '-o' || flag === '+o') && name !== undefined && !(flavor === 'dash' ? DASH_KNOWN : KNOWN).includes(name)) {
-      // bash's shopt.c/set.c wording; dash's sh_error from minus_o (status 2); busybox ash's ash_msg.
+      // bash's wording and status 2 (bash 5.2.15 here); dash's sh_error from minus_o (2); busybox ash's ash_msg (1).
       if (flavor === 'dash') ctx.stderr(`${label}: set: Illegal option -o ${name}\n`);
       else if (flavor === 'ash') ctx.stderr(`${label}: set: illegal option ${flag} ${name}\n`);
       else ctx.stderr(`${label}: set: ${name}: invalid option name\n`);
-      return flavor === 'dash' ? 2 : 1;
+      return flavor === 'ash' ? 1 : 2;
     }
     if ((flag !== '-o' && flag !== '+o') || name === undefined || !SIMULATED[flavor]!.includes(name)) {
       ctx.stderr(`kubelab: set ${args.join(' ')}: not simulated here (only set -o/+o pipefail in bash and busybox sh)\n`);

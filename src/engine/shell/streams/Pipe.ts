@@ -18,6 +18,8 @@ export interface LazyWriter {
   step(): number | undefined;
   /** Whether it never ends by itself (`yes`, `cat /dev/zero`, a filter of one of those). */
   readonly endless: boolean;
+  /** Whether it reads a pipe itself (a filter in the middle: `grep` in `seq | grep | head`). */
+  readonly readsPipe: boolean;
   /** SIGPIPE: it stops where it is and lets go of its own input. */
   kill(): void;
 }
@@ -95,11 +97,14 @@ export class Pipe {
   }
 
   /**
-   * The reader is gone: a writer still running writes on into the pipe's capacity and ends with
-   * its own status if it ends there; a writer that wrote (or writes) more than the pipe could
-   * hold beyond what was read would have blocked, and SIGPIPE killed it (141). Returns the
-   * writer's status. Throws EndlessRead for a writer that never writes nor ends: the pipeline
-   * waits for it.
+   * The reader is gone; returns the writer's status. A write into a pipe whose reader is gone
+   * kills the writer (SIGPIPE, 141), except what still fits in the pipe's capacity beyond what
+   * was read: a source (`seq`, `yes`, `cat FILE`) runs ahead of its reader that far, so `seq 3 |
+   * head -1` ends on its own and `seq 1000000 | head -2` does not. A filter that reads a pipe
+   * itself goes at its input's pace and is behind its reader, so its next write fails (`seq
+   * 100000 | grep 99 | head -3`: 141 141 0, as bash shows). A command that ran to its end first
+   * was killed if it wrote more than the pipe held (`seq 100000 | sort | head -1`: 0 141 0).
+   * Throws EndlessRead for a writer that never writes nor ends: the pipeline waits for it.
    */
   close(): number {
     if (this.readerGone) return this.status ?? 0;
@@ -110,7 +115,7 @@ export class Pipe {
     while (this.status === undefined && this.writer) {
       const before = this.written;
       const status = this.writer.step();
-      if (overflowed()) {
+      if (overflowed() || (this.writer.readsPipe && this.written > before)) {
         if (status === undefined) this.writer.kill();
         this.status = SIGPIPE_STATUS;
         break;

@@ -74,6 +74,11 @@ controlplane:~$ yes | head -1 >/dev/null; echo $?
     expect(withStatuses(s, 'seq 12 | grep 1 | cat')).toEqual({ output: '1\n10\n11\n12\n', statuses: '0 0 0' });
     expect(withStatuses(s, 'seq 10 | grep x')).toEqual({ output: '', statuses: '0 1' });
     expect(withStatuses(s, 'seq 10 | grep -c 1')).toEqual({ output: '2\n', statuses: '0 0' });
+    // A filter goes at its input's pace, behind its reader: its next write meets the closed pipe,
+    // as bash 5.2 shows every time; the source it stopped reading had more than a pipe holds.
+    expect(withStatuses(s, 'seq 100000 | grep 99 | head -3')).toEqual({ output: '99\n199\n299\n', statuses: '141 141 0' });
+    // One that ends without writing again keeps its status.
+    expect(withStatuses(s, 'seq 5 | grep 1 | head -c 1')).toEqual({ output: '1', statuses: '0 0 0' });
   });
 
   it('read, head and groups share the pipe: each takes what it reads', () => {
@@ -89,6 +94,29 @@ controlplane:~$ yes | head -1 >/dev/null; echo $?
     s.execute('yes | head -1 >/dev/null');
     expect(s.execute('echo ${#PIPESTATUS[@]} ${PIPESTATUS[1]} $PIPESTATUS ${PIPESTATUS[7]}.').output).toBe('2 0 141 .\n');
     expect(s.execute('echo ${PIPESTATUS[@]}').output).toBe('0\n');
+  });
+});
+
+describe('set -o', () => {
+  it('knows pipefail; a name no shell has is bash\'s error (status 2); other uses of set say they are not simulated', () => {
+    const s = sessionWith();
+    expect(transcript(s, ['set -o nonsense; echo $?', 'set -e; echo $?'])).toBe(`controlplane:~$ set -o nonsense; echo $?
+bash: set: nonsense: invalid option name
+2
+controlplane:~$ set -e; echo $?
+kubelab: set -e: not simulated here (only set -o/+o pipefail in bash and busybox sh)
+1
+`);
+  });
+
+  it('dash has no pipefail and no arrays, in its own words', () => {
+    const s = sessionWith();
+    s.execute('sh');
+    expect(transcript(s, ['set -o pipefail', 'echo ${PIPESTATUS[@]}'])).toBe(`# set -o pipefail
+sh: 1: set: Illegal option -o pipefail
+# echo \${PIPESTATUS[@]}
+sh: 2: Bad substitution
+`);
   });
 });
 

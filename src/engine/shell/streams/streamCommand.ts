@@ -21,6 +21,10 @@ export class StreamProcess implements LazyWriter {
     return this.ctx.outputEndless;
   }
 
+  get readsPipe(): boolean {
+    return this.input !== undefined;
+  }
+
   step(): number | undefined {
     const r = this.gen.next();
     if (!r.done) return undefined;

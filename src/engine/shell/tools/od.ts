@@ -212,9 +212,12 @@ export function* od(ctx: StreamContext): Generator<void, number, void> {
     return bytes;
   };
   let code = 0;
+  // When no input could be opened at all, od dumps nothing, not even the final address.
+  let opened = false;
   for (const name of names) {
     if (left <= 0) break;
     if (fromStdin(name)) {
+      opened = true;
       for (let piece = ctx.read(); piece !== undefined && left > 0; piece = left > 0 ? ctx.read() : undefined) {
         ctx.stdout(emit(take(piece)));
         yield;
@@ -223,6 +226,8 @@ export function* od(ctx: StreamContext): Generator<void, number, void> {
     }
     const path = ctx.resolve(name);
     try {
+      if (!ctx.fs.exists(path)) throw new VfsError('ENOENT', path);
+      opened = true;
       if (ctx.fs.isEndless(path)) {
         while (left > 0) {
           ctx.stdout(emit(take(ctx.fs.readFile(path, Math.min(DEVICE_BLOCK, left + skip)))));
@@ -239,6 +244,7 @@ export function* od(ctx: StreamContext): Generator<void, number, void> {
     ctx.stderr('od: cannot skip past end of combined input\n');
     return 1;
   }
+  if (!opened) return code;
   let out = '';
   if (pending.length > 0) {
     const padded = new Uint8Array(Math.ceil(pending.length / lcm) * lcm);

@@ -95,15 +95,17 @@ function lineNumberer(on: boolean): (text: string) => string {
  * bytes), with -s after the last blank that fits.
  */
 export function* fold(ctx: StreamContext): Generator<void, number, void> {
-  const args = ctx.argv.slice(1).map((a) => (/^-\d+$/.test(a) ? `-w${a.slice(1)}` : a));
+  // `-5` is `-w 5` (fold's obsolete form), unless it is -w's own value.
+  const args = ctx.argv.slice(1).map((a, i, all) => (/^-\d+$/.test(a) && all[i - 1] !== '-w' ? `-w${a.slice(1)}` : a));
   const o = getopt(args, { flags: 'bs', values: 'w', long: { bytes: 'b', spaces: 's', 'width=': 'w' } });
   if (!o.ok) return usageError(ctx.stderr, 'fold', o.message);
   const rawWidth = o.opts.get('w')?.at(-1) ?? '80';
-  const width = /^\d+$/.test(rawWidth) ? Number(rawWidth) : NaN;
-  if (!(width >= 1)) {
-    ctx.stderr(`fold: invalid number of columns: ‘${rawWidth}’\n`);
+  // xnumtoimax: 0 is out of range (ERANGE's message); anything else that is not a count is invalid.
+  if (!/^\+?\d+$/.test(rawWidth) || Number(rawWidth) < 1) {
+    ctx.stderr(`fold: invalid number of columns: ‘${rawWidth}’${/^\+?\d+$/.test(rawWidth) ? ': Numerical result out of range' : ''}\n`);
     return 1;
   }
+  const width = Number(rawWidth);
   const countBytes = o.opts.has('b');
   const breakSpaces = o.opts.has('s');
   const advance = (column: number, c: string): number => {
