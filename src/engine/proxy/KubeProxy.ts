@@ -26,14 +26,14 @@ import type { IpvsState } from './ipvs/virtualServers';
 import { generateIpvs } from './ipvs/virtualServers';
 import { generateIpvsIptables } from './ipvs/ipvsRules';
 import type { Ruleset } from './model';
-import type { EndpointInfo, PortEndpoints, ServicePortInfo } from './serviceInfo';
+import type { EndpointTable, PortEndpoints, ServicePortInfo } from './serviceInfo';
 import { endpointsForPort, servicePorts } from './serviceInfo';
 import { servicePortChains } from './hash';
 
 /** A Service's ports as the tracker built them, with the endpoints of the last sync. */
 interface TrackedService {
   ports: ServicePortInfo[];
-  endpoints: EndpointInfo[][];
+  endpoints: EndpointTable[];
   total: number;
 }
 

@@ -5,7 +5,11 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ServicePortChains } from './hash';
-import type { EndpointRef, L4Protocol, ServicePortRef } from './model';
+import type { EndpointInfo, EndpointTable } from './endpointTable';
+import { compareKeyText, endpointsForPort, LOCAL, READY, SERVING, TERMINATING } from './endpointTable';
+import type { L4Protocol, ServicePortRef } from './model';
+
+export { EndpointInfo, EndpointTable, endpointsForPort } from './endpointTable';
 
 /** Default `sessionAffinityConfig.clientIP.timeoutSeconds` (API defaulting). */
 export const DEFAULT_AFFINITY_SECONDS = 10800;
@@ -34,50 +38,11 @@ export interface ServicePortInfo {
 }
 
 /**
- * One endpoint of a Service port, with the conditions kube-proxy uses. Its `ip:port` key is
- * made only when asked for: a full sync gathers 100,000 endpoints and sorts and hashes them by
- * the key's text without joining it (see {@link compareEndpointKeys}).
- */
-export class EndpointInfo implements EndpointRef {
-  constructor(
-    readonly ip: string,
-    readonly port: number,
-    /** `String(port)`, shared by the endpoints of one EndpointSlice port. */
-    readonly portText: string,
-    /** The EndpointSlice that listed this endpoint. */
-    readonly slice: string | undefined,
-    readonly nodeName: string | undefined,
-    readonly ready: boolean,
-    readonly serving: boolean,
-    readonly terminating: boolean,
-    readonly isLocal: boolean,
-  ) {}
-
-  /** `ip:port`, the sort key and the hash input. */
-  get key(): string {
-    return `${this.ip}:${this.portText}`;
-  }
-}
-
-/**
  * Compares two endpoints' `ip:port` keys as strings (UTF-16 code units, as `<` does) without
- * making them: the endpoint checkout sorts 100,000 endpoints by them.
+ * making them.
  */
 export function compareEndpointKeys(a: EndpointInfo, b: EndpointInfo): number {
-  const ai = a.ip;
-  const bi = b.ip;
-  if (ai === bi) return a.portText === b.portText ? 0 : a.portText < b.portText ? -1 : 1;
-  const al = ai.length;
-  const bl = bi.length;
-  const n = Math.min(al + 1 + a.portText.length, bl + 1 + b.portText.length);
-  for (let k = 0; k < n; k++) {
-    const ca = k < al ? ai.charCodeAt(k) : k === al ? 58 : a.portText.charCodeAt(k - al - 1);
-    const cb = k < bl ? bi.charCodeAt(k) : k === bl ? 58 : b.portText.charCodeAt(k - bl - 1);
-    if (ca !== cb) return ca < cb ? -1 : 1;
-  }
-  const la = al + a.portText.length;
-  const lb = bl + b.portText.length;
-  return la === lb ? 0 : la < lb ? -1 : 1;
+  return compareKeyText(a.ip, a.portText, b.ip, b.portText);
 }
 
 const isIPv4 = (ip: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(ip);
@@ -181,7 +146,7 @@ export function usesLocalEndpoints(info: ServicePortInfo): boolean {
 /** One Service port with its endpoints on a node. */
 export interface PortEndpoints {
   info: ServicePortInfo;
-  endpoints: EndpointInfo[];
+  endpoints: EndpointTable;
 }
 
 /** Every Service port of `services` with its endpoints on `nodeName`, in Service order. */
@@ -226,81 +191,76 @@ export function sliceLookup(slices: readonly EndpointSlice[]): (service: Service
 }
 
 /**
- * Endpoints of one Service port gathered from its slices: deduplicated by `ip:port` and sorted
- * lexicographically by that string (endpointslicecache.go `byEndpoint`).
+ * Endpoints by position in their table, ascending (so sorted by key, as the table is). The
+ * usual "every endpoint" subset is one shared list per length.
  */
-export function endpointsForPort(info: ServicePortInfo, slices: readonly EndpointSlice[], nodeName: string): EndpointInfo[] {
-  // Gathered in slice order, then sorted stably: of several entries for one `ip:port` the first
-  // gathered comes first and is kept. (No map: 100,000 endpoints are gathered in a full sync.)
-  const all: EndpointInfo[] = [];
-  for (let s = 0; s < slices.length; s++) {
-    const slice = slices[s]!;
-    if (slice.addressType !== 'IPv4') continue;
-    const ports = slice.ports ?? [];
-    for (let p = 0; p < ports.length; p++) {
-      const port = ports[p]!;
-      if ((port.name ?? '') !== info.ref.port || lowerProtocol(port.protocol) !== info.ref.protocol) continue;
-      if (port.port === undefined || port.port === null) continue;
-      const portText = String(port.port);
-      const sliceName = slice.metadata?.name;
-      const endpoints = slice.endpoints ?? [];
-      for (let e = 0; e < endpoints.length; e++) {
-        const ep = endpoints[e]!;
-        const ip = ep.addresses[0];
-        if (!ip) continue;
-        const c = ep.conditions;
-        const ready = c?.ready ?? true;
-        all.push(new EndpointInfo(ip, port.port, portText, sliceName, ep.nodeName, ready, c?.serving ?? ready, c?.terminating ?? false, ep.nodeName === nodeName));
-      }
-    }
-  }
-  all.sort(compareEndpointKeys);
-  let n = 0;
-  for (let i = 0; i < all.length; i++) if (n === 0 || compareEndpointKeys(all[i]!, all[n - 1]!) !== 0) all[n++] = all[i]!;
-  all.length = n;
-  return all;
-}
-
-const LOWER: Record<string, string> = { TCP: 'tcp', UDP: 'udp', SCTP: 'sctp' };
-/** An EndpointPort's protocol in lower case (TCP when unset), without a new string for the usual ones. */
-const lowerProtocol = (p: string | undefined): string => (p === undefined ? 'tcp' : (LOWER[p] ?? p.toLowerCase()));
+export type EndpointSubset = readonly number[];
 
 export interface CategorizedEndpoints {
-  cluster: EndpointInfo[];
-  local: EndpointInfo[];
-  allReachable: EndpointInfo[];
+  endpoints: EndpointTable;
+  cluster: EndpointSubset;
+  local: EndpointSubset;
+  allReachable: EndpointSubset;
   hasAny: boolean;
 }
 
+const NONE: EndpointSubset = Object.freeze([]);
+const everyOf: EndpointSubset[] = [];
+/** [0, 1, ... n-1], shared for the lengths Service ports usually have. */
+function every(n: number): EndpointSubset {
+  if (n >= 256) return Array.from({ length: n }, (_, i) => i);
+  return (everyOf[n] ??= Object.freeze(Array.from({ length: n }, (_, i) => i)));
+}
+
+/** The positions of the endpoints whose condition bits include all of `bits`. */
+function where(t: EndpointTable, bits: number): EndpointSubset {
+  return t.positionsWith(bits) ?? every(t.length);
+}
+
 /** topology.go `CategorizeEndpoints`, without topology hints. */
-export function categorizeEndpoints(info: ServicePortInfo, endpoints: readonly EndpointInfo[]): CategorizedEndpoints {
-  let cluster: EndpointInfo[] = [];
+export function categorizeEndpoints(info: ServicePortInfo, endpoints: EndpointTable): CategorizedEndpoints {
+  let cluster = NONE;
   let hasAny = false;
+  const n = endpoints.length;
   if (usesClusterEndpoints(info)) {
-    // Usually every endpoint is ready: then the list itself serves (nothing changes it).
-    cluster = endpoints.every((e) => e.ready) ? (endpoints as EndpointInfo[]) : endpoints.filter((e) => e.ready);
+    cluster = where(endpoints, READY);
     // No ready endpoint anywhere: fall back to terminating ones that still pass readiness.
-    if (cluster.length === 0) cluster = endpoints.filter((e) => e.serving && e.terminating);
+    if (cluster.length === 0) cluster = where(endpoints, SERVING | TERMINATING);
     if (cluster.length > 0) hasAny = true;
   }
-  if (!usesLocalEndpoints(info)) return { cluster, local: [], allReachable: cluster, hasAny };
+  if (!usesLocalEndpoints(info)) return { endpoints, cluster, local: NONE, allReachable: cluster, hasAny };
   let localReady = false;
   let localServingTerminating = false;
-  for (const e of endpoints) {
-    if (e.ready) {
+  for (let i = 0; i < n; i++) {
+    const f = endpoints.flags(i);
+    if (f & READY) {
       hasAny = true;
-      if (e.isLocal) localReady = true;
-    } else if (e.serving && e.terminating) {
+      if (f & LOCAL) localReady = true;
+    } else if ((f & (SERVING | TERMINATING)) === (SERVING | TERMINATING)) {
       hasAny = true;
-      if (e.isLocal) localServingTerminating = true;
+      if (f & LOCAL) localServingTerminating = true;
     }
   }
-  let local: EndpointInfo[] = [];
-  if (localReady) local = endpoints.filter((e) => e.isLocal && e.ready);
-  else if (localServingTerminating) local = endpoints.filter((e) => e.isLocal && e.serving && e.terminating);
-  if (!usesClusterEndpoints(info)) return { cluster, local, allReachable: local, hasAny };
-  const union = new Map<string, EndpointInfo>();
-  for (const e of [...cluster, ...local]) union.set(e.key, e);
-  const allReachable = [...union.values()].sort(compareEndpointKeys);
-  return { cluster, local, allReachable, hasAny };
+  let local = NONE;
+  if (localReady) local = where(endpoints, LOCAL | READY);
+  else if (localServingTerminating) local = where(endpoints, LOCAL | SERVING | TERMINATING);
+  if (!usesClusterEndpoints(info)) return { endpoints, cluster, local, allReachable: local, hasAny };
+  return { endpoints, cluster, local, allReachable: union(cluster, local), hasAny };
+}
+
+/** The positions in either sorted subset, sorted (the endpoints in cluster or local, by key). */
+function union(a: EndpointSubset, b: EndpointSubset): EndpointSubset {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    out.push(Math.min(x, y));
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { endpointChainName, servicePortChains } from '../hash';
 import type { Chain } from '../model';
 import { categorizeEndpoints, endpointsForPort, servicePorts, usesClusterEndpoints, usesLocalEndpoints } from '../serviceInfo';
 import { eagerEndpointChains } from '../testing/eagerEndpointChains';
+import { categorizeObjects, objectEndpointsForPort } from '../testing/objectEndpoints';
 import { node01, service, slice } from '../testing/fixtures';
 import { resolveProxyConfig } from '../config';
 import { chainLength, ColumnChain } from './endpointChains';
@@ -36,21 +37,23 @@ describe('column chains', () => {
     fc.assert(
       fc.property(portArb, ({ svc, sl, largeCluster, head }) => {
         const info = servicePorts(svc)[0]!;
-        const endpoints = endpointsForPort(info, [sl], node01.name);
-        const cat = categorizeEndpoints(info, endpoints);
+        const cat = categorizeEndpoints(info, endpointsForPort(info, [sl], node01.name));
+        // The eager reference writes from the endpoint objects the checkout made before columns.
+        const ref = categorizeObjects(info, objectEndpointsForPort(info, [sl], node01.name));
         const chains = servicePortChains(info.nameString, info.ref.protocol);
         const opts = { config: resolveProxyConfig({}), nodeIPs: node01.ips, largeCluster };
         const usesCluster = cat.cluster.length > 0 && usesClusterEndpoints(info);
         const usesLocal = cat.local.length > 0 && usesLocalEndpoints(info);
+        expect([ref.cluster.length, ref.local.length]).toEqual([cat.cluster.length, cat.local.length]);
         // The internal chain may already hold its masquerade rule when the endpoint rules come.
         const start = (): Chain[] => (head ? [{ name: chains.svc, rules: [rule({ matches: [], target: { kind: 'ACCEPT' } }, { owner: 'kube-proxy' }, 'head')] }] : []);
         const columns = start();
         const cols = writeEndpointChains(columns, info, cat, chains, opts, usesCluster, usesLocal);
         // The sync names the KUBE-SEP chains but makes them only when listed or jumped to.
-        expect(cat.allReachable.map((_, i) => cols.sepName(i))).toEqual(cat.allReachable.map((e) => endpointChainName(info.nameString, info.ref.protocol, e.key)));
+        expect(cat.allReachable.map((_, i) => cols.sepName(i))).toEqual(ref.allReachable.map((e) => endpointChainName(info.nameString, info.ref.protocol, e.key)));
         cols.pushSepChains(columns);
         const eager = start();
-        eagerEndpointChains(eager, info, cat, chains, opts, usesCluster, usesLocal);
+        eagerEndpointChains(eager, info, ref, chains, opts, usesCluster, usesLocal);
         expect(columns.map((c) => [c.name, chainLength(c)])).toEqual(eager.map((c) => [c.name, c.rules.length]));
         expect(JSON.stringify(columns)).toBe(JSON.stringify(eager));
         expect(columns.map((c) => c.rules.map((r) => r.explanation))).toEqual(eager.map((c) => c.rules.map((r) => r.explanation)));

@@ -10,9 +10,10 @@
  * evaluator walking into the chain, `iptables-save`, JSON) and kept; they are the same rules,
  * field for field, as if they had been written out at once.
  */
-import type { Chain, EndpointRef, L4Protocol, Match, Provenance, Rule } from '../model';
+import type { Chain, L4Protocol, Match, Provenance, Rule } from '../model';
 import { hashWordsMatch, hashWordsToName } from '../chainHash';
-import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
+import { endpointChainWordsOf } from '../hash';
+import type { EndpointSubset, EndpointTable, ServicePortInfo } from '../serviceInfo';
 import { KUBE_MARK_MASQ } from './chainNames';
 import { comment, GeneratedRule, jump, NO_MATCHES, proto, rule } from './ruleBuilders';
 import { DNAT, DNAT_AFFINITY, HAIRPIN, LAST_ENDPOINT, ONLY_ENDPOINT, pickEndpoint } from './ruleExplainers';
@@ -42,32 +43,52 @@ function reserve(words: number): Int32Array {
   return chunk;
 }
 
-/** What one Service port's endpoint rules are made of; shared by its KUBE-SVC/SVL/SEP chains. */
+/**
+ * What one Service port's endpoint rules are made of; shared by its KUBE-SVC/SVL/SEP chains.
+ * Endpoint `i` here is the `i`th reachable endpoint (cluster ∪ local, by key), the table's
+ * endpoint `index(i)`.
+ */
 export class EndpointColumns {
   #provs: Provenance[] | undefined;
   #sepComment: Match | undefined;
   /** Endpoint `i`'s KUBE-SEP hash is `#words[#at + 3i ..+2]` (see {@link reserve}). */
   readonly #words: Int32Array;
   readonly #at: number;
+  /** The table positions of the reachable endpoints; undefined when all are. */
+  readonly reach: EndpointSubset | undefined;
+  /** How many endpoints are reachable (and so have a KUBE-SEP chain). */
+  readonly length: number;
 
-  /**
-   * `hash(i, words, at)` writes endpoint `i`'s KUBE-SEP hash (`chainHashWords`) at `words[at..at+2]`:
-   * the sync computes every chain's name, held as its 80 bits.
-   */
+  /** The sync computes every KUBE-SEP chain's name here, held as its 80 bits (`chainHashWords`). */
   constructor(
     readonly info: ServicePortInfo,
-    /** The reachable endpoints (cluster ∪ local), sorted by `ip:port`. */
-    readonly endpoints: readonly EndpointInfo[],
-    hash: (i: number, words: Int32Array, at: number) => void,
+    readonly table: EndpointTable,
+    /** The reachable endpoints' positions in `table` (sorted, so by key). */
+    reach: EndpointSubset,
     /** Large-cluster mode: no comments on SEP rules and SVC→SEP rules. */
     readonly largeCluster: boolean,
   ) {
-    const n = endpoints.length;
+    const n = reach.length;
+    this.length = n;
+    this.reach = n === table.length ? undefined : reach;
     const words = reserve(3 * n);
     this.#words = words;
     this.#at = chunkUsed;
     chunkUsed += 3 * n;
-    for (let i = 0; i < n; i++) hash(i, words, this.#at + 3 * i);
+    const at = this.#at;
+    const name = info.nameString;
+    const p = info.ref.protocol;
+    table.eachIpPort(this.reach, (ip, portText, i) => endpointChainWordsOf(name, p, ip, portText, words, at + 3 * i));
+  }
+
+  /** Reachable endpoint `i`'s position in the table. */
+  index(i: number): number {
+    return this.reach === undefined ? i : this.reach[i]!;
+  }
+
+  /** Reachable endpoint `i`'s `ip:port`. */
+  key(i: number): string {
+    return this.table.key(this.index(i));
   }
 
   /** Endpoint `i`'s KUBE-SEP chain name, spelled from its hash. */
@@ -77,7 +98,7 @@ export class EndpointColumns {
 
   /** The position of the endpoint whose KUBE-SEP chain is `name`, or -1. */
   sepIndex(name: string): number {
-    for (let i = 0; i < this.endpoints.length; i++) if (hashWordsMatch(this.#words, this.#at + 3 * i, SEP, name)) return i;
+    for (let i = 0; i < this.length; i++) if (hashWordsMatch(this.#words, this.#at + 3 * i, SEP, name)) return i;
     return -1;
   }
 
@@ -90,19 +111,19 @@ export class EndpointColumns {
 
   /** Endpoint `i`'s KUBE-SEP chain, the same object every time. */
   sepChain(i: number): SepChain {
-    const chains = (this.#sepChains ??= new Array<SepChain>(this.endpoints.length));
+    const chains = (this.#sepChains ??= new Array<SepChain>(this.length));
     return (chains[i] ??= new SepChain(this.sepName(i), this, i));
   }
 
   /** Appends every KUBE-SEP chain, in endpoint order, to `out`. */
   pushSepChains(out: Chain[]): void {
-    for (let i = 0; i < this.endpoints.length; i++) out.push(this.sepChain(i));
+    for (let i = 0; i < this.length; i++) out.push(this.sepChain(i));
   }
 
   /** Endpoint `i`'s provenance, one object shared by every rule written for it. */
   provenance(i: number): Provenance {
-    const provs = (this.#provs ??= new Array<Provenance>(this.endpoints.length));
-    return (provs[i] ??= { owner: 'kube-proxy', service: this.info.ref, endpoint: epRef(this.endpoints[i]!) });
+    const provs = (this.#provs ??= new Array<Provenance>(this.length));
+    return (provs[i] ??= { owner: 'kube-proxy', service: this.info.ref, endpoint: this.table.ref(this.index(i)) });
   }
 
   /** `-m comment --comment "ns/svc:port"` of the SEP rules, or undefined in large-cluster mode. */
@@ -164,7 +185,7 @@ export class SepChain extends ColumnChain {
 
   protected materialize(): Rule[] {
     const cols = this.#cols;
-    const ep = cols.endpoints[this.#at]!;
+    const ip = cols.table.ip(cols.index(this.#at));
     const prov = cols.provenance(this.#at);
     const p = cols.info.ref.protocol;
     const sepComment = cols.sepComment();
@@ -176,8 +197,8 @@ export class SepChain extends ColumnChain {
       matches = sepComment ? [sepComment, recent, PROTO[p]] : [recent, PROTO[p]];
     } else matches = sepComment ? [sepComment, PROTO[p]] : PROTO_ONLY[p];
     return [
-      new GeneratedRule(hairpinMatches, prov, HAIRPIN, { cidr: `${ep.ip}/32` }, undefined, undefined, MARK_MASQ),
-      new GeneratedRule(matches, prov, cols.info.affinitySeconds ? DNAT_AFFINITY : DNAT, undefined, undefined, p, { kind: 'DNAT', toDestination: ep.key }),
+      new GeneratedRule(hairpinMatches, prov, HAIRPIN, { cidr: `${ip}/32` }, undefined, undefined, MARK_MASQ),
+      new GeneratedRule(matches, prov, cols.info.affinitySeconds ? DNAT_AFFINITY : DNAT, undefined, undefined, p, { kind: 'DNAT', toDestination: cols.key(this.#at) }),
     ];
   }
 }
@@ -220,11 +241,11 @@ export class EndpointJumpChain extends ColumnChain {
     if (info.affinitySeconds) {
       for (let i = 0; i < n; i++) {
         const at = rows[2 * i]!;
-        const ep = cols.endpoints[at]!;
+        const key = cols.key(at);
         const sep = cols.sepName(at);
         const recent: Match = { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true };
-        out.push(rule({ matches: largeCluster ? [recent] : [endpointComment(name, ep), recent], target: jump(sep) }, cols.provenance(at),
-          `Session affinity: a client seen within ${info.affinitySeconds}s goes back to ${ep.key}.`));
+        out.push(rule({ matches: largeCluster ? [recent] : [endpointComment(name, key), recent], target: jump(sep) }, cols.provenance(at),
+          `Session affinity: a client seen within ${info.affinitySeconds}s goes back to ${key}.`));
       }
     }
     for (let i = 0; i < n; i++) {
@@ -233,7 +254,7 @@ export class EndpointJumpChain extends ColumnChain {
       const last = i === n - 1;
       // In large-cluster mode the match list depends only on the probability, so it is shared.
       const matches = largeCluster ? (last ? NO_MATCHES : statisticMatches(probability))
-        : last ? [endpointComment(name, cols.endpoints[at]!)] : [endpointComment(name, cols.endpoints[at]!), statisticMatches(probability)[0]!];
+        : last ? [endpointComment(name, cols.key(at))] : [endpointComment(name, cols.key(at)), statisticMatches(probability)[0]!];
       const why = !last ? pickEndpoint(n - i) : n === 1 ? ONLY_ENDPOINT : LAST_ENDPOINT;
       out.push(new GeneratedRule(matches, cols.provenance(at), why, undefined, undefined, undefined, jump(cols.sepName(at))));
     }
@@ -241,8 +262,8 @@ export class EndpointJumpChain extends ColumnChain {
   }
 }
 
-function endpointComment(name: string, ep: EndpointInfo): Match {
-  return comment(`${name} -> ${ep.key}`);
+function endpointComment(name: string, key: string): Match {
+  return comment(`${name} -> ${key}`);
 }
 
 /** `[-m statistic --probability p]`, one list per probability, shared by every chain. */
@@ -251,13 +272,4 @@ function statisticMatches(probabilityFixed: number): Match[] {
   let list = statistics.get(probabilityFixed);
   if (!list) statistics.set(probabilityFixed, (list = Object.freeze([{ kind: 'statistic', probabilityFixed }]) as unknown as Match[]));
   return list;
-}
-
-export function epRef(ep: EndpointInfo): EndpointRef {
-  // One literal for the usual case: an object grown field by field carries a second allocation.
-  if (ep.slice && ep.nodeName) return { ip: ep.ip, port: ep.port, slice: ep.slice, nodeName: ep.nodeName };
-  const ref: EndpointRef = { ip: ep.ip, port: ep.port };
-  if (ep.slice) ref.slice = ep.slice;
-  if (ep.nodeName) ref.nodeName = ep.nodeName;
-  return ref;
 }

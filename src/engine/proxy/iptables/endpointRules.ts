@@ -6,10 +6,9 @@
  * endpointChains.ts): each KUBE-SEP chain named, each jump's endpoint and probability decided,
  * and the rule objects made when a chain is first read.
  */
-import { endpointChainWordsOf } from '../hash';
 import type { Chain } from '../model';
 import { probabilityToFixed } from '../model';
-import type { CategorizedEndpoints, EndpointInfo, ServicePortInfo } from '../serviceInfo';
+import type { CategorizedEndpoints, EndpointSubset, ServicePortInfo } from '../serviceInfo';
 import type { ServicePortChains } from '../hash';
 import { EndpointColumns, EndpointJumpChain } from './endpointChains';
 import type { FragmentOptions } from './serviceRules';
@@ -29,29 +28,25 @@ const probabilities: number[] = [];
  * returned columns (each named; `EndpointColumns.pushSepChains` lists them as chains).
  */
 export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, cat: CategorizedEndpoints, chains: ServicePortChains, opts: FragmentOptions, usesClusterChain: boolean, usesLocalChain: boolean): EndpointColumns {
-  const p = info.ref.protocol;
-  const name = info.nameString;
-  // Each endpoint's chain name: a sha256, the one costly part of an endpoint's rules.
-  const reachable = cat.allReachable;
-  const cols = new EndpointColumns(info, reachable, (i, words, at) => {
-    const ep = reachable[i]!;
-    endpointChainWordsOf(name, p, ep.ip, ep.portText, words, at);
-  }, opts.largeCluster);
+  // Each endpoint's chain name (a sha256, the one costly part of an endpoint's rules) is hashed here.
+  const cols = new EndpointColumns(info, cat.endpoints, cat.allReachable, opts.largeCluster);
   if (usesClusterChain) jumpChain(natChains, chains.svc, cols, cat.cluster);
   if (usesLocalChain) jumpChain(natChains, chains.svl, cols, cat.local);
   return cols;
 }
 
 /**
- * The KUBE-SVC/SVL chain `chainName` with its jumps to `endpoints` (a sorted subset of the
- * columns' endpoints) after the rules it already has, in the place it already has.
+ * The KUBE-SVC/SVL chain `chainName` with its jumps to `endpoints` (table positions, a sorted
+ * subset of the columns' endpoints) after the rules it already has, in the place it already has.
  */
-function jumpChain(natChains: Chain[], chainName: string, cols: EndpointColumns, endpoints: readonly EndpointInfo[]): void {
+function jumpChain(natChains: Chain[], chainName: string, cols: EndpointColumns, endpoints: EndpointSubset): void {
   const n = endpoints.length;
   const rows: number[] = [];
   // Position of each endpoint in the columns: both lists are sorted by key.
+  const reach = cols.reach;
   for (let i = 0, j = 0; i < n; i++, j++) {
-    while (cols.endpoints[j] !== endpoints[i]) j++;
+    if (reach) while (reach[j] !== endpoints[i]) j++;
+    else j = endpoints[i]!;
     rows.push(j, i === n - 1 ? 0 : endpointProbability(n - i));
   }
   const at = natChains.findIndex((c) => c.name === chainName);

@@ -7,7 +7,7 @@
 import type { ResolvedProxyConfig } from '../config';
 import { servicePortChains } from '../hash';
 import type { AddressMatch, Chain, Match, Provenance, Rule, TableName, Target } from '../model';
-import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
+import type { EndpointTable, ServicePortInfo } from '../serviceInfo';
 import { categorizeEndpoints, cidrContains, usesClusterEndpoints, usesLocalEndpoints } from '../serviceInfo';
 import {
   KUBE_EXTERNAL_SERVICES,
@@ -110,7 +110,7 @@ function offClusterWhy(name: string, clusterCIDR: string): string | Explainer {
     : `Connections to ${name} that do not come from a pod (outside ${clusterCIDR}) are marked for SNAT so replies come back through this node.`;
 }
 
-export function serviceFragment(info: ServicePortInfo, endpoints: readonly EndpointInfo[], opts: FragmentOptions): ServiceFragment {
+export function serviceFragment(info: ServicePortInfo, endpoints: EndpointTable, opts: FragmentOptions): ServiceFragment {
   const { config } = opts;
   const p = info.ref.protocol;
   const name = info.nameString;

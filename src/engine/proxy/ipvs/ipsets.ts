@@ -4,7 +4,7 @@
  * iptables rules stays constant however many Services exist.
  */
 import type { Ipset, IpsetType } from '../model';
-import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
+import type { EndpointTable, ServicePortInfo } from '../serviceInfo';
 
 export const IPSET_INFO: readonly { name: string; type: IpsetType; comment: string }[] = [
   { name: 'KUBE-LOOP-BACK', type: 'hash:ip,port,ip', comment: 'Kubernetes endpoints dst ip:port, source ip for solving hairpin purpose' },
@@ -25,7 +25,7 @@ export const IPSET_INFO: readonly { name: string; type: IpsetType; comment: stri
 ];
 
 /** Fills the sets from every Service port and its endpoints on this node. */
-export function buildIpsets(ports: readonly { info: ServicePortInfo; endpoints: readonly EndpointInfo[] }[]): Record<string, Ipset> {
+export function buildIpsets(ports: readonly { info: ServicePortInfo; endpoints: EndpointTable }[]): Record<string, Ipset> {
   const sets: Record<string, Ipset> = {};
   // Members already in each set: at 10,000 Services a scan of the entries per addition was
   // quadratic (tens of thousands of hairpin entries in KUBE-LOOP-BACK alone).
@@ -45,7 +45,9 @@ export function buildIpsets(ports: readonly { info: ServicePortInfo; endpoints: 
     add('KUBE-CLUSTER-IP', `${info.clusterIP},${p}:${info.port}`);
     add('KUBE-IPVS-IPS', info.clusterIP);
     // Hairpin: a local endpoint reaching itself through the Service must be masqueraded.
-    for (const e of endpoints) if (e.isLocal) add('KUBE-LOOP-BACK', `${e.ip},${p}:${e.port},${e.ip}`);
+    for (let i = 0; i < endpoints.length; i++) {
+      if (endpoints.isLocal(i)) add('KUBE-LOOP-BACK', `${endpoints.ip(i)},${p}:${endpoints.port(i)},${endpoints.ip(i)}`);
+    }
     for (const ip of info.externalIPs) {
       add(info.externalPolicyLocal ? 'KUBE-EXTERNAL-IP-LOCAL' : 'KUBE-EXTERNAL-IP', `${ip},${p}:${info.port}`);
       add('KUBE-IPVS-IPS', ip);

@@ -7,7 +7,7 @@
 import type { IpvsScheduler, ProxyInput } from '../config';
 import { resolveProxyConfig } from '../config';
 import type { L4Protocol, ServicePortRef } from '../model';
-import type { EndpointInfo, PortEndpoints, ServicePortInfo } from '../serviceInfo';
+import type { EndpointSubset, EndpointTable, PortEndpoints, ServicePortInfo } from '../serviceInfo';
 import { allPortEndpoints, categorizeEndpoints } from '../serviceInfo';
 
 export interface RealServer {
@@ -60,17 +60,20 @@ export function compareVirtualServers(a: VirtualServer, b: VirtualServer): numbe
   return PROTO_RANK[a.protocol] - PROTO_RANK[b.protocol] || ipNumber(a.ip) - ipNumber(b.ip) || a.port - b.port;
 }
 
-function realServers(endpoints: readonly EndpointInfo[]): RealServer[] {
+function realServers(table: EndpointTable, endpoints: EndpointSubset): RealServer[] {
   return endpoints
-    .map((e) => ({ ip: e.ip, port: e.port, weight: 1, ...(e.slice ? { slice: e.slice } : {}) }))
+    .map((i) => {
+      const slice = table.slice(i);
+      return { ip: table.ip(i), port: table.port(i), weight: 1, ...(slice ? { slice } : {}) };
+    })
     .sort((a, b) => ipNumber(a.ip) - ipNumber(b.ip) || a.port - b.port);
 }
 
 /** The virtual servers for one Service port. */
-export function virtualServersForPort(info: ServicePortInfo, endpoints: readonly EndpointInfo[], nodeIPs: readonly string[], scheduler: IpvsScheduler): VirtualServer[] {
+export function virtualServersForPort(info: ServicePortInfo, endpoints: EndpointTable, nodeIPs: readonly string[], scheduler: IpvsScheduler): VirtualServer[] {
   const cat = categorizeEndpoints(info, endpoints);
   // syncEndpoint: with a Local policy, use local endpoints if any, else the cluster ones.
-  const pick = (onlyLocal: boolean) => realServers(onlyLocal && cat.local.length > 0 ? cat.local : cat.cluster);
+  const pick = (onlyLocal: boolean) => realServers(endpoints, onlyLocal && cat.local.length > 0 ? cat.local : cat.cluster);
   const base = (ip: string, port: number, role: VirtualServer['role'], onlyLocal: boolean): VirtualServer => ({
     protocol: info.ref.protocol,
     ip,

@@ -5,10 +5,10 @@
  */
 import { endpointChainName } from '../hash';
 import type { ServicePortChains } from '../hash';
-import type { Chain, L4Protocol, Match, Provenance } from '../model';
-import type { CategorizedEndpoints, EndpointInfo, ServicePortInfo } from '../serviceInfo';
+import type { Chain, EndpointRef, L4Protocol, Match, Provenance } from '../model';
+import type { EndpointInfo, ServicePortInfo } from '../serviceInfo';
+import type { CategorizedObjects } from './objectEndpoints';
 import { KUBE_MARK_MASQ } from '../iptables/chainNames';
-import { epRef } from '../iptables/endpointChains';
 import { endpointProbability } from '../iptables/endpointRules';
 import { comment, GeneratedRule, jump, NO_MATCHES, proto, rule } from '../iptables/ruleBuilders';
 import { DNAT, DNAT_AFFINITY, HAIRPIN, LAST_ENDPOINT, ONLY_ENDPOINT, pickEndpoint } from '../iptables/ruleExplainers';
@@ -20,7 +20,7 @@ const PROTO: Record<L4Protocol, Match> = { tcp: proto('tcp'), udp: proto('udp'),
 const PROTO_ONLY: Record<L4Protocol, Match[]> = { tcp: [PROTO.tcp], udp: [PROTO.udp], sctp: [PROTO.sctp] };
 
 /** The KUBE-SVC/SVL jumps and the KUBE-SEP chains of one Service port, appended to `natChains`. */
-export function eagerEndpointChains(natChains: Chain[], info: ServicePortInfo, cat: CategorizedEndpoints, chains: ServicePortChains, opts: FragmentOptions, usesClusterChain: boolean, usesLocalChain: boolean): void {
+export function eagerEndpointChains(natChains: Chain[], info: ServicePortInfo, cat: CategorizedObjects, chains: ServicePortChains, opts: FragmentOptions, usesClusterChain: boolean, usesLocalChain: boolean): void {
   const p = info.ref.protocol;
   const name = info.nameString;
   // Each endpoint's chain name (a sha256) and provenance, made once and shared by its rules.
@@ -110,4 +110,10 @@ function statisticMatches(remaining: number): Match[] {
   return (statistics[remaining] ??= Object.freeze([{ kind: 'statistic', probabilityFixed: endpointProbability(remaining) }]) as unknown as Match[]);
 }
 
-
+/** An endpoint as its rules' provenance names it. */
+function epRef(ep: EndpointInfo): EndpointRef {
+  const ref: EndpointRef = { ip: ep.ip, port: ep.port };
+  if (ep.slice) ref.slice = ep.slice;
+  if (ep.nodeName) ref.nodeName = ep.nodeName;
+  return ref;
+}
