@@ -74,6 +74,19 @@ describe('endpoint tables', () => {
     );
   }, 60_000);
 
+  it('hold a Service port with more endpoints than a chunk, and the tables written around it', () => {
+    const info = servicePorts(svc(false, false))[0]!;
+    const big = (n: number, name: string): EndpointSlice => ({
+      apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4',
+      metadata: { name, namespace: 'default', labels: { 'kubernetes.io/service-name': 'web' } },
+      ports: [{ name: 'http', port: 8080 }],
+      endpoints: Array.from({ length: n }, (_, i) => ({ addresses: [`10.${i % 7}.${(i >> 8) & 255}.${i & 255}`], nodeName: i % 3 ? 'node02' : 'node01', conditions: { ready: i % 5 !== 0 } })),
+    });
+    const slices = [[big(3000, 'a')], [big(5000, 'b')], [big(1500, 'c')]];
+    const tables = slices.map((sl) => endpointsForPort(info, sl, 'node01'));
+    tables.forEach((table, k) => expect(table.toArray()).toEqual(objectEndpointsForPort(info, slices[k]!, 'node01')));
+  });
+
   it('compare keys as their `ip:port` strings compare (fast-check)', () => {
     const text = fc.string({ unit: fc.constantFrom('1', '0', '2', '9', '.', ':', 'a'), maxLength: 12 });
     const port = fc.integer({ min: 0, max: 70000 }).map(String);

@@ -50,17 +50,21 @@ const NODE = 4;
 const FLAGS = 5;
 
 /**
- * Where tables are written: a few large arrays instead of 100,000 small objects (the GC moves a
- * large array as one block). A chunk lives while any table written into it does. 2,048
- * endpoints per chunk keeps it under V8's fast-array limit.
+ * Where tables are written: a few large arrays instead of 100,000 small objects. A chunk of
+ * 4,096 endpoints is past V8's largest regular object, so it lives in the large-object space
+ * and a scavenge promotes it without copying it. A chunk lives while any table written into it
+ * does.
  */
 let chunk: unknown[] = [];
 let chunkUsed = 0;
-const CHUNK_SLOTS = W * 2048;
+const CHUNK_SLOTS = W * 4096;
 
 function reserve(slots: number): unknown[] {
   if (chunkUsed + slots > chunk.length) {
-    chunk = new Array<unknown>(Math.max(CHUNK_SLOTS, slots)).fill(undefined);
+    // Grown by push: `new Array(n)` this long would start as a dictionary.
+    const size = Math.max(CHUNK_SLOTS, slots);
+    chunk = [];
+    for (let i = 0; i < size; i++) chunk.push(undefined);
     chunkUsed = 0;
   }
   return chunk;

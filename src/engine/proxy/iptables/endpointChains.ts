@@ -35,12 +35,19 @@ let chunkUsed = 0;
 const CHUNK_WORDS = 3 * 8192;
 
 /** Room for `words` words: the current chunk, or a new one when it is full. */
-function reserve(words: number): Int32Array {
+export function reserveWords(words: number): Int32Array {
   if (chunkUsed + words > chunk.length) {
     chunk = new Int32Array(Math.max(CHUNK_WORDS, words));
     chunkUsed = 0;
   }
   return chunk;
+}
+
+/** Takes `words` words of the chunk {@link reserveWords} just returned; where they start. */
+export function claimWords(words: number): number {
+  const at = chunkUsed;
+  chunkUsed += words;
+  return at;
 }
 
 /**
@@ -51,7 +58,7 @@ function reserve(words: number): Int32Array {
 export class EndpointColumns {
   #provs: Provenance[] | undefined;
   #sepComment: Match | undefined;
-  /** Endpoint `i`'s KUBE-SEP hash is `#words[#at + 3i ..+2]` (see {@link reserve}). */
+  /** Endpoint `i`'s KUBE-SEP hash is `#words[#at + 3i ..+2]` (see {@link reserveWords}). */
   readonly #words: Int32Array;
   readonly #at: number;
   /** The table positions of the reachable endpoints; undefined when all are. */
@@ -71,11 +78,10 @@ export class EndpointColumns {
     const n = reach.length;
     this.length = n;
     this.reach = n === table.length ? undefined : reach;
-    const words = reserve(3 * n);
+    const words = reserveWords(3 * n);
+    const at = claimWords(3 * n);
     this.#words = words;
-    this.#at = chunkUsed;
-    chunkUsed += 3 * n;
-    const at = this.#at;
+    this.#at = at;
     const name = info.nameString;
     const p = info.ref.protocol;
     table.eachIpPort(this.reach, (ip, portText, i) => endpointChainWordsOf(name, p, ip, portText, words, at + 3 * i));
@@ -205,20 +211,25 @@ export class SepChain extends ColumnChain {
 
 /**
  * A KUBE-SVC or KUBE-SVL chain: its own rules first (the masquerade rule), then, with session
- * affinity, a `recent --rcheck` jump per endpoint, then one jump per endpoint. `rows` holds per
- * jump the endpoint's position in the columns and the kernel's fixed-point `statistic`
- * probability (0 on the last jump, which has none).
+ * affinity, a `recent --rcheck` jump per endpoint, then one jump per endpoint. `rows[at ..
+ * at + 2 * jumps]` (in the word chunks, {@link reserveWords}) holds per jump the endpoint's
+ * position in the columns and the kernel's fixed-point `statistic` probability (below 2^31;
+ * 0 on the last jump, which has none).
  */
 export class EndpointJumpChain extends ColumnChain {
   readonly #head: readonly Rule[];
   readonly #cols: EndpointColumns;
-  readonly #rows: readonly number[];
+  readonly #rows: Int32Array;
+  readonly #at: number;
+  readonly #jumps: number;
 
-  constructor(name: string, head: readonly Rule[], cols: EndpointColumns, rows: readonly number[]) {
+  constructor(name: string, head: readonly Rule[], cols: EndpointColumns, rows: Int32Array, at: number, jumps: number) {
     super(name);
     this.#head = head;
     this.#cols = cols;
     this.#rows = rows;
+    this.#at = at;
+    this.#jumps = jumps;
   }
 
   override jumpTarget(name: string): Chain | undefined {
@@ -227,20 +238,21 @@ export class EndpointJumpChain extends ColumnChain {
   }
 
   get size(): number {
-    const jumps = this.#rows.length / 2;
+    const jumps = this.#jumps;
     return this.#head.length + (this.#cols.info.affinitySeconds ? 2 * jumps : jumps);
   }
 
   protected materialize(): Rule[] {
     const cols = this.#cols;
     const rows = this.#rows;
-    const n = rows.length / 2;
+    const r = this.#at;
+    const n = this.#jumps;
     const { info, largeCluster } = cols;
     const name = info.nameString;
     const out = this.#head.slice();
     if (info.affinitySeconds) {
       for (let i = 0; i < n; i++) {
-        const at = rows[2 * i]!;
+        const at = rows[r + 2 * i]!;
         const key = cols.key(at);
         const sep = cols.sepName(at);
         const recent: Match = { kind: 'recent', mode: 'rcheck', name: sep, seconds: info.affinitySeconds, reap: true };
@@ -249,8 +261,8 @@ export class EndpointJumpChain extends ColumnChain {
       }
     }
     for (let i = 0; i < n; i++) {
-      const at = rows[2 * i]!;
-      const probability = rows[2 * i + 1]!;
+      const at = rows[r + 2 * i]!;
+      const probability = rows[r + 2 * i + 1]!;
       const last = i === n - 1;
       // In large-cluster mode the match list depends only on the probability, so it is shared.
       const matches = largeCluster ? (last ? NO_MATCHES : statisticMatches(probability))

@@ -10,7 +10,7 @@ import type { Chain } from '../model';
 import { probabilityToFixed } from '../model';
 import type { CategorizedEndpoints, EndpointSubset, ServicePortInfo } from '../serviceInfo';
 import type { ServicePortChains } from '../hash';
-import { EndpointColumns, EndpointJumpChain } from './endpointChains';
+import { claimWords, EndpointColumns, EndpointJumpChain, reserveWords } from './endpointChains';
 import type { FragmentOptions } from './serviceRules';
 
 /** The probability kube-proxy writes (`%0.10f` of 1/n), as the kernel's fixed-point value. */
@@ -41,15 +41,18 @@ export function writeEndpointChains(natChains: Chain[], info: ServicePortInfo, c
  */
 function jumpChain(natChains: Chain[], chainName: string, cols: EndpointColumns, endpoints: EndpointSubset): void {
   const n = endpoints.length;
-  const rows: number[] = [];
+  const rows = reserveWords(2 * n);
+  const at = claimWords(2 * n);
   // Position of each endpoint in the columns: both lists are sorted by key.
   const reach = cols.reach;
   for (let i = 0, j = 0; i < n; i++, j++) {
     if (reach) while (reach[j] !== endpoints[i]) j++;
     else j = endpoints[i]!;
-    rows.push(j, i === n - 1 ? 0 : endpointProbability(n - i));
+    rows[at + 2 * i] = j;
+    rows[at + 2 * i + 1] = i === n - 1 ? 0 : endpointProbability(n - i);
   }
-  const at = natChains.findIndex((c) => c.name === chainName);
-  if (at < 0) natChains.push(new EndpointJumpChain(chainName, [], cols, rows));
-  else natChains[at] = new EndpointJumpChain(chainName, natChains[at]!.rules, cols, rows);
+  const k = natChains.findIndex((c) => c.name === chainName);
+  // The head (the masquerade rule) is kept as long as the chain: copied to its exact length.
+  if (k < 0) natChains.push(new EndpointJumpChain(chainName, [], cols, rows, at, n));
+  else natChains[k] = new EndpointJumpChain(chainName, natChains[k]!.rules.slice(), cols, rows, at, n);
 }

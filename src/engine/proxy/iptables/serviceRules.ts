@@ -246,7 +246,9 @@ export function serviceFragment(info: ServicePortInfo, endpoints: EndpointTable,
 
   const sepColumns = writeEndpointChains(natChains, info, cat, chains, opts, usesClusterChain, usesLocalChain);
 
-  return { key: `${name}\u0000${p}`, shared, natChains, endpoints: sepColumns };
+  // The lists are kept until the Service changes: copied to their exact length (a list grown by
+  // push has room for 16, and 10,000 Services' spare room was megabytes for the GC to move).
+  return { key: `${name}\u0000${p}`, shared: shared.slice(), natChains: natChains.slice(), endpoints: sepColumns };
 }
 
 export function ensureChain(chains: Chain[], name: string): Chain {
