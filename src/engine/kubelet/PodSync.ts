@@ -35,12 +35,20 @@ export abstract class PodSync extends PodWorkers {
     this.postStatus(rt, pod);
     for (const c of starts) {
       const spec = pod.spec!.containers.find((x) => x.name === c.name);
-      const probe = spec?.readinessProbe;
-      // The worker skips its probe while the initial delay (whole seconds since the start) runs.
-      if (spec && probe && c.started && !c.report && Math.floor((this.clock.now() - c.startedAt!) / 1000) >= (probe.initialDelaySeconds ?? 0)) {
-        this.probe(rt, pod, spec, c, 'readiness', c.startedAt!, true);
-      }
+      if (spec) this.triggerReadiness(rt, pod, spec, c);
     }
+  }
+
+  /**
+   * prober_manager UpdatePodStatus, run by every pod sync: a started container whose readiness
+   * probe has not succeeded gets it run now. The worker still skips it while the initial delay
+   * (whole seconds since the start) runs.
+   */
+  private triggerReadiness(rt: PodRuntime, pod: PodObject, spec: Container, c: ContainerRuntime): void {
+    const probe = spec.readinessProbe;
+    if (!probe || !c.started || c.report || c.probes.readiness?.ok === true) return;
+    if (Math.floor((this.clock.now() - c.startedAt!) / 1000) < (probe.initialDelaySeconds ?? 0)) return;
+    this.probe(rt, pod, spec, c, 'readiness', c.startedAt!, true);
   }
 
   /**
@@ -84,6 +92,8 @@ export abstract class PodSync extends PodWorkers {
       c.started = true;
       c.ready = !spec.readinessProbe;
       this.postStatus(rt, pod);
+      // The startup result triggers a pod sync (handleProbeSync), and with it the readiness probe.
+      this.triggerReadiness(rt, pod, spec, c);
       return;
     }
     if ((kind === 'liveness' || kind === 'startup') && st.ok === false) {

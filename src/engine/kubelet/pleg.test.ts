@@ -104,6 +104,21 @@ describe('kubelet PLEG: starts and exits reach the API after a relist', () => {
     expect([...h.events('web'), ...h.events('late')].filter((e) => e.includes('Unhealthy'))).toEqual([]);
   });
 
+  it('runs the readiness probe as soon as the startup probe succeeds (the sync that result triggers)', () => {
+    const h = kubeletHarness('startup');
+    h.pod('r', [{ name: 'redis', image: 'redis', startupProbe: { tcpSocket: { port: 6379 }, periodSeconds: 1 }, readinessProbe: { tcpSocket: { port: 6379 }, periodSeconds: 30 } }]);
+    const at: Record<string, number> = {};
+    h.admin.watch('pods', 'default', (ev) => {
+      const s = (ev.object as PodObject).status?.containerStatuses?.[0];
+      if (s?.started && at['started'] === undefined) at['started'] = h.clock.now();
+      if (s?.ready && at['ready'] === undefined) at['ready'] = h.clock.now();
+    });
+    h.advance(20_000);
+    // Not one readiness period (30s) after the start: at the instant the container counts as started.
+    expect(at['started']).toBeDefined();
+    expect(at['ready']).toBe(at['started']);
+  });
+
   it('carries a start no relist has seen through a snapshot: the restored cluster reports it as the original does', () => {
     const run = (restoreMidway: boolean) => {
       const sim = new Simulation({ seed: 'pleg-snap' });
