@@ -47,6 +47,7 @@ export abstract class PodWorkers extends RelistedRuntime {
    */
   protected readonly podCache = new Map<string, PodObject>();
   protected watching = false;
+
   constructor(readonly cfg: KubeletConfig) {
     super(cfg.clock, cfg.rng, cfg.nodeName);
     this.events = new EventRecorder(cfg.api, cfg.clock, 'kubelet', cfg.nodeName);
