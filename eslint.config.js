@@ -68,7 +68,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/worker/**/*.ts'], languageOptions: { globals: globals.worker } },
-  { files: ['src/cli/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.mjs', 'e2e/**/*.ts', '*.config.{ts,js}', 'bench/**/*.ts'], languageOptions: { globals: globals.node } },
+  { files: ['src/cli/**/*.ts', 'scripts/**/*.mjs', 'src/build/**/*.ts', 'bin/**/*.mjs', 'e2e/**/*.ts', '*.config.{ts,js}', 'bench/**/*.ts'], languageOptions: { globals: globals.node } },
   engineBoundaries,
   engineTestsMayUseNode,
 );

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressedAssets } from './src/build/precompressedAssets';
 
 const prettierStandIn = fileURLToPath(new URL('./src/app/editor/prettierOnDemand.ts', import.meta.url));
 
@@ -49,7 +50,8 @@ const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', i
 
 export default defineConfig({
   // monacoTrim: leave out the Monaco code kubelab never runs and defer the diff editor (see below).
-  plugins: [monacoTrim(), react()],
+  // precompressedAssets: .br/.gz beside each asset, sent as they are by `vite preview` (see that file).
+  plugins: [monacoTrim(), react(), precompressedAssets()],
   resolve: {
     // monaco-yaml deep-imports monaco-editor/esm/vs/... which the package's exports map hides.
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}/$1` }],
