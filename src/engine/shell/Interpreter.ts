@@ -6,7 +6,7 @@ import type { ShellFrame } from './ShellFrame';
 import type { Pipe } from './streams/Pipe';
 import { lineFilter, runStream, StreamProcess } from './streams/streamCommand';
 import type { Command, CommandOutcome, Job, ShellHooks, StreamCommand, StreamContext } from './types';
-import { openStdin, type Stdin } from './streams/stdin';
+import { ProcessInput } from './streams/stdin';
 import { EndlessRead, resolvePath, VfsError, STRERROR } from './vfs/Vfs';
 
 /**
@@ -356,27 +356,23 @@ export class Interpreter {
         return [...base, ...overlay];
       },
     };
-    let input: Stdin | undefined;
-    const stdin = (): Stdin => (input ??= openStdin(io, frame.machine.fs));
-    // Asked as the pipeline runs: a writer says it is endless once it has started.
-    const inputEndless = (): boolean => (io.source ? io.source.endless : io.endless !== undefined);
-    let declared: boolean | undefined;
+    const input = new ProcessInput(io, frame.machine.fs);
     const ctx: StreamContext = {
       argv,
       get stdin() {
-        return stdin().all();
+        return input.stdin.all();
       },
       stdinDevice: io.source ? undefined : io.endless,
-      readLine: () => stdin().line(),
-      read: () => stdin().read(),
+      readLine: () => input.stdin.line(),
+      read: () => input.stdin.read(),
       get inputEndless() {
-        return inputEndless();
+        return input.endless;
       },
       get outputEndless() {
-        return declared ?? inputEndless();
+        return input.declared ?? input.endless;
       },
       set outputEndless(value: boolean) {
-        declared = value;
+        input.declared = value;
       },
       stdout: io.stdout,
       stderr: io.stderr,

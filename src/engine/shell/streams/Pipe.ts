@@ -27,10 +27,12 @@ export interface LazyWriter {
 /**
  * The pipe between two pipeline stages. A writer that ran to its end leaves all its output here;
  * a lazy writer is run when its reader wants more, a write at a time. When the reader is gone,
- * the writer may still fill the pipe's capacity; if it has more to write, SIGPIPE kills it.
+ * what the writer does next decides its status (see {@link close}).
  */
 export class Pipe {
+  /** Written and not yet read: `buffer` from `start` (reads move `start` rather than copy the rest). */
   private buffer = '';
+  private start = 0;
   private written = 0;
   private taken = 0;
   private writer: LazyWriter | undefined;
@@ -40,7 +42,12 @@ export class Pipe {
   /** The writing end, as the writer's stdout. */
   readonly write = (text: string): void => {
     this.written += text.length;
-    if (!this.readerGone) this.buffer += text;
+    if (this.readerGone) return;
+    if (this.start > 0) {
+      this.buffer = this.buffer.slice(this.start);
+      this.start = 0;
+    }
+    this.buffer += text;
   };
 
   /** The stage writing here runs lazily (see {@link LazyWriter}). */
@@ -65,35 +72,40 @@ export class Pipe {
   /** The next piece the writer wrote (running it if need be), or undefined at end of file. A read never gets more than a pipe holds. */
   read(): string | undefined {
     if (!this.fill()) return undefined;
-    return this.take(Math.min(this.buffer.length, PIPE_CAPACITY));
+    return this.take(Math.min(this.pending, PIPE_CAPACITY));
   }
 
   /** One line without its newline (the last one may lack it), or undefined at end of file. */
   readLine(): string | undefined {
-    let from = 0;
+    // How much of what is pending has been searched for a newline (a write may move it).
+    let searched = 0;
     for (;;) {
-      const nl = this.buffer.indexOf('\n', from);
-      if (nl >= 0) return this.take(nl + 1).slice(0, -1);
-      from = this.buffer.length;
-      if (!this.fill(true)) return this.buffer === '' ? undefined : this.take(this.buffer.length);
+      const nl = this.buffer.indexOf('\n', this.start + searched);
+      if (nl >= 0) return this.take(nl + 1 - this.start).slice(0, -1);
+      searched = this.pending;
+      if (!this.fill(true)) return this.pending === 0 ? undefined : this.take(this.pending);
     }
   }
 
   /** Everything up to end of file; an endless writer makes this block (EndlessRead). */
   readAll(): string {
     let out = '';
-    for (;;) {
-      const chunk = this.read();
-      if (chunk === undefined) return out;
-      out += chunk;
+    while (this.fill()) {
+      out += this.take(this.pending);
       // Asked after a write: a writer says whether it is endless before its first one.
       if (this.endless) throw new EndlessRead('pipe:');
     }
+    return out;
   }
 
   /** Complete lines written so far, without running the writer (a line filter following a running job). */
   takeLines(): string {
-    return this.take(this.buffer.lastIndexOf('\n') + 1);
+    return this.take(this.buffer.lastIndexOf('\n') + 1 - this.start);
+  }
+
+  /** How much is written and not yet read. */
+  private get pending(): number {
+    return this.buffer.length - this.start;
   }
 
   /**
@@ -110,6 +122,7 @@ export class Pipe {
     if (this.readerGone) return this.status ?? 0;
     this.readerGone = true;
     this.buffer = '';
+    this.start = 0;
     const overflowed = () => this.written - this.taken > PIPE_CAPACITY;
     let idle = 0;
     while (this.status === undefined && this.writer) {
@@ -130,16 +143,21 @@ export class Pipe {
   }
 
   private take(n: number): string {
-    const out = this.buffer.slice(0, n);
-    this.buffer = this.buffer.slice(n);
+    if (n <= 0) return '';
+    const out = this.buffer.slice(this.start, this.start + n);
+    this.start += n;
+    if (this.start === this.buffer.length) {
+      this.buffer = '';
+      this.start = 0;
+    }
     this.taken += n;
     return out;
   }
 
   /** Makes the buffer non-empty (or, with `more`, longer) by running the writer; false at end of file. */
   private fill(more = false): boolean {
-    const want = more ? this.buffer.length + 1 : 1;
-    for (let idle = 0; this.buffer.length < want; idle++) {
+    const want = more ? this.pending + 1 : 1;
+    for (let idle = 0; this.pending < want; idle++) {
       if (this.status !== undefined || !this.writer) return false;
       if (idle >= MAX_IDLE_STEPS && this.writer.endless) throw new EndlessRead('pipe:');
       this.status = this.writer.step();

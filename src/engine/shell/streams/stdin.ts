@@ -64,3 +64,27 @@ export function openStdin(io: StdinSource, fs: Vfs): Stdin {
     endless: false,
   };
 }
+
+/**
+ * A command's standard input, opened on first use, and whether its output is declared endless
+ * (see StreamContext.outputEndless). A class, not closures: every command run makes one.
+ */
+export class ProcessInput {
+  private opened: Stdin | undefined;
+  /** What the command said of its output's endlessness; undefined follows its input. */
+  declared: boolean | undefined;
+
+  constructor(
+    private readonly io: StdinSource,
+    private readonly fs: Vfs,
+  ) {}
+
+  get stdin(): Stdin {
+    return (this.opened ??= openStdin(this.io, this.fs));
+  }
+
+  /** Asked as the pipeline runs: a writer says it is endless once it has started. */
+  get endless(): boolean {
+    return this.io.source ? this.io.source.endless : this.io.endless !== undefined;
+  }
+}
