@@ -71,11 +71,10 @@ function reserve(slots: number): unknown[] {
 }
 
 /**
- * Endpoints gathered for one table before they are sorted, reused from one table to the next
- * (it holds the last table's strings until the next, as the table itself does).
+ * Endpoints gathered for one table before they are sorted, `W` slots each, reused from one
+ * table to the next (it holds the last table's strings until the next, as the table does).
  */
 const staged: unknown[] = [];
-let stagedCount = 0;
 /** Positions in `staged`, sorted by key. */
 let order = new Int32Array(64);
 
@@ -116,41 +115,33 @@ export class EndpointTable {
     this.#at = at;
   }
 
-  /** Starts gathering a new table (see {@link stage} and {@link finish}). */
-  static begin(): void {
-    stagedCount = 0;
-  }
-
-  /** Gathers one endpoint; `flags` are {@link READY}, {@link SERVING}, ... */
-  static stage(ip: string, portText: string, port: number, slice: string | undefined, nodeName: string | undefined, flags: number): void {
-    const s = W * stagedCount++;
-    staged[s + IP] = ip;
-    staged[s + PORT_TEXT] = portText;
-    staged[s + PORT] = port;
-    staged[s + SLICE] = slice;
-    staged[s + NODE] = nodeName;
-    staged[s + FLAGS] = flags;
-  }
-
   /**
-   * The gathered endpoints sorted stably by key, the first of several with one key kept
+   * The `n` endpoints in `staged` sorted stably by key, the first of several with one key kept
    * (endpointslicecache.go `byEndpoint` after the map that makes keys unique).
    */
-  static finish(): EndpointTable {
-    const n = stagedCount;
+  static fromStaged(n: number): EndpointTable {
     if (order.length < n) order = new Int32Array(2 * n);
     for (let i = 0; i < n; i++) order[i] = i;
     sortOrder(n);
-    let kept = 0;
-    for (let i = 0; i < n; i++) if (kept === 0 || compareStaged(order[i]!, order[kept - 1]!) !== 0) order[kept++] = order[i]!;
-    const v = reserve(W * kept);
+    const v = reserve(W * n);
     const at = chunkUsed;
-    chunkUsed += W * kept;
-    for (let i = 0; i < kept; i++) {
+    let kept = 0;
+    let prev = -1;
+    // Copied slot by slot, unrolled: the sync's first tables are written before the optimizer
+    // has compiled this, and each loop step costs there.
+    for (let i = 0; i < n; i++) {
       const from = W * order[i]!;
-      const to = at + W * i;
-      for (let k = 0; k < W; k++) v[to + k] = staged[from + k];
+      if (prev >= 0 && compareKeyText(staged[prev + IP] as string, staged[prev + PORT_TEXT] as string, staged[from + IP] as string, staged[from + PORT_TEXT] as string) === 0) continue;
+      prev = from;
+      const to = at + W * kept++;
+      v[to + IP] = staged[from + IP];
+      v[to + PORT_TEXT] = staged[from + PORT_TEXT];
+      v[to + PORT] = staged[from + PORT];
+      v[to + SLICE] = staged[from + SLICE];
+      v[to + NODE] = staged[from + NODE];
+      v[to + FLAGS] = staged[from + FLAGS];
     }
+    chunkUsed += W * kept;
     return new EndpointTable(v, at, kept);
   }
 
@@ -270,7 +261,7 @@ export function compareKeyText(ai: string, ap: string, bi: string, bp: string): 
 export function endpointsForPort(info: ServicePortInfo, slices: readonly EndpointSlice[], nodeName: string): EndpointTable {
   // Gathered in slice order, then sorted stably: of several entries for one `ip:port` the first
   // gathered comes first and is kept. (No map: 100,000 endpoints are gathered in a full sync.)
-  EndpointTable.begin();
+  let n = 0;
   for (let s = 0; s < slices.length; s++) {
     const slice = slices[s]!;
     if (slice.addressType !== 'IPv4') continue;
@@ -289,11 +280,17 @@ export function endpointsForPort(info: ServicePortInfo, slices: readonly Endpoin
         const c = ep.conditions;
         const ready = c?.ready ?? true;
         const flags = (ready ? READY : 0) | ((c?.serving ?? ready) ? SERVING : 0) | ((c?.terminating ?? false) ? TERMINATING : 0) | (ep.nodeName === nodeName ? LOCAL : 0);
-        EndpointTable.stage(ip, portText, port.port, sliceName, ep.nodeName, flags);
+        const at = W * n++;
+        staged[at + IP] = ip;
+        staged[at + PORT_TEXT] = portText;
+        staged[at + PORT] = port.port;
+        staged[at + SLICE] = sliceName;
+        staged[at + NODE] = ep.nodeName;
+        staged[at + FLAGS] = flags;
       }
     }
   }
-  return EndpointTable.finish();
+  return EndpointTable.fromStaged(n);
 }
 
 const LOWER: Record<string, string> = { TCP: 'tcp', UDP: 'udp', SCTP: 'sctp' };
