@@ -1,10 +1,12 @@
+import { byteLength, headBytes, skipBytes } from '../streams/bytes';
 import type { CommandContext } from '../types';
 import { getopt, usageError } from './getopt';
 import { headOfDevice, joinLines, readInputs, splitLines } from './lines';
 
 /** `-5` is `-n 5` for head and tail. */
 export function legacyCount(args: string[]): string[] {
-  return args.map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
+  // Not when it is -n's or -c's own value (`head -c -4`: all but the last 4 bytes).
+  return args.map((a, i) => (/^-\d+$/.test(a) && !/^-[nc]$|^--(lines|bytes)$/.test(args[i - 1] ?? '') ? `-n${a.slice(1)}` : a));
 }
 
 /** head and tail reading their inputs whole (tail always; head for `-n -N`, all but the last N). */
@@ -26,8 +28,10 @@ export function headOrTail(ctx: CommandContext, tool: 'head' | 'tail'): number {
   inputs.forEach((input, i) => {
     if (headers) ctx.stdout(`${i > 0 ? '\n' : ''}==> ${input.name} <==\n`);
     if (bytes) {
+      // Counted in bytes, as the real tools do (a character may be cut in two).
       const t = input.text;
-      ctx.stdout(tool === 'head' ? (m[1] === '-' ? t.slice(0, Math.max(0, t.length - n)) : t.slice(0, n)) : m[1] === '+' ? t.slice(Math.max(0, n - 1)) : t.slice(Math.max(0, t.length - n)));
+      const size = byteLength(t);
+      ctx.stdout(tool === 'head' ? (m[1] === '-' ? headBytes(t, size - n) : headBytes(t, n)) : m[1] === '+' ? skipBytes(t, n - 1) : skipBytes(t, size - n));
       return;
     }
     const lines = input.text.split(/(?<=\n)/);
