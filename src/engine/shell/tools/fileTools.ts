@@ -191,7 +191,8 @@ export function wc(ctx: CommandContext): number {
   const o = getopt(ctx.argv.slice(1), { flags: 'lwcm', long: { lines: 'l', words: 'w', bytes: 'c', chars: 'm' } });
   if (!o.ok) return usageError(ctx.stderr, 'wc', o.message);
   const { inputs, failed } = readInputs(ctx, 'wc', o.operands);
-  let which = ['l', 'w', 'c', 'm'].filter((f) => o.opts.has(f));
+  // GNU's column order: lines, words, characters, bytes.
+  let which = ['l', 'w', 'm', 'c'].filter((f) => o.opts.has(f));
   if (which.length === 0) which = ['l', 'w', 'c'];
   const rows = inputs.map((i) => ({ name: o.operands.length === 0 ? '' : i.name === '(standard input)' ? '-' : i.name, counts: countText(i.text, which) }));
   if (rows.length > 1) rows.push({ name: 'total', counts: rows.reduce((acc, r) => acc.map((v, k) => v + r.counts[k]!), which.map(() => 0)) });
@@ -207,7 +208,8 @@ function countText(text: string, which: string[]): number[] {
   return which.map((f) => {
     if (f === 'l') return (text.match(/\n/g) ?? []).length;
     if (f === 'w') return text.split(/\s+/).filter(Boolean).length;
-    if (f === 'm') return [...text].length;
+    // A byte that is not UTF-8 is a byte but not a character (coreutils' wc).
+    if (f === 'm') return [...text].length - (text.match(/(?<![\ud800-\udbff])[\udc80-\udcff]/g)?.length ?? 0);
     return byteLength(text);
   });
 }
