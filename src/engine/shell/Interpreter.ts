@@ -116,7 +116,8 @@ export class Interpreter {
       streamsLines: (argv) => !this.host.builtin(argv[0] ?? '') && this.frame.machine.commands.streamsLines(argv),
       runToEnd: (run) => this.host.runToEnd(run),
     });
-    this.frame.pipeStatus = statuses;
+    // A compound command on its own (`{ a | b; }`, `for`, `if`) leaves the PIPESTATUS of the last pipeline it ran, as bash does.
+    if (p.commands.length > 1 || p.commands[0]!.type === 'simple') this.frame.pipeStatus = statuses;
     // pipefail: the last stage that failed decides, as in bash and busybox ash.
     const failed = this.frame.options.has('pipefail') ? statuses.findLast((c) => c !== 0) : undefined;
     const code = failed ?? statuses[statuses.length - 1]!;
