@@ -114,6 +114,7 @@ export class Interpreter {
     const statuses = p.commands.length === 1 ? [yield* this.runCommand(p.commands[0]!, io)] : yield* runPipeline(p, io, {
       run: (cmd, stageIo) => this.runCommand(cmd, stageIo),
       streamsLines: (argv) => !this.host.builtin(argv[0] ?? '') && this.frame.machine.commands.streamsLines(argv),
+      streams: (name) => !this.host.builtin(name) && this.frame.machine.commands.streamOf(name) !== undefined,
       runToEnd: (run) => this.host.runToEnd(run),
     });
     // A compound command on its own (`{ a | b; }`, `for`, `if`) leaves the PIPESTATUS of the last pipeline it ran, as bash does.
@@ -374,6 +375,9 @@ export class Interpreter {
       },
       set outputEndless(value: boolean) {
         input.declared = value;
+      },
+      get inputWaiting() {
+        return input.waiting;
       },
       stdout: io.stdout,
       stderr: io.stderr,

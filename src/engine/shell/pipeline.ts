@@ -1,7 +1,7 @@
 import type { Exec } from './expand';
 import type { Io } from './Interpreter';
 import type { CommandNode, Pipeline } from './parser/ast';
-import { Pipe } from './streams/Pipe';
+import { Pipe, SIGPIPE_STATUS } from './streams/Pipe';
 import type { Job } from './types';
 import { EndlessRead } from './vfs/devices';
 
@@ -11,14 +11,16 @@ export interface PipelineHost {
   /** Whether `argv` runs as a stateless line filter on this machine (not a builtin). */
   streamsLines(argv: string[]): boolean;
   runToEnd(run: Exec<number>): number;
+  /** Whether `name` is a stream command on this machine (not a builtin). */
+  streams(name: string): boolean;
 }
 
 /**
  * Runs `a | b | c` and returns each stage's status (bash's PIPESTATUS). Each stage writes into a
  * {@link Pipe} its reader reads. A stage that is a stream command (`yes`, `cat`, `tr`, `head`...)
  * runs lazily, as far as its reader pulls; any other stage runs to its end before its reader
- * starts, as buffered stdio delivers through a pipe. When a reader ends, its writer is closed:
- * it ends with its own status if it can still end within the pipe's capacity, else SIGPIPE (141).
+ * starts, as buffered stdio delivers through a pipe. When a reader ends, its writer meets the
+ * closed pipe and may be killed by SIGPIPE (141; see Pipe.close).
  */
 export function* runPipeline(p: Pipeline, io: Io, host: PipelineHost): Exec<number[]> {
   const n = p.commands.length;
@@ -37,6 +39,18 @@ export function* runPipeline(p: Pipeline, io: Io, host: PipelineHost): Exec<numb
     const follower = i === n - 2 ? lineFollower(p.commands[n - 1]!, io, pipe, host) : undefined;
     const run = host.run(cmd, stageIo);
     let step = run.next();
+    if (!step.done && !follower && i === n - 2 && streamReader(p.commands[n - 1]!, host)) {
+      // A running job (`ping`, `kubectl get pods -w`) feeding a stream command (`head -3`).
+      const last = host.run(p.commands[n - 1]!, { ...io, ...from(pipe), pipe: undefined });
+      const ends = yield* followJob(step.value, run, last, pipe);
+      pipe.finish(ends.writer);
+      yield* closing(input);
+      statuses[i] = ends.writer;
+      statuses[n - 1] = ends.reader;
+      pipes.push(pipe);
+      input = undefined;
+      break;
+    }
     if (step.done || !follower) {
       while (!step.done) step = run.next(yield step.value);
     } else {
@@ -68,6 +82,69 @@ export function* runPipeline(p: Pipeline, io: Io, host: PipelineHost): Exec<numb
     statuses[i] = pipes[i]!.close();
   }
   return statuses;
+}
+
+/** Whether `last` is a stream command named by a plain word (`head -3`, not `$CMD`). */
+function streamReader(last: CommandNode, host: PipelineHost): boolean {
+  if (last.type !== 'simple' || last.assigns.length > 0) return false;
+  const first = last.words[0];
+  const part = first?.length === 1 ? first[0] : undefined;
+  return part?.type === 'lit' && host.streams(part.text);
+}
+
+/**
+ * Runs a job that writes as time passes beside the stream command reading it (`ping 10.0.0.5 |
+ * head -3`): the reader goes on as lines come. Once the reader has ended, the writer's next
+ * write meets the closed pipe and SIGPIPE ends it (141), as a real `ping` is ended; if it never
+ * writes again it runs until Ctrl+C, as `kubectl get pods -w | head -1` does with no events.
+ */
+function* followJob(first: Job, run: Exec<number>, last: Exec<number>, pipe: Pipe): Exec<{ writer: number; reader: number }> {
+  pipe.live = true;
+  let reader: number | undefined;
+  let readerJob: Job | undefined;
+  const settle = (step: IteratorResult<Job, number>): void => {
+    if (step.done) {
+      reader = step.value;
+      readerJob = undefined;
+    } else readerJob = step.value;
+  };
+  settle(last.next());
+  const advanceReader = (now: number): void => {
+    while (readerJob) {
+      const code = readerJob.poll(now);
+      if (code === undefined) return;
+      settle(last.next(code));
+    }
+  };
+  let job = first;
+  let step: IteratorResult<Job, number>;
+  do {
+    const writerJob = job;
+    const code = yield {
+      poll: (now) => {
+        const before = pipe.writtenCount;
+        const done = writerJob.poll(now);
+        if (reader !== undefined && pipe.writtenCount > before) {
+          writerJob.interrupt();
+          return SIGPIPE_STATUS;
+        }
+        advanceReader(now);
+        return done;
+      },
+      wakeAt: () => writerJob.wakeAt(),
+      interrupt: () => {
+        writerJob.interrupt();
+        readerJob?.interrupt();
+      },
+    };
+    step = run.next(code);
+    if (!step.done) job = step.value;
+  } while (!step.done);
+  // The writer has ended: the reader reads what is left, then end of file.
+  pipe.live = false;
+  pipe.finish(step.value);
+  while (readerJob) settle(last.next(yield readerJob));
+  return { writer: step.value, reader: reader! };
 }
 
 /** Closes a pipe's reading end; a writer that never writes nor ends keeps the pipeline waiting until Ctrl+C. */

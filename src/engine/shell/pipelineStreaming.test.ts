@@ -68,3 +68,42 @@ describe('a running command piped into a line filter', () => {
     expect(other.s.lastExitCode).toBe(1);
   });
 });
+
+describe('a running command piped into a stream command (ping | head -3)', () => {
+  it('head reads lines as they come and ends; the writer is killed by SIGPIPE at its next write', () => {
+    const { s, clock } = session();
+    const r = s.execute('tick | head -3');
+    expect(r).toMatchObject({ running: true, output: 'first line\n' });
+    clock.now = 1000;
+    expect(s.poll()).toMatchObject({ running: true, output: 'line 1\n' });
+    clock.now = 2000;
+    // head has its three lines and ends; tick runs on until its next write (at 3 s) meets the closed pipe.
+    expect(s.poll()).toMatchObject({ running: true, output: 'line 2 web\n' });
+    clock.now = 2500;
+    expect(s.poll()).toMatchObject({ running: true, output: '' });
+    clock.now = 3000;
+    expect(s.poll().running).toBeUndefined();
+    expect(s.execute('echo ${PIPESTATUS[@]}').output).toBe('141 0\n');
+  });
+
+  it('when the writer ends first, the reader gets the rest and end of file', () => {
+    const { s, clock } = session();
+    s.execute('tick | head -c 30');
+    clock.now = 10_000;
+    expect(s.poll()).toMatchObject({ output: 'line 1\nline 2 web\nl' });
+    // All ten seconds came in one poll: tick wrote everything and ended before head read it.
+    expect(s.execute('echo ${PIPESTATUS[@]}').output).toBe('0 0\n');
+    const other = session();
+    other.s.execute('tick | tail -n 1');
+    other.clock.now = 10_000;
+    expect(other.s.poll().output).toBe('tail web');
+  });
+
+  it('Ctrl+C ends both', () => {
+    const { s, clock } = session();
+    s.execute('tick | head -50');
+    clock.now = 1500;
+    expect(s.poll().output).toBe('line 1\n');
+    expect(s.interrupt()).toMatchObject({ output: '^C\n', exitCode: 130 });
+  });
+});

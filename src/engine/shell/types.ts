@@ -199,6 +199,8 @@ export interface StreamContext extends CommandContext {
    * (a filter's); a command that knows sets it before its first write (`yes`: true, `head`: false).
    */
   outputEndless: boolean;
+  /** Whether input has nothing yet but more will come (a running job writes into the pipe): `read()` gives '' now. */
+  readonly inputWaiting?: boolean;
 }
 
 /**

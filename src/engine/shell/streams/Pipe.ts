@@ -38,6 +38,11 @@ export class Pipe {
   private writer: LazyWriter | undefined;
   private status: number | undefined;
   private readerGone = false;
+  /**
+   * The writer is a running job (`ping`, `kubectl get -w`) the reader runs beside: a read with
+   * nothing written yet gives '' (come back later) rather than end of file.
+   */
+  live = false;
 
   /** The writing end, as the writer's stdout. */
   readonly write = (text: string): void => {
@@ -71,6 +76,7 @@ export class Pipe {
 
   /** The next piece the writer wrote (running it if need be), or undefined at end of file. A read never gets more than a pipe holds. */
   read(): string | undefined {
+    if (this.live && this.pending === 0) return '';
     if (!this.fill()) return undefined;
     return this.take(Math.min(this.pending, PIPE_CAPACITY));
   }
@@ -89,6 +95,8 @@ export class Pipe {
 
   /** Everything up to end of file; an endless writer makes this block (EndlessRead). */
   readAll(): string {
+    // All of a running job's output is not there yet: this reader waits until Ctrl+C.
+    if (this.live) throw new EndlessRead('pipe:');
     let out = '';
     while (this.fill()) {
       out += this.take(this.pending);
@@ -101,6 +109,16 @@ export class Pipe {
   /** Complete lines written so far, without running the writer (a line filter following a running job). */
   takeLines(): string {
     return this.take(this.buffer.lastIndexOf('\n') + 1 - this.start);
+  }
+
+  /** Whether a reader must wait for a running job to write more. */
+  get waiting(): boolean {
+    return this.live && this.pending === 0;
+  }
+
+  /** How much the writer has written so far (a running job's next write after its reader left kills it). */
+  get writtenCount(): number {
+    return this.written;
   }
 
   /** How much is written and not yet read. */

@@ -83,6 +83,11 @@ export class ProcessInput {
     return (this.opened ??= openStdin(this.io, this.fs));
   }
 
+  /** Whether a running job has not written what the command would read next. */
+  get waiting(): boolean {
+    return this.io.source?.waiting ?? false;
+  }
+
   /** Asked as the pipeline runs: a writer says it is endless once it has started. */
   get endless(): boolean {
     return this.io.source ? this.io.source.endless : this.io.endless !== undefined;

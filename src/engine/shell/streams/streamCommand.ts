@@ -40,17 +40,21 @@ export class StreamProcess implements LazyWriter {
 
 /**
  * Runs a stream command whose output is not a pipe (the terminal, a file): to its end, or, when
- * its output never ends (`yes`, `cat /dev/zero`), as a job that writes on each poll until Ctrl+C.
+ * its output never ends (`yes`, `cat /dev/zero`) or its input is a running job's (`ping | head`),
+ * as a job that goes on at each poll until it ends or Ctrl+C.
  */
 export function runStream(gen: Generator<void, number, void>, ctx: StreamContext): CommandOutcome {
   for (;;) {
     const r = gen.next();
     if (r.done) return r.value;
-    if (ctx.outputEndless) break;
+    if (ctx.outputEndless || ctx.inputWaiting) break;
   }
   const job: Job = {
+    // Writes a few times per poll; waits while a running job has not written what it reads next.
     poll: () => {
       for (let i = 0; i < WRITES_PER_POLL; i++) {
+        // Always one step: a command that has what it needs ends without reading again.
+        if (i > 0 && ctx.inputWaiting) return undefined;
         const r = gen.next();
         if (r.done) return r.value;
       }
@@ -122,7 +126,10 @@ export function lineFilter(command: Command): StreamCommand {
     for (let piece = ctx.read(); piece !== undefined; piece = ctx.read()) {
       rest += piece;
       const end = rest.lastIndexOf('\n') + 1;
-      if (end === 0) continue;
+      if (end === 0) {
+        yield;
+        continue;
+      }
       const lines = rest.slice(0, end);
       rest = rest.slice(end);
       if (runOn(lines) >= 2) return best!;

@@ -194,6 +194,8 @@ export function* takeFrom(ctx: StreamContext, unit: 'bytes' | 'lines', count: nu
     const part = unit === 'bytes' ? { text: headBytes(piece, left), lines: 0 } : headLines(piece, left);
     left -= unit === 'bytes' ? byteLength(part.text) : part.lines;
     ctx.stdout(part.text);
+    // Done once it has them: head ends at once, without waiting to read again.
+    if (left <= 0) return;
     yield;
   }
 }
