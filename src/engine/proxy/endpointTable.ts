@@ -59,15 +59,23 @@ let chunk: unknown[] = [];
 let chunkUsed = 0;
 const CHUNK_SLOTS = W * 4096;
 
+/** An empty chunk, copied for each new one: one copy is one block move, not a push per slot. */
+let blank: unknown[] | undefined;
+
 function reserve(slots: number): unknown[] {
   if (chunkUsed + slots > chunk.length) {
-    // Grown by push: `new Array(n)` this long would start as a dictionary.
-    const size = Math.max(CHUNK_SLOTS, slots);
-    chunk = [];
-    for (let i = 0; i < size; i++) chunk.push(undefined);
+    if (slots > CHUNK_SLOTS) chunk = emptyArray(slots);
+    else chunk = (blank ??= emptyArray(CHUNK_SLOTS)).slice();
     chunkUsed = 0;
   }
   return chunk;
+}
+
+/** `size` slots of undefined, grown by push: `new Array(n)` this long would start as a dictionary. */
+function emptyArray(size: number): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < size; i++) out.push(undefined);
+  return out;
 }
 
 /**
