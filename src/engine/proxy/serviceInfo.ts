@@ -204,12 +204,14 @@ export interface CategorizedEndpoints {
   hasAny: boolean;
 }
 
-const NONE: EndpointSubset = Object.freeze([]);
+// Shared by every Service port, so never changed: the readonly type guards them (a frozen array
+// would take V8's frozen elements kinds on paths every port reads, for no extra safety).
+const NONE: EndpointSubset = [];
 const everyOf: EndpointSubset[] = [];
 /** [0, 1, ... n-1], shared for the lengths Service ports usually have. */
 function every(n: number): EndpointSubset {
   if (n >= 256) return Array.from({ length: n }, (_, i) => i);
-  return (everyOf[n] ??= Object.freeze(Array.from({ length: n }, (_, i) => i)));
+  return (everyOf[n] ??= Array.from({ length: n }, (_, i) => i));
 }
 
 /** The positions of the endpoints whose condition bits include all of `bits`. */
