@@ -59,7 +59,7 @@ export function* runPipeline(p: Pipeline, io: Io, host: PipelineHost): Exec<numb
       while (!step.done) step = run.next(yield follower.wrap(step.value));
       follower.flush();
       pipe.finish(step.value);
-      input?.close();
+      yield* closing(input);
       statuses[i] = step.value;
       statuses[n - 1] = Math.min(yield* host.run(p.commands[n - 1]!, { ...io, ...from(pipe), pipe: undefined }), follower.bestCode());
       pipes.push(pipe);
