@@ -102,10 +102,13 @@ function* followJob(first: Job, run: Exec<number>, last: Exec<number>, pipe: Pip
   pipe.live = true;
   let reader: number | undefined;
   let readerJob: Job | undefined;
+  /** What the writer had written when the reader ended: anything past it met a closed pipe. */
+  let writtenAtEnd = 0;
   const settle = (step: IteratorResult<Job, number>): void => {
     if (step.done) {
       reader = step.value;
       readerJob = undefined;
+      writtenAtEnd = pipe.writtenCount;
     } else readerJob = step.value;
   };
   settle(last.next());
@@ -116,16 +119,18 @@ function* followJob(first: Job, run: Exec<number>, last: Exec<number>, pipe: Pip
       settle(last.next(code));
     }
   };
+  const brokenPipe = (): boolean => reader !== undefined && pipe.writtenCount > writtenAtEnd;
   let job = first;
+  let killed = false;
   let step: IteratorResult<Job, number>;
   do {
     const writerJob = job;
     const code = yield {
       poll: (now) => {
-        const before = pipe.writtenCount;
         const done = writerJob.poll(now);
-        if (reader !== undefined && pipe.writtenCount > before) {
+        if (brokenPipe()) {
           writerJob.interrupt();
+          killed = true;
           return SIGPIPE_STATUS;
         }
         advanceReader(now);
@@ -137,7 +142,12 @@ function* followJob(first: Job, run: Exec<number>, last: Exec<number>, pipe: Pip
         readerJob?.interrupt();
       },
     };
-    step = run.next(code);
+    step = killed ? run.return(SIGPIPE_STATUS) : run.next(code);
+    // SIGPIPE kills the whole writer, a loop that wrote between two pauses too (`while :; do echo y; done | head -3`).
+    if (!step.done && brokenPipe()) {
+      step.value.interrupt();
+      step = run.return(SIGPIPE_STATUS);
+    }
     if (!step.done) job = step.value;
   } while (!step.done);
   // The writer has ended: the reader reads what is left, then end of file.

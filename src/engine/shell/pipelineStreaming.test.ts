@@ -107,3 +107,18 @@ describe('a running command piped into a stream command (ping | head -3)', () =>
     expect(s.interrupt()).toMatchObject({ output: '^C\n', exitCode: 130 });
   });
 });
+
+describe('a loop piped into head in the browser (it pauses for polls)', () => {
+  it('ends once head has its lines: SIGPIPE kills the whole loop', () => {
+    const s = new ShellSession({ now: () => 0 });
+    let r = s.execute('while true; do echo y; done | head -3');
+    let out = r.output;
+    for (let i = 0; i < 10 && r.running; i++) {
+      r = s.poll();
+      out += r.output;
+    }
+    expect(out).toBe('y\ny\ny\n');
+    expect(r.running).toBeUndefined();
+    expect(s.execute('echo ${PIPESTATUS[@]}').output).toBe('141 0\n');
+  });
+});
