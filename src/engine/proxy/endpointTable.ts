@@ -50,28 +50,27 @@ const NODE = 4;
 const FLAGS = 5;
 
 /**
- * Where tables are written: a few large arrays instead of 100,000 small objects. A chunk of
- * 4,096 endpoints is past V8's largest regular object, so it lives in the large-object space
- * and a scavenge promotes it without copying it. A chunk lives while any table written into it
- * does.
+ * Where tables are written: a few large arrays instead of 100,000 small objects (the GC moves
+ * an array as one block, where it handles each small object on its own). A chunk of 2,048
+ * endpoints stays under V8's largest regular object, so it is made in the young generation's
+ * memory, which is already mapped (a large-object chunk is fresh memory, and touching it cost
+ * more in page faults than the copy the GC makes of a regular one). A chunk lives while any
+ * table written into it does.
  */
 let chunk: unknown[] = [];
 let chunkUsed = 0;
-const CHUNK_SLOTS = W * 4096;
-
-/** An empty chunk, copied for each new one: one copy is one block move, not a push per slot. */
-let blank: unknown[] | undefined;
+const CHUNK_SLOTS = W * 2048;
 
 function reserve(slots: number): unknown[] {
   if (chunkUsed + slots > chunk.length) {
-    if (slots > CHUNK_SLOTS) chunk = emptyArray(slots);
-    else chunk = (blank ??= emptyArray(CHUNK_SLOTS)).slice();
+    // Holes until written; a table reads only the slots it wrote.
+    chunk = slots > CHUNK_SLOTS ? emptyArray(slots) : new Array<unknown>(CHUNK_SLOTS);
     chunkUsed = 0;
   }
   return chunk;
 }
 
-/** `size` slots of undefined, grown by push: `new Array(n)` this long would start as a dictionary. */
+/** `size` slots of undefined, grown by push: `new Array(n)` past V8's fast limit would start as a dictionary. */
 function emptyArray(size: number): unknown[] {
   const out: unknown[] = [];
   for (let i = 0; i < size; i++) out.push(undefined);
@@ -201,6 +200,20 @@ export class EndpointTable {
     for (let k = 0; k < n; k++) {
       const s = this.#at + W * (positions ? positions[k]! : k);
       f(v[s + IP] as string, v[s + PORT_TEXT] as string, k);
+    }
+  }
+
+  /**
+   * Calls `f` with the ip, port, slice name and condition bits of the endpoints at `positions`
+   * (all when undefined), in order: one call per endpoint instead of one per field, for readers
+   * that run once per sync before the optimizer has compiled them (IPVS real servers, ipsets).
+   */
+  each(positions: readonly number[] | undefined, f: (ip: string, port: number, slice: string | undefined, flags: number) => void): void {
+    const v = this.#v;
+    const n = positions ? positions.length : this.length;
+    for (let k = 0; k < n; k++) {
+      const s = this.#at + W * (positions ? positions[k]! : k);
+      f(v[s + IP] as string, v[s + PORT] as number, v[s + SLICE] as string | undefined, v[s + FLAGS] as number);
     }
   }
 

@@ -4,6 +4,7 @@
  * iptables rules stays constant however many Services exist.
  */
 import type { Ipset, IpsetType } from '../model';
+import { LOCAL } from '../endpointTable';
 import type { EndpointTable, ServicePortInfo } from '../serviceInfo';
 
 export const IPSET_INFO: readonly { name: string; type: IpsetType; comment: string }[] = [
@@ -45,9 +46,9 @@ export function buildIpsets(ports: readonly { info: ServicePortInfo; endpoints: 
     add('KUBE-CLUSTER-IP', `${info.clusterIP},${p}:${info.port}`);
     add('KUBE-IPVS-IPS', info.clusterIP);
     // Hairpin: a local endpoint reaching itself through the Service must be masqueraded.
-    for (let i = 0; i < endpoints.length; i++) {
-      if (endpoints.isLocal(i)) add('KUBE-LOOP-BACK', `${endpoints.ip(i)},${p}:${endpoints.port(i)},${endpoints.ip(i)}`);
-    }
+    endpoints.each(undefined, (ip, port, _slice, flags) => {
+      if (flags & LOCAL) add('KUBE-LOOP-BACK', `${ip},${p}:${port},${ip}`);
+    });
     for (const ip of info.externalIPs) {
       add(info.externalPolicyLocal ? 'KUBE-EXTERNAL-IP-LOCAL' : 'KUBE-EXTERNAL-IP', `${ip},${p}:${info.port}`);
       add('KUBE-IPVS-IPS', ip);

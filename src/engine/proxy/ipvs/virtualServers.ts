@@ -61,12 +61,9 @@ export function compareVirtualServers(a: VirtualServer, b: VirtualServer): numbe
 }
 
 function realServers(table: EndpointTable, endpoints: EndpointSubset): RealServer[] {
-  return endpoints
-    .map((i) => {
-      const slice = table.slice(i);
-      return { ip: table.ip(i), port: table.port(i), weight: 1, ...(slice ? { slice } : {}) };
-    })
-    .sort((a, b) => ipNumber(a.ip) - ipNumber(b.ip) || a.port - b.port);
+  const out: RealServer[] = [];
+  table.each(endpoints, (ip, port, slice) => out.push({ ip, port, weight: 1, ...(slice ? { slice } : {}) }));
+  return out.sort((a, b) => ipNumber(a.ip) - ipNumber(b.ip) || a.port - b.port);
 }
 
 /** The virtual servers for one Service port. */
