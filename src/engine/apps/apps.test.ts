@@ -69,6 +69,13 @@ describe('image profiles', () => {
 
   it('busybox sleep runs for its time, unknown binaries fail to start', () => {
     expect(startProcess(launch('busybox', { command: ['sleep', '3600'] })).steps).toEqual([{ atMs: 3_600_000, kind: 'exit', code: 0 }]);
+    // A tool other than those modelled runs in the container (the cluster's process hook does it).
+    expect(startProcess(launch('busybox', { args: ['nslookup', 'kubernetes'] }))).toEqual({ listens: [], steps: [], listenAfterMs: 0, onSigterm: 'ignore', command: ['nslookup', 'kubernetes'] });
+    const script = ['sh', '-c', 'nslookup kubernetes; wget -qO- http://web'];
+    expect(startProcess(launch('busybox', { command: script })).command).toEqual(script);
+    // Scripts the reader models, and endless ones, keep their timeline.
+    expect(startProcess(launch('busybox', { command: ['sh', '-c', 'echo hi; sleep 2'] })).command).toBeUndefined();
+    expect(startProcess(launch('busybox', { command: ['sh', '-c', 'nslookup kubernetes; sleep infinity'] })).command).toBeUndefined();
     expect(startProcess(launch('busybox', { command: ['curl'] })).startError).toContain('exec: "curl": executable file not found in $PATH');
   });
 
@@ -94,7 +101,13 @@ describe('planScript', () => {
       ],
       endMs: 630_000,
       forever: false,
+      unmodelled: false,
     });
+  });
+  it('says when a command before any loop is not one it models', () => {
+    expect(planScript('nslookup kubernetes; sleep 5').unmodelled).toBe(true);
+    expect(planScript('echo hi; false').unmodelled).toBe(true);
+    expect(planScript('echo hi; true; exit 2').unmodelled).toBe(false);
   });
   it('keeps an endless loop as a loop', () => {
     const p = planScript('while true; do echo hi; sleep 5; done');

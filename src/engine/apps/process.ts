@@ -36,7 +36,8 @@ export function imageHas(profile: ImageProfile, name: string): boolean {
 
 /**
  * How a general-purpose image (busybox, ubuntu, netshoot, ...) runs a command line: shells run
- * their `-c` script or wait on a terminal, `sleep` sleeps, other tools run once and exit.
+ * their `-c` script or wait on a terminal, `sleep` sleeps, other tools run in the container
+ * (a plan with `command`, which the cluster's process hook runs through the container's shell).
  */
 export function runCommandLine(profile: ImageProfile, launch: ContainerLaunch, argv: string[]): ProcessPlan {
   const [first, ...rest] = argv;
@@ -47,7 +48,7 @@ export function runCommandLine(profile: ImageProfile, launch: ContainerLaunch, a
   }
   if (SHELLS.has(base)) {
     const c = rest.indexOf('-c');
-    if (c >= 0) return fromScript(rest[c + 1] ?? '', launch.env);
+    if (c >= 0) return fromScript(rest[c + 1] ?? '', launch.env, argv);
     // An interactive shell lives as long as its terminal or stdin stays open.
     if (launch.tty || launch.stdin) return foreverPlan();
     return { listens: [], steps: [{ atMs: 0, kind: 'exit', code: 0 }], listenAfterMs: 0, onSigterm: 'ignore' };
@@ -61,12 +62,22 @@ export function runCommandLine(profile: ImageProfile, launch: ContainerLaunch, a
     return { listens: [], steps: [{ atMs: 0, kind: 'log', line: rest.join(' ') }, { atMs: 0, kind: 'exit', code: 0 }], listenAfterMs: 0, onSigterm: 'ignore' };
   }
   if (base === 'tail' && rest.includes('-f')) return foreverPlan();
-  // Any other tool runs once and returns.
-  return { listens: [], steps: [{ atMs: 0, kind: 'exit', code: 0 }], listenAfterMs: 0, onSigterm: 'ignore' };
+  // Any other tool really runs in the container (its output is the log, its status the exit code).
+  return commandPlan(argv);
 }
 
-function fromScript(script: string, env: Record<string, string>): ProcessPlan {
+/** A plan whose process is `argv` run in the container; it ends when the command does. */
+function commandPlan(argv: string[]): ProcessPlan {
+  return { listens: [], steps: [], listenAfterMs: 0, onSigterm: 'ignore', command: argv };
+}
+
+/**
+ * A script the reader models becomes a timeline; one that ends but runs commands the reader
+ * cannot model (`nslookup kubernetes; wget -qO- http://web`) runs in the container.
+ */
+function fromScript(script: string, env: Record<string, string>, argv: string[]): ProcessPlan {
   const plan = planScript(script, env);
+  if (plan.unmodelled && !plan.forever) return commandPlan(argv);
   const steps: ProcessStep[] = [...plan.steps];
   if (!plan.forever && !steps.some((s) => s.kind === 'exit')) steps.push({ atMs: plan.endMs, kind: 'exit', code: 0 });
   return { listens: [], steps, ...(plan.loop ? { loop: plan.loop } : {}), listenAfterMs: 0, onSigterm: 'ignore' };

@@ -8,7 +8,15 @@ export interface ScriptPlan {
   endMs: number;
   /** True when the script never ends by itself (sleep infinity, endless loop). */
   forever: boolean;
+  /**
+   * True when a command before any loop is one this reader does not model (`nslookup`, `wget`,
+   * `false`, `for`): its output and status are not in `steps`.
+   */
+  unmodelled: boolean;
 }
+
+/** What {@link runSimple} models exactly (`true` and `:` do nothing and succeed). */
+const MODELLED = new Set(['sleep', 'echo', 'touch', 'rm', 'exit', 'true', ':']);
 
 /** `sleep 5`, `sleep 1.5`, `sleep 2m`, `sleep infinity`, as busybox and coreutils read them. */
 export function parseSleep(arg: string | undefined): number {
@@ -74,9 +82,6 @@ function runSimple(cmds: string[], t: number, steps: ProcessStep[], env: Record<
       case 'exit':
         steps.push({ atMs: t, kind: 'exit', code: Number(args[0] ?? 0) || 0 });
         return { t, exited: true };
-      case 'false':
-        // With `&&` chains a failing command would stop the chain; one-liners rarely rely on it.
-        break;
       default:
         break;
     }
@@ -87,24 +92,26 @@ function runSimple(cmds: string[], t: number, steps: ProcessStep[], env: Record<
 /**
  * Reads the script of `sh -c '...'` into a timeline. Understands what container one-liners use:
  * `echo`, `sleep`, `touch`, `rm`, `exit N` and a trailing `while true; do ...; done`; other
- * commands take no time and print nothing.
+ * commands take no time and print nothing here, and `unmodelled` says so.
  */
 export function planScript(script: string, env: Record<string, string> = {}): ScriptPlan {
   const steps: ProcessStep[] = [];
   const loopMatch = /while\s+(?:true|:)\s*;?\s*do\s+([\s\S]*?);?\s*done/.exec(script);
   const head = loopMatch ? script.slice(0, loopMatch.index) : script;
-  const r = runSimple(splitCommands(head), 0, steps, env);
-  if (r.exited) return { steps, endMs: r.t, forever: false };
-  if (!Number.isFinite(r.t)) return { steps, endMs: r.t, forever: true };
+  const headCommands = splitCommands(head);
+  const unmodelled = headCommands.some((cmd) => !MODELLED.has(words(cmd)[0] ?? ''));
+  const r = runSimple(headCommands, 0, steps, env);
+  if (r.exited) return { steps, endMs: r.t, forever: false, unmodelled };
+  if (!Number.isFinite(r.t)) return { steps, endMs: r.t, forever: true, unmodelled };
   if (loopMatch) {
     const body: ProcessStep[] = [];
     const lr = runSimple(splitCommands(loopMatch[1] ?? ''), 0, body, env);
     if (lr.exited) {
       for (const s of body) steps.push({ ...s, atMs: s.atMs + r.t });
-      return { steps, endMs: r.t + lr.t, forever: false };
+      return { steps, endMs: r.t + lr.t, forever: false, unmodelled };
     }
-    if (!Number.isFinite(lr.t) || lr.t <= 0) return { steps, endMs: r.t, forever: true };
-    return { steps, loop: { periodMs: lr.t, steps: body }, endMs: r.t, forever: true };
+    if (!Number.isFinite(lr.t) || lr.t <= 0) return { steps, endMs: r.t, forever: true, unmodelled };
+    return { steps, loop: { periodMs: lr.t, steps: body }, endMs: r.t, forever: true, unmodelled };
   }
-  return { steps, endMs: r.t, forever: false };
+  return { steps, endMs: r.t, forever: false, unmodelled };
 }

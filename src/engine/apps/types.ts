@@ -113,6 +113,25 @@ export interface ProcessPlan {
   startError?: string;
   /** The access-log line the server writes for a request, if it logs requests. */
   accessLog?: (req: HttpRequest, res: HttpResponse) => string | undefined;
+  /**
+   * A tool run as the main process (`nslookup kubernetes`, a `sh -c` script the planner cannot
+   * read): the argv the runtime runs in the container as it starts. Its output becomes the
+   * container's log and its exit status the container's exit code.
+   */
+  command?: string[];
+  /**
+   * Starts {@link command} in the running container. Set by a process hook of the cluster, which
+   * has the container's shell; without it the command prints nothing and exits 0.
+   */
+  runCommand?: () => CommandRun | undefined;
+}
+
+/** A main-process command as the runtime sees it: output captured line by line, then an exit. */
+export interface CommandRun {
+  /** Lines written since the last call (stdout and stderr, as the runtime captures both); the status once it ended. */
+  take(): { lines: string[]; exitCode?: number };
+  /** The container was killed while the command still ran. */
+  kill(): void;
 }
 
 /** A known image: what is inside it and how it runs. */

@@ -4,6 +4,7 @@
  */
 import { ShellSession } from '../shell/ShellSession';
 import type { Simulation } from '../sim/Simulation';
+import { runMainCommands } from './mainCommands';
 import { nodeMachine } from './nodeMachine';
 
 export interface LearnerSessionOptions {
@@ -17,6 +18,8 @@ export interface LearnerSessionOptions {
 /** A session on the control-plane node (the first node marked control plane, else the first node). */
 export function createLearnerSession(sim: Simulation, options: LearnerSessionOptions = {}): ShellSession {
   const cp = sim.config.nodes.find((n) => n.controlPlane) ?? sim.config.nodes[0]!;
+  // Containers started from this terminal run their main-process commands for real.
+  runMainCommands(sim);
   const machine = nodeMachine(sim, cp.name)!;
   return new ShellSession({ machine, now: () => sim.clock.now(), ...(options.advance ? { advance: options.advance } : {}) });
 }

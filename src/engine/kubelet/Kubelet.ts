@@ -256,6 +256,9 @@ export class Kubelet extends PodQueries {
       case 'processLoop':
         this.processLoop(rt, pod, c, a.startedAt);
         break;
+      case 'commandPoll':
+        this.pollCommand(rt, pod, c, a.startedAt);
+        break;
       case 'probe':
         this.probe(rt, pod, spec, c, a.probe, a.startedAt);
         break;

@@ -1,5 +1,5 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { defaultPullPolicy, parseImageRef, resolveImage } from '../apps';
+import { defaultPullPolicy, parseImageRef, resolveImage, type CommandRun } from '../apps';
 import type { ApiClient } from '../api/types';
 import { EventRecorder, type EventTarget } from '../sim/events';
 import type { PodObject } from '../sim/kinds';
@@ -29,6 +29,9 @@ export interface KubeletConfig {
   staticPods?: Pod[];
 }
 
+/** How often a main-process command still running is asked for output (virtual ms). */
+const COMMAND_POLL_MS = 100;
+
 /** Effective image download speed on the simulated network (bytes per ms ≈ 40 MB/s). */
 const PULL_BYTES_PER_MS = 40_000;
 
@@ -47,6 +50,8 @@ export abstract class PodWorkers extends RelistedRuntime {
    */
   protected readonly podCache = new Map<string, PodObject>();
   protected watching = false;
+  /** Main-process commands still running, by `uid/container` (live shells, not saved: see CONTEXT.md). */
+  private readonly commandRuns = new Map<string, CommandRun>();
 
   constructor(readonly cfg: KubeletConfig) {
     super(cfg.clock, cfg.rng, cfg.nodeName);
@@ -172,7 +177,8 @@ export abstract class PodWorkers extends RelistedRuntime {
     c.started = !spec.startupProbe;
     c.ready = c.started && !spec.readinessProbe;
     this.events.record(this.target(rt, c), 'Normal', 'Started', `Started container ${c.name}`);
-    if (plan.steps.length) this.after(plan.steps[0]!.atMs, { kind: 'processStep', uid: rt.uid, container: c.name, index: 0, startedAt: now }, true);
+    if (plan.command) this.after(0, { kind: 'commandPoll', uid: rt.uid, container: c.name, startedAt: now }, true);
+    else if (plan.steps.length) this.after(plan.steps[0]!.atMs, { kind: 'processStep', uid: rt.uid, container: c.name, index: 0, startedAt: now }, true);
     else if (plan.loop) this.after(0, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt: now }, true);
     for (const kind of ['startup', 'readiness', 'liveness'] as const) {
       const probe = spec[`${kind}Probe`];
@@ -215,6 +221,32 @@ export abstract class PodWorkers extends RelistedRuntime {
     if (c.logs.length > 5000) c.logs = c.logs.slice(-5000);
     c.loopRound++;
     this.after(loop.periodMs, { kind: 'processLoop', uid: rt.uid, container: c.name, startedAt }, true);
+  }
+
+  /**
+   * A main process that is a command: started on the first call (the container is running, so
+   * its shell exists), then asked for output until it ends; its lines go to the log as written.
+   */
+  protected pollCommand(rt: PodRuntime, pod: PodObject, c: ContainerRuntime, startedAt: number): void {
+    const key = `${rt.uid}/${c.name}/${startedAt}`;
+    let run = this.commandRuns.get(key);
+    if (c.state !== 'running' || c.startedAt !== startedAt) {
+      // Killed (or restarted) while it ran: the process is gone.
+      run?.kill();
+      this.commandRuns.delete(key);
+      return;
+    }
+    run ??= this.planOf(rt, c)!.runCommand?.();
+    if (!run) return this.exited(rt, pod, c, 0);
+    const { lines, exitCode } = run.take();
+    for (const line of lines) c.logs.push({ at: this.clock.now(), line });
+    if (c.logs.length > 5000) c.logs = c.logs.slice(-5000);
+    if (exitCode !== undefined) {
+      this.commandRuns.delete(key);
+      return this.exited(rt, pod, c, exitCode);
+    }
+    this.commandRuns.set(key, run);
+    this.after(COMMAND_POLL_MS, { kind: 'commandPoll', uid: rt.uid, container: c.name, startedAt }, true);
   }
 
   /** Sends SIGTERM; the process exits as its plan says, or SIGKILL ends it at the deadline. */
@@ -326,6 +358,11 @@ export abstract class PodWorkers extends RelistedRuntime {
   }
 
   protected forget(rt: PodRuntime): void {
+    for (const [key, run] of this.commandRuns) {
+      if (!key.startsWith(`${rt.uid}/`)) continue;
+      run.kill();
+      this.commandRuns.delete(key);
+    }
     this.pods.delete(rt.uid);
     this.dropPlans(rt.uid);
   }

@@ -118,6 +118,7 @@ export type KubeletAction =
   | { kind: 'initDone'; uid: string; container: string }
   | { kind: 'processStep'; uid: string; container: string; index: number; startedAt: number }
   | { kind: 'processLoop'; uid: string; container: string; startedAt: number }
+  | { kind: 'commandPoll'; uid: string; container: string; startedAt: number }
   | { kind: 'probe'; uid: string; container: string; probe: ProbeKind; startedAt: number }
   | { kind: 'backoff'; uid: string; container: string; finishedAt: number; delayMs: number }
   | { kind: 'restart'; uid: string; container: string; finishedAt: number }
