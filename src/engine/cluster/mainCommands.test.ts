@@ -77,6 +77,20 @@ describe('a container whose main process is a tool', () => {
     expect(run(s, exitCodeOf('slow'))).toBe('3');
   });
 
+  it('run -it on a command that takes time streams its output as time flows (browser), then reports the failure with its exit code', () => {
+    const sim = new Simulation({ seed: 'main-commands' });
+    const s = createLearnerSession(sim);
+    let r = s.execute("kubectl run -it --rm --restart=Never slow --image=busybox:1.28 -- sh -c 'echo start; sleep 3; nslookup nosuch >/dev/null 2>&1; echo end; exit 4'");
+    let out = r.output;
+    for (let i = 0; r.running && i < 200; i++) {
+      sim.advance(250);
+      r = s.poll();
+      out += r.output;
+    }
+    expect(out).toBe(`If you don't see a command prompt, try pressing enter.\nstart\nend\npod "slow" deleted from default namespace\npod default/slow terminated (Error)\n`);
+    expect(r.exitCode).toBe(4);
+  });
+
   // The simulation has no Job controller yet: a Job's pod is a pod with restartPolicy OnFailure.
   it('a Job-style pod (OnFailure) from YAML: a lookup that succeeds completes; one that fails is restarted and logs again', () => {
     const { s } = cli();

@@ -45,15 +45,19 @@ function attachJob(ctx: KubectlContext, name: string, remove: boolean, quiet: bo
   const deadline = ctx.now() + timeoutMs;
   let printed = -1;
   let exit: number | undefined;
-  const finishCompleted = (p: Pod): number => {
-    for (const l of logsOf(ctx, p).lines) ctx.cmd.stdout(l);
+  // run.go after the attach: the deferred --rm, then a failed pod's CodeExitError (the container's status).
+  const reportEnd = (p: Pod): number => {
     const term = p.status?.containerStatuses?.[0]?.state?.terminated;
     if (remove) removePod(ctx, name);
     if (p.status?.phase === 'Failed' || (term && term.exitCode !== 0)) {
       ctx.cmd.stderr(`pod ${ctx.namespace}/${name} terminated (${term?.reason ?? 'Error'})\n`);
-      return 1;
+      return term?.exitCode || 1;
     }
     return 0;
+  };
+  const finishCompleted = (p: Pod): number => {
+    for (const l of logsOf(ctx, p).lines) ctx.cmd.stdout(l);
+    return reportEnd(p);
   };
   const step = (now: number): number | undefined => {
     const p = podNow(ctx, name);
@@ -115,7 +119,7 @@ function attachJob(ctx: KubectlContext, name: string, remove: boolean, quiet: bo
     const { lines, state } = logsOf(ctx, p);
     for (const l of lines.slice(printed)) ctx.cmd.stdout(l);
     printed = lines.length;
-    if (state !== 'running') return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' ? (remove ? (removePod(ctx, name), 0) : 0) : undefined;
+    if (state !== 'running') return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' ? reportEnd(p) : undefined;
     return undefined;
   };
   return {
