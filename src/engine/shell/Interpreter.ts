@@ -1,6 +1,8 @@
 import { expandString, expandWord, ExpansionError, type Exec, type ExpandHost } from './expand';
 import type { AndOr, CommandNode, ForCommand, IfCommand, LoopCommand, Pipeline, Redirect, Script, SimpleCommand } from './parser/ast';
 import { parse } from './parser/parse';
+import { dollarDash } from './options/shellOptions';
+import { traceAssign, traceLine } from './options/xtrace';
 import { runPipeline } from './pipeline';
 import type { ShellFrame } from './ShellFrame';
 import type { Pipe } from './streams/Pipe';
@@ -100,13 +102,32 @@ export class Interpreter {
   private *runAndOr(andOr: AndOr, io: Io): Exec<number> {
     let code = yield* this.runPipeline(andOr.first, io);
     this.frame.lastExit = code;
-    for (const { op, pipeline } of andOr.rest) {
+    // errexit spares a failure that is not the list's last command, and a `!` pipeline.
+    let exempt = andOr.rest.length > 0 || andOr.first.negate;
+    for (const [i, { op, pipeline }] of andOr.rest.entries()) {
       if (this.host.hasExited(this.frame)) break;
       if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
       code = yield* this.runPipeline(pipeline, io);
       this.frame.lastExit = code;
+      exempt = i < andOr.rest.length - 1 || pipeline.negate;
+    }
+    if (code !== 0 && !exempt && this.conditionDepth === 0 && this.frame.options.has('errexit') && !this.host.hasExited(this.frame)) {
+      // `set -e`: the shell exits with the failing status, as `exit` would (no `exit` word printed).
+      this.host.hooks(this.frame, io).exit(code);
     }
     return code;
+  }
+
+  /** Inside an `if`/`while`/`until` condition errexit does not apply. */
+  private conditionDepth = 0;
+
+  private *condition(script: Script, io: Io): Exec<number> {
+    this.conditionDepth++;
+    try {
+      return yield* this.runScript(script, io);
+    } finally {
+      this.conditionDepth--;
+    }
   }
 
   private *runPipeline(p: Pipeline, io: Io): Exec<number> {
@@ -143,8 +164,9 @@ export class Interpreter {
       return yield* this.runSimple(cmd as SimpleCommand, io);
     } catch (e) {
       if (e instanceof ExpansionError) {
-        io.stderr(`${this.prefix}${e.message}\n`);
-        throw new LineAborted(1);
+        io.stderr(`${e.prefix ?? this.prefix}${e.message}\n`);
+        // At a terminal the line is abandoned ($? 1 in bash); a script ends with the error's status.
+        throw new LineAborted(this.frame.interactive ? (this.frame.flavor === 'bash' ? 1 : 2) : (e.status ?? 1));
       }
       throw e;
     }
@@ -153,7 +175,7 @@ export class Interpreter {
   private *runCompound(cmd: IfCommand | LoopCommand | ForCommand, io: Io): Exec<number> {
     if (cmd.type === 'if') {
       for (const clause of cmd.clauses) {
-        if ((yield* this.runScript(clause.cond, io)) === 0) return yield* this.runScript(clause.body, io);
+        if ((yield* this.condition(clause.cond, io)) === 0) return yield* this.runScript(clause.body, io);
         if (this.host.hasExited(this.frame)) return this.frame.lastExit;
       }
       return cmd.otherwise ? yield* this.runScript(cmd.otherwise, io) : 0;
@@ -190,7 +212,7 @@ export class Interpreter {
         if (i >= values.length) break;
         this.frame.set(cmd.name, values[i]!);
       } else {
-        const c = yield* this.runScript(cmd.cond, io);
+        const c = yield* this.condition(cmd.cond, io);
         if ((c === 0) === cmd.until) break;
       }
       try {
@@ -211,6 +233,8 @@ export class Interpreter {
     const frame = this.frame;
     return {
       getVar: (name) => this.special(name) ?? frame.get(name),
+      positional: () => frame.positional,
+      unbound: (name) => (frame.options.has('nounset') ? this.unbound(name) : undefined),
       getArray: (name) => {
         // Arrays are bash's: dash and busybox ash reject the subscript.
         if (frame.flavor === 'dash') throw new ExpansionError('Bad substitution');
@@ -228,10 +252,23 @@ export class Interpreter {
     };
   }
 
+  /** nounset's error for `name`, with the status and wording each shell gives it (bash -c: 127, no line). */
+  private unbound(name: string): ExpansionError {
+    const { flavor, source } = this.frame.shell;
+    const shown = /^\d+$/.test(name) ? `$${name}` : name;
+    if (flavor !== 'bash') return new ExpansionError(`${shown}: parameter not set`, 2);
+    if (source === '-c') return new ExpansionError(`${shown}: unbound variable`, 127, `${this.frame.shell.name}: `);
+    return new ExpansionError(`${shown}: unbound variable`, 1);
+  }
+
   /** `$(...)`: runs in a forked shell; its status becomes `$?`, trailing newlines are dropped. */
   private *substitute(script: Script): Exec<string> {
     let out = '';
-    const child = new Interpreter(this.frame.fork(this.host.nextPid()), this.host);
+    const forked = this.frame.fork(this.host.nextPid());
+    forked.substitutionDepth++;
+    // bash (not in POSIX mode) clears -e in command substitutions; dash and ash keep it.
+    if (forked.flavor === 'bash') forked.options.delete('errexit');
+    const child = new Interpreter(forked, this.host);
     const code = yield* child.runScript(script, { stdin: '', stdout: (t) => (out += t), stderr: this.currentStderr });
     this.frame.lastExit = code;
     return out.replace(/\n+$/, '');
@@ -239,6 +276,11 @@ export class Interpreter {
 
   /** Command substitutions write their errors where the enclosing command's errors go. */
   private currentStderr: (t: string) => void = () => {};
+
+  /** `$@` with no parameters: empty, or unset for nounset in dash and busybox ash (bash 5.2 exempts `$@`/`$*`). */
+  private unsetPositional(): string | undefined {
+    return this.frame.flavor === 'bash' ? '' : undefined;
+  }
 
   private special(name: string): string | undefined {
     switch (name) {
@@ -251,16 +293,16 @@ export class Interpreter {
       case '!':
         return this.frame.lastBackgroundPid === undefined ? '' : String(this.frame.lastBackgroundPid);
       case '#':
-        return '0';
+        return String(this.frame.positional.length);
       case '0':
         return this.frame.shell.name;
       case '-':
-        return 'himBHs';
+        return dollarDash(this.frame.flavor, this.frame.options, this.frame.shell, this.frame.interactive);
       case '@':
       case '*':
-        return '';
+        return this.frame.positional.length > 0 ? this.frame.positional.join(' ') : this.unsetPositional();
       default:
-        return /^[1-9]$/.test(name) ? '' : undefined;
+        return /^[1-9]\d*$/.test(name) ? this.frame.positional[Number(name) - 1] : undefined;
     }
   }
 
@@ -303,6 +345,7 @@ export class Interpreter {
       if (a.value.some((p) => p.type === 'cmdsub')) sawSubstitution = true;
       assigns.push([a.name, yield* expandString(a.value, host)]);
     }
+    if (this.frame.options.has('xtrace')) this.trace(argv, assigns, io);
     const redirected = yield* this.applyRedirects(cmd.redirects, io);
     if (typeof redirected === 'number') return redirected;
     if (argv.length === 0) {
@@ -334,6 +377,17 @@ export class Interpreter {
     this.host.recordEffects(outcome, this.frame);
     if (outcome.job) return yield outcome.job;
     return outcome.exitCode;
+  }
+
+  /** `set -x`: the expanded command on the shell's stderr; bash traces assignments on lines of their own. */
+  private trace(argv: string[], assigns: [string, string][], io: Io): void {
+    const { flavor, substitutionDepth } = this.frame;
+    const ps4 = this.frame.get('PS4') ?? '+ ';
+    const sets = assigns.map(([k, v]) => traceAssign(flavor, k, v));
+    if (flavor === 'bash') {
+      for (const a of sets) io.stderr(traceLine(flavor, ps4, substitutionDepth, [a], true));
+      if (argv.length > 0) io.stderr(traceLine(flavor, ps4, substitutionDepth, argv));
+    } else io.stderr(traceLine(flavor, ps4, substitutionDepth, [...sets, ...argv]));
   }
 
   /** Runs one command with a context; `VAR=x cmd` assignments apply to that command only. */

@@ -1,3 +1,4 @@
+import { defaultOptions } from './options/shellOptions';
 import type { Machine, ShellEnv, ShellFlavor, ShellIdentity } from './types';
 
 /**
@@ -27,8 +28,12 @@ export class ShellFrame implements ShellEnv {
   readonly aliases = new Map<string, string>();
   /** The statuses of the last pipeline's stages, bash's `${PIPESTATUS[@]}`. */
   pipeStatus: number[] = [0];
-  /** `set -o NAME` options that are on (`pipefail`); a subshell inherits them. */
-  readonly options = new Set<string>();
+  /** `set -o NAME` / `set -e` options that are on (`errexit`, `pipefail`, ...); a subshell inherits them. */
+  readonly options: Set<string>;
+  /** `$1 $2 ...`: the positional parameters (`set -- a b`); a subshell inherits them. */
+  positional: string[] = [];
+  /** How deep in command substitutions this shell is: bash's xtrace repeats PS4's first character per level. */
+  substitutionDepth = 0;
 
   constructor(
     readonly machine: Machine,
@@ -38,6 +43,7 @@ export class ShellFrame implements ShellEnv {
     this.login = options.login ?? false;
     this.interactive = options.interactive ?? true;
     this.shell = options.shell ?? { flavor: machine.flavor, name: machine.flavor === 'ash' ? 'sh' : 'bash', source: 'interactive' };
+    this.options = new Set(defaultOptions(this.shell, this.interactive));
     const env = { ...machine.env, ...options.env };
     for (const [k, v] of Object.entries(env)) this.vars.set(k, { value: v, exported: true });
     this.cwd = options.cwd ?? machine.cwd ?? machine.home;
@@ -84,7 +90,10 @@ export class ShellFrame implements ShellEnv {
     child.line = this.line;
     child.linesRead = this.linesRead;
     for (const [k, v] of this.aliases) child.aliases.set(k, v);
+    child.options.clear();
     for (const o of this.options) child.options.add(o);
+    child.positional = [...this.positional];
+    child.substitutionDepth = this.substitutionDepth;
     child.pipeStatus = [...this.pipeStatus];
     child.vars.clear();
     for (const [k, v] of this.vars) child.vars.set(k, { ...v });

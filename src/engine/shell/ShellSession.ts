@@ -416,6 +416,9 @@ export class ShellSession {
       },
       aliases: () => frame.aliases,
       options: () => frame.options,
+      positional: () => frame.positional,
+      setPositional: (args) => (frame.positional = args),
+      variables: () => frame.all(),
       errorPrefix: () => frame.errorPrefix(),
       history: () => frame.history,
       clearHistory: () => {

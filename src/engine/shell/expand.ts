@@ -10,6 +10,10 @@ export type Exec<T> = Generator<Job, T, number>;
 /** What word expansion needs from the shell. */
 export interface ExpandHost {
   getVar(name: string): string | undefined;
+  /** `$1 $2 ...` for `"$@"`. */
+  positional?(): string[];
+  /** With `set -u`, the error for using unset `name`; undefined when unset names expand to ''. */
+  unbound?(name: string): ExpansionError | undefined;
   /** The elements of an array (bash's PIPESTATUS); a set plain variable is a one-element array. */
   getArray(name: string): string[];
   setVar(name: string, value: string): void;
@@ -22,8 +26,19 @@ export interface ExpandHost {
   braces?: boolean;
 }
 
-/** Raised by `${VAR?msg}` and friends; the shell prints it and abandons the command. */
-export class ExpansionError extends Error {}
+/**
+ * Raised by `${VAR?msg}` and friends; the shell prints it and abandons the command. `status` is
+ * what a script exits with, `prefix` replaces the shell's usual error start (bash -c's nounset).
+ */
+export class ExpansionError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly prefix?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** `NAME[@]`, `NAME[*]`, `NAME[N]` taken apart; undefined for a plain name. */
 function subscripted(name: string): { base: string; index: string } | undefined {
@@ -102,6 +117,15 @@ export function* expandWord(word: Word, host: ExpandHost): Exec<string[]> {
         }
         if (part.op.kind === '+') continue;
       }
+      // "$@": each positional parameter its own field; none gives no field at all.
+      if (part.type === 'param' && part.quoted && !part.op && part.name === '@' && host.positional) {
+        const args = host.positional();
+        args.forEach((item, i) => {
+          if (i > 0) fields.push([]);
+          push({ text: item, quoted: true });
+        });
+        continue;
+      }
       // "${A[@]}": each element its own field, as "$@" gives each argument.
       if (part.type === 'param' && part.quoted && !part.op && subscripted(part.name)?.index === '@') {
         host.getArray(subscripted(part.name)!.base).forEach((item, i) => {
@@ -155,6 +179,11 @@ export function* expandString(word: Word, host: ExpandHost): Exec<string> {
 function* expandParam(part: Extract<Word[number], { type: 'param' }>, host: ExpandHost): Exec<string> {
   const value = paramValue(part.name, host);
   const op = part.op;
+  // nounset: a plain or length expansion of an unset name is an error; `${x-d}` and friends are not.
+  if (value === undefined && (!op || op.kind === 'length')) {
+    const err = host.unbound?.(part.name);
+    if (err) throw err;
+  }
   if (!op) return value ?? '';
   const sub = subscripted(part.name);
   if (op.kind === 'length' && (sub?.index === '@' || sub?.index === '*')) return String(host.getArray(sub.base).length);

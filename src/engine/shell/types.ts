@@ -132,8 +132,13 @@ export interface ShellHooks {
   source(file: string, script: string): CommandOutcome | { syntaxError: 'incomplete' | 'syntax'; token?: string };
   /** This shell's aliases (`alias`, `unalias` change them). */
   aliases(): Map<string, string>;
-  /** The `set -o` options on in this shell (`pipefail`). */
+  /** The `set -o` options on in this shell (`pipefail`, `errexit`, `xtrace`, ...). */
   options(): Set<string>;
+  /** The positional parameters `$1 $2 ...` (`set -- a b` replaces them). */
+  positional(): string[];
+  setPositional(args: string[]): void;
+  /** Every shell variable, sorted by name (`set` with no arguments lists them). */
+  variables(): [string, string][];
   /** How this shell begins its own error messages now (`bash: `, `bash: line 3: `, `sh: 1: `, `sh: `). */
   errorPrefix(): string;
   /** The previous directory for `cd -`. */

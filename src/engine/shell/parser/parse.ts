@@ -401,7 +401,10 @@ class Parser {
         this.pos = end + 1;
       } else if (c === '"') {
         this.pos++;
-        for (const part of this.parseQuotedText('"', 'double')) {
+        const quoted = this.parseQuotedText('"', 'double');
+        // `""` is still a word: an empty quoted piece keeps the (empty) field.
+        if (quoted.length === 0) lit('', true);
+        for (const part of quoted) {
           if (part.type === 'lit') lit(part.text, true);
           else parts.push(part);
         }

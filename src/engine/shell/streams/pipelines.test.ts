@@ -98,14 +98,13 @@ controlplane:~$ yes | head -1 >/dev/null; echo $?
 });
 
 describe('set -o', () => {
-  it('knows pipefail; a name no shell has is bash\'s error (status 2); other uses of set say they are not simulated', () => {
+  it('knows pipefail; a name no shell has is bash\'s error (status 2); set -e is an option like it', () => {
     const s = sessionWith();
     expect(transcript(s, ['set -o nonsense; echo $?', 'set -e; echo $?'])).toBe(`controlplane:~$ set -o nonsense; echo $?
 bash: set: nonsense: invalid option name
 2
 controlplane:~$ set -e; echo $?
-kubelab: set -e: not simulated here (only set -o/+o pipefail in bash and busybox sh)
-1
+0
 `);
   });
 
