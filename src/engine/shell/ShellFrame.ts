@@ -44,6 +44,7 @@ export class ShellFrame implements ShellEnv {
     this.interactive = options.interactive ?? true;
     this.shell = options.shell ?? { flavor: machine.flavor, name: machine.flavor === 'ash' ? 'sh' : 'bash', source: 'interactive' };
     this.options = new Set(defaultOptions(this.shell, this.interactive));
+    this.positional = [...(this.shell.args ?? [])];
     const env = { ...machine.env, ...options.env };
     for (const [k, v] of Object.entries(env)) this.vars.set(k, { value: v, exported: true });
     this.cwd = options.cwd ?? machine.cwd ?? machine.home;

@@ -168,6 +168,8 @@ export interface ShellIdentity {
   flavor: ShellFlavor;
   name: string;
   source: 'interactive' | '-c' | 'file' | 'stdin';
+  /** The positional parameters it starts with (`bash x.sh a b`, `sh -c 'echo $1' sh a`). */
+  args?: string[];
 }
 
 /** A place a shell can run: the learner's node, another node, or a container. */

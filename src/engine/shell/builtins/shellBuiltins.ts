@@ -1,4 +1,5 @@
 import { set } from './set';
+import { shift } from './shift';
 import type { Command, CommandContext, CommandOutcome } from '../types';
 import { echo, printf } from './echoPrintf';
 import { test } from './test';
@@ -277,6 +278,7 @@ export const SHELL_BUILTINS: Record<string, Command> = {
   alias,
   unalias,
   set,
+  shift,
   cd,
   export: exportBuiltin,
   unset,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const goldens = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '__golden__', 'set-goldens.json'), 'utf8')) as { sh: string; file: string; script: string; out: string }[];
+const goldens = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '__golden__', 'set-goldens.json'), 'utf8')) as { sh: string; file: string; args?: string; script: string; out: string }[];
 
 /**
  * Scripts run by the real bash 5.2.15 and dash 0.5.12 (`bash F 2>&1; echo "rc=$?"`, captured into
@@ -13,11 +13,11 @@ const goldens = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.u
  */
 describe('set, as bash and dash run it', () => {
   for (const g of goldens) {
-    it(`${g.sh} ${g.file}`, () => {
+    it(`${g.sh} ${g.file} ${g.args ?? ''}`, () => {
       const s = sessionWith();
       s.machine.fs.writeFile(`/root/${g.file}`, g.script);
       const shell = g.sh === 'dash' ? 'sh' : 'bash';
-      const cmd = `${shell} ${g.file} 2>&1; echo "rc=$?"`;
+      const cmd = `${shell} ${g.file}${g.args ? ` ${g.args}` : ''} 2>&1; echo "rc=$?"`;
       expect(transcript(s, [cmd])).toBe(`controlplane:~$ ${cmd}\n${g.out}`);
     });
   }
@@ -39,6 +39,12 @@ controlplane:~$ set -- a "b c"; echo $# "$2"
 controlplane:~$ echo $-
 himuBHs
 `);
+  });
+
+  it('sh -c SCRIPT NAME ARGS: NAME is $0, ARGS the positional parameters', () => {
+    const s = sessionWith();
+    expect(s.execute(`bash -c 'echo $0 $1 $#' zero one`).output).toBe('zero one 1\n');
+    expect(s.execute(`sh -c 'echo $0 $1 $#' zero one`).output).toBe('zero one 1\n');
   });
 
   it('a failing command under set -e ends the terminal shell as exit does', () => {

@@ -40,7 +40,9 @@ export const shellCommand: Command = (ctx) => {
       ctx.stderr(flavor === 'dash' ? `${invoked}: 0: -c requires an argument\n` : `${invoked.split('/').pop()}: -c: option requires an argument\n`);
       return 2;
     }
-    return run(ctx, { flavor, name: invoked, source: '-c' }, script, input);
+    // `sh -c SCRIPT NAME ARGS...`: NAME becomes $0, ARGS the positional parameters.
+    const rest = args.slice(c + 2);
+    return run(ctx, { flavor, name: rest[0] ?? invoked, source: '-c', args: rest.slice(1) }, script, input);
   }
   const file = args.find((a) => !a.startsWith('-'));
   if (file !== undefined) {
@@ -50,7 +52,7 @@ export const shellCommand: Command = (ctx) => {
       else ctx.stderr(flavor === 'ash' ? `sh: can't open '${file}': No such file or directory\n` : `${invoked.split('/').pop()}: ${file}: No such file or directory\n`);
       return flavor === 'dash' ? 2 : 127;
     }
-    return run(ctx, { flavor, name: file, source: 'file' }, ctx.fs.readFile(path), input);
+    return run(ctx, { flavor, name: file, source: 'file', args: args.slice(args.indexOf(file) + 1) }, ctx.fs.readFile(path), input);
   }
   if (input === '' && ctx.isTTY) {
     const shell = interactiveShell(ctx.machine, invoked);
