@@ -234,7 +234,7 @@ export class Interpreter {
     return {
       getVar: (name) => this.special(name) ?? frame.get(name),
       positional: () => frame.positional,
-      unbound: (name) => (frame.options.has('nounset') ? this.unbound(name) : undefined),
+      unbound: (name, arithmetic) => (frame.options.has('nounset') && !(arithmetic && frame.flavor !== 'bash') ? this.unbound(name) : undefined),
       getArray: (name) => {
         // Arrays are bash's: dash and busybox ash reject the subscript.
         if (frame.flavor === 'dash') throw new ExpansionError('Bad substitution');

@@ -13,7 +13,7 @@ export interface ExpandHost {
   /** `$1 $2 ...` for `"$@"`. */
   positional?(): string[];
   /** With `set -u`, the error for using unset `name`; undefined when unset names expand to ''. */
-  unbound?(name: string): ExpansionError | undefined;
+  unbound?(name: string, arithmetic?: boolean): ExpansionError | undefined;
   /** The elements of an array (bash's PIPESTATUS); a set plain variable is a one-element array. */
   getArray(name: string): string[];
   setVar(name: string, value: string): void;
@@ -210,7 +210,15 @@ function* expandParam(part: Extract<Word[number], { type: 'param' }>, host: Expa
 
 function arith(expr: string, host: ExpandHost): string {
   try {
-    return String(evaluateArithmetic(expr, (n) => host.getVar(n)));
+    return String(
+      evaluateArithmetic(expr, (n) => {
+        const v = host.getVar(n);
+        // bash's nounset reaches names inside $((...)); dash and busybox ash read them as 0.
+        const err = v === undefined ? host.unbound?.(n, true) : undefined;
+        if (err) throw err;
+        return v;
+      }),
+    );
   } catch (e) {
     if (e instanceof ArithmeticError) throw new ExpansionError(e.message);
     throw e;
