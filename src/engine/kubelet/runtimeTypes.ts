@@ -67,19 +67,10 @@ export interface ContainerRuntime {
 }
 
 /** The fields of a container the kubelet reports: its state as the pod cache has it, and readiness. */
-export interface ReportedState {
-  state: ContainerRuntime['state'];
-  reason?: string;
-  message?: string;
-  exitCode?: number;
-  containerID?: string;
-  startedAt?: number;
-  finishedAt?: number;
-  restartCount: number;
-  lastTerminated?: TerminatedInfo;
-  ready: boolean;
-  started: boolean;
-}
+export type ReportedState = Pick<
+  ContainerRuntime,
+  'state' | 'reason' | 'message' | 'exitCode' | 'containerID' | 'startedAt' | 'finishedAt' | 'restartCount' | 'lastTerminated' | 'ready' | 'started'
+>;
 
 export interface HeldReport {
   /** What the status shows for the container until a relist sees the runtime's changes. */
