@@ -31,7 +31,9 @@ const ASH: OptionDef[] = [
   { name: 'errexit', letter: 'e' }, { name: 'noglob', letter: 'f' }, { name: 'ignoreeof', letter: 'I' }, { name: 'interactive', letter: 'i' },
   { name: 'monitor', letter: 'm' }, { name: 'noexec', letter: 'n' }, { name: 'stdin', letter: 's' }, { name: 'xtrace', letter: 'x' },
   { name: 'verbose', letter: 'v' }, { name: 'noclobber', letter: 'C' }, { name: 'allexport', letter: 'a' }, { name: 'notify', letter: 'b' },
-  { name: 'nounset', letter: 'u' }, { name: 'vi' }, { name: 'emacs' }, { name: 'pipefail' }, { name: 'nolog' }, { name: 'debug' },
+  // ash.c's optletters_optnames ends with vi and (BASH_PIPEFAIL) pipefail; nolog and debug exist
+  // only in DEBUG builds, and there is no emacs option.
+  { name: 'nounset', letter: 'u' }, { name: 'vi' }, { name: 'pipefail' },
 ];
 
 export const OPTIONS: Record<ShellFlavor, OptionDef[]> = { bash: BASH, dash: DASH, ash: ASH };
@@ -45,7 +47,7 @@ export function defaultOptions(shell: ShellIdentity, interactive: boolean): stri
   if (shell.flavor === 'bash') {
     on.push('braceexpand', 'hashall', 'interactive-comments');
     if (interactive) on.push('emacs', 'histexpand', 'history', 'monitor');
-  } else if (interactive) on.push('interactive', 'monitor', 'stdin', ...(shell.flavor === 'ash' ? ['emacs'] : []));
+  } else if (interactive) on.push('interactive', 'monitor', 'stdin');
   return on;
 }
 
