@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { precompressedAssets } from './src/build/precompressedAssets';
+import { precompressedAssets } from './src/build/precompressedAssets.ts';
 
 const prettierStandIn = fileURLToPath(new URL('./src/app/editor/prettierOnDemand.ts', import.meta.url));
 
