@@ -3,48 +3,31 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { precompressedAssets } from './src/build/precompressedAssets.ts';
 
-const prettierStandIn = fileURLToPath(new URL('./src/app/editor/prettierOnDemand.ts', import.meta.url));
-
-/** Points monaco-yaml's worker at src/app/editor/prettierOnDemand.ts instead of prettier itself. */
-function prettierOnDemand(): Plugin {
-  const redirected = new Set(['prettier/standalone', 'prettier/plugins/yaml', 'prettier/plugins/estree']);
+/**
+ * Points imports of `sources` made by monaco-yaml's worker at a kubelab stand-in under
+ * src/app/editor/ (see each file for why); imports of the same modules elsewhere are untouched.
+ */
+function standInForYamlWorker(name: string, sources: readonly string[], standIn: string): Plugin {
+  const redirected = new Set(sources);
+  const target = fileURLToPath(new URL(`./src/app/editor/${standIn}`, import.meta.url));
   return {
-    name: 'kubelab-prettier-on-demand',
+    name,
     enforce: 'pre',
     resolveId(source, importer) {
       if (!redirected.has(source) || !importer) return null;
-      return /monaco-yaml[\\/]yaml\.worker\.js$/.test(importer) ? prettierStandIn : null;
+      return /monaco-yaml[\\/]yaml\.worker\.js$/.test(importer) ? target : null;
     },
   };
 }
 
-const jsoncParseFast = fileURLToPath(new URL('./src/app/editor/jsoncParseFast.ts', import.meta.url));
-
-/** Points monaco-yaml's worker at src/app/editor/jsoncParseFast.ts for jsonc-parser (its schema parse). */
-function jsoncParseFastInYamlWorker(): Plugin {
-  return {
-    name: 'kubelab-jsonc-parse-fast',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (source !== 'jsonc-parser' || !importer) return null;
-      return /monaco-yaml[\\/]yaml\.worker\.js$/.test(importer) ? jsoncParseFast : null;
-    },
-  };
-}
-
-const yamlServiceAhead = fileURLToPath(new URL('./src/app/editor/yamlServiceAhead.ts', import.meta.url));
-
-/** Points monaco-yaml's worker at src/app/editor/yamlServiceAhead.ts for its worker handshake (service built at boot). */
-function yamlServiceAheadInYamlWorker(): Plugin {
-  return {
-    name: 'kubelab-yaml-service-ahead',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (source !== 'monaco-worker-manager/worker' || !importer) return null;
-      return /monaco-yaml[\\/]yaml\.worker\.js$/.test(importer) ? yamlServiceAhead : null;
-    },
-  };
-}
+/** prettier itself is fetched on first format (prettierOnDemand.ts). */
+const prettierOnDemand = () =>
+  standInForYamlWorker('kubelab-prettier-on-demand', ['prettier/standalone', 'prettier/plugins/yaml', 'prettier/plugins/estree'], 'prettierOnDemand.ts');
+/** jsonc-parser for the schema parse (jsoncParseFast.ts). */
+const jsoncParseFastInYamlWorker = () => standInForYamlWorker('kubelab-jsonc-parse-fast', ['jsonc-parser'], 'jsoncParseFast.ts');
+/** The worker handshake, with the service built at boot (yamlServiceAhead.ts). */
+const yamlServiceAheadInYamlWorker = () =>
+  standInForYamlWorker('kubelab-yaml-service-ahead', ['monaco-worker-manager/worker'], 'yamlServiceAhead.ts');
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url));
 
