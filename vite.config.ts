@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { bootImagePlugin } from './src/build/bootImage.ts';
 import { precompressedAssets } from './src/build/precompressedAssets.ts';
 
 /**
@@ -34,7 +35,8 @@ const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', i
 export default defineConfig({
   // monacoTrim: leave out the Monaco code kubelab never runs and defer the diff editor (see below).
   // precompressedAssets: .br/.gz beside each asset, sent as they are by `vite preview` (see that file).
-  plugins: [monacoTrim(), react(), precompressedAssets()],
+  // bootImagePlugin here too: the dev server serves worker modules through these plugins, not worker.plugins.
+  plugins: [monacoTrim(), react(), precompressedAssets(), bootImagePlugin()],
   resolve: {
     // monaco-yaml deep-imports monaco-editor/esm/vs/... which the package's exports map hides.
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}/$1` }],
@@ -42,7 +44,8 @@ export default defineConfig({
   // prettierOnDemand: the YAML worker fetches prettier when a file is first formatted (see that file).
   // jsoncParseFast: the worker parses the schema with JSON.parse where jsonc-parser gives the same (see that file).
   // yamlServiceAhead: the worker builds monaco-yaml's service and compiles the schema at boot (see that file).
-  worker: { format: 'es', plugins: () => [prettierOnDemand(), jsoncParseFastInYamlWorker(), yamlServiceAheadInYamlWorker()] },
+  // bootImage: the engine worker starts from the default cluster settled at build time (see that file).
+  worker: { format: 'es', plugins: () => [prettierOnDemand(), jsoncParseFastInYamlWorker(), yamlServiceAheadInYamlWorker(), bootImagePlugin()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,

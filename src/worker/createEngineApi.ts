@@ -4,7 +4,7 @@
  * time, and it hands out plain data. Failures come back as data because Comlink drops custom
  * error fields.
  */
-import { Simulation } from '../engine/sim/Simulation';
+import { Simulation, type SimulationSnapshot } from '../engine/sim/Simulation';
 import type { ShellSession } from '../engine/shell/ShellSession';
 import { ChunkedApply, createLearnerSession, diffBuffer, readHomeFile, runOnBuffer, writeHomeFile, type BufferDiff, type EditorActionResult } from '../engine/cluster';
 import type { ShellResult } from '../engine/shell/types';
@@ -32,8 +32,12 @@ export type Listener = (update: EngineUpdate) => void;
 /** How often the pump moves virtual time when it follows real time. */
 const PUMP_INTERVAL_MS = 100;
 
-export function createEngineApi(now: () => number = () => performance.now()) {
-  let sim = new Simulation();
+/**
+ * `bootImage`: the default cluster settled at build time (src/build/bootImage.ts). The cluster
+ * starts from it, and so does a reset to the default seed; other seeds boot live.
+ */
+export function createEngineApi(now: () => number = () => performance.now(), bootImage?: SimulationSnapshot) {
+  let sim = new Simulation({}, { image: bootImage });
   const feed = new ViewFeed(sim.api.admin(), () => sim.clock.now());
   const traces = createTraceApi(sim);
   const sessions = new Map<number, ShellSession>();
@@ -212,7 +216,7 @@ export function createEngineApi(now: () => number = () => performance.now()) {
       });
     },
     reset(seed?: string): ClockState {
-      sim = new Simulation(seed ? { seed } : {});
+      sim = new Simulation(seed ? { seed } : {}, { image: bootImage });
       feed.rebind(sim.api.admin());
       sessions.clear();
       applies.clear();

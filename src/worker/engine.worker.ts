@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import bootImage from 'virtual:kubelab-boot-image';
 import { createEngineApi } from './createEngineApi';
 
-Comlink.expose(createEngineApi());
+Comlink.expose(createEngineApi(undefined, bootImage));

@@ -3,6 +3,7 @@ import { startControllers, type ControllerManager } from '../controllers/startCo
 import { Kubelet, type KubeletState } from '../kubelet/Kubelet';
 import { nodeObject } from '../kubelet/nodeObject';
 import { Scheduler } from '../scheduler/Scheduler';
+import { bootImageFits, type BootOptions } from './bootImage';
 import { bootstrapCluster } from './bootstrap/bootstrapCluster';
 import { controlPlaneStaticPods } from './bootstrap/staticPods';
 import { dnsServiceIP } from './bootstrap/versions';
@@ -111,18 +112,35 @@ export class Simulation {
   private readonly factories = new Map<string, ComponentFactory>();
   private readonly extensions = new Map<string, StatefulExtension>();
 
-  constructor(config: Partial<SimulationConfig> = {}) {
+  constructor(config: Partial<SimulationConfig> = {}, boot: BootOptions = {}) {
     this.config = defaultConfig(config);
     this.rng = new Rng(this.config.seed);
+    const settled = boot.image && bootImageFits(boot.image, this.config) ? boot.image : this.bootstrap();
+    boot.capture?.(settled);
+    this.restore(settled, this.config.startTime);
+  }
+
+  /**
+   * The settled cluster the constructor moves to `startTime`: what `new Simulation(config)`
+   * computes before the learner arrives. Built ahead of time (the worker's build does this), it
+   * lets {@link BootOptions.image} skip that work and still give the very same cluster.
+   */
+  static bootImage(config: Partial<SimulationConfig> = {}): SimulationSnapshot {
+    let image: SimulationSnapshot | undefined;
+    new Simulation(config, { capture: (snap) => (image = snap) });
+    return image!;
+  }
+
+  /** kubeadm init/join: nodes register, the API server and kubeadm create their objects; then the cluster converges. */
+  private bootstrap(): SimulationSnapshot {
     const born = this.config.startTime - this.config.clusterAgeMs;
     this.parts = this.build(new VirtualClock(born));
-    // kubeadm init/join: nodes register, the API server and kubeadm create their objects.
     const admin = this.parts.api.admin();
     for (const n of this.config.nodes) this.parts.api.system(`node:${n.name}`).create('nodes', undefined, nodeObject(n, born));
     bootstrapCluster(admin, this.clusterSettings());
     this.startComponents(this.parts);
     this.advance(BOOTSTRAP_SETTLE_MS);
-    this.restore(this.snapshot(), this.config.startTime);
+    return this.snapshot();
   }
 
   get clock(): VirtualClock {
@@ -233,10 +251,13 @@ export class Simulation {
    */
   restore(snap: SimulationSnapshot, at = snap.clock.now): void {
     const shift = at - snap.clock.now;
-    this.parts.controllers.stop();
-    for (const k of this.parts.kubelets) k.stop();
-    this.parts.scheduler.stop();
-    for (const c of this.parts.extra.values()) c.stop?.();
+    // Unset only while the constructor restores a boot image: nothing has run yet.
+    if (this.parts) {
+      this.parts.controllers.stop();
+      for (const k of this.parts.kubelets) k.stop();
+      this.parts.scheduler.stop();
+      for (const c of this.parts.extra.values()) c.stop?.();
+    }
     const clock = new VirtualClock(at);
     clock.paused = snap.clock.paused;
     clock.speed = snap.clock.speed;
