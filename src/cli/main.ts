@@ -3,6 +3,7 @@
  * output are a public interface (lab authors and CI scripts rely on them): keep them stable.
  */
 import { runBench } from './bench/runBench';
+import { runLab } from './lab';
 import { runShell } from './shell';
 import { runTrace } from './trace';
 
@@ -15,6 +16,11 @@ Commands:
                             (default kubelab)
   trace     Apply manifests to a fresh cluster and print one request's path hop by hop:
               kubelab trace [-f MANIFEST ...] --from NAMESPACE/POD URL|HOST:PORT [--json]
+  lab       Prove a guided lab: boot a fresh cluster, type each step's commands (the
+            transcript as shell prints it), run the step's checks and print one line per
+            check (check passed: RUN / check failed: RUN, with what was expected and got).
+            Exit 1 if a check fails, 2 if the lab cannot be read.
+              kubelab lab DIR [--seed S]    DIR holds lab.yaml (labs/01-cluster-dns)
   bench     Run the benchmarks and print a table of figures against their targets.
               --json        print the figures as JSON instead
               --only NAME   run only the benchmarks whose name contains NAME
@@ -38,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       return runBench(rest);
     case 'trace':
       return runTrace(rest);
+    case 'lab':
+      return runLab(rest, process.stdout, process.stderr);
     default:
       process.stderr.write(`kubelab: unknown command "${command}"\n\n${USAGE}`);
       return 2;

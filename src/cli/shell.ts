@@ -2,9 +2,7 @@ import { createInterface } from 'node:readline';
 import { createLearnerSession } from '../engine/cluster';
 import { Simulation } from '../engine/sim/Simulation';
 import { parseFlags } from './parseFlags';
-
-// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+import { Transcript } from './transcript';
 
 /**
  * Reads command lines from `input` and writes the transcript the browser terminal would show:
@@ -21,30 +19,12 @@ export async function runShell(args: string[], input: NodeJS.ReadableStream, out
   const seed = flags.values.seed;
   const sim = new Simulation(typeof seed === 'string' ? { seed } : {});
   const session = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
-  const plain = !output.isTTY;
-  const write = (text: string) => output.write(plain ? text.replace(ANSI, '') : text);
-
-  /**
-   * A command still running here waits for the cluster rather than for time (a watch, `-f`):
-   * let the cluster run until it is quiet, so the transcript shows what the command would have
-   * seen, and leave it running; the next line (or the end of input) stops it as Ctrl+C would.
-   */
-  const follow = () => {
-    if (!session.isRunning) return;
-    sim.runUntilSettled();
-    write(session.poll().output);
-  };
-
+  const transcript = new Transcript(sim, session, output);
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
   for await (const line of lines) {
-    if (session.isRunning) write(session.interrupt().output);
-    write(`${session.prompt()}${line}\n`);
-    const result = session.execute(line);
-    sim.drain();
-    write(result.output);
-    follow();
+    transcript.type(line);
     if (session.ended) break;
   }
-  if (session.isRunning) write(session.interrupt().output);
+  transcript.finish();
   return session.lastExitCode;
 }
