@@ -8,6 +8,7 @@ import { Simulation, type SimulationSnapshot } from '../engine/sim/Simulation';
 import type { ShellSession } from '../engine/shell/ShellSession';
 import { ChunkedApply, createLearnerSession, diffBuffer, readHomeFile, runOnBuffer, writeHomeFile, type BufferDiff, type EditorActionResult } from '../engine/cluster';
 import type { ShellResult } from '../engine/shell/types';
+import { parseLab, runChecks, type CheckResult, type Lab, type LabCheck } from '../engine/lab';
 import type { ClockState } from '../engine/sim/VirtualClock';
 import type { ViewDelta } from '../engine/view/types';
 import { ViewFeed } from '../engine/view/ViewFeed';
@@ -16,6 +17,7 @@ import { createTraceApi, type TraceListener } from './traceApi';
 export type { ClockState } from '../engine/sim/VirtualClock';
 export type { BufferDiff, DocumentDiff, EditorActionResult } from '../engine/cluster';
 export type { ShellResult } from '../engine/shell/types';
+export type { CheckResult, Lab, LabCheck, LabStep } from '../engine/lab';
 export type { TraceBatch, TraceEntry, TraceListener } from './traceApi';
 export type { EndpointSliceRecord, NodeRecord, PodRecord, ServiceRecord, ViewDelta, ViewRecord } from '../engine/view/types';
 
@@ -213,6 +215,22 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
         publish();
         if (!r.ok) throw new Error(r.error);
         return r.value;
+      });
+    },
+    /** Reads a lab.yaml (the app bundles the labs as text); what is wrong comes back as `FILE:LINE:COL: ...`. */
+    parseLab(file: string, text: string): Result<Lab> {
+      return guard(() => parseLab(file, text));
+    },
+    /**
+     * Runs a lab step's checks against the cluster as it is now, each in a hidden shell: nothing
+     * reaches the learner's terminal, and their requests stay out of the packet player.
+     */
+    runChecks(checks: LabCheck[]): Result<CheckResult[]> {
+      return guard(() => {
+        pump();
+        const results = traces.unlisted(() => runChecks(sim, checks));
+        publish();
+        return results;
       });
     },
     reset(seed?: string): ClockState {

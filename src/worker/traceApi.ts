@@ -49,12 +49,15 @@ export function createTraceApi(initial: Simulation) {
   let reset = false;
   let nextId = 1;
   let cause: Cause | undefined;
+  /** Set while the lab's checks run: their requests are not the learner's, the player leaves them out. */
+  let muted = false;
   const listeners = new Set<TraceListener>();
   /** The line each session ran last, so traces of a command still running (poll) name it. */
   const lines = new Map<number, string>();
   let unsubscribe = networkOf(sim).onTrace(record);
 
   function record(trace: Trace): void {
+    if (muted) return;
     // A ping sends an echo a second until stopped: one entry per command, or it would push every
     // other request out of the list.
     const last = entries[entries.length - 1];
@@ -82,6 +85,16 @@ export function createTraceApi(initial: Simulation) {
         return fn();
       } finally {
         cause = previous;
+      }
+    },
+    /** Runs `fn` without listing the requests it causes (a lab's hidden checks). */
+    unlisted<T>(fn: () => T): T {
+      const previous = muted;
+      muted = true;
+      try {
+        return fn();
+      } finally {
+        muted = previous;
       }
     },
     /** Follows a new Simulation (reset): the list starts empty. */
