@@ -1,8 +1,10 @@
-import { useMemo, useState } from 'react';
-import { useTerminalInbox } from '../state/useTerminalInbox';
+import { useEffect, useState } from 'react';
 import { selectMode, useUiStore } from '../state/useUiStore';
-import { loadLabs, type Lab } from './labCatalog';
+import { loadLabs, type CatalogEntry } from './labCatalog';
+import { LabView } from './LabView';
 import { SandboxIntro } from './SandboxIntro';
+import { useLabProgress } from './useLabProgress';
+import './lab.css';
 
 /** The side panel: the guided labs, or in sandbox mode a short orientation. */
 export function LabPanel() {
@@ -11,53 +13,43 @@ export function LabPanel() {
 }
 
 function LabBrowser() {
-  const labs = useMemo(() => loadLabs(), []);
+  const [labs, setLabs] = useState<CatalogEntry[] | undefined>(undefined);
   const [openId, setOpenId] = useState<string | undefined>(undefined);
-  const open = labs.find((l) => l.id === openId);
-  if (open) return <LabView lab={open} onBack={() => setOpenId(undefined)} />;
+  const done = useLabProgress((s) => s.done);
+  useEffect(() => {
+    let live = true;
+    void loadLabs().then((l) => live && setLabs(l));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const open = labs?.find((l) => l.ok && l.lab.id === openId);
+  if (open?.ok) return <LabView lab={open.lab} onBack={() => setOpenId(undefined)} />;
   return (
     <>
       <h2 className="panel-title">Labs</h2>
+      {!labs && <p className="lab-loading">Loading labs…</p>}
       <ul className="lab-list">
-        {labs.map((lab) => (
-          <li key={lab.id}>
-            <button type="button" className="lab-card" onClick={() => setOpenId(lab.id)}>
-              <span className="lab-card-title">{lab.title}</span>
-              <span className="lab-card-summary">{lab.summary}</span>
-              <span className="lab-card-meta">{lab.steps.length} steps</span>
-            </button>
-          </li>
-        ))}
+        {labs?.map((entry) =>
+          entry.ok ? (
+            <li key={entry.lab.id}>
+              <button type="button" className="lab-card" onClick={() => setOpenId(entry.lab.id)}>
+                <span className="lab-card-title">{entry.lab.title}</span>
+                <span className="lab-card-summary">{entry.lab.summary}</span>
+                <span className="lab-card-meta">
+                  {entry.lab.steps.length} steps
+                  {done[entry.lab.id]?.length ? ` · ${done[entry.lab.id]!.length} done` : ''}
+                </span>
+              </button>
+            </li>
+          ) : (
+            <li key={entry.id} className="lab-card lab-card-broken">
+              <span className="lab-card-title">{entry.id}</span>
+              <span className="lab-card-summary">This lab cannot be read: {entry.error}</span>
+            </li>
+          ),
+        )}
       </ul>
     </>
-  );
-}
-
-function LabView({ lab, onBack }: { lab: Lab; onBack: () => void }) {
-  const send = useTerminalInbox((s) => s.send);
-  return (
-    <article className="lab-view">
-      <button type="button" className="btn btn-link" onClick={onBack}>
-        ← All labs
-      </button>
-      <h2 className="panel-title">{lab.title}</h2>
-      <p className="lab-summary">{lab.summary}</p>
-      <ol className="lab-steps">
-        {lab.steps.map((step) => (
-          <li key={step.title}>
-            <h3>{step.title}</h3>
-            <p>{step.text}</p>
-            {step.commands.map((c) => (
-              <div className="lab-command" key={c}>
-                <code>{c}</code>
-                <button type="button" className="btn btn-small" onClick={() => send(c)} aria-label={`Run ${c}`}>
-                  Run
-                </button>
-              </div>
-            ))}
-          </li>
-        ))}
-      </ol>
-    </article>
   );
 }

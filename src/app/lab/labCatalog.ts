@@ -1,42 +1,28 @@
-import { parse } from 'yaml';
+import { engine } from '../client/engineClient';
+import type { Lab } from '../../worker/createEngineApi';
 
-export interface LabStep {
-  title: string;
-  text: string;
-  commands: string[];
-}
+export type { CheckResult, Lab, LabCheck, LabStep } from '../../worker/createEngineApi';
 
-export interface Lab {
-  id: string;
-  title: string;
-  summary: string;
-  steps: LabStep[];
-}
+/** A lab as the panel lists it: read, or the reason its lab.yaml could not be read. */
+export type CatalogEntry = { ok: true; lab: Lab } | { ok: false; id: string; error: string };
 
-// Labs are data in labs/<nn-slug>/lab.yaml, bundled as text and parsed on demand.
-const sources = import.meta.glob('/labs/*/lab.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// Labs are data in labs/<nn-slug>/lab.yaml, bundled as text; the engine (in the worker) reads
+// and validates them with the same code as `npx kubelab lab`.
+const sources = import.meta.glob('/labs/*/lab.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
-/** Every lab shipped with the app, in folder order, or an explanation of what is malformed. */
-export function loadLabs(): Lab[] {
-  return Object.entries(sources)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, text]) => toLab(path, text));
-}
-
-function toLab(path: string, text: string): Lab {
-  const id = path.split('/').at(-2) ?? path;
-  const doc = parse(text) as Partial<Lab> | null;
-  if (!doc || typeof doc.title !== 'string' || !Array.isArray(doc.steps)) {
-    throw new Error(`${path}: a lab needs a title and a list of steps`);
-  }
-  return {
-    id,
-    title: doc.title,
-    summary: typeof doc.summary === 'string' ? doc.summary : '',
-    steps: doc.steps.map((s, i) => ({
-      title: typeof s?.title === 'string' ? s.title : `Step ${i + 1}`,
-      text: typeof s?.text === 'string' ? s.text : '',
-      commands: Array.isArray(s?.commands) ? s.commands.map(String) : [],
-    })),
-  };
+/** Every lab shipped with the app, in folder order. */
+export async function loadLabs(): Promise<CatalogEntry[]> {
+  const files = Object.entries(sources).sort(([a], [b]) => a.localeCompare(b));
+  return Promise.all(
+    files.map(async ([file, text]): Promise<CatalogEntry> => {
+      const r = await engine().parseLab(file, text);
+      return r.ok
+        ? { ok: true, lab: r.value }
+        : { ok: false, id: file.split('/').at(-2) ?? file, error: r.error };
+    }),
+  );
 }

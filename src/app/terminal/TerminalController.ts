@@ -1,5 +1,6 @@
 import type { Terminal } from '@xterm/xterm';
 import { engine } from '../client/engineClient';
+import { useTerminalActivity } from '../state/useTerminalActivity';
 import { LineEditor } from './LineEditor';
 import { columnAfter, drawLine, eraseLine } from './promptLine';
 import type { ShellResult } from '../../worker/createEngineApi';
@@ -164,6 +165,8 @@ export class TerminalController {
       this.interruptRequested = false;
       this.commandEnded();
       this.term.write(this.prompt);
+      // The lab panel re-runs its checks after each command.
+      useTerminalActivity.getState().commandRan();
     }
     this.busy = false;
     this.redraw();

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './support/labPage';
+
+const LAB = 'Put a Service in front of your pods';
+const STEP = 'Give it one address';
+
+async function openLab(lab: LabPage) {
+  await lab.page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Labs' }).click();
+  await lab.page.getByRole('button', { name: new RegExp(LAB) }).click();
+  return lab.region('Lab');
+}
+
+test('a check goes from not yet to passed after the learner runs the command, and progress survives a reload', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const panel = await openLab(lab);
+  const checks = panel.getByRole('region', { name: 'Checks of step 2' });
+  const first = checks.getByRole('listitem').first();
+  await expect(first).toContainText('Not yet');
+  await expect(first).toContainText('Hint: Expose the Deployment with --port=80 --target-port=8080.');
+  await expect(panel.getByText('0 of 4 steps done')).toBeVisible();
+
+  // The learner's own command, typed in the terminal: the checks run again once it finishes.
+  await lab.typeInTerminal('kubectl create service clusterip alpaca --tcp=80:8080');
+  await expect(first).toContainText('Passed');
+  await expect(checks.getByRole('listitem').nth(1)).toContainText('Passed');
+  await expect(panel.getByRole('heading', { name: new RegExp(`${STEP}.*Done`) })).toBeVisible();
+  await expect(panel.getByRole('status')).toContainText(`Step 2 done: ${STEP}.`);
+  await expect(panel.getByText('1 of 4 steps done')).toBeVisible();
+  // Nothing of the checks reached the terminal.
+  await expect.poll(() => lab.terminalText()).toContain('service/alpaca created');
+  expect(await lab.terminalText()).not.toContain('jsonpath');
+
+  // The Check button, by keyboard: step 1 still waits for its Deployment.
+  const button = panel.getByRole('button', { name: 'Check step 1: Run the app' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('status')).toContainText('Step 1: 0 of 1 checks passed.');
+
+  await page.reload();
+  await expect.poll(() => lab.terminalText()).toContain('controlplane:~$');
+  const again = await openLab(lab);
+  await expect(again.getByText('1 of 4 steps done')).toBeVisible();
+  await expect(again.getByRole('heading', { name: new RegExp(`${STEP}.*Done`) })).toBeVisible();
+  // A fresh cluster: the check itself is not met any more, the step stays done.
+  await expect(again.getByRole('region', { name: 'Checks of step 2' }).getByRole('listitem').first()).toContainText('Not yet');
+  await again.getByRole('button', { name: `Reset progress of ${LAB}` }).click();
+  await expect(again.getByText('0 of 4 steps done')).toBeVisible();
+
+  expect(lab.consoleErrors).toEqual([]);
+  expect(lab.foreignRequests).toEqual([]);
+});

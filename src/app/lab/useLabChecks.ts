@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { engine, onEngineRestart } from '../client/engineClient';
+import { selectCommandsRun, useTerminalActivity } from '../state/useTerminalActivity';
+import type { CheckResult, Lab } from './labCatalog';
+import { useLabProgress } from './useLabProgress';
+
+export interface LabChecks {
+  /** Per step, the latest results of its checks (undefined before the first run). */
+  results: (CheckResult[] | undefined)[];
+  /** The steps being checked right now. */
+  checking: ReadonlySet<number>;
+  /** What to announce to screen readers: the outcome of an asked-for check, or a step just done. */
+  announcement: string;
+  /** Re-runs one step's checks (the step's Check button). */
+  checkStep: (step: number) => void;
+}
+
+/**
+ * Runs a lab's checks against the live cluster: all of them when the lab opens, after each
+ * command the terminal finishes and after the cluster engine restarts; one step's on request.
+ * A step whose checks all pass is recorded as done (kept across reloads).
+ */
+export function useLabChecks(lab: Lab): LabChecks {
+  const [results, setResults] = useState<(CheckResult[] | undefined)[]>(() =>
+    lab.steps.map(() => undefined),
+  );
+  const [checking, setChecking] = useState<ReadonlySet<number>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const commandsRun = useTerminalActivity(selectCommandsRun);
+  const markDone = useLabProgress((s) => s.markDone);
+  // One run at a time; a request made meanwhile runs once the current one ends.
+  const inFlight = useRef(false);
+  const queued = useRef<Set<number> | undefined>(undefined);
+  const live = useRef(true);
+
+  /** One round trip: the given steps' checks, their results, steps newly done, what to announce. */
+  const checkOnce = useCallback(
+    async (steps: number[], asked: boolean): Promise<void> => {
+      const withChecks = steps.filter((i) => lab.steps[i]!.checks.length > 0);
+      setChecking(new Set(withChecks));
+      const r = await engine().runChecks(withChecks.flatMap((i) => lab.steps[i]!.checks));
+      if (!live.current) return;
+      setChecking(new Set());
+      if (!r.ok) {
+        setAnnouncement(`The checks could not run: ${r.error}`);
+        return;
+      }
+      let at = 0;
+      const fresh = new Map(
+        withChecks.map((i) => [i, r.value.slice(at, (at += lab.steps[i]!.checks.length))] as const),
+      );
+      setResults((old) => old.map((prev, i) => fresh.get(i) ?? prev));
+      const done = useLabProgress.getState().done[lab.id] ?? [];
+      const newlyDone = [...fresh]
+        .filter(([i, rs]) => rs.every((c) => c.passed) && !done.includes(i))
+        .map(([i]) => i);
+      for (const i of newlyDone) markDone(lab.id, i);
+      setAnnouncement(describe(lab, fresh, newlyDone, asked));
+    },
+    [lab, markDone],
+  );
+
+  const run = useCallback(
+    async (steps: number[], asked: boolean) => {
+      if (inFlight.current) {
+        queued.current = new Set([...(queued.current ?? []), ...steps]);
+        return;
+      }
+      inFlight.current = true;
+      let next: number[] | undefined = steps;
+      let askedNow = asked;
+      while (next && live.current) {
+        await checkOnce(next, askedNow);
+        next = queued.current && [...queued.current];
+        queued.current = undefined;
+        askedNow = false;
+      }
+      inFlight.current = false;
+    },
+    [checkOnce],
+  );
+
+  const all = useCallback(
+    () =>
+      void run(
+        lab.steps.map((_, i) => i),
+        false,
+      ),
+    [lab, run],
+  );
+
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+  // On opening the lab, and after every command the terminal finishes.
+  useEffect(all, [all, commandsRun]);
+  // A fresh cluster (the worker crashed or hung) answers differently: look again.
+  useEffect(() => onEngineRestart(all), [all]);
+
+  const checkStep = useCallback((step: number) => void run([step], true), [run]);
+  return { results, checking, announcement, checkStep };
+}
+
+/** A step done is always worth saying; a check run the learner asked for says how it went. */
+function describe(
+  lab: Lab,
+  fresh: Map<number, CheckResult[]>,
+  newlyDone: number[],
+  asked: boolean,
+): string {
+  const done = newlyDone.map((i) => `Step ${i + 1} done: ${lab.steps[i]!.title}.`);
+  if (!asked) return done.join(' ');
+  const outcomes = [...fresh].map(
+    ([i, rs]) =>
+      `Step ${i + 1}: ${rs.filter((c) => c.passed).length} of ${rs.length} checks passed.`,
+  );
+  return [...outcomes, ...done].join(' ');
+}
