@@ -18,7 +18,7 @@ describe('editorOptions', () => {
 });
 
 describe('options the build depends on', () => {
-  // vite.config.ts (monacoTrim) leaves the EditContext input path and the WebGPU renderer out of
+  // src/build/monacoTrim.ts leaves the EditContext input path and the WebGPU renderer out of
   // the bundle: an editor that asked for either would throw when created.
   it('keeps the textarea input path and the DOM renderer', () => {
     const o = editorOptions({ path: 'a.yaml', reducedMotion: false });

@@ -15,7 +15,7 @@ export function editorOptions({
   reducedMotion,
 }: EditorOptionInputs): Monaco.editor.IStandaloneEditorConstructionOptions {
   return {
-    // Off, and left out of the build (monacoTrim in vite.config.ts): an editor with it on throws.
+    // Off, and left out of the build (monacoTrim, src/build/monacoTrim.ts): an editor with it on throws.
     minimap: { enabled: false },
     fontSize: 14,
     fontFamily: "'JetBrains Mono', 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace",

@@ -1,5 +1,5 @@
 /**
- * jsonc-parser as monaco-yaml's worker uses it (vite.config.ts points the worker's `jsonc-parser`
+ * jsonc-parser as monaco-yaml's worker uses it (src/build/yamlWorkerStandIns.ts points the worker's `jsonc-parser`
  * imports here), with a faster `parse`: the language service parses the whole Kubernetes schema
  * (~340 KB) with it before the first validation, and jsonc-parser's scanner in JavaScript takes
  * several times as long as the browser's JSON.parse. Text that is plain JSON gives the same value

@@ -23,6 +23,6 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 // The services only these features (and the diff editor) use, which the build takes out of Monaco's
-// standalone services (monacoTrim in vite.config.ts): quick input, lists, hover, context menu,
+// standalone services (monacoTrim, src/build/monacoTrim.ts): quick input, lists, hover, context menu,
 // clipboard, opener. monacoFeatureLoader starts the hover and markdown set-up once they are in.
 export { startLateServices } from 'virtual:kubelab-monaco-late-services';

@@ -3,7 +3,7 @@ declare module 'monaco-editor/editor/browser/widget/diffEditor/diffEditorWidget'
   export const DiffEditorWidget: abstract new (...args: never[]) => unknown;
 }
 declare module 'monaco-editor/editor/standalone/browser/standaloneCodeEditor' {
-  /** Added at build time by monacoTrim in vite.config.ts. */
+  /** Added at build time by monacoTrim, src/build/monacoTrim.ts. */
   export function defineStandaloneDiffEditor(diffEditorWidget: abstract new (...args: never[]) => unknown): void;
 }
 declare module 'monaco-editor/editor/browser/editorExtensions' {
@@ -25,7 +25,7 @@ declare module 'monaco-editor/editor/standalone/browser/standaloneServices' {
 declare module 'monaco-editor/platform/instantiation/common/extensions' {
   export function getSingletonServiceDescriptors(): [unknown, unknown][];
 }
-// Made by monacoTrim in vite.config.ts: registers the services only the editing features use.
+// Made by monacoTrim, src/build/monacoTrim.ts: registers the services only the editing features use.
 declare module 'virtual:kubelab-monaco-late-services' {
   /** Gives the hover and markdown services their global roles (what StandaloneCodeEditor's constructor did). */
   export function startLateServices(instantiationService: unknown): void;

@@ -1,6 +1,6 @@
 /**
  * Stands in for `prettier/standalone` and its YAML/estree plugins inside the YAML worker (the build
- * points monaco-yaml's imports here, see vite.config.ts): prettier is ~450 KB of the worker's
+ * points monaco-yaml's imports here, see src/build/yamlWorkerStandIns.ts): prettier is ~450 KB of the worker's
  * script and only Format Document uses it, so it is fetched the first time a file is formatted
  * instead of with every cold start. The plugins monaco-yaml passes are this module's namespace;
  * the real ones replace them.

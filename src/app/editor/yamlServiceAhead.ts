@@ -1,5 +1,5 @@
 /**
- * Stands in for `monaco-worker-manager/worker` in the YAML worker's build (vite.config.ts redirects
+ * Stands in for `monaco-worker-manager/worker` in the YAML worker's build (src/build/yamlWorkerStandIns.ts redirects
  * monaco-yaml's import here). monaco-yaml builds its language service only when Monaco's worker
  * client sends the create data, which happens after the page has evaluated Monaco (~0.5 s of a cold
  * load during which this worker is loaded and idle). Here the worker builds the service at boot
