@@ -30,7 +30,7 @@ export function useLabChecks(lab: Lab): LabChecks {
   const markDone = useLabProgress((s) => s.markDone);
   // One run at a time; a request made meanwhile runs once the current one ends.
   const inFlight = useRef(false);
-  const queued = useRef<Set<number> | undefined>(undefined);
+  const queued = useRef<{ steps: Set<number>; asked: boolean } | undefined>(undefined);
   const live = useRef(true);
 
   /** One round trip: the given steps' checks, their results, steps newly done, what to announce. */
@@ -55,7 +55,9 @@ export function useLabChecks(lab: Lab): LabChecks {
         .filter(([i, rs]) => rs.every((c) => c.passed) && !done.includes(i))
         .map(([i]) => i);
       for (const i of newlyDone) markDone(lab.id, i);
-      setAnnouncement(describe(lab, fresh, newlyDone, asked));
+      const message = describe(lab, fresh, newlyDone, asked);
+      // A live region speaks only when its text changes: the same outcome twice gets a no-break space.
+      if (message) setAnnouncement((old) => (old === message ? `${message}\u00a0` : message));
     },
     [lab, markDone],
   );
@@ -63,17 +65,16 @@ export function useLabChecks(lab: Lab): LabChecks {
   const run = useCallback(
     async (steps: number[], asked: boolean) => {
       if (inFlight.current) {
-        queued.current = new Set([...(queued.current ?? []), ...steps]);
+        const before = queued.current;
+        queued.current = { steps: new Set([...(before?.steps ?? []), ...steps]), asked: asked || !!before?.asked };
         return;
       }
       inFlight.current = true;
-      let next: number[] | undefined = steps;
-      let askedNow = asked;
+      let next: { steps: Iterable<number>; asked: boolean } | undefined = { steps, asked };
       while (next && live.current) {
-        await checkOnce(next, askedNow);
-        next = queued.current && [...queued.current];
+        await checkOnce([...next.steps], next.asked);
+        next = queued.current;
         queued.current = undefined;
-        askedNow = false;
       }
       inFlight.current = false;
     },
