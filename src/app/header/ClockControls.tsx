@@ -1,4 +1,4 @@
-import { useEngineStore, selectClock } from '../state/useEngineStore';
+import { useEngineStore, selectClock, STEP_MS } from '../state/useEngineStore';
 import { formatVirtualTime } from './formatVirtualTime';
 
 const SPEEDS = [0.5, 1, 2, 5, 10] as const;
@@ -9,6 +9,7 @@ export function ClockControls() {
   const pause = useEngineStore((s) => s.pause);
   const resume = useEngineStore((s) => s.resume);
   const setSpeed = useEngineStore((s) => s.setSpeed);
+  const step = useEngineStore((s) => s.step);
   const paused = clock?.paused ?? false;
 
   return (
@@ -30,6 +31,16 @@ export function ClockControls() {
         ) : (
           <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5h3v11H4zM9 2.5h3v11H9z" fill="currentColor" /></svg>
         )}
+      </button>
+      <button
+        type="button"
+        className="btn btn-icon"
+        onClick={() => void step()}
+        disabled={!clock || !paused}
+        aria-label={`Step ${STEP_MS / 1000} second`}
+        title={paused ? `Move the paused clock on by ${STEP_MS / 1000} second` : 'Pause the clock to step it a second at a time'}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 2.5v11l7.5-5.5zM11 2.5h2.5v11H11z" fill="currentColor" /></svg>
       </button>
       <label className="speed">
         <span className="visually-hidden">Speed</span>

@@ -11,7 +11,16 @@ interface EngineState {
   pause: () => Promise<void>;
   resume: () => Promise<void>;
   setSpeed: (speed: number) => Promise<void>;
+  /** Advances the paused clock by {@link STEP_MS}. */
+  step: () => Promise<void>;
 }
+
+/**
+ * One Step of the paused clock. A second is the grain the cluster moves in: the header shows
+ * whole seconds, the kubelet's PLEG relists once a second, and a pod's pull, create and start
+ * each land a second or more apart, so every Step shows at most one change of each kind.
+ */
+export const STEP_MS = 1_000;
 
 let connected = false;
 
@@ -40,6 +49,7 @@ export const useEngineStore = create<EngineState>((set) => ({
     if (r.ok) set({ clock: r.value, error: undefined });
     else set({ error: r.error });
   },
+  step: async () => set({ clock: await engine().step(STEP_MS) }),
 }));
 
 // A fresh worker after a crash or a hang: say so, and follow the new cluster from its start.
