@@ -6,15 +6,18 @@
  */
 import { Simulation, type SimulationSnapshot } from '../engine/sim/Simulation';
 import type { ShellSession } from '../engine/shell/ShellSession';
+import { quote } from '../engine/cluster/editorActions';
 import { ChunkedApply, createLearnerSession, diffBuffer, readHomeFile, runOnBuffer, writeHomeFile, type BufferDiff, type EditorActionResult } from '../engine/cluster';
 import type { ShellResult } from '../engine/shell/types';
 import { parseLab, runChecks, type CheckResult, type Lab, type LabCheck } from '../engine/lab';
 import type { ClockState } from '../engine/sim/VirtualClock';
+import { Checkpoints, type CapturedCluster, type CheckpointInfo } from '../engine/sim/checkpoints';
 import type { ViewDelta } from '../engine/view/types';
 import { ViewFeed } from '../engine/view/ViewFeed';
 import { createTraceApi, type TraceListener } from './traceApi';
 
 export type { ClockState } from '../engine/sim/VirtualClock';
+export type { CheckpointInfo } from '../engine/sim/checkpoints';
 export type { BufferDiff, DocumentDiff, EditorActionResult } from '../engine/cluster';
 export type { ShellResult } from '../engine/shell/types';
 export type { CheckResult, Lab, LabCheck, LabStep } from '../engine/lab';
@@ -48,6 +51,18 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
   const applies = new Map<number, ChunkedApply>();
   let nextApply = 1;
   let lastReal = now();
+  // Rewind: the cluster just before each command line and editor Apply/Delete; beside each, the
+  // packet player's last entry then, so a rewind also takes back the requests made after it.
+  let checkpoints = new Checkpoints<number>(sim);
+  /** A command line still being typed (PS2): the cluster before its first line, and its lines. */
+  const unfinished = new Map<number, BeforeChange & { lines: string[] }>();
+  type BeforeChange = { captured: CapturedCluster; mark: number };
+
+  /** The cluster as it stands (time brought up to date), before the learner changes it. */
+  function beforeChange(): BeforeChange {
+    pump();
+    return { captured: checkpoints.capture(), mark: traces.lastId() };
+  }
 
   function publish(): EngineUpdate {
     const delta = feed.flush();
@@ -134,7 +149,9 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
     /** The editor's Apply and Delete: `kubectl apply|delete -f` on the buffer, saved in the learner's home. */
     runOnBuffer(verb: 'apply' | 'delete', path: string, text: string): Result<EditorActionResult> {
       return guard(() => {
+        const before = beforeChange();
         const r = runOnBuffer(sim, verb, path, text);
+        checkpoints.keep(before.captured, r.command, before.mark);
         publish();
         return r;
       });
@@ -146,8 +163,10 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
     /** Apply of a huge buffer in steps (progress, Cancel): starts it and says how many documents it has. */
     beginApply(path: string, text: string): Result<{ id: number; total: number }> {
       return guard(() => {
+        const before = beforeChange();
         const id = nextApply++;
         const job = new ChunkedApply(sim, path, text);
+        checkpoints.keep(before.captured, `kubectl apply -f ${quote(path)}`, before.mark);
         applies.set(id, job);
         return { id, total: job.total };
       });
@@ -192,7 +211,17 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
      * means the command goes on: call {@link poll} as time passes, {@link interrupt} for Ctrl+C.
      */
     execute(sessionId: number, line: string): Result<ShellResult> {
-      return withSession(sessionId, (session) => session.execute(line), line);
+      // A checkpoint per command line: taken before its first line, kept once the line is whole.
+      let typing = unfinished.get(sessionId);
+      if (!typing && line.trim() !== '' && sessions.has(sessionId)) typing = { ...beforeChange(), lines: [] };
+      typing?.lines.push(line);
+      const r = withSession(sessionId, (session) => session.execute(line), line);
+      unfinished.delete(sessionId);
+      if (typing && r.ok) {
+        if (r.value.needsMoreInput) unfinished.set(sessionId, typing);
+        else checkpoints.keep(typing.captured, typing.lines.join('\n'), typing.mark);
+      }
+      return r;
     },
     /** More output of the running command (and its end, once done). */
     poll(sessionId: number): Result<ShellResult> {
@@ -200,6 +229,7 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
     },
     /** Ctrl+C: stops the running command or abandons an unfinished line. */
     interrupt(sessionId: number): Result<ShellResult> {
+      unfinished.delete(sessionId);
       return withSession(sessionId, (session) => session.interrupt());
     },
     /** The packet player's feed: first the recent traced requests, then each new one as it happens. */
@@ -233,11 +263,33 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
         return results;
       });
     },
+    /** The Rewind menu: the moments the cluster can go back to, newest first. */
+    checkpoints(): CheckpointInfo[] {
+      return checkpoints.list();
+    },
+    /**
+     * Brings the whole cluster back to a checkpoint, paused there; the checkpoints after it and
+     * the packet player's requests made since are dropped (a new timeline). Terminals stay open.
+     */
+    rewind(id: number): Result<{ clock: ClockState; checkpoint: CheckpointInfo }> {
+      return guard(() => {
+        const { meta: mark, ...checkpoint } = checkpoints.rewind(id);
+        unfinished.clear();
+        carry = 0;
+        lastReal = now();
+        feed.rebind(sim.api.admin());
+        traces.forgetAfter(mark);
+        publish();
+        return { clock: sim.clock.state(), checkpoint };
+      });
+    },
     reset(seed?: string): ClockState {
       sim = new Simulation(seed ? { seed } : {}, { image: bootImage });
       feed.rebind(sim.api.admin());
       sessions.clear();
       applies.clear();
+      checkpoints = new Checkpoints<number>(sim);
+      unfinished.clear();
       traces.rebind(sim);
       publish();
       return sim.clock.state();

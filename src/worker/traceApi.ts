@@ -107,10 +107,23 @@ export function createTraceApi(initial: Simulation) {
       lines.clear();
       reset = true;
     },
+    /** The newest entry's id (0 before the first): a mark to {@link forgetAfter}. */
+    lastId(): number {
+      return nextId - 1;
+    },
+    /**
+     * Drops the entries made after `mark` (the cluster was rewound to before them, so they never
+     * happened); listeners get the list that remains.
+     */
+    forgetAfter(mark: number): void {
+      entries = entries.filter((e) => e.id <= mark);
+      pending = [];
+      reset = true;
+    },
     /** Sends what is new to every listener. */
     flush(): void {
       if (!reset && pending.length === 0) return;
-      const batch: TraceBatch = { reset, entries: pending };
+      const batch: TraceBatch = { reset, entries: reset ? [...entries] : pending };
       pending = [];
       reset = false;
       for (const l of listeners) l(batch);
