@@ -12,6 +12,8 @@ export function LabView({ lab, onBack }: { lab: Lab; onBack: () => void }) {
   const done = useLabProgress((s) => s.done[lab.id] ?? NONE);
   const resetProgress = useLabProgress((s) => s.reset);
   const checks = useLabChecks(lab);
+  // Only a step with checks can be done: those are the ones counted.
+  const checked = lab.steps.filter((s) => s.checks.length > 0).length;
   return (
     <article className="lab-view">
       <button type="button" className="btn btn-link" onClick={onBack}>
@@ -19,21 +21,23 @@ export function LabView({ lab, onBack }: { lab: Lab; onBack: () => void }) {
       </button>
       <h2 className="panel-title">{lab.title}</h2>
       <p className="lab-summary">{lab.summary}</p>
-      <div className="lab-progress">
-        <span>
-          {done.length} of {lab.steps.length} steps done
-        </span>
-        {done.length > 0 && (
+      {checked > 0 && (
+        <div className="lab-progress">
+          <span>
+            {done.length} of {checked} steps done
+          </span>
+          {/* aria-disabled, not disabled: the button keeps keyboard focus after a reset. */}
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => resetProgress(lab.id)}
+            onClick={() => done.length > 0 && resetProgress(lab.id)}
+            aria-disabled={done.length === 0}
             aria-label={`Reset progress of ${lab.title}`}
           >
             Reset progress
           </button>
-        )}
-      </div>
+        </div>
+      )}
       <p className="visually-hidden" aria-live="polite" role="status">
         {checks.announcement}
       </p>
