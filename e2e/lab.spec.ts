@@ -50,3 +50,18 @@ test('a check goes from not yet to passed after the learner runs the command, an
   expect(lab.consoleErrors).toEqual([]);
   expect(lab.foreignRequests).toEqual([]);
 });
+
+test('a check that waits on the cluster passes once it is ready, without another command', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const panel = await openLab(lab);
+  const check = panel.getByRole('region', { name: 'Checks of step 1' }).getByRole('listitem').first();
+  await lab.typeInTerminal('kubectl create deployment alpaca --image=gcr.io/kuar-demo/kuard-amd64:blue --replicas=3 --port=8080');
+  await expect.poll(() => lab.terminalText()).toContain('deployment.apps/alpaca created');
+  // Right after the command the pods are still starting.
+  await expect(check).toContainText('Not yet');
+  // Time flows; the pods become ready and the check looks again by itself.
+  await expect(check).toContainText('Passed', { timeout: 20_000 });
+  await expect(panel.getByRole('status')).toContainText('Step 1 done: Run the app.');
+  expect(lab.consoleErrors).toEqual([]);
+});

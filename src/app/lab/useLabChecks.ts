@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { engine, onEngineRestart } from '../client/engineClient';
+import { selectRecords, useEngineStore } from '../state/useEngineStore';
 import { selectCommandsRun, useTerminalActivity } from '../state/useTerminalActivity';
 import type { CheckResult, Lab } from './labCatalog';
 import { useLabProgress } from './useLabProgress';
+
+/**
+ * How long after the cluster changes on its own (pods becoming ready as time flows, a rewind)
+ * the checks that do not pass yet look again; at most one such run per interval.
+ */
+const CLUSTER_RECHECK_MS = 1_000;
 
 export interface LabChecks {
   /** Per step, the latest results of its checks (undefined before the first run). */
@@ -17,7 +24,8 @@ export interface LabChecks {
 
 /**
  * Runs a lab's checks against the live cluster: all of them when the lab opens, after each
- * command the terminal finishes and after the cluster engine restarts; one step's on request.
+ * command the terminal finishes, after the cluster engine restarts, and shortly after the
+ * cluster changes while a check does not pass yet; one step's on request.
  * A step whose checks all pass is recorded as done (kept across reloads).
  */
 export function useLabChecks(lab: Lab): LabChecks {
@@ -100,6 +108,20 @@ export function useLabChecks(lab: Lab): LabChecks {
   useEffect(all, [all, commandsRun]);
   // A fresh cluster (the worker crashed or hung) answers differently: look again.
   useEffect(() => onEngineRestart(all), [all]);
+
+  // The cluster moves on its own (time flows): a Deployment becomes ready a few seconds after the
+  // command that created it. Look again then, but only while something is still to pass.
+  const records = useEngineStore(selectRecords);
+  const waiting = lab.steps.some((step, i) => step.checks.length > 0 && !results[i]?.every((c) => c.passed));
+  const recheck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    if (!waiting || recheck.current !== undefined) return;
+    recheck.current = setTimeout(() => {
+      recheck.current = undefined;
+      all();
+    }, CLUSTER_RECHECK_MS);
+  }, [records, waiting, all]);
+  useEffect(() => () => clearTimeout(recheck.current), []);
 
   const checkStep = useCallback((step: number) => void run([step], true), [run]);
   return { results, checking, announcement, checkStep };
