@@ -230,19 +230,25 @@ export class Simulation {
   }
 
   snapshot(): SimulationSnapshot {
+    return JSON.parse(this.snapshotText()) as SimulationSnapshot;
+  }
+
+  /**
+   * {@link snapshot} as its JSON text, without building the objects back from it: what keeps a
+   * copy (rewind's checkpoints) needs only the text, and the parse is a third of the work.
+   */
+  snapshotText(): string {
     const p = this.parts;
-    return JSON.parse(
-      JSON.stringify({
-        version: 1,
-        config: this.config,
-        clock: p.clock.state(),
-        rng: this.rng.save(),
-        api: p.api.snapshot(),
-        scheduler: p.scheduler.save(),
-        kubelets: Object.fromEntries(p.kubelets.map((k) => [k.cfg.nodeName, k.save()])),
-        ...(this.extensions.size ? { extensions: Object.fromEntries([...this.extensions].map(([name, e]) => [name, e.save()])) } : {}),
-      }),
-    ) as SimulationSnapshot;
+    return JSON.stringify({
+      version: 1,
+      config: this.config,
+      clock: p.clock.state(),
+      rng: this.rng.save(),
+      api: p.api.snapshot(),
+      scheduler: p.scheduler.save(),
+      kubelets: Object.fromEntries(p.kubelets.map((k) => [k.cfg.nodeName, k.save()])),
+      ...(this.extensions.size ? { extensions: Object.fromEntries([...this.extensions].map(([name, e]) => [name, e.save()])) } : {}),
+    });
   }
 
   /**

@@ -64,6 +64,21 @@ describe('checkpoints', () => {
     expect(cps.list()).toEqual([]);
   });
 
+  it('drops the oldest past the size budget, but always keeps the newest', () => {
+    const { sim, run } = cluster();
+    const size = new Checkpoints(sim).capture().json.length;
+    const cps = new Checkpoints(sim, 30, size * 2.5);
+    for (const n of [1, 2, 3, 4]) {
+      cps.take(`step ${n}`, undefined);
+      run('sleep 1');
+    }
+    expect(cps.list().map((c) => c.label)).toEqual(['step 4', 'step 3']);
+    const tiny = new Checkpoints(sim, 30, 1);
+    tiny.take('a', undefined);
+    tiny.take('b', undefined);
+    expect(tiny.list().map((c) => c.label)).toEqual(['b']);
+  });
+
   it('a capture is kept only when asked, at the time it was made', () => {
     const { sim, run } = cluster();
     const cps = new Checkpoints(sim);

@@ -11,6 +11,14 @@ import type { Simulation, SimulationSnapshot } from './Simulation';
 /** How many checkpoints are kept by default: the oldest is dropped past this. */
 export const CHECKPOINTS_KEPT = 30;
 
+/**
+ * How much JSON text the checkpoints may hold together, by default. The default cluster's
+ * snapshot is about 0.3 MB, so 30 fit many times over; after a 1,000-object apply (750 pods, each
+ * with the service-link variables of 250 Services) it is about 22 MB, and 30 of those (660 MB)
+ * would take the worker down: there the oldest go first, the newest always stays.
+ */
+export const CHECKPOINT_CHARS_KEPT = 120_000_000;
+
 /** What the UI lists: when (virtual ms) and before what. */
 export interface CheckpointInfo {
   id: number;
@@ -32,7 +40,8 @@ interface Checkpoint<M> extends CheckpointInfo {
 }
 
 /**
- * A bounded, newest-last list of checkpoints of one Simulation. `M` is whatever the owner keeps
+ * A bounded, newest-last list of checkpoints of one Simulation (at most `limit`, and at most
+ * `maxChars` of snapshot text together). `M` is whatever the owner keeps
  * beside each one (the worker keeps how far the packet player's feed had got).
  */
 export class Checkpoints<M = undefined> {
@@ -42,13 +51,14 @@ export class Checkpoints<M = undefined> {
   constructor(
     private readonly sim: Simulation,
     private readonly limit = CHECKPOINTS_KEPT,
+    private readonly maxChars = CHECKPOINT_CHARS_KEPT,
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`checkpoints: limit must be a whole number of at least 1, got ${limit}`);
   }
 
   /** The cluster as it is now, to {@link keep} once it is known what comes next. */
   capture(): CapturedCluster {
-    return { at: this.sim.clock.now(), json: JSON.stringify(this.sim.snapshot()) };
+    return { at: this.sim.clock.now(), json: this.sim.snapshotText() };
   }
 
   /** Keeps a capture under `label`, dropping the oldest checkpoint past the limit. */
@@ -56,6 +66,8 @@ export class Checkpoints<M = undefined> {
     const cp: Checkpoint<M> = { id: this.nextId++, at: captured.at, label, json: captured.json, meta };
     this.kept.push(cp);
     if (this.kept.length > this.limit) this.kept.splice(0, this.kept.length - this.limit);
+    let chars = this.kept.reduce((n, c) => n + c.json.length, 0);
+    while (chars > this.maxChars && this.kept.length > 1) chars -= this.kept.shift()!.json.length;
     return info(cp);
   }
 
