@@ -65,3 +65,22 @@ test('a check that waits on the cluster passes once it is ready, without another
   await expect(panel.getByRole('status')).toContainText('Step 1 done: Run the app.');
   expect(lab.consoleErrors).toEqual([]);
 });
+
+test('after the engine worker is replaced, the checks look at the fresh cluster', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const panel = await openLab(lab);
+  const check = panel.getByRole('region', { name: 'Checks of step 2' }).getByRole('listitem').first();
+  await lab.typeInTerminal('kubectl create service clusterip alpaca --tcp=80:8080');
+  await expect(check).toContainText('Passed');
+  const worker = page.workers().find((w) => w.url().includes('engine.worker'));
+  await worker!.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('boom');
+    });
+  });
+  await expect(page.locator('.app-error')).toContainText('the cluster engine crashed');
+  // The fresh cluster has no alpaca Service: the check says so; the step stays done.
+  await expect(check).toContainText('Not yet');
+  await expect(panel.getByRole('heading', { name: new RegExp(`${STEP}.*Done`) })).toBeVisible();
+});

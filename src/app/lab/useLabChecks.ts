@@ -40,18 +40,21 @@ export function useLabChecks(lab: Lab): LabChecks {
   const inFlight = useRef(false);
   const queued = useRef<{ steps: Set<number>; asked: boolean } | undefined>(undefined);
   const live = useRef(true);
+  // Bumped when the worker is replaced: a call to the old one never answers, and must not block.
+  const generation = useRef(0);
 
   /** One round trip: the given steps' checks, their results, steps newly done, what to announce. */
   const checkOnce = useCallback(
-    async (steps: number[], asked: boolean): Promise<void> => {
+    async (steps: number[], asked: boolean): Promise<boolean> => {
+      const gen = generation.current;
       const withChecks = steps.filter((i) => lab.steps[i]!.checks.length > 0);
       setChecking(new Set(withChecks));
       const r = await engine().runChecks(withChecks.flatMap((i) => lab.steps[i]!.checks));
-      if (!live.current) return;
+      if (!live.current || gen !== generation.current) return false;
       setChecking(new Set());
       if (!r.ok) {
         setAnnouncement(`The checks could not run: ${r.error}`);
-        return;
+        return true;
       }
       let at = 0;
       const fresh = new Map(
@@ -66,6 +69,7 @@ export function useLabChecks(lab: Lab): LabChecks {
       const message = describe(lab, fresh, newlyDone, asked);
       // A live region speaks only when its text changes: the same outcome twice gets a no-break space.
       if (message) setAnnouncement((old) => (old === message ? `${message}\u00a0` : message));
+      return true;
     },
     [lab, markDone],
   );
@@ -80,7 +84,8 @@ export function useLabChecks(lab: Lab): LabChecks {
       inFlight.current = true;
       let next: { steps: Iterable<number>; asked: boolean } | undefined = { steps, asked };
       while (next && live.current) {
-        await checkOnce([...next.steps], next.asked);
+        // A stale answer (the worker was replaced meanwhile): the new generation's run owns the queue.
+        if (!(await checkOnce([...next.steps], next.asked))) return;
         next = queued.current;
         queued.current = undefined;
       }
@@ -107,7 +112,16 @@ export function useLabChecks(lab: Lab): LabChecks {
   // On opening the lab, and after every command the terminal finishes.
   useEffect(all, [all, commandsRun]);
   // A fresh cluster (the worker crashed or hung) answers differently: look again.
-  useEffect(() => onEngineRestart(all), [all]);
+  useEffect(
+    () =>
+      onEngineRestart(() => {
+        generation.current++;
+        inFlight.current = false;
+        queued.current = undefined;
+        all();
+      }),
+    [all],
+  );
 
   // The cluster moves on its own (time flows): a Deployment becomes ready a few seconds after the
   // command that created it. Look again then, but only while something is still to pass.
