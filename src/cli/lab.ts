@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createLearnerSession } from '../engine/cluster';
 import { LabFileError, parseLab, runChecks, type CheckResult, type Lab, type LabCheck } from '../engine/lab';
 import { Simulation } from '../engine/sim/Simulation';
@@ -57,9 +57,9 @@ async function loadLab(path: string): Promise<Lab | string> {
   }
 }
 
+/** The lab's folder name, as the browser names it (`01-cluster-dns`), however DIR was written (`.`). */
 function labId(file: string): string {
-  const parts = file.split(/[\\/]/).filter((p) => p && p !== '.');
-  return parts.at(-2) ?? 'lab';
+  return basename(dirname(resolve(file)));
 }
 
 /** A command of a lab may span lines (a heredoc): they are typed one after the other. */

@@ -52,4 +52,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`kubelab lab labs/x | head`) closes the pipe: end quietly, as a
+// program killed by SIGPIPE does (status 128+13), instead of a stack trace for the write.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(141);
+});
+
 process.exitCode = await main(process.argv.slice(2));
