@@ -5,6 +5,7 @@
  * answered from the live API server by a process hook (network/apiServerProcess.ts).
  */
 import { imageBaseName } from './imageRef';
+import { kubeProxyStartupSteps } from './kubeProxyLog';
 import { foreverPlan } from './process';
 import { httpDate } from './timeFormat';
 import type { ContainerLaunch, HttpRequest, HttpResponse, ImageProfile, Listener, ServerCert } from './types';
@@ -123,8 +124,11 @@ export const controlPlaneProfile: ImageProfile = {
   start(launch, ref) {
     const name = imageBaseName(ref);
     const c = component(name, launch);
+    const steps = name === 'kube-proxy' ? kubeProxyStartupSteps(launch, ref.tag) : [];
+    const crashes = steps.some((s) => s.kind === 'exit');
     return foreverPlan({
-      listens: c.listens,
+      listens: crashes ? [] : c.listens,
+      steps,
       onSigterm: { exitAfterMs: 500, code: 0 },
       tls: (port) => c.tls[port],
       http: (port, req: HttpRequest) => {

@@ -46,6 +46,13 @@ export interface ContainerLaunch {
   /** Virtual time at which the process starts (ms since the epoch), for log timestamps. */
   startedAt: number;
   hostname: string;
+  /** The node the container runs on, as a process there can learn it: InternalIP and CPU count. */
+  host?: { ip: string; cpus: number };
+  /**
+   * The files of the configMap volumes mounted into the container (mount path + key → content),
+   * as the kubelet wrote them before the start: what a program reads as its config (`--config`).
+   */
+  files?: Record<string, string>;
 }
 
 export interface HttpRequest {

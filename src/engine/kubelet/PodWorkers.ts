@@ -5,7 +5,9 @@ import { EventRecorder, type EventTarget } from '../sim/events';
 import type { PodObject } from '../sim/kinds';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
+import { configMapFiles } from './configMapFiles';
 import { containerEnv } from './containerEnv';
+import { NODE_CPUS } from './nodeObject';
 import { ServiceLinks } from './serviceLinks';
 import { BACKOFF_RESET_MS, goDuration, nextBackoff } from './durations';
 import { PodNetwork } from './PodNetwork';
@@ -150,7 +152,10 @@ export abstract class PodWorkers extends RelistedRuntime {
       env,
       startedAt: now,
       hostname: rt.hostname,
+      host: { ip: this.cfg.nodeIP, cpus: NODE_CPUS },
     };
+    const files = configMapFiles(this.cfg.api, pod, spec);
+    if (files) c.launch.files = files;
     const plan = this.planOf(rt, c)!;
     this.runtimeChanged(rt, c);
     c.containerID = `containerd://${hex(`${rt.uid}/${c.name}/${c.restartCount}`)}`;

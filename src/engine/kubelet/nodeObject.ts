@@ -46,9 +46,12 @@ export function nodeConditions(now: number, ready: boolean, prev?: NodeCondition
   ];
 }
 
+/** CPUs of every simulated node (capacity, and what a process on the node counts). */
+export const NODE_CPUS = 2;
+
 /** The Node object a kubeadm-joined kubelet registers: labels, taints, capacity, addresses, info. */
 export function nodeObject(n: NodeSpecInput, now: number): NodeObject {
-  const capacity = { cpu: '2', 'ephemeral-storage': '81106868Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '4005276Ki', pods: '110' };
+  const capacity = { cpu: String(NODE_CPUS), 'ephemeral-storage': '81106868Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '4005276Ki', pods: '110' };
   const allocatable = { ...capacity, 'ephemeral-storage': '74747241785', memory: '3902876Ki' };
   return {
     apiVersion: 'v1',
