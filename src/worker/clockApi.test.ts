@@ -40,9 +40,16 @@ describe('EngineApi clock: rewind', () => {
     value(api.execute(shell, 'hello'));
     value(api.execute(shell, 'EOF'));
     value(api.runOnBuffer('apply', 'svc.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n'));
+    // The editor begins every Apply as a stepped one; a small file it cancels and applies at once.
+    const small = value(api.beginApply('svc.yaml', 'kind: ConfigMap\n'));
+    api.cancelApply(small.id);
+    const big = value(api.beginApply('many.yaml', Array.from({ length: 3 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join('---\n')));
+    value(api.stepApply(big.id, 2));
+    value(api.stepApply(big.id, 2));
     value(api.execute(shell, 'echo "unfinished'));
     api.interrupt(shell);
     expect(api.checkpoints()).toEqual([
+      { id: 4, at: start + 2_000, label: 'kubectl apply -f many.yaml' },
       { id: 3, at: start + 2_000, label: 'kubectl apply -f svc.yaml' },
       { id: 2, at: start + 2_000, label: 'cat <<EOF\nhello\nEOF' },
       { id: 1, at: start, label: 'kubectl create deployment web --image=nginx' },

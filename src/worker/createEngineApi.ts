@@ -50,6 +50,8 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
   let nextSession = 1;
   const applies = new Map<number, ChunkedApply>();
   let nextApply = 1;
+  /** Stepped applies not stepped yet, with their file: the first step takes their checkpoint. */
+  const unstepped = new Map<number, string>();
   let lastReal = now();
   // Rewind: the cluster just before each command line and editor Apply/Delete; beside each, the
   // packet player's last entry then, so a rewind also takes back the requests made after it.
@@ -163,11 +165,10 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
     /** Apply of a huge buffer in steps (progress, Cancel): starts it and says how many documents it has. */
     beginApply(path: string, text: string): Result<{ id: number; total: number }> {
       return guard(() => {
-        const before = beforeChange();
         const id = nextApply++;
         const job = new ChunkedApply(sim, path, text);
-        checkpoints.keep(before.captured, `kubectl apply -f ${quote(path)}`, before.mark);
         applies.set(id, job);
+        unstepped.set(id, path);
         return { id, total: job.total };
       });
     },
@@ -176,7 +177,13 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
       return guard(() => {
         const job = applies.get(id);
         if (!job) throw new Error(`no apply ${id}`);
+        // The checkpoint goes before the first step, not at begin: the editor begins every Apply
+        // this way and runs a small file with runOnBuffer instead, which keeps its own.
+        const path = unstepped.get(id);
+        unstepped.delete(id);
+        const before = path === undefined ? undefined : beforeChange();
         const r = job.step(count);
+        if (before) checkpoints.keep(before.captured, `kubectl apply -f ${quote(path!)}`, before.mark);
         if (r.finished) applies.delete(id);
         publish();
         return r;
@@ -186,6 +193,7 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
     cancelApply(id: number): void {
       applies.get(id)?.cleanUp();
       applies.delete(id);
+      unstepped.delete(id);
     },
     /** The editor's Diff: live objects against a server-side dry-run apply of the buffer. */
     diffBuffer(path: string, text: string): Result<BufferDiff> {
@@ -290,6 +298,7 @@ export function createEngineApi(now: () => number = () => performance.now(), boo
       applies.clear();
       checkpoints = new Checkpoints<number>(sim);
       unfinished.clear();
+      unstepped.clear();
       traces.rebind(sim);
       publish();
       return sim.clock.state();
