@@ -84,3 +84,18 @@ test('after the engine worker is replaced, the checks look at the fresh cluster'
   await expect(check).toContainText('Not yet');
   await expect(panel.getByRole('heading', { name: new RegExp(`${STEP}.*Done`) })).toBeVisible();
 });
+
+test('rewinding the cluster takes a passed check back to not yet; the step stays done', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const panel = await openLab(lab);
+  const check = panel.getByRole('region', { name: 'Checks of step 2' }).getByRole('listitem').first();
+  await lab.typeInTerminal('kubectl create service clusterip alpaca --tcp=80:8080');
+  await expect(check).toContainText('Passed');
+  const clock = page.getByRole('group', { name: 'Simulation clock' });
+  await clock.getByRole('button', { name: 'Rewind' }).click();
+  await page.getByRole('menu', { name: 'Rewind the cluster to just before…' }).getByRole('menuitem', { name: /before kubectl create service clusterip alpaca/ }).click();
+  await expect(check).toContainText('Not yet');
+  await expect(panel.getByRole('heading', { name: new RegExp(`${STEP}.*Done`) })).toBeVisible();
+  expect(lab.consoleErrors).toEqual([]);
+});

@@ -7,7 +7,7 @@ import { useLabProgress } from './useLabProgress';
 
 /**
  * How long after the cluster changes on its own (pods becoming ready as time flows, a rewind)
- * the checks that do not pass yet look again; at most one such run per interval.
+ * the checks look again; at most one such run per interval however busy the cluster is.
  */
 const CLUSTER_RECHECK_MS = 1_000;
 
@@ -25,7 +25,7 @@ export interface LabChecks {
 /**
  * Runs a lab's checks against the live cluster: all of them when the lab opens, after each
  * command the terminal finishes, after the cluster engine restarts, and shortly after the
- * cluster changes while a check does not pass yet; one step's on request.
+ * cluster changes; one step's on request.
  * A step whose checks all pass is recorded as done (kept across reloads).
  */
 export function useLabChecks(lab: Lab): LabChecks {
@@ -123,18 +123,17 @@ export function useLabChecks(lab: Lab): LabChecks {
     [all],
   );
 
-  // The cluster moves on its own (time flows): a Deployment becomes ready a few seconds after the
-  // command that created it. Look again then, but only while something is still to pass.
+  // The cluster moves on its own: a Deployment becomes ready a few seconds after the command that
+  // made it, and a rewind takes back what passed. Look again shortly after it changes.
   const records = useEngineStore(selectRecords);
-  const waiting = lab.steps.some((step, i) => step.checks.length > 0 && !results[i]?.every((c) => c.passed));
   const recheck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    if (!waiting || recheck.current !== undefined) return;
+    if (recheck.current !== undefined) return;
     recheck.current = setTimeout(() => {
       recheck.current = undefined;
       all();
     }, CLUSTER_RECHECK_MS);
-  }, [records, waiting, all]);
+  }, [records, all]);
   useEffect(() => () => clearTimeout(recheck.current), []);
 
   const checkStep = useCallback((step: number) => void run([step], true), [run]);
