@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { editorPane } from './support/editorPane';
 import { LabPage } from './support/labPage';
 
 /** The seconds of an `HH:MM:SS` clock reading, from midnight. */
@@ -67,4 +68,24 @@ test('Rewind brings a deleted deployment back, paused before the delete', async 
   await expect.poll(async () => (await lab.terminalText()).split('controlplane:~$ kubectl get deploy').at(-1)).toMatch(/^\nNAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+/);
   expect(lab.consoleErrors).toEqual([]);
   expect(await lab.terminalText()).not.toContain('internal error');
+});
+
+test('Rewind to before an editor Apply takes its objects away again', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const editor = editorPane(page);
+  await expect(editor.tab('web.yaml')).toBeVisible();
+  await editor.button('Apply').click();
+  const map = lab.region('Topology');
+  await expect(map.getByRole('group', { name: /^Pod default\/web-/ })).toHaveCount(2);
+
+  await page.getByRole('group', { name: 'Simulation clock' }).getByRole('button', { name: 'Rewind' }).click();
+  const items = page.getByRole('menu', { name: 'Rewind the cluster to just before…' }).getByRole('menuitem');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toHaveAccessibleName(/^\d\d:\d\d:\d\d, before kubectl apply -f web\.yaml$/);
+  await items.first().click();
+  await expect(map.getByRole('group', { name: /^Pod default\/web-/ })).toHaveCount(0);
+  await lab.typeInTerminal('kubectl get deploy');
+  await expect.poll(() => lab.terminalText()).toContain('No resources found in default namespace.');
+  expect(lab.consoleErrors).toEqual([]);
 });
