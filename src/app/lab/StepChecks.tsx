@@ -19,7 +19,7 @@ export function StepChecks({ stepNumber, stepTitle, checks, results, checking, o
           type="button"
           className="btn btn-small"
           onClick={onCheck}
-          disabled={checking}
+         
           aria-label={`Check step ${stepNumber}: ${stepTitle}`}
         >
           {checking ? 'Checking…' : 'Check'}

@@ -14,7 +14,7 @@ const CLUSTER_RECHECK_MS = 1_000;
 export interface LabChecks {
   /** Per step, the latest results of its checks (undefined before the first run). */
   results: (CheckResult[] | undefined)[];
-  /** The steps being checked right now. */
+  /** The steps whose Check the learner pressed, being checked right now. */
   checking: ReadonlySet<number>;
   /** What to announce to screen readers: the outcome of an asked-for check, or a step just done. */
   announcement: string;
@@ -48,7 +48,8 @@ export function useLabChecks(lab: Lab): LabChecks {
     async (steps: number[], asked: boolean): Promise<boolean> => {
       const gen = generation.current;
       const withChecks = steps.filter((i) => lab.steps[i]!.checks.length > 0);
-      setChecking(new Set(withChecks));
+      // Only a check the learner asked for shows as busy: automatic runs come and go every second.
+      if (asked) setChecking(new Set(withChecks));
       const r = await engine().runChecks(withChecks.flatMap((i) => lab.steps[i]!.checks));
       if (!live.current || gen !== generation.current) return false;
       setChecking(new Set());
