@@ -38,12 +38,22 @@ it('kubectl logs of kube-proxy: the v1.34 startup log, then the same after switc
   await expect(t).toMatchFileSnapshot('./__golden__/kube-proxy-logs.txt');
 });
 
-it('a restored snapshot prints the same log', () => {
+it('a restored snapshot prints the same log, and keeps the sysctls the first kube-proxy wrote to the node', () => {
   const sim = new Simulation({ seed: 'kube-proxy-log' });
   const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
-  const pod = transcript(s, ['kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=node02 -o name']).split('\n')[1]!;
+  const podOn = (session: typeof s) => transcript(session, ['kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=node02 -o name']).split('\n')[1]!;
+  const pod = podOn(s);
   const before = transcript(s, [`kubectl logs -n kube-system ${pod}`]);
   expect(before).toContain('"Successfully retrieved NodeIPs" NodeIPs=["172.18.0.4"]');
+  expect(before).toContain('"Set sysctl" entry="net/netfilter/nf_conntrack_tcp_timeout_close_wait" value=3600');
   sim.restore(JSON.parse(JSON.stringify(sim.snapshot())));
-  expect(transcript(createLearnerSession(sim, { advance: (ms) => sim.advance(ms) }), [`kubectl logs -n kube-system ${pod}`])).toBe(before);
+  const restored = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+  expect(transcript(restored, [`kubectl logs -n kube-system ${pod}`])).toBe(before);
+  // Its successor on the node finds the kernel already set: nothing to write, nothing said.
+  transcript(restored, [`kubectl delete -n kube-system ${pod}`, 'sleep 15']);
+  const next = podOn(restored);
+  expect(next).not.toBe(pod);
+  const after = transcript(restored, [`kubectl logs -n kube-system ${next}`]);
+  expect(after).toContain('"Setting nf_conntrack_max" nfConntrackMax=131072');
+  expect(after).not.toContain('Set sysctl');
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kubeProxyStartupSteps, readKubeProxyConfig } from './kubeProxyLog';
+import { KERNEL_SYSCTLS } from '../kubelet/ContainerRuntimeSim';
+import { goDurationSeconds, kubeProxyStartupSteps, readKubeProxyConfig } from './kubeProxyLog';
 import type { ContainerLaunch, ProcessStep } from './types';
 
 const START = Date.UTC(2026, 0, 10, 9, 0, 2, 500);
@@ -100,7 +101,8 @@ describe('kube-proxy v1.34 startup log', () => {
     const loopback = bodies(kubeProxyStartupSteps(launch(KUBEADM.replace('nodePortAddresses: null', 'nodePortAddresses:\n- 127.0.0.0/8')), 'v1.34.1')).join('\n');
     expect(loopback).toContain('route_localnet');
     expect(bodies(kubeProxyStartupSteps(launch(KUBEADM.replace('maxPerCore: null', 'maxPerCore: 0')), 'v1.34.1')).join('\n')).not.toContain('nf_conntrack_max');
-    expect(readKubeProxyConfig(KUBEADM)).toEqual({ mode: '', ipvsScheduler: '', nodePortAddresses: [], localhostNodePorts: true, conntrackMaxPerCore: 32768, conntrackMin: 131072 });
+    expect(readKubeProxyConfig(KUBEADM)).toMatchObject({ mode: '', ipvsScheduler: '', nodePortAddresses: [], localhostNodePorts: true, conntrackMaxPerCore: 32768, conntrackMin: 131072, tcpEstablishedTimeout: 86400, tcpCloseWaitTimeout: 3600 });
+    expect([goDurationSeconds('24h0m0s', 0), goDurationSeconds('1h', 0), goDurationSeconds('0s', 5), goDurationSeconds('1m30s', 0), goDurationSeconds('soon', 7)]).toEqual([86400, 3600, 0, 90, 7]);
   });
 
   it('a --config file the volumes do not hold: the command fails and the container exits 1', () => {
@@ -109,5 +111,29 @@ describe('kube-proxy v1.34 startup log', () => {
     expect(bodies(steps)).toEqual(['run.go:74] "command failed" err="failed complete: open /var/lib/kube-proxy/configuration.conf: no such file or directory"']);
     expect(steps[0]!.kind === 'log' && steps[0]!.line.startsWith('E0110 09:00:02.')).toBe(true);
     expect(steps.at(-1)).toMatchObject({ kind: 'exit', code: 1 });
+  });
+
+  it('writes the conntrack sysctls the node holds other values for, each announced by a Set sysctl line, and only those', () => {
+    const fresh = kubeProxyStartupSteps(launch(KUBEADM, { host: { ip: '172.18.0.3', cpus: 2, sysctls: { ...KERNEL_SYSCTLS } } }), 'v1.34.1');
+    expect(bodies(fresh).slice(3, 8)).toEqual([
+      'server.go:219] "Successfully retrieved NodeIPs" NodeIPs=["172.18.0.3"]',
+      'conntrack.go:121] "Set sysctl" entry="net/netfilter/nf_conntrack_max" value=131072',
+      'conntrack.go:60] "Setting nf_conntrack_max" nfConntrackMax=131072',
+      'conntrack.go:121] "Set sysctl" entry="net/netfilter/nf_conntrack_tcp_timeout_established" value=86400',
+      'conntrack.go:121] "Set sysctl" entry="net/netfilter/nf_conntrack_tcp_timeout_close_wait" value=3600',
+    ]);
+    const writes = fresh.filter((s) => s.kind === 'sysctl');
+    expect(writes).toEqual([
+      expect.objectContaining({ key: 'net/netfilter/nf_conntrack_max', value: 131072 }),
+      expect.objectContaining({ key: 'net/netfilter/nf_conntrack_tcp_timeout_established', value: 86400 }),
+      expect.objectContaining({ key: 'net/netfilter/nf_conntrack_tcp_timeout_close_wait', value: 3600 }),
+    ]);
+    // A second kube-proxy on the same node finds them written.
+    const after = { ...KERNEL_SYSCTLS, ...Object.fromEntries(writes.map((w) => (w.kind === 'sysctl' ? [w.key, w.value] : []))) };
+    const again = kubeProxyStartupSteps(launch(KUBEADM, { host: { ip: '172.18.0.3', cpus: 2, sysctls: after } }), 'v1.34.1');
+    expect(bodies(again).join('\n')).not.toContain('Set sysctl');
+    expect(again.some((s) => s.kind === 'sysctl')).toBe(false);
+    const liberal = bodies(kubeProxyStartupSteps(launch(KUBEADM.replace('min: null', 'min: null\n  tcpBeLiberal: true'), { host: { ip: '172.18.0.3', cpus: 2, sysctls: after } }), 'v1.34.1'));
+    expect(liberal).toContain('conntrack.go:121] "Set sysctl" entry="net/netfilter/nf_conntrack_tcp_be_liberal" value=1');
   });
 });

@@ -24,6 +24,21 @@ export interface KubeProxyStartConfig {
   /** `conntrack.maxPerCore` / `conntrack.min` after defaulting (32768 / 131072). */
   conntrackMaxPerCore: number;
   conntrackMin: number;
+  /** The other conntrack settings kube-proxy writes, in seconds (0: left alone). */
+  tcpEstablishedTimeout: number;
+  tcpCloseWaitTimeout: number;
+  tcpBeLiberal: boolean;
+  udpTimeout: number;
+  udpStreamTimeout: number;
+}
+
+/** Seconds of a Go duration (`24h0m0s`, `1h`, `30s`, `250ms`); `dflt` when absent or unreadable. */
+export function goDurationSeconds(v: unknown, dflt: number): number {
+  if (typeof v !== 'string') return dflt;
+  const parts = [...v.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)];
+  if (parts.length === 0 || parts.map((m) => m[0]).join('') !== v) return dflt;
+  const unit: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+  return Math.floor(parts.reduce((sum, m) => sum + Number(m[1]) * unit[m[2]!]!, 0));
 }
 
 type Doc = Record<string, unknown>;
@@ -48,6 +63,11 @@ export function readKubeProxyConfig(text: string | undefined): KubeProxyStartCon
     localhostNodePorts: obj(doc['iptables'])['localhostNodePorts'] !== false,
     conntrackMaxPerCore: num(conntrack['maxPerCore'], 32768),
     conntrackMin: num(conntrack['min'], 131072),
+    tcpEstablishedTimeout: goDurationSeconds(conntrack['tcpEstablishedTimeout'], 86400),
+    tcpCloseWaitTimeout: goDurationSeconds(conntrack['tcpCloseWaitTimeout'], 3600),
+    tcpBeLiberal: conntrack['tcpBeLiberal'] === true,
+    udpTimeout: goDurationSeconds(conntrack['udpTimeout'], 0),
+    udpStreamTimeout: goDurationSeconds(conntrack['udpStreamTimeout'], 0),
   };
 }
 
@@ -84,6 +104,8 @@ interface Entry {
   line: number;
   msg: string;
   kv?: [string, KlogValue][];
+  /** The kernel write this line announces. */
+  sysctl?: { key: string; value: number };
 }
 
 const I = (gapUs: number, file: string, line: number, msg: string, kv?: [string, KlogValue][]): Entry => ({ gapUs, severity: 'I', file, line, msg, ...(kv ? { kv } : {}) });
@@ -107,11 +129,27 @@ function startupEntries(launch: ContainerLaunch, cfg: KubeProxyStartConfig, vers
   out.push(I(100_000, 'shared_informer.go', 356, 'Caches are synced', [['controller', 'node informer cache']]));
   const nodeIP = launch.host?.ip;
   if (nodeIP) out.push(I(50, 'server.go', 219, 'Successfully retrieved NodeIPs', [['NodeIPs', [nodeIP]]]));
-  // setupConntrack: nf_conntrack_max = max(maxPerCore * CPUs, min), unless maxPerCore is 0.
+  // setupConntrack: each sysctl is written (and said so) only when the kernel holds another value.
+  const kernel = launch.host?.sysctls;
+  let gap = 70_000;
+  const setSysctl = (name: string, value: number) => {
+    const key = `net/netfilter/${name}`;
+    if (!kernel || kernel[key] === value) return;
+    out.push({ ...I(gap, 'conntrack.go', 121, 'Set sysctl', [['entry', key], ['value', value]]), sysctl: { key, value } });
+    gap = 150;
+  };
+  // nf_conntrack_max = max(maxPerCore * CPUs, min), unless maxPerCore is 0.
   if (cfg.conntrackMaxPerCore > 0) {
     const max = Math.max(cfg.conntrackMaxPerCore * (launch.host?.cpus ?? 1), cfg.conntrackMin);
-    out.push(I(70_000, 'conntrack.go', 60, 'Setting nf_conntrack_max', [['nfConntrackMax', max]]));
+    setSysctl('nf_conntrack_max', max);
+    out.push(I(gap, 'conntrack.go', 60, 'Setting nf_conntrack_max', [['nfConntrackMax', max]]));
+    gap = 150;
   }
+  if (cfg.tcpEstablishedTimeout > 0) setSysctl('nf_conntrack_tcp_timeout_established', cfg.tcpEstablishedTimeout);
+  if (cfg.tcpCloseWaitTimeout > 0) setSysctl('nf_conntrack_tcp_timeout_close_wait', cfg.tcpCloseWaitTimeout);
+  if (cfg.tcpBeLiberal) setSysctl('nf_conntrack_tcp_be_liberal', 1);
+  if (cfg.udpTimeout > 0) setSysctl('nf_conntrack_udp_timeout', cfg.udpTimeout);
+  if (cfg.udpStreamTimeout > 0) setSysctl('nf_conntrack_udp_timeout_stream', cfg.udpStreamTimeout);
   const npa = cfg.nodePortAddresses.length === 1 && cfg.nodePortAddresses[0] === 'primary' ? (nodeIP ? [`${nodeIP}/32`] : []) : cfg.nodePortAddresses;
   const npaError = nodePortAddressesError(npa);
   if (npaError) out.push({ ...I(1_500, 'server.go', 256, 'Kube-proxy configuration may be incomplete or incorrect', [['err', npaError]]), severity: 'E' });
@@ -136,7 +174,7 @@ function startupEntries(launch: ContainerLaunch, cfg: KubeProxyStartConfig, vers
     const j = rng.int(i + 1);
     [controllers[i], controllers[j]] = [controllers[j]!, controllers[i]!];
   }
-  let gap = 1_300;
+  gap = 1_300;
   for (const [name, line] of controllers) {
     out.push(I(gap, 'config.go', line, `Starting ${name} controller`));
     out.push(I(10, 'shared_informer.go', 349, 'Waiting for caches to sync', [['controller', name]]));
@@ -173,9 +211,11 @@ export function kubeProxyStartupSteps(launch: ContainerLaunch, version: string):
   }
   const cfg = readKubeProxyConfig(text);
   let offsetUs = 0;
-  return startupEntries(launch, cfg, version, rng).map((e) => {
+  return startupEntries(launch, cfg, version, rng).flatMap((e) => {
     // Jitter each gap by ±25% and give it its own microseconds.
     offsetUs += Math.round(e.gapUs * (0.75 + rng.next() * 0.5)) + 1 + rng.int(Math.min(1000, e.gapUs));
-    return { atMs: Math.floor(offsetUs / 1000), kind: 'log' as const, line: klogLine(e.severity, startUs + offsetUs, 1, e.file, e.line, e.msg, e.kv ?? []) };
+    const atMs = Math.floor(offsetUs / 1000);
+    const line: ProcessStep = { atMs, kind: 'log', line: klogLine(e.severity, startUs + offsetUs, 1, e.file, e.line, e.msg, e.kv ?? []) };
+    return e.sysctl ? [line, { atMs, kind: 'sysctl' as const, ...e.sysctl }] : [line];
   });
 }

@@ -46,8 +46,11 @@ export interface ContainerLaunch {
   /** Virtual time at which the process starts (ms since the epoch), for log timestamps. */
   startedAt: number;
   hostname: string;
-  /** The node the container runs on, as a process there can learn it: InternalIP and CPU count. */
-  host?: { ip: string; cpus: number };
+  /**
+   * The node the container runs on, as a process there can learn it: InternalIP, CPU count, and
+   * the kernel's `net/netfilter/*` sysctls as they stand when the container starts.
+   */
+  host?: { ip: string; cpus: number; sysctls?: Record<string, number> };
   /**
    * The files of the configMap volumes mounted into the container (mount path + key → content),
    * as the kubelet wrote them before the start: what a program reads as its config (`--config`).
@@ -86,7 +89,9 @@ export type ProcessStep =
   | { atMs: number; kind: 'log'; line: string }
   | { atMs: number; kind: 'touch'; path: string }
   | { atMs: number; kind: 'rm'; path: string }
-  | { atMs: number; kind: 'exit'; code: number };
+  | { atMs: number; kind: 'exit'; code: number }
+  /** A write to the node's kernel (`net/netfilter/nf_conntrack_max`): privileged host processes. */
+  | { atMs: number; kind: 'sysctl'; key: string; value: number };
 
 /** A repeating tail (`while true; do ...; done`): its steps are offsets inside one round. */
 export interface ProcessLoop {

@@ -4,6 +4,29 @@ import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
 import type { ContainerRuntime, KubeletAction, PodRuntime, ScheduledAction } from './runtimeTypes';
 
+/**
+ * The `net/netfilter/*` sysctls of a freshly booted node (Ubuntu 24.04, kernel 6.8, ~4 GiB:
+ * nf_conntrack sizes its table to 65536 buckets above 1 GiB and allows one entry per bucket).
+ */
+export const KERNEL_SYSCTLS: Readonly<Record<string, number>> = {
+  'net/netfilter/nf_conntrack_max': 65536,
+  'net/netfilter/nf_conntrack_tcp_timeout_established': 432000,
+  'net/netfilter/nf_conntrack_tcp_timeout_close_wait': 60,
+  'net/netfilter/nf_conntrack_tcp_be_liberal': 0,
+  'net/netfilter/nf_conntrack_udp_timeout': 30,
+  'net/netfilter/nf_conntrack_udp_timeout_stream': 120,
+};
+
+/** What a kubelet's runtime keeps in a snapshot. */
+export interface RuntimeState {
+  pods: PodRuntime[];
+  actions: ScheduledAction[];
+  images: string[];
+  pullBusyUntil: number;
+  /** Absent in snapshots taken before the kernel's sysctls were kept: boot values then. */
+  sysctls?: Record<string, number>;
+}
+
 /** Which container a process plan is being built for (what a {@link ProcessHook} may look at). */
 export interface ProcessContext {
   namespace: string;
@@ -35,6 +58,8 @@ export abstract class ContainerRuntimeSim {
   private actions = new Map<number, ScheduledAction>();
   private plans = new Map<string, ProcessPlan>();
   private hooks: ProcessHook[] = [];
+  /** The node kernel's `net/netfilter/*` sysctls: boot values, then what host processes wrote. */
+  protected sysctls: Record<string, number> = { ...KERNEL_SYSCTLS };
 
   constructor(
     protected readonly clock: VirtualClock,
@@ -107,21 +132,22 @@ export abstract class ContainerRuntimeSim {
     return [...this.pods.values()].map((p) => JSON.parse(JSON.stringify(p)) as PodRuntime);
   }
 
-  protected saveRuntime(): { pods: PodRuntime[]; actions: ScheduledAction[]; images: string[]; pullBusyUntil: number } {
+  protected saveRuntime(): RuntimeState {
     const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
     // Ordered by due time (stable over arming order), the order restore re-arms them in.
     const actions = [...this.actions.values()].sort((a, b) => a.at - b.at);
-    return { pods: clone([...this.pods.values()]), actions: clone(actions), images: [...this.images].sort(), pullBusyUntil: this.pullBusyUntil };
+    return { pods: clone([...this.pods.values()]), actions: clone(actions), images: [...this.images].sort(), pullBusyUntil: this.pullBusyUntil, sysctls: { ...this.sysctls } };
   }
 
   /** `shiftMs` moves every pending action (used when a settled cluster is moved forward in time). */
-  protected restoreRuntime(s: { pods: PodRuntime[]; actions: ScheduledAction[]; images: string[]; pullBusyUntil: number }, shiftMs = 0): void {
+  protected restoreRuntime(s: RuntimeState, shiftMs = 0): void {
     for (const id of this.actions.keys()) this.clock.cancel(id);
     this.actions.clear();
     this.plans.clear();
     this.pods = new Map(s.pods.map((p) => [p.uid, JSON.parse(JSON.stringify(p)) as PodRuntime]));
     this.images = new Set(s.images);
     this.pullBusyUntil = s.pullBusyUntil + shiftMs;
+    this.sysctls = { ...KERNEL_SYSCTLS, ...s.sysctls };
     for (const a of [...s.actions].sort((x, y) => x.at - y.at)) this.arm({ ...a, at: a.at + shiftMs });
   }
 }

@@ -152,7 +152,7 @@ export abstract class PodWorkers extends RelistedRuntime {
       env,
       startedAt: now,
       hostname: rt.hostname,
-      host: { ip: this.cfg.nodeIP, cpus: NODE_CPUS },
+      host: { ip: this.cfg.nodeIP, cpus: NODE_CPUS, sysctls: { ...this.sysctls } },
     };
     const files = configMapFiles(this.cfg.api, pod, spec);
     if (files) c.launch.files = files;
@@ -204,6 +204,7 @@ export abstract class PodWorkers extends RelistedRuntime {
       if (s.kind === 'log') c.logs.push({ at: this.clock.now(), line: s.line });
       else if (s.kind === 'touch') c.files = [...new Set([...c.files, s.path])];
       else if (s.kind === 'rm') c.files = c.files.filter((f) => f !== s.path);
+      else if (s.kind === 'sysctl') this.sysctls[s.key] = s.value;
       else if (s.kind === 'exit') {
         this.exited(rt, pod, c, s.code);
         return;
@@ -221,6 +222,7 @@ export abstract class PodWorkers extends RelistedRuntime {
       if (s.kind === 'log') c.logs.push({ at: this.clock.now() + s.atMs, line: s.line });
       else if (s.kind === 'touch') c.files = [...new Set([...c.files, s.path])];
       else if (s.kind === 'rm') c.files = c.files.filter((f) => f !== s.path);
+      else if (s.kind === 'sysctl') this.sysctls[s.key] = s.value;
     }
     // Keep only the recent output of chatty loops (the runtime rotates logs too).
     if (c.logs.length > 5000) c.logs = c.logs.slice(-5000);
