@@ -25,8 +25,9 @@ describe('checkpoints', () => {
     run('sleep 30');
     expect(run('kubectl get deploy')).toBe('No resources found in default namespace.\n');
 
+    sim.clock.speed = 5;
     cps.rewind(cp.id);
-    expect(sim.snapshot()).toEqual({ ...expected, clock: { ...expected.clock, paused: true } });
+    expect(sim.snapshot()).toEqual({ ...expected, clock: { ...expected.clock, paused: true, speed: 5 } });
     expect(sim.clock.paused).toBe(true);
     expect(run('kubectl get deploy web -o name')).toBe('deployment.apps/web\n');
   });

@@ -88,14 +88,16 @@ export class Checkpoints<M = undefined> {
 
   /**
    * Brings the cluster back to checkpoint `id`, in place (the same Simulation, so everything
-   * holding it, such as open terminals, goes on working), with its clock paused there. The
-   * checkpoints after it are dropped: what follows is a new timeline. The chosen one stays, so
-   * the learner can come back to it again.
+   * holding it, such as open terminals, goes on working), with its clock paused there (at the
+   * current speed). The checkpoints after it are dropped: what follows is a new timeline. The
+   * chosen one stays, so the learner can come back to it again.
    */
   rewind(id: number): CheckpointInfo & { meta: M } {
     const cp = this.find(id);
     const snap = JSON.parse(cp.json) as SimulationSnapshot;
+    // Paused there, at the speed chosen now: the speed is the viewer's, not the cluster's.
     snap.clock.paused = true;
+    snap.clock.speed = this.sim.clock.speed;
     this.sim.restore(snap);
     this.kept = this.kept.slice(0, this.kept.indexOf(cp) + 1);
     return { ...info(cp), meta: cp.meta };
