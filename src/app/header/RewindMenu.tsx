@@ -22,9 +22,13 @@ export function RewindMenu({ disabled }: { disabled: boolean }) {
   const menuRef = useRef<HTMLUListElement>(null);
 
   async function openMenu() {
-    await loadCheckpoints();
-    setFocus(0);
-    setOpen(true);
+    try {
+      await loadCheckpoints();
+    } finally {
+      // A worker being replaced answers nothing: the menu still opens, with what is known.
+      setFocus(0);
+      setOpen(true);
+    }
   }
 
   function close(refocus: boolean) {
