@@ -22,13 +22,10 @@ export function RewindMenu({ disabled }: { disabled: boolean }) {
   const menuRef = useRef<HTMLUListElement>(null);
 
   async function openMenu() {
-    try {
-      await loadCheckpoints();
-    } finally {
-      // A worker being replaced answers nothing: the menu still opens, with what is known.
-      setFocus(0);
-      setOpen(true);
-    }
+    // A worker that failed the call (being replaced) leaves the list as it was: open with that.
+    await loadCheckpoints().catch(() => undefined);
+    setFocus(0);
+    setOpen(true);
   }
 
   function close(refocus: boolean) {
