@@ -3,6 +3,7 @@ import type { ContainerLaunch, ProcessPlan } from '../apps';
 import type { Rng } from '../sim/Rng';
 import type { VirtualClock } from '../sim/VirtualClock';
 import type { ContainerRuntime, KubeletAction, PodRuntime, ScheduledAction } from './runtimeTypes';
+import { restorePods, savePods, type SavedPods } from './savedEnvs';
 
 /**
  * The `net/netfilter/*` sysctls of a freshly booted node (Ubuntu 24.04, kernel 6.8, ~4 GiB:
@@ -19,7 +20,8 @@ export const KERNEL_SYSCTLS: Readonly<Record<string, number>> = {
 
 /** What a kubelet's runtime keeps in a snapshot. */
 export interface RuntimeState {
-  pods: PodRuntime[];
+  /** The pods, each distinct container environment saved once (savedEnvs.ts). */
+  pods: SavedPods;
   actions: ScheduledAction[];
   images: string[];
   pullBusyUntil: number;
@@ -136,7 +138,7 @@ export abstract class ContainerRuntimeSim {
     const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
     // Ordered by due time (stable over arming order), the order restore re-arms them in.
     const actions = [...this.actions.values()].sort((a, b) => a.at - b.at);
-    return { pods: clone([...this.pods.values()]), actions: clone(actions), images: [...this.images].sort(), pullBusyUntil: this.pullBusyUntil, sysctls: { ...this.sysctls } };
+    return { pods: savePods(this.pods.values()), actions: clone(actions), images: [...this.images].sort(), pullBusyUntil: this.pullBusyUntil, sysctls: { ...this.sysctls } };
   }
 
   /** `shiftMs` moves every pending action (used when a settled cluster is moved forward in time). */
@@ -144,7 +146,7 @@ export abstract class ContainerRuntimeSim {
     for (const id of this.actions.keys()) this.clock.cancel(id);
     this.actions.clear();
     this.plans.clear();
-    this.pods = new Map(s.pods.map((p) => [p.uid, JSON.parse(JSON.stringify(p)) as PodRuntime]));
+    this.pods = new Map(restorePods(s.pods).map((p) => [p.uid, p]));
     this.images = new Set(s.images);
     this.pullBusyUntil = s.pullBusyUntil + shiftMs;
     this.sysctls = { ...KERNEL_SYSCTLS, ...s.sysctls };

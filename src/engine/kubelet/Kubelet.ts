@@ -7,17 +7,14 @@ import { NodeHeartbeat } from './NodeHeartbeat';
 import type { KubeletConfig } from './PodWorkers';
 import { PodQueries } from './PodQueries';
 import { podHostname, podHostsFile, podResolvConf } from './resolvConf';
-import type { ContainerRuntime, KubeletAction, PodRuntime, ScheduledAction } from './runtimeTypes';
+import type { ContainerRuntime, KubeletAction, PodRuntime } from './runtimeTypes';
+import type { RuntimeState } from './ContainerRuntimeSim';
 
 export type { KubeletConfig } from './PodWorkers';
 export type { ProcessContext, ProcessHook } from './ContainerRuntimeSim';
 
 /** Snapshot of one kubelet (plain JSON). */
-export interface KubeletState {
-  pods: PodRuntime[];
-  actions: ScheduledAction[];
-  images: string[];
-  pullBusyUntil: number;
+export interface KubeletState extends RuntimeState {
   lastIP: number;
   generation: number;
   queue: string[];
