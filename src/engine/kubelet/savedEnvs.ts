@@ -3,9 +3,9 @@
  * object instead of once per container.
  *
  * Why: every container without `env`/`envFrom` shares its namespace's service-link environment
- * (containerEnv.ts), seven variables per Service. After 250 Services and 750 pods that was three
- * quarters of a 22 MB snapshot, written out 750 times, and rewind takes a snapshot before every
- * command. The saved pods name their environment by its index in `envs`; restore gives the
+ * (containerEnv.ts), seven or more variables per Service. After 250 Services and 750 pods that
+ * was three quarters of a 22 MB snapshot (now 6.5 MB, saved in 0.1 instead of 0.5 s), written out
+ * 750 times, and rewind takes a snapshot before every command. The saved pods name their environment by its index in `envs`; restore gives the
  * containers that shared one object one (frozen) object again.
  */
 import type { ContainerLaunch } from '../apps';

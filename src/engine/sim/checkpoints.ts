@@ -13,9 +13,9 @@ export const CHECKPOINTS_KEPT = 30;
 
 /**
  * How much JSON text the checkpoints may hold together, by default. The default cluster's
- * snapshot is about 0.3 MB, so 30 fit many times over; after a 1,000-object apply (750 pods, each
- * with the service-link variables of 250 Services) it is about 22 MB, and 30 of those (660 MB)
- * would take the worker down: there the oldest go first, the newest always stays.
+ * snapshot is about 0.3 MB, so 30 fit many times over; after a 1,000-object apply (750 pods, 250
+ * Services) it is about 6.5 MB, and 30 of those (195 MB) would weigh on the worker: there the
+ * oldest go first, the newest always stays.
  */
 export const CHECKPOINT_CHARS_KEPT = 120_000_000;
 
