@@ -17,7 +17,7 @@ import type { RequestListener, RequestRecord } from './RequestLog';
 import { RequestHandler } from './RequestHandler';
 import { RESOURCES, resolveResource, resourceFor, resourceKey } from './resources';
 import type { StrategyContext } from './strategy';
-import type { DeleteOptions, KubeObject, ListOptions, PatchType, ResourceInfo, Unsubscribe, UserInfo, WatchEvent, WriteOptions } from './types';
+import type { DeleteOptions, KubeObject, ListOptions, PatchType, ResourceInfo, Unsubscribe, UserInfo, WatchEvent, WatchOptions, WriteOptions } from './types';
 import { newUid, rfc3339 } from './metadata';
 
 export interface ApiServerConfig {
@@ -122,6 +122,11 @@ export class ApiServer {
     this.nodePorts.restore(copy.nodePorts);
   }
 
+  /** Ends every open watch (this server is being replaced): watchers hear their `onClose`. */
+  closeWatches(): void {
+    this.store.closeWatches();
+  }
+
   // ---- request entry points used by ApiServerClient ----
 
   create(c: ApiServerClient, resource: string, ns: string | undefined, obj: KubeObject, opts?: WriteOptions): KubeObject {
@@ -145,7 +150,7 @@ export class ApiServer {
   delete(c: ApiServerClient, resource: string, ns: string | undefined, name: string, opts?: DeleteOptions): KubeObject {
     return this.handler.delete(c, resource, ns, name, opts);
   }
-  watch(c: ApiServerClient, resource: string, ns: string | undefined, handler: (ev: WatchEvent) => void, opts?: ListOptions & { fromResourceVersion?: number }): Unsubscribe {
+  watch(c: ApiServerClient, resource: string, ns: string | undefined, handler: (ev: WatchEvent) => void, opts?: WatchOptions): Unsubscribe {
     return this.handler.watch(c, resource, ns, handler, opts);
   }
 

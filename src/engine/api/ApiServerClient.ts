@@ -5,7 +5,7 @@
  */
 import type { ApiServer } from './ApiServer';
 import { impersonatedUser, type ImpersonationRequest } from './rbac/impersonation';
-import type { ApiClient, DeleteOptions, KubeObject, ListOptions, PatchType, Unsubscribe, UserInfo, WatchEvent, WriteOptions } from './types';
+import type { ApiClient, DeleteOptions, KubeObject, ListOptions, PatchType, Unsubscribe, UserInfo, WatchEvent, WatchOptions, WriteOptions } from './types';
 
 export class ApiServerClient implements ApiClient {
   private warnings: string[] = [];
@@ -77,7 +77,7 @@ export class ApiServerClient implements ApiClient {
   delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): KubeObject {
     return this.call(() => this.server.delete(this, resource, namespace, name, opts));
   }
-  watch(resource: string, namespace: string | undefined, handler: (ev: WatchEvent) => void, opts?: ListOptions & { fromResourceVersion?: number }): Unsubscribe {
+  watch(resource: string, namespace: string | undefined, handler: (ev: WatchEvent) => void, opts?: WatchOptions): Unsubscribe {
     return this.call(() => this.server.watch(this, resource, namespace, handler, opts));
   }
 }

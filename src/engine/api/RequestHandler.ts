@@ -14,7 +14,7 @@ import { impersonationChecks } from './rbac/impersonation';
 import { forbiddenError } from './errors';
 import { RequestContext } from './RequestContext';
 import { infoForKey } from './resources';
-import type { DeleteOptions, KubeObject, ListOptions, PatchType, ResourceInfo, Unsubscribe, WatchEvent, WriteOptions } from './types';
+import type { DeleteOptions, KubeObject, ListOptions, PatchType, ResourceInfo, Unsubscribe, WatchEvent, WatchOptions, WriteOptions } from './types';
 import { Writes } from './Writes';
 import { SCALABLE, toScale } from './kinds/scale';
 
@@ -129,13 +129,13 @@ export class RequestHandler {
     resource: string,
     ns: string | undefined,
     handler: (ev: WatchEvent) => void,
-    opts?: ListOptions & { fromResourceVersion?: number },
+    opts?: WatchOptions,
   ): Unsubscribe {
     const t = this.target(resource, ns, undefined);
     return this.request(client, 'watch', t, undefined, (ctx) => {
       const matches = this.selectorFilter(t, opts);
       try {
-        const unsubscribe = this.server.store.watch({ resource: t.key, namespace: t.namespace, matches, handler }, opts?.fromResourceVersion);
+        const unsubscribe = this.server.store.watch({ resource: t.key, namespace: t.namespace, matches, handler, ...(opts?.onClose ? { onClose: opts.onClose } : {}) }, opts?.fromResourceVersion);
         ctx.stage('watch', true, `watching from resourceVersion ${opts?.fromResourceVersion ?? this.server.store.resourceVersion}`);
         return unsubscribe;
       } catch (e) {

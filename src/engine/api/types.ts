@@ -38,6 +38,15 @@ export interface ResourceInfo {
   categories?: string[];
 }
 
+export interface WatchOptions extends ListOptions {
+  fromResourceVersion?: number;
+  /**
+   * Called if the server ends the watch (its API server was replaced by a restore, as a real
+   * server closes watches when it stops); the watch delivers nothing after it.
+   */
+  onClose?: () => void;
+}
+
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export interface WatchEvent<T extends KubeObject = KubeObject> {
@@ -139,7 +148,7 @@ export interface ApiClient {
    * Streams changes after `fromResourceVersion` (or from now). Handlers run synchronously after
    * the write that caused them, so they must only record or enqueue, never write back directly.
    */
-  watch(resource: string, namespace: string | undefined, handler: (ev: WatchEvent) => void, opts?: ListOptions & { fromResourceVersion?: number }): Unsubscribe;
+  watch(resource: string, namespace: string | undefined, handler: (ev: WatchEvent) => void, opts?: WatchOptions): Unsubscribe;
   /**
    * API warnings of the most recent request (kubectl prints each as `Warning: <text>` on
    * stderr), cleared on read. Optional so test doubles need not implement it.

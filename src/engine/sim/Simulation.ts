@@ -263,6 +263,8 @@ export class Simulation {
       for (const k of this.parts.kubelets) k.stop();
       this.parts.scheduler.stop();
       for (const c of this.parts.extra.values()) c.stop?.();
+      // What still watches the old server (a learner's `kubectl get -w`) sees its watch end.
+      this.parts.api.closeWatches();
     }
     const clock = new VirtualClock(at);
     clock.paused = snap.clock.paused;

@@ -93,4 +93,22 @@ describe('checkpoints', () => {
   it('refuses a limit that would keep nothing', () => {
     expect(() => new Checkpoints(new Simulation({ seed: 'x' }), 0)).toThrow('checkpoints: limit must be a whole number of at least 1, got 0');
   });
+
+  it('a kubectl get -w left running ends quietly, status 0, when a rewind replaces the API server', () => {
+    const sim = new Simulation({ seed: 'rewind-watch' });
+    const shell = createLearnerSession(sim);
+    const cps = new Checkpoints(sim);
+    shell.execute('kubectl create deployment web --image=nginx');
+    const cp = cps.take('kubectl scale deployment web --replicas=2', undefined);
+    const watching = shell.execute('kubectl get deploy -w');
+    expect(watching.running).toBe(true);
+    expect(watching.output).toMatch(/^NAME +READY/);
+    sim.advance(5_000);
+    expect(shell.poll().running).toBe(true);
+    cps.rewind(cp.id);
+    const after = shell.poll();
+    expect(after).toMatchObject({ output: '', exitCode: 0 });
+    expect(after.running).toBeFalsy();
+    expect(shell.execute('kubectl get deploy web -o name').output).toBe('deployment.apps/web\n');
+  });
 });

@@ -43,6 +43,21 @@ describe('ObjectStore watch fan-out', () => {
     expect(seen).toEqual(['configmaps:ADDED:a', 'configmaps:ADDED:b', 'configmaps:ADDED:b']);
   });
 
+  it('closing the watches tells each watcher once, and nothing reaches it afterwards', () => {
+    const store = new ObjectStore();
+    const seen: string[] = [];
+    const unsubscribe = store.watch({ ...watcher('configmaps', seen), onClose: () => seen.push('closed') });
+    store.watch(watcher('secrets', seen));
+    store.closeWatches();
+    store.closeWatches();
+    unsubscribe();
+    store.put('configmaps', cm(store, 'a'), 'ADDED', 'test');
+    expect(seen).toEqual(['closed']);
+    store.watch(watcher('configmaps', seen));
+    store.put('configmaps', cm(store, 'b'), 'ADDED', 'test');
+    expect(seen).toEqual(['closed', 'configmaps:ADDED:b']);
+  });
+
   it('unsubscribing twice is harmless and leaves the other watchers of the resource', () => {
     const store = new ObjectStore();
     const seen: string[] = [];

@@ -26,6 +26,8 @@ export interface StoreWatcher {
   /** Selector filter; objects that stop matching are delivered as DELETED, as the real cache does. */
   matches: (obj: KubeObject) => boolean;
   handler: (ev: WatchEvent) => void;
+  /** Hears that the store ended this watch ({@link ObjectStore.closeWatches}). */
+  onClose?: () => void;
 }
 
 interface RecordedEvent extends WatchEvent {
@@ -165,6 +167,17 @@ export class ObjectStore {
       if (rest.length) this.watchers.set(w.resource, rest);
       else this.watchers.delete(w.resource);
     };
+  }
+
+  /**
+   * Ends every watch, as an API server does when it goes away: each watcher hears `onClose`
+   * once and gets nothing more.
+   */
+  closeWatches(): void {
+    const closing = [...this.live];
+    this.live.clear();
+    this.watchers.clear();
+    for (const w of closing) w.onClose?.();
   }
 
   private emit(ev: RecordedEvent): void {

@@ -47,6 +47,9 @@ export function startWatch(k: KubectlContext, targets: ResourceTarget[], output:
   };
   const subs: Unsubscribe[] = [];
   let printedAny = false;
+  // kubectl ends quietly, status 0, when the server closes its watch (get.go lets
+  // watchtools.UntilWithoutRetry's ErrWatchClosed go): here when a rewind replaces the API server.
+  let closed = 0;
   for (const t of targets) {
     const ns = t.info.namespaced && !all ? k.namespace : undefined;
     const list = k.api.list(t.key, ns, { labelSelector, fieldSelector });
@@ -63,7 +66,7 @@ export function startWatch(k: KubectlContext, targets: ResourceTarget[], output:
         (ev) => {
           if (wanted(ev.object.metadata.name)) print(t, [ev.object]);
         },
-        { labelSelector, fieldSelector, fromResourceVersion: list.resourceVersion },
+        { labelSelector, fieldSelector, fromResourceVersion: list.resourceVersion, onClose: () => closed++ },
       ),
     );
   }
@@ -86,7 +89,7 @@ export function startWatch(k: KubectlContext, targets: ResourceTarget[], output:
         stop();
         return 1;
       }
-      if (endAt !== undefined && now >= endAt) {
+      if ((endAt !== undefined && now >= endAt) || (subs.length > 0 && closed >= subs.length)) {
         stop();
         return 0;
       }
