@@ -1,23 +1,10 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runLab } from './lab';
+import { runLabCaptured } from './testing/runLabCaptured';
 
-async function lab(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const sink = (add: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        add(String(chunk));
-        done();
-      },
-    });
-  const code = await runLab(args, sink((s) => (out += s)), sink((s) => (err += s)));
-  return { out, err, code };
-}
+const lab = runLabCaptured;
 
 describe('kubelab lab', () => {
   it('prints the transcript of each step, then one line per check; a failed check exits 1 (golden)', async () => {

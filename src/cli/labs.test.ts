@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runLab } from './lab';
+import { runLabCaptured } from './testing/runLabCaptured';
 
 const LABS = join(import.meta.dirname, '../../labs');
 const folders = readdirSync(LABS, { withFileTypes: true })
@@ -17,16 +16,7 @@ describe('the labs in labs/', () => {
   });
 
   it.each(folders)('%s: kubelab lab passes every check', async (folder) => {
-    let out = '';
-    let err = '';
-    const sink = (add: (s: string) => void) =>
-      new Writable({
-        write(chunk, _enc, done) {
-          add(String(chunk));
-          done();
-        },
-      });
-    const code = await runLab([join(LABS, folder)], sink((s) => (out += s)), sink((s) => (err += s)));
+    const { out, err, code } = await runLabCaptured([join(LABS, folder)]);
     expect(err).toBe('');
     expect(out.split('\n').filter((l) => l.startsWith('check failed:'))).toEqual([]);
     expect(out).toMatch(/^# lab passed: [1-9]\d* of \d+ checks$/m);
