@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rfc3339Nano } from './logs';
+import { createLearnerSession } from '../../cluster';
+import { Simulation } from '../../sim/Simulation';
+import { rfc3339NanoFixed, subMillisecondNanos } from './logTimestamps';
 import { workloadRig } from './testing/harness';
 
 describe('kubectl logs', () => {
@@ -65,8 +67,50 @@ controlplane:~$ kubectl logs -l app=two --all-containers --prefix --tail=1
   });
 
   it.each([
-    [Date.UTC(2026, 0, 15, 9, 0, 0), '2026-01-15T09:00:00Z'],
-    [Date.UTC(2026, 0, 15, 9, 0, 0, 500), '2026-01-15T09:00:00.5Z'],
-    [Date.UTC(2026, 0, 15, 9, 0, 0, 123), '2026-01-15T09:00:00.123Z'],
-  ])('RFC3339Nano %i', (ms, s) => expect(rfc3339Nano(ms)).toBe(s));
+    [Date.UTC(2026, 0, 15, 9, 0, 0), 0, '2026-01-15T09:00:00.000000000Z'],
+    [Date.UTC(2026, 0, 15, 9, 0, 0, 500), 0, '2026-01-15T09:00:00.500000000Z'],
+    [Date.UTC(2026, 0, 15, 9, 0, 0, 123), 4_560, '2026-01-15T09:00:00.123004560Z'],
+    [Date.UTC(2026, 0, 15, 9, 0, 0, 999), 999_999, '2026-01-15T09:00:00.999999999Z'],
+  ])('RFC3339NanoFixed %i + %i ns', (ms, ns, s) => expect(rfc3339NanoFixed(ms, ns)).toBe(s));
+
+  it('--timestamps: nine fraction digits; a line keeps its stamp across calls, --tail, --since and a snapshot restore', () => {
+    const rig = workloadRig();
+    rig.sim.api.admin().create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'burst' }, spec: { containers: [{ name: 'b', image: 'busybox', command: ['sh', '-c', 'echo one; echo two; echo three; sleep 5; echo four; sleep 3600'] }] } });
+    rig.sim.runUntilSettled();
+    rig.sim.advance(10_000);
+    const all = rig.run('kubectl logs burst --timestamps').split('\n').filter(Boolean);
+    expect(all.map((l) => l.slice(31))).toEqual(['one', 'two', 'three', 'four']);
+    for (const l of all) expect(l).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z /);
+    // One burst: the same millisecond, a few microseconds apart, in order.
+    const stamps = all.map((l) => l.slice(0, 30));
+    expect(stamps[0]!.slice(0, 23)).toBe(stamps[2]!.slice(0, 23));
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(4);
+    expect(rig.run('kubectl logs burst --timestamps').split('\n').filter(Boolean)).toEqual(all);
+    expect(rig.run('kubectl logs burst --timestamps --tail=2')).toBe(`${all[2]}\n${all[3]}\n`);
+    expect(rig.run('kubectl logs burst --timestamps --since=8s')).toBe(`${all[3]}\n`);
+    // The kubelet seeks to the last --tail lines first, then drops those older than --since.
+    expect(rig.run('kubectl logs burst --timestamps --tail=2 --since=8s')).toBe(`${all[3]}\n`);
+    const restored = new Simulation({ seed: rig.sim.config.seed });
+    restored.restore(rig.sim.snapshot());
+    const again = createLearnerSession(restored).execute('kubectl logs burst --timestamps').output;
+    expect(again.split('\n').filter(Boolean)).toEqual(all);
+    const other = workloadRig({ seed: 'another-cluster' });
+    other.sim.api.admin().create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'burst' }, spec: { containers: [{ name: 'b', image: 'busybox', command: ['sh', '-c', 'echo one; sleep 3600'] }] } });
+    other.sim.runUntilSettled();
+    expect(other.run('kubectl logs burst --timestamps').slice(23, 29)).not.toBe(all[0]!.slice(23, 29));
+  });
+
+  it('the sub-millisecond part: first line of a millisecond early in it, the next ones after it and never past it', () => {
+    const src = { seed: 's', podUid: 'u', container: 'c' };
+    const burst = Array.from({ length: 2_000 }, (_, i) => ({ at: 7, line: `l${i}` }));
+    const ns = subMillisecondNanos(src, [{ at: 5, line: 'x' }, ...burst]);
+    expect(ns[1]).toBeLessThan(600_000);
+    for (let i = 2; i < ns.length; i++) {
+      expect(ns[i]!).toBeGreaterThanOrEqual(ns[i - 1]!);
+      expect(ns[i]!).toBeLessThan(1_000_000);
+    }
+    expect(ns[2]! - ns[1]!).toBeGreaterThanOrEqual(1_000);
+    expect(subMillisecondNanos(src, burst.slice(0, 3))).toEqual(ns.slice(1, 4));
+  });
 });

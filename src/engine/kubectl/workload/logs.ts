@@ -10,15 +10,10 @@ import type { LogLine } from '../../kubelet/runtimeTypes';
 import type { KubectlContext, Verb } from '../verb';
 import { KubectlError, guarded } from './common';
 import { defaultContainer, podForArgs, podsBySelector } from './podPicker';
+import { rfc3339NanoFixed, subMillisecondNanos } from './logTimestamps';
 
 const badRequest = (msg: string) => new ApiError(400, 'BadRequest', msg);
 
-/** Go's time.RFC3339Nano: fraction with trailing zeros trimmed (the kubelet's --timestamps format). */
-export function rfc3339Nano(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  const frac = iso.slice(20, 23).replace(/0+$/, '');
-  return `${iso.slice(0, 19)}${frac ? `.${frac}` : ''}Z`;
-}
 
 interface Stream {
   pod: Pod;
@@ -51,16 +46,26 @@ interface Options {
   prefix: boolean;
 }
 
-function format(s: Stream, l: LogLine, o: Options): string {
+/** The text kubectl prints for the `picked` lines of a stream's log. */
+function render(ctx: KubectlContext, s: Stream, lines: LogLine[], picked: number[], o: Options): string {
   const prefix = o.prefix ? `[pod/${s.pod.metadata?.name ?? ''}/${s.container}] ` : '';
-  return `${prefix}${o.timestamps ? `${rfc3339Nano(l.at)} ` : ''}${l.line}\n`;
+  // Stamps come from the whole log, so a line prints the same stamp whatever else is asked for.
+  const nanos = o.timestamps ? subMillisecondNanos({ seed: ctx.sim.config.seed, podUid: s.pod.metadata?.uid ?? '', container: s.container }, lines) : [];
+  let out = '';
+  for (const i of picked) out += `${prefix}${o.timestamps ? `${rfc3339NanoFixed(lines[i]!.at, nanos[i]!)} ` : ''}${lines[i]!.line}\n`;
+  return out;
 }
 
-/** Lines a one-shot request returns: `--since` first, then `--tail`. */
-function select(ctx: KubectlContext, lines: LogLine[], o: Options): LogLine[] {
-  let out = o.sinceMs > 0 ? lines.filter((l) => l.at >= ctx.now() - o.sinceMs) : lines;
-  if (o.tail >= 0) out = o.tail === 0 ? [] : out.slice(-o.tail);
-  return out;
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+
+/**
+ * Which lines a one-shot request returns, as the kubelet's ReadLogs picks them: it seeks to the
+ * last `--tail` lines first, then skips those older than `--since` among them.
+ */
+function select(ctx: KubectlContext, lines: LogLine[], o: Options): number[] {
+  const from = o.tail < 0 ? 0 : Math.max(0, lines.length - o.tail);
+  const picked = range(from, lines.length);
+  return o.sinceMs > 0 ? picked.filter((i) => lines[i]!.at >= ctx.now() - o.sinceMs) : picked;
 }
 
 /** Follows streams until every container stops (or restarts) or the learner presses Ctrl+C. */
@@ -75,7 +80,7 @@ function followJob(ctx: KubectlContext, streams: { s: Stream; printed: number; r
       for (const f of streams) {
         if (f.restarts < 0) continue;
         const lines = linesOf(ctx, f.s);
-        for (const l of lines.slice(f.printed)) ctx.cmd.stdout(format(f.s, l, o));
+        if (lines.length > f.printed) ctx.cmd.stdout(render(ctx, f.s, lines, range(f.printed, lines.length), o));
         f.printed = lines.length;
         const r = restartsOf(f.s);
         if (r === undefined || r !== f.restarts) f.restarts = -1;
@@ -117,7 +122,8 @@ export const logsVerb: Verb = {
       if (all && container) throw new KubectlError('--all-containers=true should not be specified with container name ' + container);
       const o: Options = {
         tail: ctx.flags.has('tail') ? (ctx.flags.get<number>('tail') ?? -1) : selector ? 10 : -1,
-        sinceMs: ctx.flags.get<number>('since') ?? 0,
+        // kubectl sends whole seconds (ToLogOptions rounds `--since` to the nearest second).
+        sinceMs: Math.round((ctx.flags.get<number>('since') ?? 0) / 1000) * 1000,
         timestamps: ctx.flags.get<boolean>('timestamps') ?? false,
         prefix: ctx.flags.get<boolean>('prefix') ?? false,
       };
@@ -137,7 +143,8 @@ export const logsVerb: Verb = {
         // LogLocation: a pod not yet bound to a node has no log location; the answer is empty.
         if (!s.pod.spec?.nodeName) continue;
         const lines = linesOf(ctx, s);
-        for (const l of select(ctx, lines, o)) ctx.cmd.stdout(format(s, l, o));
+        const text = render(ctx, s, lines, select(ctx, lines, o), o);
+        if (text) ctx.cmd.stdout(text);
         if (ctx.flags.get<boolean>('follow') && !previous) {
           const c = ctx.sim.kubelet(s.pod.spec?.nodeName ?? '')?.container(s.pod.metadata?.namespace ?? '', s.pod.metadata?.name ?? '', s.container);
           if (c?.container.state === 'running') follow.push({ s, printed: lines.length, restarts: c.container.restartCount });
