@@ -135,7 +135,7 @@ export interface ProcessPlan {
    * Starts {@link command} in the running container. Set by a process hook of the cluster, which
    * has the container's shell; without it the command prints nothing and exits 0.
    */
-  runCommand?: () => CommandRun | undefined;
+  runCommand?: (saved?: unknown) => CommandRun | undefined;
 }
 
 /** A main-process command as the runtime sees it: output captured line by line, then an exit. */
@@ -144,6 +144,11 @@ export interface CommandRun {
   take(): { lines: string[]; exitCode?: number };
   /** The container was killed while the command still ran. */
   kill(): void;
+  /**
+   * What a restored cluster needs to resume the command (plain JSON, the same object as it
+   * grows): the kubelet keeps it with the container and passes it back to `runCommand`.
+   */
+  state?: unknown;
 }
 
 /** A known image: what is inside it and how it runs. */

@@ -8,6 +8,7 @@ import type { CommandRun, ProcessPlan } from '../apps';
 import { ShellSession } from '../shell/ShellSession';
 import type { ShellResult } from '../shell/types';
 import type { ComponentContext, SimComponent, Simulation } from '../sim/Simulation';
+import { isCommandJournal, ToolJournal, type CommandJournal } from './commandJournal';
 import { containerMachine, type ContainerPlace } from './containerMachine';
 
 /** Single-quotes a word unless it needs none, so the shell reads back exactly `argv`. */
@@ -28,7 +29,7 @@ class MainCommands implements SimComponent {
         k.addProcessHook((p, plan): ProcessPlan => {
           const argv = plan.command;
           if (!argv) return plan;
-          return { ...plan, runCommand: () => runInContainer(ctx.sim, { node, namespace: p.namespace, pod: p.pod, container: p.container }, argv) };
+          return { ...plan, runCommand: (saved) => runInContainer(ctx.sim, { node, namespace: p.namespace, pod: p.pod, container: p.container }, argv, saved) };
         }),
       );
     }
@@ -51,28 +52,46 @@ export function runMainCommands(sim: Simulation): void {
 /**
  * Runs `argv` in the running container as `kubectl exec POD -- argv` would. Time is not moved
  * here (the kubelet calls from a clock timer): a command that needs time stays running and
- * writes more as the kubelet polls it.
+ * writes more as the kubelet polls it. With `saved` (a {@link CommandJournal} from a snapshot)
+ * the command is brought back to where it was first: the script runs again on the recorded
+ * clock with its tools answered from the journal, its output already logged, then goes on live.
  */
-function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[]): CommandRun | undefined {
+function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], saved?: unknown): CommandRun | undefined {
   const machine = containerMachine(sim, place);
   if (!machine) return undefined;
-  const session = new ShellSession({ machine, now: () => sim.clock.now() });
+  const journal: CommandJournal = isCommandJournal(saved) ? saved : { at: sim.clock.now(), polls: [], tools: [] };
+  const tools = new ToolJournal(journal);
+  /** The recorded clock while replaying, then undefined (the cluster's). */
+  let replayAt: number | undefined = journal.at;
+  const session = new ShellSession({ machine: tools.machine(machine), now: () => replayAt ?? sim.clock.now() });
   let pending = '';
   let exitCode: number | undefined;
   const absorb = (r: ShellResult) => {
     pending += r.output;
     if (!r.running) exitCode = r.exitCode;
   };
+  const take = () => {
+    if (exitCode === undefined) absorb(session.poll());
+    // The runtime logs whole lines; a last line without its newline is logged when the process ends.
+    const cut = exitCode === undefined ? pending.lastIndexOf('\n') + 1 : pending.length;
+    const text = pending.slice(0, cut);
+    pending = pending.slice(cut);
+    const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+    return exitCode === undefined ? { lines } : { lines, exitCode };
+  };
   absorb(session.execute(argv.map(quote).join(' ')));
+  // Replay: the same polls at the same times; what they log is in the container's log already.
+  for (const at of journal.polls) {
+    replayAt = at;
+    take();
+  }
+  replayAt = undefined;
+  tools.live();
   return {
+    state: journal,
     take: () => {
-      if (exitCode === undefined) absorb(session.poll());
-      // The runtime logs whole lines; a last line without its newline is logged when the process ends.
-      const cut = exitCode === undefined ? pending.lastIndexOf('\n') + 1 : pending.length;
-      const text = pending.slice(0, cut);
-      pending = pending.slice(cut);
-      const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
-      return exitCode === undefined ? { lines } : { lines, exitCode };
+      journal.polls.push(sim.clock.now());
+      return take();
     },
     kill: () => {
       if (exitCode === undefined) session.interrupt();

@@ -52,7 +52,7 @@ export abstract class PodWorkers extends RelistedRuntime {
    */
   protected readonly podCache = new Map<string, PodObject>();
   protected watching = false;
-  /** Main-process commands still running, by `uid/container` (live shells, not saved: see CONTEXT.md). */
+  /** Main-process commands still running, by `uid/container/startedAt` (live shells; `ContainerRuntime.command` is what snapshots keep). */
   private readonly commandRuns = new Map<string, CommandRun>();
 
   constructor(readonly cfg: KubeletConfig) {
@@ -177,6 +177,7 @@ export abstract class PodWorkers extends RelistedRuntime {
     c.startedAt = now;
     c.finishedAt = undefined;
     c.files = [];
+    c.command = undefined;
     c.loopRound = 0;
     c.probes = {};
     c.started = !spec.startupProbe;
@@ -243,8 +244,10 @@ export abstract class PodWorkers extends RelistedRuntime {
       this.commandRuns.delete(key);
       return;
     }
-    run ??= this.planOf(rt, c)!.runCommand?.();
+    // After a restore the run is rebuilt from what the snapshot kept of it.
+    run ??= this.planOf(rt, c)!.runCommand?.(c.command);
     if (!run) return this.exited(rt, pod, c, 0);
+    c.command = run.state;
     const { lines, exitCode } = run.take();
     for (const line of lines) c.logs.push({ at: this.clock.now(), line });
     if (c.logs.length > 5000) c.logs = c.logs.slice(-5000);
@@ -284,6 +287,7 @@ export abstract class PodWorkers extends RelistedRuntime {
     c.ready = false;
     c.started = false;
     c.stopping = false;
+    c.command = undefined;
     if (!terminating) return;
     this.afterExit(rt, pod, c, code);
     this.postStatus(rt, pod);

@@ -57,6 +57,11 @@ export interface ContainerRuntime {
   loopRound: number;
   /** What the current process was started with; rebuilding its plan from this is deterministic. */
   launch?: ContainerLaunch;
+  /**
+   * The main-process command's resume state while it runs (`CommandRun.state`, plain JSON kept
+   * up to date by the run itself): a restore hands it back, so the command goes on where it was.
+   */
+  command?: unknown;
   /** Set while the kubelet is stopping the container (SIGTERM sent). */
   stopping?: boolean;
   /**

@@ -1,0 +1,198 @@
+/**
+ * What a main-process command's tools did, kept as plain JSON so a restored cluster can bring the
+ * command's shell back to where it was. A shell's state (the interpreter's place in the script,
+ * its variables, the sleep it is in) is a suspended generator and cannot be saved; but it is a
+ * pure function of the script, the times it was polled at and what its tools printed. So a
+ * restore runs the script again in a fresh shell on the recorded clock, and every tool that
+ * reads the cluster (wget, nslookup, kubectl, ...) is answered from this journal instead of
+ * running again: no request is made twice, and the rng and the servers' logs are untouched.
+ */
+import type { CommandRegistry } from '../shell/CommandRegistry';
+import type { Command, CommandContext, CommandOutcome, Job, Machine } from '../shell/types';
+
+/** Output as written: 0 = stdout, 1 = stderr. */
+type Write = [0 | 1, string];
+
+/** One call of a tool: what it read of stdin, wrote and returned; a job also what each poll gave. */
+interface ToolEntry {
+  argv: string[];
+  reads?: ('all' | 'line')[];
+  out?: Write[];
+  code?: number;
+  job?: true;
+  /** The job's polls that wrote or ended it, by the poll's ordinal (0 = first poll). */
+  events?: { n: number; out?: Write[]; code?: number }[];
+}
+
+export interface CommandJournal {
+  /** Virtual time the command line was started at. */
+  at: number;
+  /** Virtual times the session was polled at, in order. */
+  polls: number[];
+  tools: ToolEntry[];
+}
+
+/**
+ * Commands that only compute from their arguments, stdin and the shell clock (which replay
+ * restores), or that only run other commands (which are journaled themselves): they run again.
+ * Stream commands (cat, head, yes, ...) keep their lazy form and run again too.
+ */
+const RERUN = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'echo', 'printf', 'test', '[', 'true', 'false', 'pwd', 'sleep', 'xargs', 'env', 'timeout', 'nohup', 'nice']);
+
+export function isCommandJournal(x: unknown): x is CommandJournal {
+  const j = x as CommandJournal | undefined;
+  return !!j && typeof j.at === 'number' && Array.isArray(j.polls) && Array.isArray(j.tools);
+}
+
+/** Appends `text` to `out`, merging with the previous write to the same stream. */
+function push(out: Write[], fd: 0 | 1, text: string): void {
+  const last = out[out.length - 1];
+  if (last && last[0] === fd) last[1] += text;
+  else out.push([fd, text]);
+}
+
+/**
+ * Journals (or, while replaying, answers) the tool calls of one command's shell. `machine()`
+ * is the container's machine with its registry seen through the journal.
+ */
+export class ToolJournal {
+  private cursor = 0;
+  private replaying: boolean;
+  /** >0 while a journaled tool runs: what it runs itself is part of its own entry. */
+  private depth = 0;
+  private readonly wrapped = new WeakMap<Command, Command>();
+
+  constructor(readonly journal: CommandJournal) {
+    this.replaying = journal.tools.length > 0;
+  }
+
+  /** Replay is over: tools run against the cluster (and are journaled) from now on. */
+  live(): void {
+    if (!this.replaying) return;
+    this.replaying = false;
+    this.journal.tools.length = this.cursor;
+  }
+
+  machine(base: Machine): Machine {
+    const commands = base.commands;
+    const get = (name: string): Command | undefined => {
+      const cmd = commands.get(name);
+      if (!cmd || RERUN.has(name) || commands.streamOf(name)) return cmd;
+      let w = this.wrapped.get(cmd);
+      if (!w) this.wrapped.set(cmd, (w = (ctx) => this.call(cmd, ctx)));
+      return w;
+    };
+    const registry = new Proxy(commands, {
+      get: (target, prop) => {
+        if (prop === 'get') return get;
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    }) as CommandRegistry;
+    return { ...base, commands: registry };
+  }
+
+  private call(cmd: Command, ctx: CommandContext): CommandOutcome {
+    if (this.depth > 0) return cmd(ctx);
+    if (this.replaying) {
+      const entry = this.journal.tools[this.cursor];
+      if (entry && JSON.stringify(entry.argv) === JSON.stringify(ctx.argv)) {
+        this.cursor++;
+        return this.replay(cmd, ctx, entry);
+      }
+      // The script took another path than the journal says: from here on it runs for real.
+      this.live();
+    }
+    const entry: ToolEntry = { argv: [...ctx.argv] };
+    this.journal.tools.push(entry);
+    return this.record(cmd, ctx, entry, (out) => (entry.out = out));
+  }
+
+  /** Runs `cmd` for real, its writes and stdin reads noted in `entry`. */
+  private record(cmd: Command, ctx: CommandContext, entry: ToolEntry, keep: (out: Write[]) => void, ordinal = 0): CommandOutcome {
+    let sink: Write[] = [];
+    const rec = Object.create(ctx) as CommandContext;
+    Object.defineProperties(rec, {
+      stdin: { get: () => ((entry.reads ??= []).push('all'), ctx.stdin) },
+      readLine: { value: () => ((entry.reads ??= []).push('line'), ctx.readLine()) },
+      stdout: { value: (t: string) => (push(sink, 0, t), ctx.stdout(t)) },
+      stderr: { value: (t: string) => (push(sink, 1, t), ctx.stderr(t)) },
+    });
+    this.depth++;
+    let outcome: CommandOutcome;
+    try {
+      outcome = cmd(rec);
+    } finally {
+      this.depth--;
+    }
+    const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
+    const job = typeof outcome === 'number' ? undefined : outcome.job;
+    if (sink.length) keep(sink);
+    if (!job) {
+      entry.code = code;
+      return outcome;
+    }
+    entry.job = true;
+    let n = ordinal;
+    const recorded: Job = {
+      poll: (now) => {
+        sink = [];
+        this.depth++;
+        let c: number | undefined;
+        try {
+          c = job.poll(now);
+        } finally {
+          this.depth--;
+        }
+        if (sink.length || c !== undefined) (entry.events ??= []).push({ n, ...(sink.length ? { out: sink } : {}), ...(c !== undefined ? { code: c } : {}) });
+        n++;
+        return c;
+      },
+      wakeAt: () => job.wakeAt(),
+      interrupt: () => job.interrupt(),
+    };
+    return typeof outcome === 'number' ? outcome : { ...outcome, job: recorded };
+  }
+
+  /** Gives back what `entry` recorded; a job still running at the end of the journal starts again for real. */
+  private replay(cmd: Command, ctx: CommandContext, entry: ToolEntry): CommandOutcome {
+    for (const r of entry.reads ?? []) void (r === 'line' ? ctx.readLine() : ctx.stdin);
+    const write = (out: Write[] | undefined) => {
+      for (const [fd, t] of out ?? []) (fd === 0 ? ctx.stdout : ctx.stderr)(t);
+    };
+    write(entry.out);
+    if (!entry.job) return entry.code ?? 0;
+    let n = 0;
+    let next = 0;
+    let real: Job | undefined;
+    const job: Job = {
+      poll: (now) => {
+        if (real) return real.poll(now);
+        const ev = entry.events?.[next];
+        if (ev && ev.n === n) {
+          next++;
+          n++;
+          write(ev.out);
+          return ev.code;
+        }
+        if (this.replaying || (entry.events && next < entry.events.length)) {
+          n++;
+          return undefined;
+        }
+        // Running when the cluster was saved: its process is gone, so the tool runs again from its start.
+        const outcome = this.record(cmd, ctx, entry, (out) => (entry.events ??= []).push({ n, out }), n + 1);
+        n++;
+        if (typeof outcome === 'number' || !outcome.job) {
+          const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
+          (entry.events ??= []).push({ n: n - 1, code });
+          return code;
+        }
+        real = outcome.job;
+        return undefined;
+      },
+      wakeAt: () => real?.wakeAt(),
+      interrupt: () => real?.interrupt(),
+    };
+    return { exitCode: 0, job };
+  }
+}
