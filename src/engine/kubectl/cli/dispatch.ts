@@ -3,6 +3,8 @@
  * flags with pflag's rules, resolves kubeconfig/in-cluster identity, runs the verb, and turns
  * errors into kubectl's `error: ...` / `Error from server (...)` lines and exit codes.
  */
+import type { ApiServer } from '../../api/ApiServer';
+import type { ApiServerClient } from '../../api/ApiServerClient';
 import { ApiError, type ApiClient } from '../../api/types';
 import type { ToolEnv } from '../../cluster/tools';
 import type { CommandContext, CommandOutcome } from '../../shell/types';
@@ -40,8 +42,21 @@ function withoutWords(argv: string[], words: string[]): string[] {
 function clientFor(env: ToolEnv, conn: Connection, as: string, asGroups: string[], warn: (w: string) => void): ApiClient {
   if (conn.kind === 'refused') return refusedClient(`The connection to the server ${conn.hostPort} was refused - did you specify the right host or port?`);
   if (conn.kind === 'unauthorized') return refusedClient('error: You must be logged in to the server (Unauthorized)');
-  const base = env.sim.api.client(conn.user);
-  return warningClient(as || asGroups.length > 0 ? base.impersonate({ name: as, groups: asGroups }) : base, warn);
+  const connect = (server: ApiServer): ApiServerClient => {
+    const base = server.client(conn.user);
+    return as || asGroups.length > 0 ? base.impersonate({ name: as, groups: asGroups }) : base;
+  };
+  // kubectl talks to an address, not to one server: after a rewind replaces the API server, the
+  // requests of a command still running (a watch re-listing, a wait polling) reach the new one.
+  let server = env.sim.api;
+  let client = connect(server);
+  return warningClient(() => {
+    if (env.sim.api !== server) {
+      server = env.sim.api;
+      client = connect(server);
+    }
+    return client;
+  }, warn);
 }
 
 /** Runs `kubectl <argv>` on the machine described by `env`. */
@@ -126,7 +141,10 @@ export function runKubectl(env: ToolEnv, ctx: CommandContext, verbs: Verb[]): Co
   const kctx: KubectlContext & { connection: Connection; path: string } = {
     cmd: ctx,
     sim: env.sim,
-    server: env.sim.api,
+    // The server of now, as the client's: a rewind during a long command replaces it.
+    get server() {
+      return env.sim.api;
+    },
     api,
     namespace: conn.namespace,
     namespaceExplicit: parsed.flags.has('namespace'),

@@ -1,17 +1,20 @@
 /**
  * Wraps the user's client so API warnings reach the terminal as kubectl prints them
  * (`Warning: <text>` on stderr, each distinct text once per invocation), as soon as the
- * response that carried them arrives.
+ * response that carried them arrives. `current` gives the client of the API server now serving
+ * (a rewind replaces it while a command runs).
  */
 import type { ApiServerClient } from '../../api/ApiServerClient';
 import type { ApiClient } from '../../api/types';
 
-export function warningClient(inner: ApiServerClient, warn: (w: string) => void): ApiClient {
+export function warningClient(current: () => ApiServerClient, warn: (w: string) => void): ApiClient {
+  let inner = current();
   const flush = <T>(v: T): T => {
     for (const w of inner.takeWarnings()) warn(w);
     return v;
   };
   const guard = <T>(fn: () => T): T => {
+    inner = current();
     try {
       return flush(fn());
     } catch (e) {
@@ -20,7 +23,9 @@ export function warningClient(inner: ApiServerClient, warn: (w: string) => void)
     }
   };
   return {
-    user: inner.user,
+    get user() {
+      return current().user;
+    },
     create: (r, ns, obj, o) => guard(() => inner.create(r, ns, obj, o)),
     get: (r, ns, n) => guard(() => inner.get(r, ns, n)),
     tryGet: (r, ns, n) => guard(() => inner.tryGet(r, ns, n)),

@@ -1,5 +1,8 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import { describe, expect, it } from 'vitest';
+import { createLearnerSession } from '../../cluster';
+import { Checkpoints } from '../../sim/checkpoints';
+import { Simulation } from '../../sim/Simulation';
 import { deploymentStatus } from './rollout/rolloutStatus';
 import { workloadRig } from './testing/harness';
 
@@ -90,5 +93,49 @@ describe('kubectl rollout status on the command line', () => {
     expect(r.output).toBe('Waiting for deployment "web" rollout to finish: 0 out of 1 new replicas have been updated...\n');
     expect(rig.sim.clock.now() - start).toBeLessThanOrEqual(11 * 60_000);
     expect(rig.shell.interrupt().output).toBe('^C\n');
+  });
+});
+
+describe('kubectl rollout status across a rewind', () => {
+  // The page's clock: jobs keep running, the test moves time and polls, as the browser does.
+  function rewindRig() {
+    const sim = new Simulation({ seed: 'rollout-rewind' });
+    const shell = createLearnerSession(sim);
+    return { sim, shell, cps: new Checkpoints(sim) };
+  }
+
+  it('lists again on the restored server and goes on with the rollout there', () => {
+    const { sim, shell, cps } = rewindRig();
+    shell.execute('kubectl create deployment web --image=nginx --replicas=2');
+    const cp = cps.take('kubectl rollout status deployment web', undefined);
+    const watching = shell.execute('kubectl rollout status deployment web');
+    expect(watching.running).toBe(true);
+    const waiting = watching.output;
+    expect(waiting).toMatch(/^Waiting for deployment "web" rollout to finish: /);
+    sim.advance(1_000);
+    shell.poll();
+    cps.rewind(cp.id);
+    sim.clock.paused = false;
+    // The informer's re-list reports the object as it is on the new server: its status again.
+    const relisted = shell.poll();
+    expect(relisted.running).toBe(true);
+    expect(relisted.output).toBe(waiting);
+    sim.advance(60_000);
+    const done = shell.poll();
+    expect(done.output.endsWith('deployment "web" successfully rolled out\n')).toBe(true);
+    expect(done).toMatchObject({ exitCode: 0 });
+    expect(done.running).toBeFalsy();
+  });
+
+  it('ends as deleted when the restored server has no such Deployment', () => {
+    const { sim, shell, cps } = rewindRig();
+    const cp = cps.take('kubectl create deployment web --image=nginx', undefined);
+    shell.execute('kubectl create deployment web --image=nginx --replicas=2');
+    expect(shell.execute('kubectl rollout status deployment web').running).toBe(true);
+    cps.rewind(cp.id);
+    sim.clock.paused = false;
+    const after = shell.poll();
+    expect(after).toMatchObject({ output: 'error: object has been deleted\n', exitCode: 1 });
+    expect(after.running).toBeFalsy();
   });
 });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createLearnerSession } from '../../cluster';
+import { Checkpoints } from '../../sim/checkpoints';
+import { Simulation } from '../../sim/Simulation';
 import { workloadRig } from './testing/harness';
 
 describe('kubectl wait', () => {
@@ -26,5 +29,19 @@ describe('kubectl wait', () => {
     rig.run('kubectl run stuck --image=nginx --restart=Never -- false');
     expect(rig.run('kubectl wait --for=condition=Ready pod/stuck --timeout=10s')).toBe('error: timed out waiting for the condition on pods/stuck\n');
     expect(rig.shell.lastExitCode).toBe(1);
+  });
+
+  it('goes on against the restored server after a rewind, as its informer re-lists', () => {
+    const sim = new Simulation({ seed: 'wait-rewind' });
+    const shell = createLearnerSession(sim);
+    const cps = new Checkpoints(sim);
+    shell.execute('kubectl create deployment web --image=nginx --replicas=2');
+    const cp = cps.take('kubectl wait --for=condition=available deployment/web --timeout=5m', undefined);
+    expect(shell.execute('kubectl wait --for=condition=available deployment/web --timeout=5m').running).toBe(true);
+    cps.rewind(cp.id);
+    sim.clock.paused = false;
+    expect(shell.poll().running).toBe(true);
+    sim.advance(60_000);
+    expect(shell.poll()).toMatchObject({ output: 'deployment.apps/web condition met\n', exitCode: 0 });
   });
 });

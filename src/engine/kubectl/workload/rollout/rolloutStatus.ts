@@ -36,25 +36,39 @@ export function deploymentStatus(d: Deployment, revision = 0): StatusResult {
 
 /**
  * Follows one Deployment: prints the status for the initial object and every change, exits 0
- * when rolled out, 1 on error, timeout, or deletion.
+ * when rolled out, 1 on error, timeout, or deletion. It lists and watches the one object
+ * (`metadata.name` field selector) as UntilWithSync's informer does; when the server closes the
+ * watch (a rewind replaced the API server) it lists again through the client, which now reaches
+ * the new server: the informer's Replace reports the object found as an update (its status is
+ * printed again) and one no longer there as deleted.
  */
 export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: number, timeoutMs: number): Job | number {
   const ns = ctx.namespace;
+  const fieldSelector = `metadata.name=${name}`;
   const pending: Deployment[] = [];
-  const initialObj = ctx.api.get('deployments.apps', ns, name);
-  const initial = initialObj as unknown as Deployment;
-  pending.push(initial);
   let deleted = false;
-  const stop = ctx.api.watch(
-    'deployments.apps',
-    ns,
-    (ev) => {
-      if (ev.object.metadata.name !== name) return;
-      if (ev.type === 'DELETED') deleted = true;
-      else pending.push(ev.object as unknown as Deployment);
-    },
-    { fromResourceVersion: Number(initialObj.metadata.resourceVersion) },
-  );
+  let closed = false;
+  let stop: () => void = () => undefined;
+  const listAndWatch = (): void => {
+    const list = ctx.api.list('deployments.apps', ns, { fieldSelector });
+    const found = list.items.find((o) => o.metadata.name === name);
+    if (found) pending.push(found as unknown as Deployment);
+    else deleted = true;
+    closed = false;
+    stop = ctx.api.watch(
+      'deployments.apps',
+      ns,
+      (ev) => {
+        if (ev.object.metadata.name !== name) return;
+        if (ev.type === 'DELETED') deleted = true;
+        else pending.push(ev.object as unknown as Deployment);
+      },
+      { fieldSelector, fromResourceVersion: list.resourceVersion, onClose: () => (closed = true) },
+    );
+  };
+  // The builder's Get first: a missing Deployment is a NotFound, before any watching.
+  ctx.api.get('deployments.apps', ns, name);
+  listAndWatch();
   const deadline = timeoutMs > 0 ? ctx.now() + timeoutMs : undefined;
   let exit: number | undefined;
   const finish = (code: number): number => {
@@ -64,6 +78,7 @@ export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: nu
   };
   let lastNews = ctx.now();
   const drain = (): number | undefined => {
+    if (closed && !deleted) listAndWatch();
     if (pending.length > 0) lastNews = ctx.now();
     while (pending.length > 0) {
       const r = deploymentStatus(pending.shift()!, revision);
