@@ -27,8 +27,11 @@ interface ToolEntry {
 export interface CommandJournal {
   /** Virtual time the command line was started at. */
   at: number;
-  /** Virtual times the session was polled at, in order. */
-  polls: number[];
+  /**
+   * Virtual times the session was polled at, in order, as runs `[first, step, count]`: the
+   * kubelet polls at a fixed period, so an hour of polls is one run, not 36,000 numbers.
+   */
+  polls: [number, number, number][];
   tools: ToolEntry[];
 }
 
@@ -42,6 +45,21 @@ const RERUN = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'echo', 'printf', 'te
 export function isCommandJournal(x: unknown): x is CommandJournal {
   const j = x as CommandJournal | undefined;
   return !!j && typeof j.at === 'number' && Array.isArray(j.polls) && Array.isArray(j.tools);
+}
+
+/** Notes a poll at `at` in the runs of `polls`. */
+export function notePoll(polls: CommandJournal['polls'], at: number): void {
+  const run = polls[polls.length - 1];
+  if (run && run[2] === 1) {
+    run[1] = at - run[0];
+    run[2] = 2;
+  } else if (run && run[0] + run[1] * run[2] === at) run[2]++;
+  else polls.push([at, 0, 1]);
+}
+
+/** Every poll time of `polls`, in order. */
+export function* pollTimes(polls: CommandJournal['polls']): Generator<number> {
+  for (const [first, step, count] of polls) for (let i = 0; i < count; i++) yield first + step * i;
 }
 
 /** Appends `text` to `out`, merging with the previous write to the same stream. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Simulation, type SimulationSnapshot } from '../sim/Simulation';
 import { createLearnerSession } from './learnerSession';
 
-const SCRIPT = "for i in 1 2 3; do wget -qO /dev/null http://web && echo got $i; sleep 2; done; echo done; exit 3";
+// wget makes requests (the web pods log them), grep reads a pipe (6 lines of nginx's welcome page name it), $(...) keeps a tool's answer in a variable.
+const SCRIPT = 'for i in 1 2 3; do n=$(wget -qO- http://web | grep -c nginx) && echo got $i $n; sleep 2; done; echo done; exit 3';
 
 function cluster() {
   const sim = new Simulation({ seed: 'main-commands-snapshot' });
@@ -36,13 +37,14 @@ describe('a main-process command running when the cluster is snapshotted', () =>
 
   it('is half done at the snapshot (the test looks at a real mid-run moment)', () => {
     const { logged } = midRun();
-    expect(logged).toBe('got 1\ngot 2\n');
+    expect(logged).toBe('got 1 6\ngot 2 6\n');
   });
 
   it('resumes after a restore in place (rewind): same logs, exit code and time, no request made twice', () => {
     const { sim, s, snap } = midRun();
     const straight = outcome(sim, s);
-    expect(straight.logs).toBe('got 1\ngot 2\ngot 3\ndone\n');
+    expect(straight.logs).toBe('got 1 6\ngot 2 6\ngot 3 6\ndone\n');
+    expect(straight.state).toContain('"exitCode":3');
     expect(straight.served).toBe(3);
     sim.restore(JSON.parse(JSON.stringify(snap)) as SimulationSnapshot);
     expect(outcome(sim, s)).toEqual(straight);
@@ -55,5 +57,41 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     const s2 = createLearnerSession(other, { advance: (ms) => other.advance(ms) });
     other.restore(JSON.parse(JSON.stringify(snap)) as SimulationSnapshot);
     expect(outcome(other, s2)).toEqual(straight);
+  });
+
+  it('resumes again from a snapshot of the resumed run (rewound twice)', () => {
+    const { sim, s, snap } = midRun();
+    const straight = outcome(sim, s);
+    sim.restore(JSON.parse(JSON.stringify(snap)) as SimulationSnapshot);
+    sim.advance(1_500);
+    const again = sim.snapshot();
+    sim.restore(again);
+    expect(outcome(sim, s)).toEqual(straight);
+  });
+
+  it('a tool still running at the snapshot starts again from its beginning after the restore (its process cannot be saved); the script goes on after it', () => {
+    const sim = new Simulation({ seed: 'main-commands-snapshot' });
+    const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    s.execute("kubectl run p --image=busybox:1.36 --restart=Never -- sh -c 'echo start; ping -c 4 127.0.0.1; echo end'");
+    s.execute('kubectl wait --for=condition=Ready pod/p');
+    sim.advance(1_500);
+    const before = s.execute('kubectl logs p').output;
+    expect(before).toMatch(/^start\nPING 127.0.0.1 \(127.0.0.1\): 56 data bytes\n(64 bytes from .*\n){2,3}$/);
+    sim.restore(sim.snapshot());
+    sim.advance(10_000);
+    const after = s.execute('kubectl logs p').output;
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toMatch(/^PING 127.0.0.1 \(127.0.0.1\): 56 data bytes\n(64 bytes from .*\n){4}\n--- 127.0.0.1 ping statistics ---\n4 packets transmitted, 4 packets received, 0% packet loss\n.*\nend\n$/);
+    expect(s.execute('kubectl get pod p -o jsonpath={.status.containerStatuses[0].state.terminated.exitCode}').output).toBe('0');
+  });
+
+  it('keeps what a restore needs as plain JSON with the container, and lets it go when the command ends', () => {
+    const { sim, s } = cluster();
+    sim.advance(3_000);
+    const saved = (text: string) => (JSON.parse(text) as { kubelets: Record<string, { pods: { pods: { name: string; containers: { command?: unknown }[] }[] } }> }).kubelets;
+    const commandOf = () => Object.values(saved(sim.snapshotText())).flatMap((k) => k.pods.pods).find((p) => p.name === 'probe')?.containers[0]?.command;
+    expect(commandOf()).toMatchObject({ polls: [[expect.any(Number), 100, expect.any(Number)]], tools: expect.arrayContaining([expect.objectContaining({ argv: ['wget', '-qO-', 'http://web'] })]) });
+    outcome(sim, s);
+    expect(commandOf()).toBeUndefined();
   });
 });

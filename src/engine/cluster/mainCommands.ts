@@ -8,7 +8,7 @@ import type { CommandRun, ProcessPlan } from '../apps';
 import { ShellSession } from '../shell/ShellSession';
 import type { ShellResult } from '../shell/types';
 import type { ComponentContext, SimComponent, Simulation } from '../sim/Simulation';
-import { isCommandJournal, ToolJournal, type CommandJournal } from './commandJournal';
+import { isCommandJournal, notePoll, pollTimes, ToolJournal, type CommandJournal } from './commandJournal';
 import { containerMachine, type ContainerPlace } from './containerMachine';
 
 /** Single-quotes a word unless it needs none, so the shell reads back exactly `argv`. */
@@ -81,7 +81,7 @@ function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], 
   };
   absorb(session.execute(argv.map(quote).join(' ')));
   // Replay: the same polls at the same times; what they log is in the container's log already.
-  for (const at of journal.polls) {
+  for (const at of pollTimes(journal.polls)) {
     replayAt = at;
     take();
   }
@@ -90,7 +90,7 @@ function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], 
   return {
     state: journal,
     take: () => {
-      journal.polls.push(sim.clock.now());
+      notePoll(journal.polls, sim.clock.now());
       return take();
     },
     kill: () => {
