@@ -9,19 +9,24 @@
  */
 import type { CommandRegistry } from '../shell/CommandRegistry';
 import type { Command, CommandContext, CommandOutcome, Job, Machine } from '../shell/types';
+import type { Vfs } from '../shell/vfs/Vfs';
 
 /** Output as written: 0 = stdout, 1 = stderr. */
 type Write = [0 | 1, string];
 
-/** One call of a tool: what it read of stdin, wrote and returned; a job also what each poll gave. */
+/** A path a tool changed, as it was once the call (or poll) ended: a file's text, a directory, or gone. */
+type FileChange = [string, string] | [string, 'dir' | 'gone', true];
+
+/** One call of a tool: what it read of stdin, wrote, changed on disk and returned; a job also what each poll gave. */
 interface ToolEntry {
   argv: string[];
   reads?: ('all' | 'line')[];
   out?: Write[];
+  files?: FileChange[];
   code?: number;
   job?: true;
   /** The job's polls that wrote or ended it, by the poll's ordinal (0 = first poll). */
-  events?: { n: number; out?: Write[]; code?: number }[];
+  events?: { n: number; out?: Write[]; files?: FileChange[]; code?: number }[];
 }
 
 export interface CommandJournal {
@@ -60,6 +65,32 @@ export function notePoll(polls: CommandJournal['polls'], at: number): void {
 /** Every poll time of `polls`, in order. */
 export function* pollTimes(polls: CommandJournal['polls']): Generator<number> {
   for (const [first, step, count] of polls) for (let i = 0; i < count; i++) yield first + step * i;
+}
+
+/** Follows what changes on `fs` until the returned function is called, which says how each changed path ended. */
+function watchFiles(fs: Vfs): () => FileChange[] | undefined {
+  const paths: string[] = [];
+  const off = fs.onChange((c) => {
+    // Devices (`-O /dev/null`) keep nothing.
+    if (!c.path.startsWith('/dev/') && !paths.includes(c.path)) paths.push(c.path);
+  });
+  return () => {
+    off();
+    if (!paths.length) return undefined;
+    return paths.map((p): FileChange => (fs.isDir(p) ? [p, 'dir', true] : fs.exists(p) ? [p, fs.readFile(p)] : [p, 'gone', true]));
+  };
+}
+
+/** Makes `fs` show what a tool left there. */
+function applyFiles(fs: Vfs, files: FileChange[] | undefined): void {
+  for (const f of files ?? []) {
+    const [path] = f;
+    if (f.length === 2) {
+      fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', true);
+      fs.writeFile(path, f[1]);
+    } else if (f[1] === 'dir') fs.mkdir(path, true);
+    else if (fs.exists(path)) fs.remove(path, true);
+  }
 }
 
 /** Appends `text` to `out`, merging with the previous write to the same stream. */
@@ -123,11 +154,14 @@ export class ToolJournal {
     }
     const entry: ToolEntry = { argv: [...ctx.argv] };
     this.journal.tools.push(entry);
-    return this.record(cmd, ctx, entry, (out) => (entry.out = out));
+    return this.record(cmd, ctx, entry, (out, files) => {
+      if (out.length) entry.out = out;
+      if (files) entry.files = files;
+    });
   }
 
   /** Runs `cmd` for real, its writes and stdin reads noted in `entry`. */
-  private record(cmd: Command, ctx: CommandContext, entry: ToolEntry, keep: (out: Write[]) => void, ordinal = 0): CommandOutcome {
+  private record(cmd: Command, ctx: CommandContext, entry: ToolEntry, keep: (out: Write[], files?: FileChange[]) => void, ordinal = 0): CommandOutcome {
     let sink: Write[] = [];
     const rec = Object.create(ctx) as CommandContext;
     Object.defineProperties(rec, {
@@ -138,14 +172,16 @@ export class ToolJournal {
     });
     this.depth++;
     let outcome: CommandOutcome;
+    const files = watchFiles(ctx.fs);
     try {
       outcome = cmd(rec);
     } finally {
       this.depth--;
     }
+    const changed = files();
     const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
     const job = typeof outcome === 'number' ? undefined : outcome.job;
-    if (sink.length) keep(sink);
+    if (sink.length || changed) keep(sink, changed);
     if (!job) {
       entry.code = code;
       return outcome;
@@ -157,12 +193,14 @@ export class ToolJournal {
         sink = [];
         this.depth++;
         let c: number | undefined;
+        const polled = watchFiles(ctx.fs);
         try {
           c = job.poll(now);
         } finally {
           this.depth--;
         }
-        if (sink.length || c !== undefined) (entry.events ??= []).push({ n, ...(sink.length ? { out: sink } : {}), ...(c !== undefined ? { code: c } : {}) });
+        const changedNow = polled();
+        if (sink.length || changedNow || c !== undefined) (entry.events ??= []).push({ n, ...(sink.length ? { out: sink } : {}), ...(changedNow ? { files: changedNow } : {}), ...(c !== undefined ? { code: c } : {}) });
         n++;
         return c;
       },
@@ -179,6 +217,7 @@ export class ToolJournal {
       for (const [fd, t] of out ?? []) (fd === 0 ? ctx.stdout : ctx.stderr)(t);
     };
     write(entry.out);
+    applyFiles(ctx.fs, entry.files);
     if (!entry.job) return entry.code ?? 0;
     let n = 0;
     let next = 0;
@@ -191,6 +230,7 @@ export class ToolJournal {
           next++;
           n++;
           write(ev.out);
+          applyFiles(ctx.fs, ev.files);
           return ev.code;
         }
         if (this.replaying || (entry.events && next < entry.events.length)) {
@@ -198,11 +238,14 @@ export class ToolJournal {
           return undefined;
         }
         // Running when the cluster was saved: its process is gone, so the tool runs again from its start.
-        const outcome = this.record(cmd, ctx, entry, (out) => (entry.events ??= []).push({ n, out }), n + 1);
-        n++;
+        const at = n++;
+        const events = (entry.events ??= []);
+        const outcome = this.record(cmd, ctx, entry, (out, files) => events.push({ n: at, ...(out.length ? { out } : {}), ...(files ? { files } : {}) }), at + 1);
         if (typeof outcome === 'number' || !outcome.job) {
           const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
-          (entry.events ??= []).push({ n: n - 1, code });
+          const last = events[events.length - 1];
+          if (last?.n === at) last.code = code;
+          else events.push({ n: at, code });
           return code;
         }
         real = outcome.job;

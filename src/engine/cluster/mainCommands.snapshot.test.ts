@@ -72,14 +72,21 @@ describe('a main-process command running when the cluster is snapshotted', () =>
   it('a tool still running at the snapshot starts again from its beginning after the restore (its process cannot be saved); the script goes on after it', () => {
     const sim = new Simulation({ seed: 'main-commands-snapshot' });
     const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
-    s.execute("kubectl run p --image=busybox:1.36 --restart=Never -- sh -c 'echo start; ping -c 4 127.0.0.1; echo end'");
+    s.execute("kubectl run p --image=busybox:1.36 --restart=Never -- sh -c 'echo start; ping -c 4 127.0.0.1; sleep 3; echo end'");
     s.execute('kubectl wait --for=condition=Ready pod/p');
     sim.advance(1_500);
     const before = s.execute('kubectl logs p').output;
     expect(before).toMatch(/^start\nPING 127.0.0.1 \(127.0.0.1\): 56 data bytes\n(64 bytes from .*\n){2,3}$/);
-    sim.restore(sim.snapshot());
+    const snap = sim.snapshot();
+    sim.restore(snap);
     sim.advance(10_000);
     const after = s.execute('kubectl logs p').output;
+    // The tool started again is journaled like any other: once it has ended, a snapshot resumes the script after it.
+    sim.restore(snap);
+    sim.advance(5_000);
+    sim.restore(sim.snapshot());
+    sim.advance(5_000);
+    expect(s.execute('kubectl logs p').output).toBe(after);
     expect(after.startsWith(before)).toBe(true);
     expect(after.slice(before.length)).toMatch(/^PING 127.0.0.1 \(127.0.0.1\): 56 data bytes\n(64 bytes from .*\n){4}\n--- 127.0.0.1 ping statistics ---\n4 packets transmitted, 4 packets received, 0% packet loss\n.*\nend\n$/);
     expect(s.execute('kubectl get pod p -o jsonpath={.status.containerStatuses[0].state.terminated.exitCode}').output).toBe('0');
@@ -93,5 +100,25 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     expect(commandOf()).toMatchObject({ polls: [[expect.any(Number), 100, expect.any(Number)]], tools: expect.arrayContaining([expect.objectContaining({ argv: ['wget', '-qO-', 'http://web'] })]) });
     outcome(sim, s);
     expect(commandOf()).toBeUndefined();
+  });
+
+  it('files a tool wrote are there again in a fresh Simulation restored from the snapshot', () => {
+    const start = (sim: Simulation) => createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    const sim = new Simulation({ seed: 'main-commands-snapshot' });
+    const s = start(sim);
+    s.execute('kubectl create deployment web --image=nginx');
+    s.execute('kubectl expose deployment web --port=80');
+    s.execute('kubectl rollout status deployment/web');
+    s.execute("kubectl run f --image=busybox:1.36 --restart=Never -- sh -c 'wget -qO /tmp/page http://web; sleep 2; head -4 /tmp/page | tail -1'");
+    s.execute('kubectl wait --for=condition=Ready pod/f');
+    sim.advance(1_000);
+    const snap = sim.snapshot();
+    sim.advance(5_000);
+    expect(s.execute('kubectl logs f').output).toBe('<title>Welcome to nginx!</title>\n');
+    const other = new Simulation({ seed: 'main-commands-snapshot' });
+    const s2 = start(other);
+    other.restore(snap);
+    other.advance(5_000);
+    expect(s2.execute('kubectl logs f').output).toBe('<title>Welcome to nginx!</title>\n');
   });
 });
