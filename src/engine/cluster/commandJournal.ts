@@ -10,6 +10,7 @@
 import type { CommandRegistry } from '../shell/CommandRegistry';
 import type { Command, CommandContext, CommandOutcome, Job, Machine } from '../shell/types';
 import type { Vfs } from '../shell/vfs/Vfs';
+import type { PriorState } from './commandFiles';
 
 /** Output as written: 0 = stdout, 1 = stderr. */
 type Write = [0 | 1, string];
@@ -38,6 +39,8 @@ export interface CommandJournal {
    */
   polls: [number, number, number][];
   tools: ToolEntry[];
+  /** Container paths the command changed, as they were before (commandFiles.ts). */
+  touched?: PriorState[];
 }
 
 /**

@@ -121,4 +121,18 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     other.advance(5_000);
     expect(s2.execute('kubectl logs f').output).toBe('<title>Welcome to nginx!</title>\n');
   });
+
+  it("after a rewind in place, the files the script itself wrote are as they were at the snapshot (its appends are not made twice)", () => {
+    const sim = new Simulation({ seed: 'main-commands-snapshot' });
+    const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    s.execute("kubectl run a --image=busybox:1.36 --restart=Never -- sh -c 'nslookup kubernetes >/dev/null; for i in 1 2 3; do echo $i >> /tmp/n; sleep 2; done; wc -l < /tmp/n'");
+    s.execute('kubectl wait --for=condition=Ready pod/a');
+    sim.advance(3_000);
+    const snap = sim.snapshot();
+    sim.advance(10_000);
+    expect(s.execute('kubectl logs a').output).toBe('3\n');
+    sim.restore(snap);
+    sim.advance(10_000);
+    expect(s.execute('kubectl logs a').output).toBe('3\n');
+  });
 });

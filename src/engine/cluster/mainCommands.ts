@@ -8,6 +8,7 @@ import type { CommandRun, ProcessPlan } from '../apps';
 import { ShellSession } from '../shell/ShellSession';
 import type { ShellResult } from '../shell/types';
 import type { ComponentContext, SimComponent, Simulation } from '../sim/Simulation';
+import { followTouched, revertTouched } from './commandFiles';
 import { isCommandJournal, notePoll, pollTimes, ToolJournal, type CommandJournal } from './commandJournal';
 import { containerMachine, type ContainerPlace } from './containerMachine';
 
@@ -61,6 +62,9 @@ function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], 
   if (!machine) return undefined;
   const journal: CommandJournal = isCommandJournal(saved) ? saved : { at: sim.clock.now(), polls: [], tools: [] };
   const tools = new ToolJournal(journal);
+  // A resumed command finds its files as they were when it started, and writes them again as it replays.
+  if (journal.touched) revertTouched(machine.fs, journal.touched);
+  const unfollow = followTouched(machine.fs, (journal.touched ??= []));
   /** The recorded clock while replaying, then undefined (the cluster's). */
   let replayAt: number | undefined = journal.at;
   const session = new ShellSession({ machine: tools.machine(machine), now: () => replayAt ?? sim.clock.now() });
@@ -68,7 +72,9 @@ function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], 
   let exitCode: number | undefined;
   const absorb = (r: ShellResult) => {
     pending += r.output;
-    if (!r.running) exitCode = r.exitCode;
+    if (r.running || exitCode !== undefined) return;
+    exitCode = r.exitCode;
+    unfollow();
   };
   const take = () => {
     if (exitCode === undefined) absorb(session.poll());
@@ -95,6 +101,7 @@ function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], 
     },
     kill: () => {
       if (exitCode === undefined) session.interrupt();
+      unfollow();
     },
   };
 }
