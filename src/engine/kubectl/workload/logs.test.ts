@@ -91,6 +91,14 @@ controlplane:~$ kubectl logs -l app=two --all-containers --prefix --tail=1
     expect(rig.run('kubectl logs burst --timestamps --since=8s')).toBe(`${all[3]}\n`);
     // The kubelet seeks to the last --tail lines first, then drops those older than --since.
     expect(rig.run('kubectl logs burst --timestamps --tail=2 --since=8s')).toBe(`${all[3]}\n`);
+    // --since-time goes out as whole seconds (RFC3339 query parameter); stamps are compared whole.
+    const fourth = all[3]!.slice(0, 19);
+    expect(rig.run(`kubectl logs burst --timestamps --since-time=${fourth}.999Z`)).toBe(`${all[3]}\n`);
+    expect(rig.run(`kubectl logs burst --since-time=${fourth}+00:00`)).toBe('four\n');
+    expect(rig.run('kubectl logs burst --since-time=2000-01-01T00:00:00Z --tail=1')).toBe('four\n');
+    expect(rig.run('kubectl logs burst --since-time=2999-01-01T00:00:00Z')).toBe('');
+    expect(rig.run('kubectl logs burst --since-time=2024-08-30T06:00:00')).toBe('error: parsing time "2024-08-30T06:00:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "Z07:00"\n');
+    expect(rig.run('kubectl logs burst --since-time=2024-08-30T06:00:00Z --since=1h')).toBe('error: at most one of `sinceTime` or `sinceSeconds` may be specified\n');
     const restored = new Simulation({ seed: rig.sim.config.seed });
     restored.restore(rig.sim.snapshot());
     const again = createLearnerSession(restored).execute('kubectl logs burst --timestamps').output;

@@ -11,6 +11,17 @@ import type { KubectlContext, Verb } from '../verb';
 import { KubectlError, guarded } from './common';
 import { defaultContainer, podForArgs, podsBySelector } from './podPicker';
 import { rfc3339NanoFixed, subMillisecondNanos } from './logTimestamps';
+import { GoTimeParseError, parseRfc3339 } from './goRfc3339';
+
+/** util.ParseRFC3339's error, as Complete returns it. */
+function parseSinceTime(s: string): number {
+  try {
+    return parseRfc3339(s);
+  } catch (e) {
+    if (e instanceof GoTimeParseError) throw new KubectlError(e.message);
+    throw e;
+  }
+}
 
 const badRequest = (msg: string) => new ApiError(400, 'BadRequest', msg);
 
@@ -42,6 +53,8 @@ function linesOf(ctx: KubectlContext, s: Stream): LogLine[] {
 interface Options {
   tail: number;
   sinceMs: number;
+  /** `--since-time`, whole seconds (ms since the epoch). */
+  sinceTimeMs?: number;
   timestamps: boolean;
   prefix: boolean;
 }
@@ -65,7 +78,10 @@ const range = (from: number, to: number): number[] => Array.from({ length: Math.
 function select(ctx: KubectlContext, lines: LogLine[], o: Options): number[] {
   const from = o.tail < 0 ? 0 : Math.max(0, lines.length - o.tail);
   const picked = range(from, lines.length);
-  return o.sinceMs > 0 ? picked.filter((i) => lines[i]!.at >= ctx.now() - o.sinceMs) : picked;
+  // NewLogOptions: since = now - sinceSeconds, or sinceTime. A line is dropped when its stamp is
+  // before it; stamps only add nanoseconds to the line's millisecond, so comparing those is exact.
+  const sinceAt = o.sinceTimeMs ?? (o.sinceMs > 0 ? ctx.now() - o.sinceMs : undefined);
+  return sinceAt === undefined ? picked : picked.filter((i) => lines[i]!.at >= sinceAt);
 }
 
 /** Follows streams until every container stops (or restarts) or the learner presses Ctrl+C. */
@@ -105,6 +121,7 @@ export const logsVerb: Verb = {
     { name: 'previous', short: 'p', kind: 'bool', default: false, usage: 'If true, print the logs for the previous instance of the container in a pod if it exists.' },
     { name: 'selector', short: 'l', kind: 'string', default: '', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.' },
     { name: 'since', kind: 'duration', default: 0, usage: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.' },
+    { name: 'since-time', kind: 'string', default: '', usage: 'Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used.' },
     { name: 'tail', kind: 'int', default: -1, usage: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.' },
     { name: 'timestamps', kind: 'bool', default: false, usage: 'Include timestamps on each line in the log output' },
     { name: 'prefix', kind: 'bool', default: false, usage: 'Prefix each log line with the log source (pod name and container name)' },
@@ -119,19 +136,23 @@ export const logsVerb: Verb = {
       if (selector && ctx.args.length > 0) throw new KubectlError('only a selector (-l) or a POD name is allowed', 'logs');
       if (!selector && ctx.args.length === 0) throw new KubectlError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", 'logs');
       if (!selector && ctx.args.length > 2) throw new KubectlError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", 'logs');
-      if (all && container) throw new KubectlError('--all-containers=true should not be specified with container name ' + container);
+      const sinceTime = ctx.flags.get<string>('since-time') ?? '';
+      const since = ctx.flags.get<number>('since') ?? 0;
       const o: Options = {
         tail: ctx.flags.has('tail') ? (ctx.flags.get<number>('tail') ?? -1) : selector ? 10 : -1,
-        // kubectl sends whole seconds (ToLogOptions rounds `--since` to the nearest second).
-        sinceMs: Math.round((ctx.flags.get<number>('since') ?? 0) / 1000) * 1000,
+        // kubectl sends whole seconds: ToLogOptions rounds `--since`, and a sinceTime query
+        // parameter is RFC3339 without fraction (metav1.Time.MarshalQueryParameter).
+        sinceMs: Math.round(since / 1000) * 1000,
+        sinceTimeMs: sinceTime ? Math.floor(parseSinceTime(sinceTime) / 1000) * 1000 : undefined,
         timestamps: ctx.flags.get<boolean>('timestamps') ?? false,
         prefix: ctx.flags.get<boolean>('prefix') ?? false,
       };
       const pods = selector ? podsBySelector(ctx, selector) : [podForArgs(ctx, ctx.args.slice(0, 1), true)];
-      if (selector && pods.length === 0) {
-        ctx.cmd.stderr(`No resources found in ${ctx.namespace} namespace.\n`);
-        return 0;
-      }
+      if (selector && pods.length === 0) ctx.cmd.stderr(`No resources found in ${ctx.namespace} namespace.\n`);
+      // LogsOptions.Validate, after Complete has found the pods.
+      if (sinceTime && since !== 0) throw new KubectlError('at most one of `sinceTime` or `sinceSeconds` may be specified');
+      if (all && container) throw new KubectlError('--all-containers=true should not be specified with container name ' + container);
+      if (pods.length === 0) return 0;
       const streams: Stream[] = [];
       for (const pod of pods) {
         const names = all ? [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name) : [container || defaultContainer(ctx, pod)];
