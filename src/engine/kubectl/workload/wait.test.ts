@@ -44,4 +44,18 @@ describe('kubectl wait', () => {
     sim.advance(60_000);
     expect(shell.poll()).toMatchObject({ output: 'deployment.apps/web condition met\n', exitCode: 0 });
   });
+
+  it('keeps waiting, then times out, when the restored server has no such object', () => {
+    const sim = new Simulation({ seed: 'wait-rewind-gone' });
+    const shell = createLearnerSession(sim);
+    const cps = new Checkpoints(sim);
+    const cp = cps.take('kubectl create deployment web --image=nginx', undefined);
+    shell.execute('kubectl create deployment web --image=nginx --replicas=2');
+    expect(shell.execute('kubectl wait --for=condition=available deployment/web --timeout=30s').running).toBe(true);
+    cps.rewind(cp.id);
+    sim.clock.paused = false;
+    expect(shell.poll().running).toBe(true);
+    sim.advance(60_000);
+    expect(shell.poll()).toMatchObject({ output: 'error: timed out waiting for the condition on deployments/web\n', exitCode: 1 });
+  });
 });

@@ -70,8 +70,9 @@ export const waitVerb: Verb = {
             if (obj) return false;
             ctx.cmd.stdout(`${t.info.group ? `${t.info.kind.toLowerCase()}.${t.info.group}` : t.info.kind.toLowerCase()}/${t.name} condition met\n`);
           } else {
-            if (!obj) throw new KubectlError(`${t.resource} "${t.name}" not found`.replace(/^/, ''));
-            if (!conditionMet(obj, cond)) return false;
+            // Gone since the first Get (deleted, or a rewind to before it): the informer reports a
+            // Deleted event, which isConditionMet answers with "not yet", so kubectl keeps waiting.
+            if (!obj || !conditionMet(obj, cond)) return false;
             ctx.cmd.stdout(nameLine(obj, 'condition met'));
           }
           pending.shift();
@@ -82,7 +83,8 @@ export const waitVerb: Verb = {
       if (cond.kind === 'condition') for (const t of targets) ctx.api.get(t.resource, t.info.namespaced ? ctx.namespace : undefined, t.name);
       if (check()) return 0;
       const timedOut = (): number => {
-        ctx.cmd.stderr(`error: timed out waiting for the condition on ${pending[0]!.resource}/${pending[0]!.name}\n`);
+        // extendErrWaitTimeout names the plural resource without its group (`deployments/web`).
+        ctx.cmd.stderr(`error: timed out waiting for the condition on ${pending[0]!.resource.split('.')[0]}/${pending[0]!.name}\n`);
         return 1;
       };
       if (timeout === 0) return timedOut();
