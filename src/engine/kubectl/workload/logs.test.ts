@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLearnerSession } from '../../cluster';
+import { Checkpoints } from '../../sim/checkpoints';
 import { Simulation } from '../../sim/Simulation';
 import { rfc3339NanoFixed, subMillisecondNanos } from './logTimestamps';
 import { workloadRig } from './testing/harness';
@@ -51,6 +52,23 @@ controlplane:~$ kubectl logs -l app=two --all-containers --prefix --tail=1
     const more = shell.poll();
     expect(more.output).toBe('tick\ntick\ntick\n');
     expect(shell.interrupt().output).toBe('^C\n');
+  });
+
+  it('-f ends quietly, status 0, when a rewind replaces the API server its stream runs through', () => {
+    const sim = new Simulation({ seed: 'logs-rewind' });
+    const shell = createLearnerSession(sim);
+    const cps = new Checkpoints(sim);
+    shell.execute(`kubectl run ticker --image=busybox -- sh -c 'while true; do echo tick; sleep 10; done'`);
+    sim.advance(30_000);
+    const cp = cps.take('kubectl logs -f ticker', undefined);
+    expect(shell.execute('kubectl logs -f ticker').running).toBe(true);
+    sim.advance(20_000);
+    expect(shell.poll().output).toBe('tick\ntick\n');
+    cps.rewind(cp.id);
+    sim.clock.paused = false;
+    const after = shell.poll();
+    expect(after).toMatchObject({ output: '', exitCode: 0 });
+    expect(after.running).toBeFalsy();
   });
 
   it('-f piped into grep: matching lines show as they are logged, until Ctrl+C', () => {

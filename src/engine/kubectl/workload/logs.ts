@@ -90,8 +90,13 @@ function followJob(ctx: KubectlContext, streams: { s: Stream; printed: number; r
     const c = ctx.sim.kubelet(s.pod.spec?.nodeName ?? '')?.container(s.pod.metadata?.namespace ?? '', s.pod.metadata?.name ?? '', s.container);
     return c && c.container.state === 'running' ? c.container.restartCount : undefined;
   };
+  // The stream runs through the API server (its kubelet proxy): when a rewind replaces the
+  // server, the connection ends and kubectl, reading EOF, exits 0 (DefaultConsumeRequest), as
+  // `get -w` does when its watch closes.
+  const server = ctx.sim.api;
   return {
     poll() {
+      if (ctx.sim.api !== server) return 0;
       let open = 0;
       for (const f of streams) {
         if (f.restarts < 0) continue;
