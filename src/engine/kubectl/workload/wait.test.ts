@@ -51,11 +51,18 @@ describe('kubectl wait', () => {
     const cps = new Checkpoints(sim);
     const cp = cps.take('kubectl create deployment web --image=nginx', undefined);
     shell.execute('kubectl create deployment web --image=nginx --replicas=2');
-    expect(shell.execute('kubectl wait --for=condition=available deployment/web --timeout=30s').running).toBe(true);
+    sim.clock.paused = true;
+    expect(shell.execute('kubectl wait --for=condition=Stuck deployment/web --timeout=30s').running).toBe(true);
+    sim.clock.paused = false;
+    sim.advance(20_000);
+    shell.poll();
     cps.rewind(cp.id);
     sim.clock.paused = false;
     expect(shell.poll().running).toBe(true);
-    sim.advance(60_000);
+    // kubectl's timeout runs on its own clock: the 20 s waited before the rewind still count.
+    sim.advance(9_000);
+    expect(shell.poll().running).toBe(true);
+    sim.advance(1_000);
     expect(shell.poll()).toMatchObject({ output: 'error: timed out waiting for the condition on deployments/web\n', exitCode: 1 });
   });
 });

@@ -8,6 +8,7 @@ import { nameLine } from '../print';
 import type { Verb } from '../verb';
 import { KubectlError, guarded } from './common';
 import { parseTargets, resolveType, type Target } from './targets';
+import { commandTimer } from './commandTimer';
 
 type Condition = { kind: 'delete' } | { kind: 'condition'; type: string; value: string };
 
@@ -60,7 +61,7 @@ export const waitVerb: Verb = {
         targets = items.map((o) => ({ info, resource, name: o.metadata.name! }));
       } else targets = parseTargets(ctx);
       const timeout = ctx.flags.get<number>('timeout') ?? 30_000;
-      const deadline = ctx.now() + (timeout < 0 ? 7 * 24 * 3_600_000 : timeout);
+      const timer = commandTimer(ctx.now(), timeout < 0 ? 7 * 24 * 3_600_000 : timeout);
       const pending = [...targets];
       const check = (): boolean => {
         while (pending.length > 0) {
@@ -89,9 +90,10 @@ export const waitVerb: Verb = {
       };
       if (timeout === 0) return timedOut();
       const job: Job = {
-        poll: (now) => (check() ? 0 : now >= deadline ? timedOut() : undefined),
+        poll: (now) => (check() ? 0 : timer.expired(now) ? timedOut() : undefined),
         wakeAt: () => {
           const next = ctx.sim.clock.nextDue();
+          const deadline = timer.deadline(ctx.now());
           return next === undefined ? deadline : Math.min(next, deadline);
         },
         interrupt: () => undefined,

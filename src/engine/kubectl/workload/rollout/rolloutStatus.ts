@@ -6,6 +6,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Job } from '../../../shell/types';
 import type { KubectlContext } from '../../verb';
+import { commandTimer } from '../commandTimer';
 
 /** How long `rollout status` lets the command line's clock run without any change to report. */
 const IDLE_LIMIT_MS = 10 * 60_000;
@@ -69,7 +70,7 @@ export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: nu
   // The builder's Get first: a missing Deployment is a NotFound, before any watching.
   ctx.api.get('deployments.apps', ns, name);
   listAndWatch();
-  const deadline = timeoutMs > 0 ? ctx.now() + timeoutMs : undefined;
+  const timer = timeoutMs > 0 ? commandTimer(ctx.now(), timeoutMs) : undefined;
   let exit: number | undefined;
   const finish = (code: number): number => {
     stop();
@@ -102,7 +103,7 @@ export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: nu
       if (exit !== undefined) return exit;
       const code = drain();
       if (code !== undefined) return code;
-      if (deadline !== undefined && now >= deadline) {
+      if (timer?.expired(now)) {
         ctx.cmd.stderr('error: timed out waiting for the condition\n');
         return finish(1);
       }
@@ -110,7 +111,10 @@ export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: nu
     },
     wakeAt() {
       const next = ctx.sim.clock.nextDue();
-      if (deadline !== undefined) return next === undefined ? deadline : Math.min(next, deadline);
+      if (timer) {
+        const deadline = timer.deadline(ctx.now());
+        return next === undefined ? deadline : Math.min(next, deadline);
+      }
       // Without --timeout a stuck rollout (paused, unschedulable) would move the command line's
       // clock forever: after IDLE_LIMIT_MS without news, wait for outside events instead.
       return next !== undefined && next - lastNews <= IDLE_LIMIT_MS ? next : undefined;
