@@ -24,6 +24,8 @@ interface ToolEntry {
   reads?: ('all' | 'line')[];
   out?: Write[];
   files?: FileChange[];
+  /** Commands it installed on the machine (`apt-get install curl`). */
+  installs?: string[];
   code?: number;
   job?: true;
   /** The job's polls that wrote or ended it, by the poll's ordinal (0 = first poll). */
@@ -48,11 +50,57 @@ export interface CommandJournal {
  * restores), or that only run other commands (which are journaled themselves): they run again.
  * Stream commands (cat, head, yes, ...) keep their lazy form and run again too.
  */
-const RERUN = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'echo', 'printf', 'test', '[', 'true', 'false', 'pwd', 'sleep', 'xargs', 'env', 'timeout', 'nohup', 'nice']);
+const RERUN = new Set([
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'zsh',
+  'echo',
+  'printf',
+  'test',
+  '[',
+  'true',
+  'false',
+  'pwd',
+  'sleep',
+  'xargs',
+  'env',
+  'timeout',
+  'nohup',
+  'nice',
+]);
 
+const isWrites = (x: unknown) =>
+  x === undefined ||
+  (Array.isArray(x) &&
+    x.every((w) => Array.isArray(w) && (w[0] === 0 || w[0] === 1) && typeof w[1] === 'string'));
+const isFiles = (x: unknown) =>
+  x === undefined ||
+  (Array.isArray(x) && x.every((f) => Array.isArray(f) && typeof f[0] === 'string'));
+const isEntry = (e: ToolEntry) =>
+  Array.isArray(e.argv) &&
+  e.argv.every((a) => typeof a === 'string') &&
+  isWrites(e.out) &&
+  isFiles(e.files) &&
+  (e.events === undefined ||
+    (Array.isArray(e.events) &&
+      e.events.every((ev) => typeof ev.n === 'number' && isWrites(ev.out) && isFiles(ev.files))));
+
+/** True when `x` is a journal this code can replay (snapshots are public: one may have been edited). */
 export function isCommandJournal(x: unknown): x is CommandJournal {
   const j = x as CommandJournal | undefined;
-  return !!j && typeof j.at === 'number' && Array.isArray(j.polls) && Array.isArray(j.tools);
+  return (
+    !!j &&
+    typeof j.at === 'number' &&
+    Array.isArray(j.polls) &&
+    j.polls.every(
+      (r) => Array.isArray(r) && r.length === 3 && r.every((n) => typeof n === 'number'),
+    ) &&
+    Array.isArray(j.tools) &&
+    j.tools.every(isEntry) &&
+    isFiles(j.touched)
+  );
 }
 
 /** Notes a poll at `at` in the runs of `polls`. */
@@ -80,7 +128,18 @@ function watchFiles(fs: Vfs): () => FileChange[] | undefined {
   return () => {
     off();
     if (!paths.length) return undefined;
-    return paths.map((p): FileChange => (fs.isDir(p) ? [p, 'dir', true] : fs.exists(p) ? [p, fs.readFile(p)] : [p, 'gone', true]));
+    return paths.map((p): FileChange =>
+      fs.isDir(p) ? [p, 'dir', true] : fs.exists(p) ? [p, fs.readFile(p)] : [p, 'gone', true],
+    );
+  };
+}
+
+/** Notes in `entry.installs` the commands that appear on the machine until the returned function is called. */
+function watchInstalls(ctx: CommandContext, entry: ToolEntry): () => void {
+  const before = new Set(ctx.machine.commands.names());
+  return () => {
+    const added = ctx.machine.commands.names().filter((n) => !before.has(n));
+    if (added.length) entry.installs = [...new Set([...(entry.installs ?? []), ...added])];
   };
 }
 
@@ -114,7 +173,11 @@ export class ToolJournal {
   private depth = 0;
   private readonly wrapped = new WeakMap<Command, Command>();
 
-  constructor(readonly journal: CommandJournal) {
+  /** `install` puts commands a journaled tool installed back on the machine (the registry is not in snapshots). */
+  constructor(
+    readonly journal: CommandJournal,
+    private readonly install: (names: string[]) => void = () => undefined,
+  ) {
     this.replaying = journal.tools.length > 0;
   }
 
@@ -164,7 +227,13 @@ export class ToolJournal {
   }
 
   /** Runs `cmd` for real, its writes and stdin reads noted in `entry`. */
-  private record(cmd: Command, ctx: CommandContext, entry: ToolEntry, keep: (out: Write[], files?: FileChange[]) => void, ordinal = 0): CommandOutcome {
+  private record(
+    cmd: Command,
+    ctx: CommandContext,
+    entry: ToolEntry,
+    keep: (out: Write[], files?: FileChange[]) => void,
+    ordinal = 0,
+  ): CommandOutcome {
     let sink: Write[] = [];
     const rec = Object.create(ctx) as CommandContext;
     Object.defineProperties(rec, {
@@ -176,12 +245,14 @@ export class ToolJournal {
     this.depth++;
     let outcome: CommandOutcome;
     const files = watchFiles(ctx.fs);
+    const installs = watchInstalls(ctx, entry);
     try {
       outcome = cmd(rec);
     } finally {
       this.depth--;
     }
     const changed = files();
+    installs();
     const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
     const job = typeof outcome === 'number' ? undefined : outcome.job;
     if (sink.length || changed) keep(sink, changed);
@@ -197,13 +268,21 @@ export class ToolJournal {
         this.depth++;
         let c: number | undefined;
         const polled = watchFiles(ctx.fs);
+        const installed = watchInstalls(ctx, entry);
         try {
           c = job.poll(now);
         } finally {
           this.depth--;
         }
         const changedNow = polled();
-        if (sink.length || changedNow || c !== undefined) (entry.events ??= []).push({ n, ...(sink.length ? { out: sink } : {}), ...(changedNow ? { files: changedNow } : {}), ...(c !== undefined ? { code: c } : {}) });
+        installed();
+        if (sink.length || changedNow || c !== undefined)
+          (entry.events ??= []).push({
+            n,
+            ...(sink.length ? { out: sink } : {}),
+            ...(changedNow ? { files: changedNow } : {}),
+            ...(c !== undefined ? { code: c } : {}),
+          });
         n++;
         return c;
       },
@@ -221,6 +300,8 @@ export class ToolJournal {
     };
     write(entry.out);
     applyFiles(ctx.fs, entry.files);
+    const missing = (entry.installs ?? []).filter((n) => !ctx.machine.commands.has(n));
+    if (missing.length) this.install(missing);
     if (!entry.job) return entry.code ?? 0;
     let n = 0;
     let next = 0;
@@ -243,7 +324,14 @@ export class ToolJournal {
         // Running when the cluster was saved: its process is gone, so the tool runs again from its start.
         const at = n++;
         const events = (entry.events ??= []);
-        const outcome = this.record(cmd, ctx, entry, (out, files) => events.push({ n: at, ...(out.length ? { out } : {}), ...(files ? { files } : {}) }), at + 1);
+        const outcome = this.record(
+          cmd,
+          ctx,
+          entry,
+          (out, files) =>
+            events.push({ n: at, ...(out.length ? { out } : {}), ...(files ? { files } : {}) }),
+          at + 1,
+        );
         if (typeof outcome === 'number' || !outcome.job) {
           const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
           const last = events[events.length - 1];

@@ -3,7 +3,8 @@ import { Simulation, type SimulationSnapshot } from '../sim/Simulation';
 import { createLearnerSession } from './learnerSession';
 
 // wget makes requests (the web pods log them), grep reads a pipe (6 lines of nginx's welcome page name it), $(...) keeps a tool's answer in a variable.
-const SCRIPT = 'for i in 1 2 3; do n=$(wget -qO- http://web | grep -c nginx) && echo got $i $n; sleep 2; done; echo done; exit 3';
+const SCRIPT =
+  'for i in 1 2 3; do n=$(wget -qO- http://web | grep -c nginx) && echo got $i $n; sleep 2; done; echo done; exit 3';
 
 function cluster() {
   const sim = new Simulation({ seed: 'main-commands-snapshot' });
@@ -23,7 +24,9 @@ function outcome(sim: Simulation, s: ReturnType<typeof cluster>['s']) {
   return {
     logs: out('kubectl logs probe'),
     state: out('kubectl get pod probe -o jsonpath={.status.containerStatuses[0].state}'),
-    served: out('kubectl logs -l app=web --prefix').split('\n').filter((l) => l.includes('GET /')).length,
+    served: out('kubectl logs -l app=web --prefix')
+      .split('\n')
+      .filter((l) => l.includes('GET /')).length,
   };
 }
 
@@ -72,11 +75,15 @@ describe('a main-process command running when the cluster is snapshotted', () =>
   it('a tool still running at the snapshot starts again from its beginning after the restore (its process cannot be saved); the script goes on after it', () => {
     const sim = new Simulation({ seed: 'main-commands-snapshot' });
     const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
-    s.execute("kubectl run p --image=busybox:1.36 --restart=Never -- sh -c 'echo start; ping -c 4 127.0.0.1; sleep 3; echo end'");
+    s.execute(
+      "kubectl run p --image=busybox:1.36 --restart=Never -- sh -c 'echo start; ping -c 4 127.0.0.1; sleep 3; echo end'",
+    );
     s.execute('kubectl wait --for=condition=Ready pod/p');
     sim.advance(1_500);
     const before = s.execute('kubectl logs p').output;
-    expect(before).toMatch(/^start\nPING 127.0.0.1 \(127.0.0.1\): 56 data bytes\n(64 bytes from .*\n){2,3}$/);
+    expect(before).toMatch(
+      /^start\nPING 127.0.0.1 \(127.0.0.1\): 56 data bytes\n(64 bytes from .*\n){2,3}$/,
+    );
     const snap = sim.snapshot();
     sim.restore(snap);
     sim.advance(10_000);
@@ -88,28 +95,53 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     sim.advance(5_000);
     expect(s.execute('kubectl logs p').output).toBe(after);
     expect(after.startsWith(before)).toBe(true);
-    expect(after.slice(before.length)).toMatch(/^PING 127.0.0.1 \(127.0.0.1\): 56 data bytes\n(64 bytes from .*\n){4}\n--- 127.0.0.1 ping statistics ---\n4 packets transmitted, 4 packets received, 0% packet loss\n.*\nend\n$/);
-    expect(s.execute('kubectl get pod p -o jsonpath={.status.containerStatuses[0].state.terminated.exitCode}').output).toBe('0');
+    expect(after.slice(before.length)).toMatch(
+      /^PING 127.0.0.1 \(127.0.0.1\): 56 data bytes\n(64 bytes from .*\n){4}\n--- 127.0.0.1 ping statistics ---\n4 packets transmitted, 4 packets received, 0% packet loss\n.*\nend\n$/,
+    );
+    expect(
+      s.execute(
+        'kubectl get pod p -o jsonpath={.status.containerStatuses[0].state.terminated.exitCode}',
+      ).output,
+    ).toBe('0');
   });
 
   it('keeps what a restore needs as plain JSON with the container, and lets it go when the command ends', () => {
     const { sim, s } = cluster();
     sim.advance(3_000);
-    const saved = (text: string) => (JSON.parse(text) as { kubelets: Record<string, { pods: { pods: { name: string; containers: { command?: unknown }[] }[] } }> }).kubelets;
-    const commandOf = () => Object.values(saved(sim.snapshotText())).flatMap((k) => k.pods.pods).find((p) => p.name === 'probe')?.containers[0]?.command;
-    expect(commandOf()).toMatchObject({ polls: [[expect.any(Number), 100, expect.any(Number)]], tools: expect.arrayContaining([expect.objectContaining({ argv: ['wget', '-qO-', 'http://web'] })]) });
+    const saved = (text: string) =>
+      (
+        JSON.parse(text) as {
+          kubelets: Record<
+            string,
+            { pods: { pods: { name: string; containers: { commandState?: unknown }[] }[] } }
+          >;
+        }
+      ).kubelets;
+    const commandOf = () =>
+      Object.values(saved(sim.snapshotText()))
+        .flatMap((k) => k.pods.pods)
+        .find((p) => p.name === 'probe')?.containers[0]?.commandState;
+    expect(commandOf()).toMatchObject({
+      polls: [[expect.any(Number), 100, expect.any(Number)]],
+      tools: expect.arrayContaining([
+        expect.objectContaining({ argv: ['wget', '-qO-', 'http://web'] }),
+      ]),
+    });
     outcome(sim, s);
     expect(commandOf()).toBeUndefined();
   });
 
   it('files a tool wrote are there again in a fresh Simulation restored from the snapshot', () => {
-    const start = (sim: Simulation) => createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    const start = (sim: Simulation) =>
+      createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
     const sim = new Simulation({ seed: 'main-commands-snapshot' });
     const s = start(sim);
     s.execute('kubectl create deployment web --image=nginx');
     s.execute('kubectl expose deployment web --port=80');
     s.execute('kubectl rollout status deployment/web');
-    s.execute("kubectl run f --image=busybox:1.36 --restart=Never -- sh -c 'wget -qO /tmp/page http://web; sleep 2; head -4 /tmp/page | tail -1'");
+    s.execute(
+      "kubectl run f --image=busybox:1.36 --restart=Never -- sh -c 'wget -qO /tmp/page http://web; sleep 2; head -4 /tmp/page | tail -1'",
+    );
     s.execute('kubectl wait --for=condition=Ready pod/f');
     sim.advance(1_000);
     const snap = sim.snapshot();
@@ -122,10 +154,12 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     expect(s2.execute('kubectl logs f').output).toBe('<title>Welcome to nginx!</title>\n');
   });
 
-  it("after a rewind in place, the files the script itself wrote are as they were at the snapshot (its appends are not made twice)", () => {
+  it('after a rewind in place, the files the script itself wrote are as they were at the snapshot (its appends are not made twice)', () => {
     const sim = new Simulation({ seed: 'main-commands-snapshot' });
     const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
-    s.execute("kubectl run a --image=busybox:1.36 --restart=Never -- sh -c 'nslookup kubernetes >/dev/null; for i in 1 2 3; do echo $i >> /tmp/n; sleep 2; done; wc -l < /tmp/n'");
+    s.execute(
+      "kubectl run a --image=busybox:1.36 --restart=Never -- sh -c 'nslookup kubernetes >/dev/null; for i in 1 2 3; do echo $i >> /tmp/n; sleep 2; done; wc -l < /tmp/n'",
+    );
     s.execute('kubectl wait --for=condition=Ready pod/a');
     sim.advance(3_000);
     const snap = sim.snapshot();
@@ -134,5 +168,27 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     sim.restore(snap);
     sim.advance(10_000);
     expect(s.execute('kubectl logs a').output).toBe('3\n');
+  });
+
+  it('tools a script installed (apt-get install curl) are there again in a fresh Simulation restored from the snapshot', () => {
+    const start = (sim: Simulation) => createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    const sim = new Simulation({ seed: 'main-commands-snapshot' });
+    const s = start(sim);
+    s.execute('kubectl create deployment web --image=nginx');
+    s.execute('kubectl expose deployment web --port=80');
+    s.execute('kubectl rollout status deployment/web');
+    s.execute("kubectl run u --image=ubuntu:24.04 --restart=Never -- sh -c 'apt-get update >/dev/null && apt-get install -y curl >/dev/null 2>&1; echo installed; sleep 3; curl -s web | grep title'");
+    s.execute('kubectl wait --for=condition=Ready pod/u');
+    for (let i = 0; i < 120 && s.execute('kubectl logs u').output !== 'installed\n'; i++) sim.advance(500);
+    expect(s.execute('kubectl logs u').output).toBe('installed\n');
+    const snap = sim.snapshot();
+    sim.advance(5_000);
+    const straight = s.execute('kubectl logs u').output;
+    expect(straight).toBe('installed\n<title>Welcome to nginx!</title>\n');
+    const other = new Simulation({ seed: 'main-commands-snapshot' });
+    const s2 = start(other);
+    other.restore(snap);
+    other.advance(5_000);
+    expect(s2.execute('kubectl logs u').output).toBe(straight);
   });
 });

@@ -11,6 +11,7 @@ import type { ComponentContext, SimComponent, Simulation } from '../sim/Simulati
 import { followTouched, revertTouched } from './commandFiles';
 import { isCommandJournal, notePoll, pollTimes, ToolJournal, type CommandJournal } from './commandJournal';
 import { containerMachine, type ContainerPlace } from './containerMachine';
+import { installPackageTools } from './installTools';
 
 /** Single-quotes a word unless it needs none, so the shell reads back exactly `argv`. */
 function quote(word: string): string {
@@ -61,7 +62,7 @@ function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], 
   const machine = containerMachine(sim, place);
   if (!machine) return undefined;
   const journal: CommandJournal = isCommandJournal(saved) ? saved : { at: sim.clock.now(), polls: [], tools: [] };
-  const tools = new ToolJournal(journal);
+  const tools = new ToolJournal(journal, (names) => installPackageTools(machine.commands, { sim, place: { kind: 'container', ...place } }, names));
   // A resumed command finds its files as they were when it started, and writes them again as it replays.
   if (journal.touched) revertTouched(machine.fs, journal.touched);
   const unfollow = followTouched(machine.fs, (journal.touched ??= []));

@@ -129,9 +129,9 @@ export abstract class ContainerRuntimeSim {
     return new Set([...this.pods.values()].filter((p) => !p.hostNetwork && p.ip).map((p) => p.ip!));
   }
 
-  /** All pods this kubelet runs (copies), for the UI and the network engine. */
+  /** All pods this kubelet runs (copies), for the UI and the network engine; without commands' resume state, which only snapshots need. */
   runningPods(): PodRuntime[] {
-    return [...this.pods.values()].map((p) => JSON.parse(JSON.stringify(p)) as PodRuntime);
+    return [...this.pods.values()].map((p) => JSON.parse(JSON.stringify(p, (k: string, v: unknown) => (k === 'commandState' ? undefined : v))) as PodRuntime);
   }
 
   protected saveRuntime(): RuntimeState {

@@ -52,7 +52,7 @@ export abstract class PodWorkers extends RelistedRuntime {
    */
   protected readonly podCache = new Map<string, PodObject>();
   protected watching = false;
-  /** Main-process commands still running, by `uid/container/startedAt` (live shells; `ContainerRuntime.command` is what snapshots keep). */
+  /** Main-process commands still running, by `uid/container/startedAt` (live shells; `ContainerRuntime.commandState` is what snapshots keep). */
   private readonly commandRuns = new Map<string, CommandRun>();
 
   constructor(readonly cfg: KubeletConfig) {
@@ -177,7 +177,7 @@ export abstract class PodWorkers extends RelistedRuntime {
     c.startedAt = now;
     c.finishedAt = undefined;
     c.files = [];
-    c.command = undefined;
+    c.commandState = undefined;
     c.loopRound = 0;
     c.probes = {};
     c.started = !spec.startupProbe;
@@ -245,9 +245,9 @@ export abstract class PodWorkers extends RelistedRuntime {
       return;
     }
     // After a restore the run is rebuilt from what the snapshot kept of it.
-    run ??= this.planOf(rt, c)!.runCommand?.(c.command);
+    run ??= this.planOf(rt, c)!.runCommand?.(c.commandState);
     if (!run) return this.exited(rt, pod, c, 0);
-    c.command = run.state;
+    c.commandState = run.state;
     const { lines, exitCode } = run.take();
     for (const line of lines) c.logs.push({ at: this.clock.now(), line });
     if (c.logs.length > 5000) c.logs = c.logs.slice(-5000);
@@ -287,7 +287,7 @@ export abstract class PodWorkers extends RelistedRuntime {
     c.ready = false;
     c.started = false;
     c.stopping = false;
-    c.command = undefined;
+    c.commandState = undefined;
     if (!terminating) return;
     this.afterExit(rt, pod, c, code);
     this.postStatus(rt, pod);

@@ -61,7 +61,7 @@ export interface ContainerRuntime {
    * The main-process command's resume state while it runs (`CommandRun.state`, plain JSON kept
    * up to date by the run itself): a restore hands it back, so the command goes on where it was.
    */
-  command?: unknown;
+  commandState?: unknown;
   /** Set while the kubelet is stopping the container (SIGTERM sent). */
   stopping?: boolean;
   /**
