@@ -14,6 +14,8 @@ import type { PriorState } from './commandFiles';
 
 /** Output as written: 0 = stdout, 1 = stderr. */
 type Write = [0 | 1, string];
+/** A write as the journal keeps it: its text is an index into {@link CommandJournal.texts}. */
+type KeptWrite = [0 | 1, number];
 
 /** A path a tool changed, as it was once the call (or poll) ended: a file's text, a directory, or gone. */
 type FileChange = [string, string] | [string, 'dir' | 'gone', true];
@@ -22,14 +24,14 @@ type FileChange = [string, string] | [string, 'dir' | 'gone', true];
 interface ToolEntry {
   argv: string[];
   reads?: ('all' | 'line')[];
-  out?: Write[];
+  out?: KeptWrite[];
   files?: FileChange[];
   /** Commands it installed on the machine (`apt-get install curl`). */
   installs?: string[];
   code?: number;
   job?: true;
   /** The job's polls that wrote or ended it, by the poll's ordinal (0 = first poll). */
-  events?: { n: number; out?: Write[]; files?: FileChange[]; code?: number }[];
+  events?: { n: number; out?: KeptWrite[]; files?: FileChange[]; code?: number }[];
 }
 
 export interface CommandJournal {
@@ -41,6 +43,11 @@ export interface CommandJournal {
    */
   polls: [number, number, number][];
   tools: ToolEntry[];
+  /**
+   * Every distinct text a tool wrote, once: a loop that fetches the same page every second
+   * would otherwise keep the page once per fetch.
+   */
+  texts: string[];
   /** Container paths the command changed, as they were before (commandFiles.ts). */
   touched?: PriorState[];
 }
@@ -74,7 +81,7 @@ const RERUN = new Set([
 const isWrites = (x: unknown) =>
   x === undefined ||
   (Array.isArray(x) &&
-    x.every((w) => Array.isArray(w) && (w[0] === 0 || w[0] === 1) && typeof w[1] === 'string'));
+    x.every((w) => Array.isArray(w) && (w[0] === 0 || w[0] === 1) && typeof w[1] === 'number'));
 const isFiles = (x: unknown) =>
   x === undefined ||
   (Array.isArray(x) && x.every((f) => Array.isArray(f) && typeof f[0] === 'string'));
@@ -97,6 +104,8 @@ export function isCommandJournal(x: unknown): x is CommandJournal {
     j.polls.every(
       (r) => Array.isArray(r) && r.length === 3 && r.every((n) => typeof n === 'number'),
     ) &&
+    Array.isArray(j.texts) &&
+    j.texts.every((t) => typeof t === 'string') &&
     Array.isArray(j.tools) &&
     j.tools.every(isEntry) &&
     isFiles(j.touched)
@@ -172,6 +181,7 @@ export class ToolJournal {
   /** >0 while a journaled tool runs: what it runs itself is part of its own entry. */
   private depth = 0;
   private readonly wrapped = new WeakMap<Command, Command>();
+  private textIndex: Map<string, number> | undefined;
 
   /** `install` puts commands a journaled tool installed back on the machine (the registry is not in snapshots). */
   constructor(
@@ -179,6 +189,17 @@ export class ToolJournal {
     private readonly install: (names: string[]) => void = () => undefined,
   ) {
     this.replaying = journal.tools.length > 0;
+  }
+
+  /** `out` with each text replaced by its index in the journal's texts (added when new). */
+  private kept(out: Write[]): KeptWrite[] {
+    if (!this.textIndex) this.textIndex = new Map(this.journal.texts.map((t, i) => [t, i]));
+    const index = this.textIndex;
+    return out.map(([fd, text]) => {
+      let i = index.get(text);
+      if (i === undefined) index.set(text, (i = this.journal.texts.push(text) - 1));
+      return [fd, i];
+    });
   }
 
   /** Replay is over: tools run against the cluster (and are journaled) from now on. */
@@ -231,7 +252,7 @@ export class ToolJournal {
     cmd: Command,
     ctx: CommandContext,
     entry: ToolEntry,
-    keep: (out: Write[], files?: FileChange[]) => void,
+    keep: (out: KeptWrite[], files?: FileChange[]) => void,
     ordinal = 0,
   ): CommandOutcome {
     let sink: Write[] = [];
@@ -255,7 +276,7 @@ export class ToolJournal {
     installs();
     const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
     const job = typeof outcome === 'number' ? undefined : outcome.job;
-    if (sink.length || changed) keep(sink, changed);
+    if (sink.length || changed) keep(this.kept(sink), changed);
     if (!job) {
       entry.code = code;
       return outcome;
@@ -279,7 +300,7 @@ export class ToolJournal {
         if (sink.length || changedNow || c !== undefined)
           (entry.events ??= []).push({
             n,
-            ...(sink.length ? { out: sink } : {}),
+            ...(sink.length ? { out: this.kept(sink) } : {}),
             ...(changedNow ? { files: changedNow } : {}),
             ...(c !== undefined ? { code: c } : {}),
           });
@@ -295,8 +316,9 @@ export class ToolJournal {
   /** Gives back what `entry` recorded; a job still running at the end of the journal starts again for real. */
   private replay(cmd: Command, ctx: CommandContext, entry: ToolEntry): CommandOutcome {
     for (const r of entry.reads ?? []) void (r === 'line' ? ctx.readLine() : ctx.stdin);
-    const write = (out: Write[] | undefined) => {
-      for (const [fd, t] of out ?? []) (fd === 0 ? ctx.stdout : ctx.stderr)(t);
+    const write = (out: KeptWrite[] | undefined) => {
+      for (const [fd, t] of out ?? [])
+        (fd === 0 ? ctx.stdout : ctx.stderr)(this.journal.texts[t] ?? '');
     };
     write(entry.out);
     applyFiles(ctx.fs, entry.files);

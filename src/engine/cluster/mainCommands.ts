@@ -61,7 +61,7 @@ export function runMainCommands(sim: Simulation): void {
 function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], saved?: unknown): CommandRun | undefined {
   const machine = containerMachine(sim, place);
   if (!machine) return undefined;
-  const journal: CommandJournal = isCommandJournal(saved) ? saved : { at: sim.clock.now(), polls: [], tools: [] };
+  const journal: CommandJournal = isCommandJournal(saved) ? saved : { at: sim.clock.now(), polls: [], tools: [], texts: [] };
   const tools = new ToolJournal(journal, (names) => installPackageTools(machine.commands, { sim, place: { kind: 'container', ...place } }, names));
   // A resumed command finds its files as they were when it started, and writes them again as it replays.
   if (journal.touched) revertTouched(machine.fs, journal.touched);
