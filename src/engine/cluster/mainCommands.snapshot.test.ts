@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Checkpoints } from '../sim/checkpoints';
 import { Simulation, type SimulationSnapshot } from '../sim/Simulation';
 import { createLearnerSession } from './learnerSession';
 
@@ -50,6 +51,16 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     expect(straight.state).toContain('"exitCode":3');
     expect(straight.served).toBe(3);
     sim.restore(JSON.parse(JSON.stringify(snap)) as SimulationSnapshot);
+    expect(outcome(sim, s)).toEqual(straight);
+  });
+
+  it("resumes after the page's Rewind to a checkpoint taken mid-run", () => {
+    const { sim, s } = cluster();
+    const checkpoints = new Checkpoints(sim);
+    sim.advance(3_000);
+    const cp = checkpoints.take('kubectl logs probe', undefined);
+    const straight = outcome(sim, s);
+    checkpoints.rewind(cp.id);
     expect(outcome(sim, s)).toEqual(straight);
   });
 
@@ -171,15 +182,19 @@ describe('a main-process command running when the cluster is snapshotted', () =>
   });
 
   it('tools a script installed (apt-get install curl) are there again in a fresh Simulation restored from the snapshot', () => {
-    const start = (sim: Simulation) => createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    const start = (sim: Simulation) =>
+      createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
     const sim = new Simulation({ seed: 'main-commands-snapshot' });
     const s = start(sim);
     s.execute('kubectl create deployment web --image=nginx');
     s.execute('kubectl expose deployment web --port=80');
     s.execute('kubectl rollout status deployment/web');
-    s.execute("kubectl run u --image=ubuntu:24.04 --restart=Never -- sh -c 'apt-get update >/dev/null && apt-get install -y curl >/dev/null 2>&1; echo installed; sleep 3; curl -s web | grep title'");
+    s.execute(
+      "kubectl run u --image=ubuntu:24.04 --restart=Never -- sh -c 'apt-get update >/dev/null && apt-get install -y curl >/dev/null 2>&1; echo installed; sleep 3; curl -s web | grep title'",
+    );
     s.execute('kubectl wait --for=condition=Ready pod/u');
-    for (let i = 0; i < 120 && s.execute('kubectl logs u').output !== 'installed\n'; i++) sim.advance(500);
+    for (let i = 0; i < 120 && s.execute('kubectl logs u').output !== 'installed\n'; i++)
+      sim.advance(500);
     expect(s.execute('kubectl logs u').output).toBe('installed\n');
     const snap = sim.snapshot();
     sim.advance(5_000);
