@@ -9,6 +9,7 @@ import { CommandFailed } from '../cli/errors';
 import { parseResourceArgs } from './resourceArgs';
 import { filenameArgs, readManifests } from '../manifest/readManifests';
 import { mapManifest } from './manifestTargets';
+import { commandTimer } from '../workload/commandTimer';
 
 interface Victim {
   key: string;
@@ -76,12 +77,13 @@ function waitForDeletion(k: KubectlContext, victims: Victim[], code: number): nu
   const remaining = (): Victim[] => victims.filter((v) => k.server.store.get(v.key, v.namespace ?? '', v.name) !== undefined);
   if (remaining().length === 0) return code;
   const timeout = parseGoDuration(k.flags.get<string>('timeout') ?? '0s') ?? 0;
-  const deadline = timeout > 0 ? k.now() + timeout : undefined;
+  // Time left, not a moment of the virtual clock: a rewind must not lengthen it.
+  const timer = timeout > 0 ? commandTimer(k.now(), timeout) : undefined;
   let next = k.now() + 1000;
   const job: Job = {
     poll: (now) => {
       if (remaining().length === 0) return code;
-      if (deadline !== undefined && now >= deadline) {
+      if (timer?.expired(now)) {
         const v = remaining()[0]!;
         k.cmd.stderr(`error: timed out waiting for the condition on ${v.key.split('.')[0]}/${v.name}\n`);
         return 1;
@@ -89,7 +91,7 @@ function waitForDeletion(k: KubectlContext, victims: Victim[], code: number): nu
       if (now >= next) next = now + 1000;
       return undefined;
     },
-    wakeAt: () => (deadline !== undefined ? Math.min(next, deadline) : next),
+    wakeAt: () => (timer ? Math.min(next, timer.deadline(k.now())) : next),
     interrupt: () => undefined,
   };
   return { exitCode: code, job };

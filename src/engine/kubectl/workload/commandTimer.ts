@@ -2,7 +2,9 @@
  * A `--timeout` as kubectl keeps it: a context deadline on its own clock, which only runs
  * forward. The command line's clock is the cluster's virtual clock, and a rewind moves that back
  * to the checkpoint: the time the command already waited still counts, so the deadline is kept
- * as time left, never as a moment of the virtual clock.
+ * as time left, never as a moment of the virtual clock. It learns the time from the jobs' polls:
+ * time after the last poll before a rewind and before the first one after it is not counted (the
+ * page polls its jobs while a rewound clock stands paused at the checkpoint, so none is lost).
  */
 export interface CommandTimer {
   /** Whether the time is up at `now` (virtual ms); also takes note of `now`. */
