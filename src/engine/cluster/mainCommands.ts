@@ -23,6 +23,8 @@ export const MAIN_COMMANDS_COMPONENT = 'main-commands';
 /** A kubelet process hook on every node (rebuilt with the Simulation on restore). */
 class MainCommands implements SimComponent {
   private readonly stops: (() => void)[] = [];
+  /** What each command still running holds on its container's filesystem (kept across a rewind in place). */
+  private readonly releases = new Set<() => void>();
 
   constructor(ctx: ComponentContext) {
     for (const k of ctx.sim.kubelets) {
@@ -31,7 +33,7 @@ class MainCommands implements SimComponent {
         k.addProcessHook((p, plan): ProcessPlan => {
           const argv = plan.command;
           if (!argv) return plan;
-          return { ...plan, runCommand: (saved) => runInContainer(ctx.sim, { node, namespace: p.namespace, pod: p.pod, container: p.container }, argv, saved) };
+          return { ...plan, runCommand: (saved) => runInContainer(ctx.sim, { node, namespace: p.namespace, pod: p.pod, container: p.container }, argv, saved, this.releases) };
         }),
       );
     }
@@ -43,6 +45,9 @@ class MainCommands implements SimComponent {
 
   stop(): void {
     for (const s of this.stops) s();
+    // The runs of the cluster being replaced are never polled again; the restored one resumes its own.
+    for (const r of this.releases) r();
+    this.releases.clear();
   }
 }
 
@@ -58,14 +63,19 @@ export function runMainCommands(sim: Simulation): void {
  * the command is brought back to where it was first: the script runs again on the recorded
  * clock with its tools answered from the journal, its output already logged, then goes on live.
  */
-function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], saved?: unknown): CommandRun | undefined {
+function runInContainer(sim: Simulation, place: ContainerPlace, argv: string[], saved: unknown, releases: Set<() => void>): CommandRun | undefined {
   const machine = containerMachine(sim, place);
   if (!machine) return undefined;
   const journal: CommandJournal = isCommandJournal(saved) ? saved : { at: sim.clock.now(), polls: [], tools: [], texts: [] };
   const tools = new ToolJournal(journal, (names) => installPackageTools(machine.commands, { sim, place: { kind: 'container', ...place } }, names));
   // A resumed command finds its files as they were when it started, and writes them again as it replays.
   if (journal.touched) revertTouched(machine.fs, journal.touched);
-  const unfollow = followTouched(machine.fs, (journal.touched ??= []));
+  const stopFollowing = followTouched(machine.fs, (journal.touched ??= []));
+  const unfollow = () => {
+    stopFollowing();
+    releases.delete(unfollow);
+  };
+  releases.add(unfollow);
   /** The recorded clock while replaying, then undefined (the cluster's). */
   let replayAt: number | undefined = journal.at;
   const session = new ShellSession({ machine: tools.machine(machine), now: () => replayAt ?? sim.clock.now() });
