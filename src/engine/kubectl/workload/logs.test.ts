@@ -117,6 +117,10 @@ controlplane:~$ kubectl logs -l app=two --all-containers --prefix --tail=1
     expect(rig.run('kubectl logs burst --since-time=2999-01-01T00:00:00Z')).toBe('');
     expect(rig.run('kubectl logs burst --since-time=2024-08-30T06:00:00')).toBe('error: parsing time "2024-08-30T06:00:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "Z07:00"\n');
     expect(rig.run('kubectl logs burst --since-time=2024-08-30T06:00:00Z --since=1h')).toBe('error: at most one of `sinceTime` or `sinceSeconds` may be specified\n');
+    expect(rig.run('kubectl logs burst --since=400ms')).toBe('The PodLogOptions "burst" is invalid: sinceSeconds: Invalid value: 0: must be greater than 0\n');
+    expect(rig.run('kubectl logs burst --since=-5s')).toBe('error: --since must be greater than 0\n');
+    expect(rig.run('kubectl logs burst --tail=-2')).toBe('error: --tail must be greater than or equal to -1\n');
+    expect(rig.run('kubectl logs burst b -c b')).toBe('error: only one of -c or an inline [CONTAINER] arg is allowed\n');
     const restored = new Simulation({ seed: rig.sim.config.seed });
     restored.restore(rig.sim.snapshot());
     const again = createLearnerSession(restored).execute('kubectl logs burst --timestamps').output;

@@ -5,6 +5,8 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { ApiError } from '../../api/types';
+import { invalidError } from '../../api/errors';
+import { invalid } from '../../api/validation/fieldErrors';
 import type { Job } from '../../shell/types';
 import type { LogLine } from '../../kubelet/runtimeTypes';
 import type { KubectlContext, Verb } from '../verb';
@@ -157,6 +159,9 @@ export const logsVerb: Verb = {
       // LogsOptions.Validate, after Complete has found the pods.
       if (sinceTime && since !== 0) throw new KubectlError('at most one of `sinceTime` or `sinceSeconds` may be specified');
       if (all && container) throw new KubectlError('--all-containers=true should not be specified with container name ' + container);
+      if (ctx.flags.has('container') && ctx.args.length === 2) throw new KubectlError('only one of -c or an inline [CONTAINER] arg is allowed');
+      if (o.sinceMs < 0) throw new KubectlError('--since must be greater than 0');
+      if (o.tail < -1) throw new KubectlError('--tail must be greater than or equal to -1');
       if (pods.length === 0) return 0;
       const streams: Stream[] = [];
       for (const pod of pods) {
@@ -165,6 +170,9 @@ export const logsVerb: Verb = {
       }
       const follow: { s: Stream; printed: number; restarts: number }[] = [];
       for (const s of streams) {
+        // The API server checks the options before it looks at the pod: a `--since` under half a
+        // second went out as sinceSeconds=0.
+        if (since !== 0 && o.sinceMs === 0) throw invalidError('PodLogOptions', '', s.pod.metadata?.name ?? '', [invalid('sinceSeconds', 0, 'must be greater than 0')]);
         validate(ctx, s);
         // LogLocation: a pod not yet bound to a node has no log location; the answer is empty.
         if (!s.pod.spec?.nodeName) continue;
