@@ -138,4 +138,18 @@ describe('kubectl rollout status across a rewind', () => {
     expect(after).toMatchObject({ output: 'error: object has been deleted\n', exitCode: 1 });
     expect(after.running).toBeFalsy();
   });
+
+  it('keeps trying when the restored server refuses the list, as a reflector retries', () => {
+    const { sim, shell, cps } = rewindRig();
+    shell.execute('kubectl create deployment web --image=nginx --replicas=2');
+    const cp = cps.take('kubectl create rolebinding jane-view --clusterrole=view --user=jane', undefined);
+    shell.execute('kubectl create rolebinding jane-view --clusterrole=view --user=jane');
+    expect(shell.execute('kubectl rollout status deployment web --as=jane').running).toBe(true);
+    cps.rewind(cp.id);
+    sim.clock.paused = false;
+    expect(shell.poll()).toMatchObject({ output: '', running: true });
+    sim.advance(5_000);
+    expect(shell.poll()).toMatchObject({ output: '', running: true });
+    expect(shell.interrupt().output).toBe('^C\n');
+  });
 });

@@ -4,6 +4,7 @@
  * event until the rollout is done, as `watchtools.UntilWithSync` drives it.
  */
 import type { Deployment } from 'kubernetes-types/apps/v1';
+import { ApiError } from '../../../api/types';
 import type { Job } from '../../../shell/types';
 import type { KubectlContext } from '../../verb';
 import { commandTimer } from '../commandTimer';
@@ -79,7 +80,14 @@ export function rolloutStatusJob(ctx: KubectlContext, name: string, revision: nu
   };
   let lastNews = ctx.now();
   const drain = (): number | undefined => {
-    if (closed && !deleted) listAndWatch();
+    if (closed && !deleted) {
+      try {
+        listAndWatch();
+      } catch (e) {
+        // The reflector retries a failed list (with backoff): so do the next polls.
+        if (!(e instanceof ApiError)) throw e;
+      }
+    }
     if (pending.length > 0) lastNews = ctx.now();
     while (pending.length > 0) {
       const r = deploymentStatus(pending.shift()!, revision);
