@@ -65,4 +65,19 @@ describe('kubectl wait', () => {
     sim.advance(1_000);
     expect(shell.poll()).toMatchObject({ output: 'error: timed out waiting for the condition on deployments/web\n', exitCode: 1 });
   });
+
+  it('a restored server that refuses the user does not break the wait: it times out', () => {
+    const sim = new Simulation({ seed: 'wait-rewind-rbac' });
+    const shell = createLearnerSession(sim);
+    const cps = new Checkpoints(sim);
+    shell.execute('kubectl create deployment web --image=nginx');
+    const cp = cps.take('kubectl create rolebinding jane-view --clusterrole=view --user=jane', undefined);
+    shell.execute('kubectl create rolebinding jane-view --clusterrole=view --user=jane');
+    expect(shell.execute('kubectl wait --for=condition=Stuck deployment/web --as=jane --timeout=30s').running).toBe(true);
+    cps.rewind(cp.id);
+    expect(shell.poll().running).toBe(true);
+    sim.clock.paused = false;
+    sim.advance(40_000);
+    expect(shell.poll()).toMatchObject({ output: 'error: timed out waiting for the condition on deployments/web\n', exitCode: 1 });
+  });
 });

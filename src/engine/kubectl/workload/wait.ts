@@ -2,7 +2,7 @@
  * `kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=delete|--for condition=available]`
  * as a Job on the virtual clock (kubectl `pkg/cmd/wait/wait.go`, condition.go, delete.go).
  */
-import type { KubeObject } from '../../api/types';
+import { ApiError, type KubeObject } from '../../api/types';
 import type { Job } from '../../shell/types';
 import { nameLine } from '../print';
 import type { Verb } from '../verb';
@@ -89,8 +89,18 @@ export const waitVerb: Verb = {
         return 1;
       };
       if (timeout === 0) return timedOut();
+      // A request the server refuses while waiting (a rewind restored it without the user's
+      // RBAC) is tried again, as the informer's reflector retries its list.
+      const checkAgain = (): boolean => {
+        try {
+          return check();
+        } catch (e) {
+          if (e instanceof ApiError) return false;
+          throw e;
+        }
+      };
       const job: Job = {
-        poll: (now) => (check() ? 0 : timer.expired(now) ? timedOut() : undefined),
+        poll: (now) => (checkAgain() ? 0 : timer.expired(now) ? timedOut() : undefined),
         wakeAt: () => {
           const next = ctx.sim.clock.nextDue();
           const deadline = timer.deadline(ctx.now());
