@@ -206,4 +206,22 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     other.advance(5_000);
     expect(s2.execute('kubectl logs u').output).toBe(straight);
   });
+
+  it("a script the planner reads (echo and sleep only) resumes too: its timeline is the kubelet's saved steps", () => {
+    const sim = new Simulation({ seed: 'main-commands-snapshot' });
+    const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    s.execute(
+      "kubectl run x --image=busybox:1.36 --restart=Never -- sh -c 'for i in 1 2 3; do echo $i; sleep 2; done'",
+    );
+    s.execute('kubectl wait --for=condition=Ready pod/x');
+    sim.advance(3_000);
+    const snap = sim.snapshot();
+    const state = 'kubectl get pod x -o jsonpath={.status.containerStatuses[0].state}';
+    sim.advance(10_000);
+    const straight = [s.execute('kubectl logs x').output, s.execute(state).output];
+    expect(straight[0]).toBe('1\n2\n3\n');
+    sim.restore(snap);
+    sim.advance(10_000);
+    expect([s.execute('kubectl logs x').output, s.execute(state).output]).toEqual(straight);
+  });
 });
