@@ -1,16 +1,17 @@
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
 
 /** A Service with a misspelt field: the schema marks it as soon as the YAML worker has validated. */
 const INVALID = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  prots:\n    - port: 80\n';
 
 /**
- * "Editor open → first validation" on a cold load of the built app (in `outDir`), in headless
- * Chromium: from the moment the page asks for the lazy editor chunk to the first schema marker
- * drawn on the learner's file. The file is put in the browser's storage first; the HTTP cache is
- * then cleared, so the editor, the YAML worker and the schema all come over the wire again.
+ * Serves the built app (in `outDir`) to headless Chromium and readies a cold load of the editor:
+ * the learner's file is put in the browser's storage, the HTTP cache is cleared (so the editor,
+ * the YAML worker and the schema all come over the wire again), and the page will note the first
+ * schema marker drawn on that file as `window.__firstMarker` and the user-timing mark
+ * `firstMarker`. `load` then does the reload and what it measures; server and browser close after.
  */
-export async function measureEditorValidation(outDir: string, port = 4199): Promise<number> {
+export async function withColdEditorLoad<T>(outDir: string, port: number, load: (page: Page, browser: Browser, url: string) => Promise<T>): Promise<T> {
   const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true }, logLevel: 'warn' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -39,10 +40,25 @@ export async function measureEditorValidation(outDir: string, port = 4199): Prom
       new MutationObserver((_, observer) => {
         if (document.querySelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error')) {
           window.__firstMarker = performance.now();
+          performance.mark('firstMarker');
           observer.disconnect();
         }
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
     `);
+    return await load(page, browser, url);
+  } finally {
+    await browser.close();
+    server.httpServer.close();
+  }
+}
+
+/**
+ * "Editor open → first validation" on a cold load of the built app (in `outDir`), in headless
+ * Chromium: from the moment the page asks for the lazy editor chunk to the first schema marker
+ * drawn on the learner's file.
+ */
+export async function measureEditorValidation(outDir: string, port = 4199): Promise<number> {
+  return withColdEditorLoad(outDir, port, async (page, _browser, url) => {
     await page.goto(url);
     await page.waitForFunction('window.__firstMarker !== undefined', undefined, { timeout: 60_000 });
     return await page.evaluate(`(() => {
@@ -50,8 +66,5 @@ export async function measureEditorValidation(outDir: string, port = 4199): Prom
       if (!chunk) throw new Error('the editor chunk was never requested');
       return Math.round(window.__firstMarker - chunk.startTime);
     })()`);
-  } finally {
-    await browser.close();
-    server.httpServer.close();
-  }
+  });
 }
