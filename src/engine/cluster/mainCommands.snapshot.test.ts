@@ -7,12 +7,23 @@ import { createLearnerSession } from './learnerSession';
 const SCRIPT =
   'for i in 1 2 3; do n=$(wget -qO- http://web | grep -c nginx) && echo got $i $n; sleep 2; done; echo done; exit 3';
 
-function cluster() {
+/** A cluster of this file's seed, and a learner shell on it whose sleeps and waits move the clock. */
+function fresh() {
   const sim = new Simulation({ seed: 'main-commands-snapshot' });
-  const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
-  s.execute('kubectl create deployment web --image=nginx --replicas=2');
+  return { sim, s: createLearnerSession(sim, { advance: (ms) => sim.advance(ms) }) };
+}
+
+/** {@link fresh}, with nginx serving behind the Service `web`. */
+function withWeb(deploy = 'kubectl create deployment web --image=nginx') {
+  const { sim, s } = fresh();
+  s.execute(deploy);
   s.execute('kubectl expose deployment web --port=80');
   s.execute('kubectl rollout status deployment/web');
+  return { sim, s };
+}
+
+function cluster() {
+  const { sim, s } = withWeb('kubectl create deployment web --image=nginx --replicas=2');
   s.execute(`kubectl run probe --image=busybox:1.36 --restart=Never -- sh -c '${SCRIPT}'`);
   s.execute('kubectl wait --for=condition=Ready pod/probe');
   return { sim, s };
@@ -67,8 +78,7 @@ describe('a main-process command running when the cluster is snapshotted', () =>
   it('resumes in a fresh Simulation restored from the snapshot (a shared snapshot opened elsewhere)', () => {
     const { sim, s, snap } = midRun();
     const straight = outcome(sim, s);
-    const other = new Simulation({ seed: 'main-commands-snapshot' });
-    const s2 = createLearnerSession(other, { advance: (ms) => other.advance(ms) });
+    const { sim: other, s: s2 } = fresh();
     other.restore(JSON.parse(JSON.stringify(snap)) as SimulationSnapshot);
     expect(outcome(other, s2)).toEqual(straight);
   });
@@ -84,8 +94,7 @@ describe('a main-process command running when the cluster is snapshotted', () =>
   });
 
   it('a tool still running at the snapshot starts again from its beginning after the restore (its process cannot be saved); the script goes on after it', () => {
-    const sim = new Simulation({ seed: 'main-commands-snapshot' });
-    const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    const { sim, s } = fresh();
     s.execute(
       "kubectl run p --image=busybox:1.36 --restart=Never -- sh -c 'echo start; ping -c 4 127.0.0.1; sleep 3; echo end'",
     );
@@ -143,13 +152,7 @@ describe('a main-process command running when the cluster is snapshotted', () =>
   });
 
   it('files a tool wrote are there again in a fresh Simulation restored from the snapshot', () => {
-    const start = (sim: Simulation) =>
-      createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
-    const sim = new Simulation({ seed: 'main-commands-snapshot' });
-    const s = start(sim);
-    s.execute('kubectl create deployment web --image=nginx');
-    s.execute('kubectl expose deployment web --port=80');
-    s.execute('kubectl rollout status deployment/web');
+    const { sim, s } = withWeb();
     s.execute(
       "kubectl run f --image=busybox:1.36 --restart=Never -- sh -c 'wget -qO /tmp/page http://web; sleep 2; head -4 /tmp/page | tail -1'",
     );
@@ -158,16 +161,14 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     const snap = sim.snapshot();
     sim.advance(5_000);
     expect(s.execute('kubectl logs f').output).toBe('<title>Welcome to nginx!</title>\n');
-    const other = new Simulation({ seed: 'main-commands-snapshot' });
-    const s2 = start(other);
+    const { sim: other, s: s2 } = fresh();
     other.restore(snap);
     other.advance(5_000);
     expect(s2.execute('kubectl logs f').output).toBe('<title>Welcome to nginx!</title>\n');
   });
 
   it('after a rewind in place, the files the script itself wrote are as they were at the snapshot (its appends are not made twice)', () => {
-    const sim = new Simulation({ seed: 'main-commands-snapshot' });
-    const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    const { sim, s } = fresh();
     s.execute(
       "kubectl run a --image=busybox:1.36 --restart=Never -- sh -c 'nslookup kubernetes >/dev/null; for i in 1 2 3; do echo $i >> /tmp/n; sleep 2; done; wc -l < /tmp/n'",
     );
@@ -182,13 +183,7 @@ describe('a main-process command running when the cluster is snapshotted', () =>
   });
 
   it('tools a script installed (apt-get install curl) are there again in a fresh Simulation restored from the snapshot', () => {
-    const start = (sim: Simulation) =>
-      createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
-    const sim = new Simulation({ seed: 'main-commands-snapshot' });
-    const s = start(sim);
-    s.execute('kubectl create deployment web --image=nginx');
-    s.execute('kubectl expose deployment web --port=80');
-    s.execute('kubectl rollout status deployment/web');
+    const { sim, s } = withWeb();
     s.execute(
       "kubectl run u --image=ubuntu:24.04 --restart=Never -- sh -c 'apt-get update >/dev/null && apt-get install -y curl >/dev/null 2>&1; echo installed; sleep 3; curl -s web | grep title'",
     );
@@ -200,16 +195,14 @@ describe('a main-process command running when the cluster is snapshotted', () =>
     sim.advance(5_000);
     const straight = s.execute('kubectl logs u').output;
     expect(straight).toBe('installed\n<title>Welcome to nginx!</title>\n');
-    const other = new Simulation({ seed: 'main-commands-snapshot' });
-    const s2 = start(other);
+    const { sim: other, s: s2 } = fresh();
     other.restore(snap);
     other.advance(5_000);
     expect(s2.execute('kubectl logs u').output).toBe(straight);
   });
 
   it("a script the planner reads (echo and sleep only) resumes too: its timeline is the kubelet's saved steps", () => {
-    const sim = new Simulation({ seed: 'main-commands-snapshot' });
-    const s = createLearnerSession(sim, { advance: (ms) => sim.advance(ms) });
+    const { sim, s } = fresh();
     s.execute(
       "kubectl run x --image=busybox:1.36 --restart=Never -- sh -c 'for i in 1 2 3; do echo $i; sleep 2; done'",
     );
